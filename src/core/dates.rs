@@ -1,0 +1,365 @@
+//! Dates as they are found in news data: RFC 3339 / ISO 8601 with or without a
+//! time and offset, RFC 2822 (feeds), and the human forms news pages print
+//! (`12.Jan.2026`, `15 Jan 2026`, `January 15, 2026`).
+//!
+//! A date keeps the instant and whether a time was given: a date alone is shown
+//! as a calendar day (midnight UTC, formatted in UTC so it never shifts a day).
+
+/// A point in time from the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DateValue {
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    pub epoch_ms: i64,
+    /// False when the source gave a calendar date only.
+    pub has_time: bool,
+}
+
+impl DateValue {
+    /// The machine-readable form for `<time datetime>`: `2026-01-12` or `2026-01-12T09:30:00Z`.
+    pub fn to_iso(&self) -> String {
+        let days = self.epoch_ms.div_euclid(86_400_000);
+        let ms_of_day = self.epoch_ms.rem_euclid(86_400_000);
+        let (y, m, d) = civil_from_days(days);
+        if !self.has_time {
+            return format!("{y:04}-{m:02}-{d:02}");
+        }
+        let secs = ms_of_day / 1000;
+        format!(
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+            secs / 3600,
+            secs / 60 % 60,
+            secs % 60
+        )
+    }
+}
+
+/// Reads a date in any of the supported forms; `None` when it is not a date.
+pub fn parse_date(text: &str) -> Option<DateValue> {
+    let text = text.trim();
+    if text.is_empty() || text.len() > 64 {
+        return None;
+    }
+    parse_iso(text).or_else(|| parse_human(text))
+}
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+fn is_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (after H. Hinnant's derivation).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// Builds a value after checking every field's range.
+fn build(y: i64, m: u32, d: u32, time: Option<(u32, u32, u32, u32)>, offset_min: i64) -> Option<DateValue> {
+    if !(1..=9999).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+        return None;
+    }
+    let mut ms = days_from_civil(y, m, d) * 86_400_000;
+    if let Some((h, min, s, frac_ms)) = time {
+        // A leap second (:60) is read as :59.
+        if h > 23 || min > 59 || s > 60 {
+            return None;
+        }
+        let s = s.min(59);
+        ms += (i64::from(h) * 3600 + i64::from(min) * 60 + i64::from(s)) * 1000 + i64::from(frac_ms);
+        ms -= offset_min * 60_000;
+    }
+    Some(DateValue { epoch_ms: ms, has_time: time.is_some() })
+}
+
+/// A small cursor over ASCII digits and separators.
+struct Cursor<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl Cursor<'_> {
+    fn digits(&mut self, n: usize) -> Option<u32> {
+        let slice = self.s.get(self.i..self.i + n)?;
+        let mut v = 0u32;
+        for &b in slice {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            v = v * 10 + u32::from(b - b'0');
+        }
+        self.i += n;
+        Some(v)
+    }
+
+    fn eat(&mut self, b: u8) -> bool {
+        if self.s.get(self.i) == Some(&b) {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.i == self.s.len()
+    }
+}
+
+/// RFC 3339 and the ISO 8601 profile found in feeds: `2026-01-15`,
+/// `2026-01-15T10:00`, `2026-01-15 10:00:00.123+01:00`, `…Z`, `…+0100`.
+fn parse_iso(text: &str) -> Option<DateValue> {
+    let mut c = Cursor { s: text.as_bytes(), i: 0 };
+    let y = c.digits(4)?;
+    if !c.eat(b'-') {
+        return None;
+    }
+    let m = c.digits(2)?;
+    if !c.eat(b'-') {
+        return None;
+    }
+    let d = c.digits(2)?;
+    if c.done() {
+        return build(i64::from(y), m, d, None, 0);
+    }
+    if !(c.eat(b'T') || c.eat(b't') || c.eat(b' ')) {
+        return None;
+    }
+    let h = c.digits(2)?;
+    if !c.eat(b':') {
+        return None;
+    }
+    let min = c.digits(2)?;
+    let mut s = 0;
+    let mut frac_ms = 0;
+    if c.eat(b':') {
+        s = c.digits(2)?;
+        if c.eat(b'.') || c.eat(b',') {
+            let start = c.i;
+            let mut scale = 100;
+            while let Some(b) = c.s.get(c.i).filter(|b| b.is_ascii_digit()) {
+                frac_ms += u32::from(b - b'0') * scale;
+                scale /= 10;
+                c.i += 1;
+            }
+            if c.i == start {
+                return None;
+            }
+        }
+    }
+    let offset = if c.done() {
+        0 // No offset: read as UTC, the only reading that is the same everywhere.
+    } else {
+        parse_offset(&text[c.i..])?
+    };
+    build(i64::from(y), m, d, Some((h, min, s, frac_ms)), offset)
+}
+
+/// `Z`, `+01:00`, `+0100`, `+01`, or a zone name common in RFC 2822 dates.
+fn parse_offset(text: &str) -> Option<i64> {
+    let t = text.trim();
+    match t.to_ascii_uppercase().as_str() {
+        "Z" | "UTC" | "GMT" | "UT" => return Some(0),
+        "EST" => return Some(-300),
+        "EDT" => return Some(-240),
+        "CST" => return Some(-360),
+        "CDT" => return Some(-300),
+        "MST" => return Some(-420),
+        "MDT" => return Some(-360),
+        "PST" => return Some(-480),
+        "PDT" => return Some(-420),
+        _ => {}
+    }
+    let sign = match t.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let rest = t[1..].replace(':', "");
+    if rest.len() != 2 && rest.len() != 4 {
+        return None;
+    }
+    let mut c = Cursor { s: rest.as_bytes(), i: 0 };
+    let h = c.digits(2)?;
+    let m = if c.done() { 0 } else { c.digits(2)? };
+    if h > 23 || m > 59 {
+        return None;
+    }
+    Some(sign * i64::from(h * 60 + m))
+}
+
+fn month_from_name(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    if lower.len() < 3 {
+        return None;
+    }
+    let full = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ];
+    MONTHS
+        .iter()
+        .zip(full.iter())
+        .position(|(short, long)| lower == *short || lower == *long || (lower == "sept" && *short == "sep"))
+        .map(|i| i as u32 + 1)
+}
+
+/// Human and RFC 2822 forms: `15 Jan 2026`, `12.Jan.2026`, `Thu, 15 Jan 2026 10:00:00 +0000`,
+/// `January 15, 2026`, `15.01.2026`, `2026/01/15`.
+fn parse_human(text: &str) -> Option<DateValue> {
+    // Split into words; keep a time (hh:mm[:ss]) and an offset as words of their own.
+    let words: Vec<&str> = text
+        .split(|c: char| c == ' ' || c == ',' || c == '.' || c == '/' || c == '\t' || (c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut words = words.as_slice();
+    // A leading weekday name is ignored.
+    if let Some(first) = words.first() {
+        if first.chars().all(|c| c.is_ascii_alphabetic()) && month_from_name(first).is_none() {
+            words = &words[1..];
+        }
+    }
+    if words.len() < 3 {
+        return None;
+    }
+    let number = |w: &str| -> Option<u32> {
+        if w.is_empty() || w.len() > 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        w.parse().ok()
+    };
+    let (y, m, d) = if let Some(m) = month_from_name(words[1]) {
+        // 15 Jan 2026
+        (number(words[2])?, m, number(words[0])?)
+    } else if let Some(m) = month_from_name(words[0]) {
+        // Jan 15, 2026
+        (number(words[2])?, m, number(words[1])?)
+    } else if words[0].len() == 4 {
+        // 2026/01/15
+        (number(words[0])?, number(words[1])?, number(words[2])?)
+    } else {
+        // 15.01.2026 (day first, as printed across Europe)
+        (number(words[2])?, number(words[1])?, number(words[0])?)
+    };
+    if y < 1000 {
+        return None;
+    }
+    let rest = &words[3..];
+    if rest.is_empty() {
+        return build(i64::from(y), m, d, None, 0);
+    }
+    // Time: `10:00` or `10:00:30`, then an optional zone.
+    let mut parts = rest[0].split(':');
+    let h = number(parts.next()?)?;
+    let min = number(parts.next()?)?;
+    let s = match parts.next() {
+        Some(p) => number(p)?,
+        None => 0,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    let offset = match rest.len() {
+        1 => 0,
+        // The split above eats a '-' sign; find the zone in the original text instead.
+        2 => parse_offset(text.rsplit(' ').next()?)?,
+        _ => return None,
+    };
+    build(i64::from(y), m, d, Some((h, min, s, 0)), offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        parse_date(s).map(|d| d.to_iso())
+    }
+
+    #[test]
+    fn seed_page_forms() {
+        assert_eq!(iso("12.Jan.2026").as_deref(), Some("2026-01-12"));
+        assert_eq!(iso("15 Jan 2026").as_deref(), Some("2026-01-15"));
+        assert!(!parse_date("15 Jan 2026").unwrap().has_time);
+    }
+
+    #[test]
+    fn rfc3339_and_iso_forms() {
+        assert_eq!(iso("2026-01-15").as_deref(), Some("2026-01-15"));
+        assert_eq!(iso("2026-01-15T10:30:00Z").as_deref(), Some("2026-01-15T10:30:00Z"));
+        assert_eq!(iso("2026-01-15T10:30:00+02:00").as_deref(), Some("2026-01-15T08:30:00Z"));
+        assert_eq!(iso("2026-01-15T01:30:00-0300").as_deref(), Some("2026-01-15T04:30:00Z"));
+        assert_eq!(iso("2026-01-15 10:30").as_deref(), Some("2026-01-15T10:30:00Z"));
+        assert_eq!(iso("2026-01-15T23:30:00.123456-01:00").as_deref(), Some("2026-01-16T00:30:00Z"));
+        let d = parse_date("2026-01-15T10:30:00.250Z").unwrap();
+        assert_eq!(d.epoch_ms % 1000, 250);
+        assert!(d.has_time);
+    }
+
+    #[test]
+    fn rfc2822_and_human_forms() {
+        assert_eq!(iso("Thu, 15 Jan 2026 10:00:00 +0100").as_deref(), Some("2026-01-15T09:00:00Z"));
+        assert_eq!(iso("Thu, 15 Jan 2026 10:00:00 GMT").as_deref(), Some("2026-01-15T10:00:00Z"));
+        assert_eq!(iso("Thu, 15 Jan 2026 10:00:00 -0500").as_deref(), Some("2026-01-15T15:00:00Z"));
+        assert_eq!(iso("January 15, 2026").as_deref(), Some("2026-01-15"));
+        assert_eq!(iso("Sept 3 2026").as_deref(), Some("2026-09-03"));
+        assert_eq!(iso("15-Jan-2026").as_deref(), Some("2026-01-15"));
+        assert_eq!(iso("15.01.2026").as_deref(), Some("2026-01-15"));
+        assert_eq!(iso("2026/01/15").as_deref(), Some("2026-01-15"));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_date() {
+        for bad in [
+            "", "yesterday", "2026-13-01", "2026-02-29", "2026-01-15T25:00", "31 Feb 2026", "12.Foo.2026",
+            "2026-01-15T10:00+99:00", "1/2", "15 Jan 26", "2026-01-15Tjunk",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad:?}");
+        }
+        assert_eq!(iso("2024-02-29").as_deref(), Some("2024-02-29"));
+    }
+
+    #[test]
+    fn civil_round_trip() {
+        for days in [-719_468, -1, 0, 1, 10_957, 20_468, 2_932_896] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    }
+
+    #[test]
+    fn orders_by_instant() {
+        let a = parse_date("2026-01-12").unwrap();
+        let b = parse_date("2026-01-12T08:00:00Z").unwrap();
+        assert!(b.epoch_ms > a.epoch_ms);
+    }
+}

@@ -1,0 +1,460 @@
+//! A small, strict JSON parser for untrusted input.
+//!
+//! Why not serde_json: we need hard limits that fail cleanly (input size, nesting
+//! depth, string length), error positions as line and column, and a small wasm
+//! binary. The parser recurses at most `MAX_DEPTH` levels, so hostile nesting
+//! can never overflow the stack.
+//!
+//! Recoveries (documented in the README): a leading byte-order mark is skipped,
+//! a lone UTF-16 surrogate in a `\u` escape becomes U+FFFD, and a duplicate key
+//! keeps its last value, as `JSON.parse` does.
+
+use std::fmt;
+
+/// Largest input accepted, in bytes (UTF-8).
+pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
+/// Deepest nesting of arrays and objects accepted.
+pub const MAX_DEPTH: usize = 64;
+/// Longest single string accepted, in bytes (UTF-8).
+pub const MAX_STRING_BYTES: usize = 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Json>),
+    /// Members in document order; lookups take the last of duplicate keys.
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// The value of `key` if this is an object holding it.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Json::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Json]> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn is_object(&self) -> bool {
+        matches!(self, Json::Object(_))
+    }
+
+    /// A short name of the value's type, for error messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+}
+
+/// Why a text is not acceptable JSON, and where (1-based line and column, in characters).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParseError {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "invalid JSON at line {}, column {}: {}", self.line, self.column, self.message)
+        }
+    }
+}
+
+/// Parses one JSON text under the limits above.
+pub fn parse(text: &str) -> Result<Json, ParseError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(ParseError {
+            message: format!(
+                "input is {} bytes; the limit is {} bytes (5 MB)",
+                text.len(),
+                MAX_INPUT_BYTES
+            ),
+            line: 0,
+            column: 0,
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut parser = Parser { src: text.as_bytes(), text, pos: 0 };
+    parser.skip_space();
+    if parser.pos == parser.src.len() {
+        return Err(parser.error_at(0, "the JSON text is empty"));
+    }
+    let value = parser.value(0)?;
+    parser.skip_space();
+    if parser.pos != parser.src.len() {
+        return Err(parser.error("unexpected text after the end of the JSON value"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    src: &'a [u8],
+    text: &'a str,
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, message: &str) -> ParseError {
+        self.error_at(self.pos, message)
+    }
+
+    fn error_at(&self, pos: usize, message: &str) -> ParseError {
+        let pos = pos.min(self.src.len());
+        // Back up to a character boundary so the prefix slices cleanly.
+        let mut end = pos;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &self.text[..end];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        ParseError { message: message.to_string(), line, column }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn expect_literal(&mut self, word: &str, value: Json) -> Result<Json, ParseError> {
+        if self.src[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("unexpected character; expected a value"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, ParseError> {
+        match self.peek() {
+            None => Err(self.error("the JSON text ends where a value was expected")),
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b't') => self.expect_literal("true", Json::Bool(true)),
+            Some(b'f') => self.expect_literal("false", Json::Bool(false)),
+            Some(b'n') => self.expect_literal("null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'N' | b'I') => Err(self.error("NaN and Infinity are not JSON numbers")),
+            Some(b'\'') => Err(self.error("strings must use double quotes")),
+            Some(_) => Err(self.error("unexpected character; expected a value")),
+        }
+    }
+
+    fn check_depth(&self, depth: usize) -> Result<(), ParseError> {
+        if depth > MAX_DEPTH {
+            Err(self.error(&format!("nesting is deeper than {MAX_DEPTH} levels")))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, ParseError> {
+        self.check_depth(depth)?;
+        self.pos += 1; // '['
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            self.skip_space();
+            items.push(self.value(depth)?);
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Json::Array(items));
+                }
+                None => return Err(self.error("the JSON text ends inside an array")),
+                Some(_) => return Err(self.error("expected ',' or ']' in an array")),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, ParseError> {
+        self.check_depth(depth)?;
+        self.pos += 1; // '{'
+        let mut members: Vec<(String, Json)> = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.skip_space();
+            match self.peek() {
+                Some(b'"') => {}
+                None => return Err(self.error("the JSON text ends inside an object")),
+                Some(_) => return Err(self.error("expected a double-quoted key in an object")),
+            }
+            let key = self.string()?;
+            self.skip_space();
+            if self.peek() != Some(b':') {
+                return Err(self.error("expected ':' after an object key"));
+            }
+            self.pos += 1;
+            self.skip_space();
+            let value = self.value(depth)?;
+            members.push((key, value));
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Json::Object(members));
+                }
+                None => return Err(self.error("the JSON text ends inside an object")),
+                Some(_) => return Err(self.error("expected ',' or '}' in an object")),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Json, ParseError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.skip_digits(),
+            _ => return Err(self.error("a number needs digits")),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("a number needs digits after '.'"));
+            }
+            self.skip_digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("a number needs digits in its exponent"));
+            }
+            self.skip_digits();
+        }
+        // The grammar was checked above, so the slice is ASCII and parses.
+        let literal = &self.text[start..self.pos];
+        match literal.parse::<f64>() {
+            Ok(n) => Ok(Json::Number(n)),
+            Err(_) => Err(self.error_at(start, "the number cannot be read")),
+        }
+    }
+
+    fn skip_digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn string(&mut self) -> Result<String, ParseError> {
+        let start = self.pos;
+        self.pos += 1; // opening quote
+        let mut out = String::new();
+        loop {
+            // Copy the longest run without quotes, escapes or control characters at once.
+            let run_start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(&self.text[run_start..self.pos]);
+            if out.len() > MAX_STRING_BYTES {
+                return Err(self.error_at(
+                    start,
+                    &format!("a string is longer than {MAX_STRING_BYTES} bytes (1 MB)"),
+                ));
+            }
+            match self.peek() {
+                None => return Err(self.error_at(start, "a string is not closed")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(_) => return Err(self.error("control characters must be escaped in strings")),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let unit = self.hex4()?;
+                out.push(self.utf16_char(unit));
+                return Ok(());
+            }
+            _ => return Err(self.error("invalid escape in a string")),
+        };
+        self.pos += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    /// Joins a surrogate pair; a lone surrogate becomes U+FFFD.
+    fn utf16_char(&mut self, unit: u16) -> char {
+        if (0xD800..0xDC00).contains(&unit) && self.src[self.pos..].starts_with(b"\\u") {
+            let save = self.pos;
+            self.pos += 2;
+            if let Ok(low) = self.hex4() {
+                if (0xDC00..0xE000).contains(&low) {
+                    let code = 0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+                    return char::from_u32(code).unwrap_or('\u{fffd}');
+                }
+            }
+            self.pos = save;
+        }
+        char::from_u32(u32::from(unit)).unwrap_or('\u{fffd}')
+    }
+
+    fn hex4(&mut self) -> Result<u16, ParseError> {
+        let mut unit: u16 = 0;
+        for _ in 0..4 {
+            let digit = match self.peek() {
+                Some(b @ b'0'..=b'9') => b - b'0',
+                Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return Err(self.error("a \\u escape needs four hex digits")),
+            };
+            unit = unit * 16 + u16::from(digit);
+            self.pos += 1;
+        }
+        Ok(unit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_kind_of_value() {
+        let v = parse(r#" {"a": [1, -2.5e3, true, false, null], "b": "x\"\u00e9\ud83d\ude00"} "#).unwrap();
+        assert_eq!(
+            v.get("a"),
+            Some(&Json::Array(vec![
+                Json::Number(1.0),
+                Json::Number(-2500.0),
+                Json::Bool(true),
+                Json::Bool(false),
+                Json::Null
+            ]))
+        );
+        assert_eq!(v.get("b").and_then(Json::as_str), Some("x\"é😀"));
+    }
+
+    #[test]
+    fn reports_line_and_column() {
+        let err = parse("{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
+        assert_eq!((err.line, err.column), (3, 7));
+        assert_eq!(err.to_string(), "invalid JSON at line 3, column 7: expected ':' after an object key");
+    }
+
+    #[test]
+    fn truncated_input_says_so() {
+        let err = parse(r#"{"a": [1, 2"#).unwrap_err();
+        assert!(err.message.contains("ends inside an array"), "{err}");
+        let err = parse(r#"{"a": "abc"#).unwrap_err();
+        assert!(err.message.contains("not closed"), "{err}");
+    }
+
+    #[test]
+    fn refuses_deep_nesting_without_overflowing() {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        let err = parse(&deep).unwrap_err();
+        assert!(err.message.contains("deeper than 64"), "{err}");
+        let ok = "[".repeat(64) + &"]".repeat(64);
+        assert!(parse(&ok).is_ok());
+        let too_deep = "[".repeat(65) + &"]".repeat(65);
+        assert!(parse(&too_deep).is_err());
+    }
+
+    #[test]
+    fn refuses_oversized_input_and_strings() {
+        let big = format!("\"{}\"", "a".repeat(MAX_INPUT_BYTES));
+        assert!(parse(&big).unwrap_err().to_string().contains("5 MB"));
+        let long = format!("[\"{}\"]", "a".repeat(MAX_STRING_BYTES + 1));
+        assert!(parse(&long).unwrap_err().message.contains("1 MB"));
+    }
+
+    #[test]
+    fn recovers_bom_lone_surrogates_and_duplicates() {
+        let v = parse("\u{feff}{\"k\": \"\\ud800x\", \"k\": \"last\"}").unwrap();
+        assert_eq!(v.get("k").and_then(Json::as_str), Some("last"));
+        let v = parse(r#"["\ud800x", "\udc00"]"#).unwrap();
+        assert_eq!(v, Json::Array(vec![Json::String("\u{fffd}x".into()), Json::String("\u{fffd}".into())]));
+    }
+
+    #[test]
+    fn refuses_what_json_does_not_allow() {
+        for bad in ["NaN", "[Infinity]", "{'a':1}", "[1,]", "{\"a\":1,}", "01", "1.", "\"\t\"", "", "  ", "[1] 2", "tru"] {
+            assert!(parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn column_counts_characters_not_bytes() {
+        let err = parse("[\"ééé\" x]").unwrap_err();
+        assert_eq!((err.line, err.column), (1, 8));
+    }
+}

@@ -1,0 +1,110 @@
+//! The pure core: data model, JSON parsing, format decoders, dates, text and
+//! URL policy. Plain Rust with no web-sys, tested natively with `cargo test`.
+
+pub mod dates;
+pub mod json;
+pub mod jsonfeed;
+pub mod jsonld;
+pub mod model;
+pub mod newsreel_v1;
+pub mod normalize;
+pub mod schema;
+pub mod text;
+pub mod url_policy;
+
+use json::Json;
+use model::{Format, NewsDocument};
+use std::fmt;
+
+/// Why nothing could be rendered. The message says what and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodeError {
+    pub message: String,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl DecodeError {
+    fn new(message: impl Into<String>) -> Self {
+        DecodeError { message: message.into() }
+    }
+}
+
+/// Options the host sets on the element.
+#[derive(Debug, Clone, Copy)]
+pub struct DecodeOptions {
+    /// Longest ticker (attribute `max-items`).
+    pub max_items: usize,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        DecodeOptions { max_items: normalize::DEFAULT_MAX_ITEMS }
+    }
+}
+
+/// Which format a parsed document is, from its content alone.
+pub fn detect(root: &Json) -> Format {
+    if jsonfeed::detect(root) {
+        Format::JsonFeed
+    } else if newsreel_v1::detect(root) {
+        Format::Newsreel
+    } else {
+        Format::JsonLd
+    }
+}
+
+/// Decodes one JSON text in any supported format.
+pub fn decode(text: &str, options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
+    decode_blocks(&[text], options)
+}
+
+/// Decodes several JSON texts from one page (e.g. every `application/ld+json`
+/// block) into one document. A block that fails is reported and skipped; the
+/// whole fails only when nothing renderable is left.
+pub fn decode_blocks(texts: &[&str], options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
+    let many = texts.len() > 1;
+    let place = |i: usize| if many { format!("block {}: ", i + 1) } else { String::new() };
+    let mut roots = Vec::new();
+    let mut failures = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        match json::parse(t) {
+            Ok(root) => roots.push((i, root)),
+            Err(e) => failures.push(format!("{}{e}", place(i))),
+        }
+    }
+    if roots.is_empty() {
+        return Err(DecodeError::new(match failures.len() {
+            0 => "no JSON data found".to_string(),
+            _ => failures.join("; "),
+        }));
+    }
+    let format = detect(&roots[0].1);
+    let result = match format {
+        Format::JsonLd => {
+            let docs: Vec<&Json> = roots.iter().filter(|(_, r)| detect(r) == Format::JsonLd).map(|(_, r)| r).collect();
+            jsonld::decode(&docs)
+        }
+        Format::JsonFeed => jsonfeed::decode(&roots[0].1),
+        Format::Newsreel => newsreel_v1::decode(&roots[0].1),
+    };
+    let (mut doc, ordered) = result.map_err(|e| DecodeError::new(format!("{}{e}", place(roots[0].0))))?;
+    for f in failures {
+        doc.warnings.push(model::Warning { location: "page".into(), message: f });
+    }
+    normalize::finish(&mut doc, ordered, options.max_items);
+    if doc.main.is_none() && doc.latest.is_empty() {
+        let dropped = doc.warnings.len();
+        let where_ = if many { format!(" in {} {} blocks", texts.len(), format.name()) } else { String::new() };
+        let mut message = format!("no article with a headline found{where_}");
+        if let Some(first) = doc.warnings.first() {
+            message.push_str(&format!(" ({dropped} problem{}: {first})", if dropped == 1 { "" } else { "s" }));
+        }
+        return Err(DecodeError::new(message));
+    }
+    Ok(doc)
+}

@@ -1,0 +1,369 @@
+//! Reading schema.org-named properties, whatever shape they arrive in.
+//!
+//! Our own format uses schema.org names, so the same readers serve it and
+//! JSON-LD. Real data gives a property as a string, an object, an array of
+//! either, `{"@value": …}`, `{"@list": […]}`, or an `{"@id": …}` reference to
+//! another node of the graph; every reader here accepts all of these.
+
+use super::dates::{parse_date, DateValue};
+use super::json::Json;
+use super::model::{Article, Body, Image, Warning};
+use super::text::{clean_line, looks_like_html, paragraphs};
+
+/// Arrays and `@list`s longer than this are read only this far: a headline
+/// needs one name, not a million.
+const MAX_VALUES: usize = 64;
+
+/// The nodes of a JSON-LD graph by `@id`, for resolving references.
+/// Empty for formats without references.
+#[derive(Default)]
+pub struct Nodes<'a> {
+    by_id: Vec<(&'a str, &'a Json)>,
+}
+
+impl<'a> Nodes<'a> {
+    pub fn insert(&mut self, id: &'a str, node: &'a Json) {
+        // The first full node with an id wins; later bare references do not replace it.
+        if !self.by_id.iter().any(|(k, _)| *k == id) {
+            self.by_id.push((id, node));
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&'a Json> {
+        self.by_id.iter().find(|(k, _)| *k == id).map(|(_, v)| *v)
+    }
+
+    /// Follows `{"@id": "…"}` to the node it names, when the graph holds it.
+    pub fn resolve(&self, value: &'a Json) -> &'a Json {
+        if let Json::Object(members) = value {
+            let is_reference = members.iter().all(|(k, _)| k == "@id" || k == "@type");
+            if is_reference {
+                if let Some(node) = value.get("@id").and_then(Json::as_str).and_then(|id| self.get(id)) {
+                    return node;
+                }
+            }
+        }
+        value
+    }
+}
+
+/// Unwraps `{"@value": x}` and `{"@list": [...]}` one level.
+fn unwrap_value(value: &Json) -> &Json {
+    value.get("@value").or_else(|| value.get("@list")).unwrap_or(value)
+}
+
+/// The values of a property that may hold one value or many, flattened.
+fn each<'a>(value: &'a Json, nodes: &Nodes<'a>) -> Vec<&'a Json> {
+    let value = unwrap_value(nodes.resolve(value));
+    match value {
+        Json::Array(items) => items
+            .iter()
+            .take(MAX_VALUES)
+            .map(|v| unwrap_value(nodes.resolve(v)))
+            .flat_map(|v| match v {
+                // One more level: `[{"@list": [...]}]` and `[[...]]` are found in the wild.
+                Json::Array(inner) => inner.iter().take(MAX_VALUES).map(|i| nodes.resolve(i)).collect(),
+                other => vec![other],
+            })
+            .collect(),
+        other => vec![other],
+    }
+}
+
+/// The first non-empty text of a property, cleaned for display.
+pub fn text(value: &Json, nodes: &Nodes) -> Option<String> {
+    each(value, nodes).into_iter().find_map(|v| match v {
+        Json::String(s) => Some(clean_line(s)).filter(|s| !s.is_empty()),
+        Json::Number(n) if n.is_finite() => Some(number_text(*n)),
+        _ => None,
+    })
+}
+
+fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// A name from a string, a Person/Organization (`name`, or `givenName` +
+/// `familyName`), or a `{"@value"}`.
+fn name_of(value: &Json, nodes: &Nodes) -> Option<String> {
+    match value {
+        Json::String(s) => Some(clean_line(s)).filter(|s| !s.is_empty()),
+        Json::Object(_) => {
+            if let Some(name) = value.get("name").and_then(|n| text(n, nodes)) {
+                return Some(name);
+            }
+            let given = value.get("givenName").and_then(|n| text(n, nodes));
+            let family = value.get("familyName").and_then(|n| text(n, nodes));
+            match (given, family) {
+                (Some(g), Some(f)) => Some(format!("{g} {f}")),
+                (g, f) => g.or(f),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Every name a property gives (authors, in order, each once).
+pub fn names(value: &Json, nodes: &Nodes) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in each(value, nodes) {
+        if let Some(name) = name_of(v, nodes) {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// A URL from a string, or an object's `url`, or its `@id`.
+pub fn url(value: &Json, nodes: &Nodes) -> Option<String> {
+    each(value, nodes).into_iter().find_map(|v| match v {
+        Json::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Json::Object(_) => v
+            .get("url")
+            .and_then(|u| url(u, nodes))
+            .or_else(|| v.get("@id").and_then(Json::as_str).map(|s| s.trim().to_string())),
+        _ => None,
+    })
+}
+
+/// A pixel size from `1200`, `"1200"`, `"1200px"`, or `{"value": 1200}` (QuantitativeValue).
+fn pixels(value: &Json) -> Option<u32> {
+    let value = unwrap_value(value);
+    let n = match value {
+        Json::Number(n) => *n,
+        Json::String(s) => s.trim().trim_end_matches("px").trim().parse::<f64>().ok()?,
+        Json::Object(_) => return value.get("value").and_then(pixels),
+        _ => return None,
+    };
+    (n.is_finite() && n >= 1.0 && n <= 100_000.0).then_some(n as u32)
+}
+
+/// An image from a URL string, an `ImageObject` (`url`/`contentUrl`, `width`,
+/// `height`, `caption`), or the first usable one of an array.
+pub fn image(value: &Json, nodes: &Nodes) -> Option<Image> {
+    each(value, nodes).into_iter().find_map(|v| match v {
+        Json::String(s) => Some(Image { url: s.trim().to_string(), ..Image::default() }).filter(|i| !i.url.is_empty()),
+        Json::Object(_) => {
+            let src = v
+                .get("url")
+                .or_else(|| v.get("contentUrl"))
+                .and_then(|u| url(u, nodes))
+                .filter(|u| !u.is_empty())?;
+            let alt = ["alt", "caption", "name"].iter().find_map(|k| v.get(k).and_then(|t| text(t, nodes)));
+            Some(Image { url: src, alt, width: v.get("width").and_then(pixels), height: v.get("height").and_then(pixels) })
+        }
+        _ => None,
+    })
+}
+
+/// A body from text (paragraphs at blank lines), HTML, or a list of paragraphs.
+pub fn body(value: &Json, nodes: &Nodes) -> Body {
+    match unwrap_value(value) {
+        Json::String(s) if looks_like_html(s) => Body::Html(s.clone()),
+        Json::String(s) => Body::Paragraphs(paragraphs(s)),
+        Json::Array(items) => {
+            let texts: Vec<&str> = items.iter().filter_map(|i| unwrap_value(i).as_str()).collect();
+            if texts.iter().any(|t| looks_like_html(t)) {
+                Body::Html(texts.iter().map(|t| format!("<p>{t}</p>")).collect())
+            } else {
+                Body::Paragraphs(texts.iter().flat_map(|t| paragraphs(t)).collect())
+            }
+        }
+        other => text(other, nodes).map_or(Body::None, |t| Body::Paragraphs(vec![t])),
+    }
+}
+
+/// A date property: parsed, or a warning that says what was there.
+pub fn date(
+    value: &Json,
+    nodes: &Nodes,
+    field: &str,
+    location: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<DateValue> {
+    let raw = match text(value, nodes) {
+        Some(raw) => raw,
+        None => {
+            warnings.push(Warning {
+                location: location.to_string(),
+                message: format!("{field} is {}, not a date", unwrap_value(value).kind()),
+            });
+            return None;
+        }
+    };
+    let parsed = parse_date(&raw);
+    if parsed.is_none() {
+        warnings.push(Warning {
+            location: location.to_string(),
+            message: format!("{field} {:?} is not a date", super::text::excerpt(&raw, 40)),
+        });
+    }
+    parsed
+}
+
+/// Keywords as a list: `"a, b"` or `["a", "b"]`.
+pub fn keywords(value: &Json, nodes: &Nodes) -> Vec<String> {
+    let mut out = Vec::new();
+    for v in each(value, nodes) {
+        let item = match v {
+            Json::String(s) => s.clone(),
+            Json::Object(_) => match name_of(v, nodes) {
+                Some(n) => n,
+                None => continue,
+            },
+            _ => continue,
+        };
+        for word in item.split(',').map(clean_line).filter(|w| !w.is_empty()) {
+            if !out.contains(&word) {
+                out.push(word);
+            }
+        }
+    }
+    out
+}
+
+/// The first property of `keys` that `node` has.
+pub fn first_of<'a>(node: &'a Json, keys: &[&str]) -> Option<&'a Json> {
+    keys.iter().find_map(|k| node.get(k).filter(|v| !matches!(v, Json::Null)))
+}
+
+/// Reads an article from a schema.org-named object. `Err` says why it has no
+/// usable headline; field problems become warnings and the field is left out.
+pub fn article(
+    node: &Json,
+    nodes: &Nodes,
+    location: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Article, String> {
+    if !node.is_object() {
+        return Err(format!("expected an object, found {}", node.kind()));
+    }
+    let headline = first_of(node, &["headline", "name", "alternativeHeadline", "title"])
+        .and_then(|v| text(v, nodes))
+        .ok_or_else(|| "has no headline".to_string())?;
+    let url = first_of(node, &["url", "mainEntityOfPage"]).and_then(|v| url(v, nodes));
+    let id = first_of(node, &["@id", "identifier", "id"])
+        .and_then(|v| text(v, nodes))
+        .or_else(|| url.clone())
+        .unwrap_or_default();
+    let date_of = |keys: &[&str], warnings: &mut Vec<Warning>| {
+        keys.iter().find_map(|k| node.get(k).filter(|v| !matches!(v, Json::Null)).map(|v| (*k, v)))
+            .and_then(|(k, v)| date(v, nodes, k, location, warnings))
+    };
+    let date_published = date_of(&["datePublished", "dateCreated"], warnings);
+    let date_modified = date_of(&["dateModified"], warnings);
+    let summary = first_of(node, &["description", "abstract"]).and_then(|v| text(v, nodes));
+    let body = first_of(node, &["articleBody", "text"]).map_or(Body::None, |v| body(v, nodes));
+    let language = first_of(node, &["inLanguage", "language"]).and_then(|v| {
+        let v = nodes.resolve(v);
+        text(v, nodes).or_else(|| first_of(v, &["alternateName", "name"]).and_then(|n| text(n, nodes)))
+    });
+    Ok(Article {
+        id,
+        headline,
+        url,
+        date_published,
+        date_modified,
+        authors: first_of(node, &["author", "creator"]).map_or_else(Vec::new, |v| names(v, nodes)),
+        publisher: node.get("publisher").and_then(|v| names(v, nodes).into_iter().next()),
+        image: first_of(node, &["image", "thumbnailUrl"]).and_then(|v| image(v, nodes)),
+        summary,
+        body,
+        language,
+        tags: node.get("keywords").map_or_else(Vec::new, |v| keywords(v, nodes)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::json::parse;
+
+    fn read(src: &str) -> (Result<Article, String>, Vec<Warning>) {
+        let json = parse(src).unwrap();
+        let mut warnings = Vec::new();
+        let a = article(&json, &Nodes::default(), "article", &mut warnings);
+        (a, warnings)
+    }
+
+    #[test]
+    fn reads_every_field_in_its_plain_form() {
+        let (a, w) = read(
+            r#"{"id":"a1","headline":"Tom &amp; Jerry","url":"https://x.test/a","datePublished":"2026-01-15",
+                "author":"Ann Lee","publisher":"Daily","image":"https://x.test/i.jpg","description":"Sum",
+                "articleBody":"P1.\n\nP2.","inLanguage":"en","keywords":"a, b"}"#,
+        );
+        let a = a.unwrap();
+        assert!(w.is_empty());
+        assert_eq!(a.id, "a1");
+        assert_eq!(a.headline, "Tom & Jerry");
+        assert_eq!(a.url.as_deref(), Some("https://x.test/a"));
+        assert_eq!(a.date_published.unwrap().to_iso(), "2026-01-15");
+        assert_eq!(a.authors, vec!["Ann Lee"]);
+        assert_eq!(a.publisher.as_deref(), Some("Daily"));
+        assert_eq!(a.image.unwrap().url, "https://x.test/i.jpg");
+        assert_eq!(a.body, Body::Paragraphs(vec!["P1.".into(), "P2.".into()]));
+        assert_eq!(a.language.as_deref(), Some("en"));
+        assert_eq!(a.tags, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn reads_object_and_array_shapes() {
+        let (a, _) = read(
+            r#"{"name":{"@value":"Named"},"author":[{"@type":"Person","name":"A"},"B",{"givenName":"C","familyName":"D"},"A"],
+                "image":[{"@type":"ImageObject","contentUrl":"https://x.test/c.jpg","width":"800","height":{"@type":"QuantitativeValue","value":600},"caption":"Cap"}],
+                "publisher":{"@type":"Organization","name":"Org"},"articleBody":["One","Two"],
+                "mainEntityOfPage":{"@id":"https://x.test/page"}}"#,
+        );
+        let a = a.unwrap();
+        assert_eq!(a.headline, "Named");
+        assert_eq!(a.authors, vec!["A", "B", "C D"]);
+        let img = a.image.unwrap();
+        assert_eq!((img.url.as_str(), img.width, img.height, img.alt.as_deref()), ("https://x.test/c.jpg", Some(800), Some(600), Some("Cap")));
+        assert_eq!(a.publisher.as_deref(), Some("Org"));
+        assert_eq!(a.body, Body::Paragraphs(vec!["One".into(), "Two".into()]));
+        assert_eq!(a.url.as_deref(), Some("https://x.test/page"));
+        assert_eq!(a.id, "https://x.test/page", "the URL stands in for a missing id");
+    }
+
+    #[test]
+    fn html_body_is_kept_as_html() {
+        let (a, _) = read(r#"{"headline":"H","articleBody":"<p>One</p><p>Two</p>"}"#);
+        assert_eq!(a.unwrap().body, Body::Html("<p>One</p><p>Two</p>".into()));
+    }
+
+    #[test]
+    fn bad_fields_warn_and_are_left_out() {
+        let (a, w) = read(r#"{"headline":"H","datePublished":"yesterday","dateModified":42,"image":17,"author":{"x":1}}"#);
+        let a = a.unwrap();
+        assert_eq!(a.date_published, None);
+        assert_eq!(a.image, None);
+        assert!(a.authors.is_empty());
+        assert_eq!(w.len(), 2);
+        assert_eq!(w[0].to_string(), "article: datePublished \"yesterday\" is not a date");
+        assert_eq!(w[1].to_string(), "article: dateModified \"42\" is not a date");
+    }
+
+    #[test]
+    fn missing_headline_is_a_reason() {
+        assert_eq!(read(r#"{"url":"x"}"#).0.unwrap_err(), "has no headline");
+        assert_eq!(read(r#"{"headline":"   "}"#).0.unwrap_err(), "has no headline");
+        assert_eq!(read(r#"["x"]"#).0.unwrap_err(), "expected an object, found an array");
+    }
+
+    #[test]
+    fn resolves_references() {
+        let graph = parse(r##"[{"@id":"#p","@type":"Person","name":"Resolved"},{"headline":"H","author":{"@id":"#p"}}]"##).unwrap();
+        let items = graph.as_array().unwrap();
+        let mut nodes = Nodes::default();
+        nodes.insert("#p", &items[0]);
+        let a = article(&items[1], &nodes, "x", &mut Vec::new()).unwrap();
+        assert_eq!(a.authors, vec!["Resolved"]);
+    }
+}

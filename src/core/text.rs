@@ -1,0 +1,197 @@
+//! Plain-text clean-up for fields that are shown as text: HTML entities decoded,
+//! white space folded, paragraphs split.
+
+/// Named entities seen in news data; anything else is left as written.
+const NAMED: &[(&str, char)] = &[
+    ("amp", '&'),
+    // Used to disguise URL schemes (`javascript&colon;`, `java&Tab;script:`).
+    ("colon", ':'),
+    ("Tab", '\t'),
+    ("NewLine", '\n'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{a0}'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("hellip", '…'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("sbquo", '‚'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("bdquo", '„'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("middot", '·'),
+    ("bull", '•'),
+    ("copy", '©'),
+    ("reg", '®'),
+    ("trade", '™'),
+    ("euro", '€'),
+    ("pound", '£'),
+    ("yen", '¥'),
+    ("cent", '¢'),
+    ("deg", '°'),
+    ("times", '×'),
+    ("shy", '\u{ad}'),
+    ("eacute", 'é'),
+    ("egrave", 'è'),
+    ("aacute", 'á'),
+    ("agrave", 'à'),
+    ("iacute", 'í'),
+    ("oacute", 'ó'),
+    ("uacute", 'ú'),
+    ("ntilde", 'ñ'),
+    ("ccedil", 'ç'),
+    ("auml", 'ä'),
+    ("ouml", 'ö'),
+    ("uuml", 'ü'),
+    ("szlig", 'ß'),
+];
+
+/// Decodes `&amp;`, `&#039;`, `&#x27;` and the named entities above.
+/// Unknown or malformed references stay as they are, as browsers leave them.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        match decode_one(rest) {
+            Some((c, used)) => {
+                out.push(c);
+                rest = &rest[used..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Reads one reference at the start of `s` (which begins with '&').
+fn decode_one(s: &str) -> Option<(char, usize)> {
+    let semi = s[..s.len().min(12)].find(';')?;
+    let name = &s[1..semi];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse::<u32>().ok()?,
+        };
+        match code {
+            0 => '\u{fffd}',
+            _ => char::from_u32(code).unwrap_or('\u{fffd}'),
+        }
+    } else {
+        NAMED.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)?
+    };
+    Some((c, semi + 1))
+}
+
+/// Folds runs of white space to one space and trims the ends.
+pub fn collapse_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A single-line text field for display: entities decoded, white space folded.
+pub fn clean_line(s: &str) -> String {
+    collapse_space(&decode_entities(s))
+}
+
+/// Splits plain text into paragraphs at blank lines. A text with no blank line
+/// but several lines (as many CMSs export) is split at each line break.
+pub fn paragraphs(s: &str) -> Vec<String> {
+    let normalised = s.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = normalised.trim().split('\n').collect();
+    // A blank line (empty once trimmed) separates paragraphs; without any, each line is one.
+    let has_blank_line = lines.iter().any(|l| l.trim().is_empty());
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in lines {
+        if has_blank_line && !line.trim().is_empty() {
+            current.push(' ');
+            current.push_str(line);
+            continue;
+        }
+        let finished = if has_blank_line { std::mem::take(&mut current) } else { line.to_string() };
+        out.push(clean_line(&finished));
+    }
+    out.push(clean_line(&current));
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// True when a text field carries markup (`<p>`, `<br/>`, `</a>`…) rather than
+/// prose that merely contains a '<'.
+pub fn looks_like_html(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.windows(2).enumerate().any(|(i, w)| {
+        w[0] == b'<'
+            && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!')
+            && s[i..].find('>').is_some()
+    })
+}
+
+/// The first `max` characters of a text, cut at a word boundary, with an ellipsis.
+pub fn excerpt(s: &str, max: usize) -> String {
+    let s = collapse_space(s);
+    if s.chars().count() <= max {
+        return s;
+    }
+    let cut: String = s.chars().take(max).collect();
+    let trimmed = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{}…", trimmed.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_entities_found_in_feeds() {
+        assert_eq!(decode_entities("Tom &amp; Jerry&#039;s &quot;show&quot;"), "Tom & Jerry's \"show\"");
+        assert_eq!(decode_entities("&#x27;hex&#X27; &hellip; &mdash;"), "'hex' … —");
+        assert_eq!(decode_entities("AT&T &unknown; & &#xZZ; &#0;"), "AT&T &unknown; & &#xZZ; \u{fffd}");
+        assert_eq!(decode_entities("&#1114112;"), "\u{fffd}");
+        assert_eq!(decode_entities("&amp;lt;"), "&lt;", "decodes once, not twice");
+    }
+
+    #[test]
+    fn splits_paragraphs() {
+        assert_eq!(paragraphs("One.\n\nTwo\nlines.\r\n\r\n\n\nThree."), vec!["One.", "Two lines.", "Three."]);
+        assert_eq!(paragraphs("a\nb\n"), vec!["a", "b"]);
+        assert!(paragraphs("  \n ").is_empty());
+    }
+
+    #[test]
+    fn tells_markup_from_prose() {
+        assert!(looks_like_html("<p>Hello</p>"));
+        assert!(looks_like_html("Line<br/>break"));
+        assert!(!looks_like_html("if a < b and c > d"));
+        assert!(!looks_like_html("3 <4"));
+    }
+
+    #[test]
+    fn excerpts_at_word_boundaries() {
+        assert_eq!(excerpt("short", 10), "short");
+        assert_eq!(excerpt("The quick brown fox jumps over", 16), "The quick brown…");
+    }
+}

@@ -1,0 +1,10 @@
+//! newsreel: a "Latest news" ticker and article view, fed by the JSON a page
+//! already embeds, rendered into a Shadow DOM.
+//!
+//! `core` is plain Rust (no web-sys) and is tested natively; `dom` is the thin
+//! shell that touches the browser, compiled only for wasm32.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
