@@ -9,6 +9,7 @@ use super::dates::{parse_date, DateValue};
 use super::json::Json;
 use super::model::{Article, Body, Image, Warning};
 use super::text::{clean_line, looks_like_html, paragraphs};
+use std::collections::BTreeMap;
 
 /// Arrays and `@list`s longer than this are read only this far: a headline
 /// needs one name, not a million.
@@ -18,19 +19,19 @@ const MAX_VALUES: usize = 64;
 /// Empty for formats without references.
 #[derive(Default)]
 pub struct Nodes<'a> {
-    by_id: Vec<(&'a str, &'a Json)>,
+    // A map, not a list: a hostile page may hold many thousands of ids, and
+    // every reference is looked up.
+    by_id: BTreeMap<&'a str, &'a Json>,
 }
 
 impl<'a> Nodes<'a> {
     pub fn insert(&mut self, id: &'a str, node: &'a Json) {
         // The first full node with an id wins; later bare references do not replace it.
-        if !self.by_id.iter().any(|(k, _)| *k == id) {
-            self.by_id.push((id, node));
-        }
+        self.by_id.entry(id).or_insert(node);
     }
 
     pub fn get(&self, id: &str) -> Option<&'a Json> {
-        self.by_id.iter().find(|(k, _)| *k == id).map(|(_, v)| *v)
+        self.by_id.get(id).copied()
     }
 
     /// Follows `{"@id": "…"}` to the node it names, when the graph holds it.
