@@ -147,6 +147,45 @@ pub fn looks_like_html(s: &str) -> bool {
     })
 }
 
+/// Tags that sit inside a word or sentence; any other tag separates words.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp",
+    "small", "span", "strong", "sub", "sup", "time", "u", "var",
+];
+
+/// The text of an HTML fragment, for places that show text only (a headline
+/// made from the start of a post): tags removed, entities decoded, white space
+/// folded. A '<' that does not open a tag stays as text.
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let tag = &rest[lt..];
+        let opens_tag = tag[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        match tag.find('>').filter(|_| opens_tag) {
+            Some(gt) => {
+                let name: String = tag[1..gt]
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect();
+                if !INLINE_TAGS.contains(&name.as_str()) {
+                    out.push(' ');
+                }
+                rest = &tag[gt + 1..];
+            }
+            None => {
+                out.push('<');
+                rest = &tag[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    clean_line(&out)
+}
+
 /// The first `max` characters of a text, cut at a word boundary, with an ellipsis.
 pub fn excerpt(s: &str, max: usize) -> String {
     let s = collapse_space(s);
@@ -187,6 +226,15 @@ mod tests {
         assert!(looks_like_html("Line<br/>break"));
         assert!(!looks_like_html("if a < b and c > d"));
         assert!(!looks_like_html("3 <4"));
+    }
+
+    #[test]
+    fn strips_tags_to_text() {
+        assert_eq!(strip_tags("<p>One <em>big</em>&amp;bold</p><p>Two</p>"), "One big&bold Two");
+        assert_eq!(strip_tags("Line<br/>break <!-- note --> end"), "Line break end");
+        assert_eq!(strip_tags("if a < b and <c"), "if a < b and <c");
+        assert_eq!(strip_tags("<"), "<");
+        assert_eq!(strip_tags("<A HREF='x'>Link</A>!"), "Link!");
     }
 
     #[test]
