@@ -1,8 +1,614 @@
-//! schema.org JSON-LD (placeholder until the JSON-LD decoder lands).
+//! schema.org JSON-LD: the `application/ld+json` blocks of a page.
+//!
+//! A block holds one node, an array of nodes, or a `@graph`; nodes refer to
+//! each other by `@id`, across blocks too. We look for nodes of an Article
+//! type and for `ItemList`s of articles. The page's main article becomes
+//! `main`; the lists, then the other articles, fill the ticker.
 
 use super::json::Json;
-use super::model::NewsDocument;
+use super::model::{Article, Format, NewsDocument, Warning};
+use super::schema::{article, text, Nodes};
 
-pub fn decode(_docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
-    Err("JSON-LD input is not read yet".into())
+/// Article subtypes whose names end in neither "Article" nor "Posting".
+const OTHER_ARTICLE_TYPES: [&str; 2] = ["Report", "APIReference"];
+
+/// How many distinct types an "I found no article" warning lists.
+const TYPES_SHOWN: usize = 8;
+
+/// The local names of a node's types: `schema:NewsArticle` and
+/// `http://schema.org/NewsArticle` both read as `NewsArticle`.
+fn type_names(node: &Json) -> Vec<&str> {
+    fn local(t: &str) -> &str {
+        t.rsplit(|c| matches!(c, '/' | '#' | ':')).next().unwrap_or(t).trim()
+    }
+    match node.get("@type") {
+        Some(Json::String(t)) => vec![local(t)],
+        Some(Json::Array(types)) => types.iter().filter_map(Json::as_str).map(local).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Article or one of its subtypes (NewsArticle, BlogPosting, Report, …).
+fn is_article_type(name: &str) -> bool {
+    name.ends_with("Article") || name.ends_with("Posting") || OTHER_ARTICLE_TYPES.contains(&name)
+}
+
+fn is_article(node: &Json) -> bool {
+    type_names(node).into_iter().any(is_article_type)
+}
+
+/// An `ItemList` proper: its subtype `BreadcrumbList` is navigation, not news.
+fn is_item_list(node: &Json) -> bool {
+    type_names(node).contains(&"ItemList")
+}
+
+/// A property that may hold one value, an array, or a `@list`.
+fn values(value: &Json) -> &[Json] {
+    let value = value.get("@list").unwrap_or(value);
+    match value {
+        Json::Array(items) => items,
+        Json::Null => &[],
+        one => std::slice::from_ref(one),
+    }
+}
+
+/// `{"@id": …}` with nothing else but a type: a pointer to a node elsewhere.
+fn is_reference(node: &Json) -> bool {
+    match node {
+        Json::Object(members) => members.iter().all(|(k, _)| k == "@id" || k == "@type") && node.get("@id").is_some(),
+        _ => false,
+    }
+}
+
+fn id_of(node: &Json) -> Option<&str> {
+    node.get("@id").and_then(Json::as_str)
+}
+
+/// Where the only block's root node is, in warnings.
+const TOP_LEVEL: &str = "top level";
+
+/// Joins a block's name and a path inside it: `block 2, @graph[3]`.
+fn place(block: &str, path: &str) -> String {
+    match (block.is_empty(), path.is_empty()) {
+        (true, true) => TOP_LEVEL.to_string(),
+        (true, false) => path.to_string(),
+        (false, true) => block.to_string(),
+        (false, false) => format!("{block}, {path}"),
+    }
+}
+
+/// A member's location under its parent's: `@graph[0].mainEntity`.
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() || path == TOP_LEVEL {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// The nodes a block lists at its top: itself, its array's elements, its `@graph`'s.
+fn top_nodes<'a>(value: &'a Json, path: String, out: &mut Vec<(&'a Json, String)>) {
+    match value {
+        Json::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                top_nodes(item, format!("{path}[{i}]"), out);
+            }
+        }
+        Json::Object(_) => {
+            if let Some(graph) = value.get("@graph") {
+                top_nodes(graph, child(&path, "@graph"), out);
+            }
+            out.push((value, path));
+        }
+        _ => {}
+    }
+}
+
+/// Every node with an `@id` and some content, at any depth, for reference lookups.
+fn index_all<'a>(value: &'a Json, nodes: &mut Nodes<'a>) {
+    match value {
+        Json::Array(items) => items.iter().for_each(|item| index_all(item, nodes)),
+        Json::Object(members) => {
+            if let Some(id) = id_of(value) {
+                if !is_reference(value) {
+                    nodes.insert(id, value);
+                }
+            }
+            members.iter().for_each(|(_, v)| index_all(v, nodes));
+        }
+        _ => {}
+    }
+}
+
+/// What a first look over every block found.
+#[derive(Default)]
+struct Scan<'a> {
+    /// Article-typed nodes outside lists, in document order, with their
+    /// location and whether a page names them as its `mainEntity`.
+    articles: Vec<(&'a Json, String, bool)>,
+    lists: Vec<(&'a Json, String)>,
+    /// `@id`s that some page's `mainEntity` points to.
+    main_entity_ids: Vec<&'a str>,
+    /// `@id`s and URLs of web pages, for matching an article's `mainEntityOfPage`.
+    page_ids: Vec<&'a str>,
+    language: Option<String>,
+    types_seen: Vec<&'a str>,
+}
+
+impl<'a> Scan<'a> {
+    fn visit(&mut self, node: &'a Json, location: String, as_main_entity: bool, nodes: &Nodes<'a>) {
+        if !node.is_object() {
+            return;
+        }
+        for name in type_names(node) {
+            if !self.types_seen.contains(&name) {
+                self.types_seen.push(name);
+            }
+        }
+        if is_article(node) {
+            match self.articles.iter_mut().find(|(n, _, _)| std::ptr::eq(*n, node)) {
+                Some(found) => found.2 |= as_main_entity,
+                None => self.articles.push((node, location, as_main_entity)),
+            }
+            return;
+        }
+        if is_item_list(node) {
+            if !self.lists.iter().any(|(n, _)| std::ptr::eq(*n, node)) {
+                self.lists.push((node, location));
+            }
+            return;
+        }
+        // Anything else that has a main entity, or is a kind of page, describes the page.
+        let is_page = type_names(node).iter().any(|t| t.ends_with("Page"));
+        if is_page || node.get("mainEntity").is_some() {
+            self.page_ids.extend(id_of(node));
+            self.page_ids.extend(node.get("url").and_then(Json::as_str));
+        }
+        if self.language.is_none() {
+            self.language = node.get("inLanguage").and_then(|l| text(l, nodes));
+        }
+        for key in ["mainEntity", "hasPart"] {
+            let Some(value) = node.get(key) else { continue };
+            for (i, part) in values(value).iter().enumerate() {
+                let is_main = key == "mainEntity";
+                if is_reference(part) {
+                    // The node itself is visited where it is written.
+                    if is_main {
+                        self.main_entity_ids.extend(id_of(part));
+                    }
+                } else {
+                    let path = if values(value).len() > 1 { format!("{key}[{i}]") } else { key.to_string() };
+                    self.visit(part, child(&location, &path), is_main, nodes);
+                }
+            }
+        }
+    }
+
+    /// True when an article's `mainEntityOfPage` names one of the page nodes.
+    fn names_a_page(&self, node: &Json, nodes: &Nodes) -> bool {
+        let Some(page) = node.get("mainEntityOfPage") else { return false };
+        [page, nodes.resolve(page)]
+            .into_iter()
+            .flat_map(|p| [p.as_str(), id_of(p), p.get("url").and_then(Json::as_str)])
+            .flatten()
+            .any(|id| self.page_ids.contains(&id))
+    }
+}
+
+/// A list entry's `position`, as a number or numeric text.
+fn position(entry: &Json) -> Option<f64> {
+    match entry.get("position")? {
+        Json::Number(n) => Some(*n),
+        Json::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+    .filter(|n: &f64| n.is_finite())
+}
+
+/// Members of several objects in one, later ones winning (as `Json::get` reads).
+fn merged(parts: &[&Json]) -> Json {
+    let mut members = Vec::new();
+    for part in parts {
+        if let Json::Object(m) = part {
+            members.extend(m.iter().cloned());
+        }
+    }
+    Json::Object(members)
+}
+
+/// The article an `itemListElement` entry stands for: an article node itself,
+/// or a `ListItem` whose `item` is an article, a reference to one, or a URL,
+/// with the `ListItem`'s own `name`/`url` filling in what the item lacks.
+/// Returns the article and the node it was read from (to keep it out of `main`).
+fn list_entry<'a>(
+    entry: &'a Json,
+    nodes: &Nodes<'a>,
+    location: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Article, Option<&'a Json>), String> {
+    let entry = nodes.resolve(entry);
+    if is_article(entry) {
+        return article(entry, nodes, location, warnings).map(|a| (a, Some(entry)));
+    }
+    if let Json::String(link) = entry {
+        return Err(format!("is only a URL ({}), with no headline", super::text::excerpt(link, 60)));
+    }
+    let Json::Object(members) = entry else {
+        return Err(format!("expected an object, found {}", entry.kind()));
+    };
+    // The ListItem's own @id names the list entry, not the article.
+    let own = |k: &str| matches!(k, "@id" | "@type" | "item" | "position");
+    let wrapper = Json::Object(members.iter().filter(|(k, _)| !own(k)).cloned().collect());
+    let item = entry.get("item");
+    let full = item.and_then(id_of).and_then(|id| nodes.get(id));
+    let inline = match item {
+        Some(Json::String(link)) => Json::Object(vec![("url".into(), Json::String(link.clone()))]),
+        Some(other) => other.clone(),
+        None => Json::Null,
+    };
+    let mut node = merged(&[&wrapper, &inline, full.unwrap_or(&Json::Null)]);
+    // A bare reference's @id is the article's address when it is a web URL.
+    if node.get("url").is_none() {
+        if let Some(id) = id_of(&node).filter(|id| id.starts_with("http://") || id.starts_with("https://")) {
+            let link = Json::String(id.to_string());
+            if let Json::Object(m) = &mut node {
+                m.push(("url".into(), link));
+            }
+        }
+    }
+    article(&node, nodes, location, warnings).map(|a| (a, full))
+}
+
+/// Decodes a page's JSON-LD blocks. The flag is true when an `ItemList` gave
+/// positions, so the ticker keeps that order.
+pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
+    let many = docs.len() > 1;
+    let mut warnings = Vec::new();
+    let mut tops = Vec::new();
+    let mut refused = 0;
+    for (i, doc) in docs.iter().enumerate() {
+        let block = if many { format!("block {}", i + 1) } else { String::new() };
+        if !matches!(doc, Json::Object(_) | Json::Array(_)) {
+            let message = format!("expected an object or an array, found {}", doc.kind());
+            warnings.push(Warning { location: place(&block, ""), message });
+            refused += 1;
+            continue;
+        }
+        let mut found = Vec::new();
+        top_nodes(doc, String::new(), &mut found);
+        tops.extend(found.into_iter().map(|(node, path)| (node, place(&block, &path))));
+    }
+
+    // Top-level nodes first: they are the full ones that references point to.
+    let mut nodes = Nodes::default();
+    for (node, _) in &tops {
+        if let Some(id) = id_of(node).filter(|_| !is_reference(node)) {
+            nodes.insert(id, node);
+        }
+    }
+    docs.iter().for_each(|doc| index_all(doc, &mut nodes));
+
+    let mut scan = Scan::default();
+    for (node, location) in tops {
+        scan.visit(node, location, false, &nodes);
+    }
+
+    // The lists, each in position order (unpositioned entries after, as written).
+    let mut latest = Vec::new();
+    let mut listed: Vec<&Json> = Vec::new();
+    let mut ordered = false;
+    let mut title = None;
+    let mut list_entries = 0;
+    for (list, location) in &scan.lists {
+        if title.is_none() {
+            title = list.get("name").and_then(|n| text(n, &nodes));
+        }
+        let entries = list.get("itemListElement").map_or(&[][..], values);
+        list_entries += entries.len();
+        let mut read = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let where_ = child(location, &format!("itemListElement[{i}]"));
+            let pos = position(nodes.resolve(entry));
+            match list_entry(entry, &nodes, &where_, &mut warnings) {
+                Ok((a, source)) => {
+                    listed.extend(source);
+                    read.push((pos, a));
+                }
+                Err(why) => warnings.push(Warning { location: where_, message: why }),
+            }
+        }
+        ordered |= read.iter().any(|(p, _)| p.is_some());
+        read.sort_by(|(a, _), (b, _)| match (a, b) {
+            (Some(a), Some(b)) => a.total_cmp(b),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        latest.extend(read.into_iter().map(|(_, a)| a));
+    }
+
+    // The articles outside lists, each ranked for the main place: a page's
+    // mainEntity first, then one naming a page as its mainEntityOfPage, then any.
+    let mut candidates = Vec::new();
+    for (node, location, as_main_entity) in &scan.articles {
+        if listed.iter().any(|l| std::ptr::eq(*l, *node)) {
+            continue;
+        }
+        match article(node, &nodes, location, &mut warnings) {
+            Ok(a) => {
+                let named = *as_main_entity || id_of(node).is_some_and(|id| scan.main_entity_ids.contains(&id));
+                let rank = if named { 0 } else if scan.names_a_page(node, &nodes) { 1 } else { 2 };
+                candidates.push((rank, a));
+            }
+            Err(why) => warnings.push(Warning { location: location.clone(), message: why }),
+        }
+    }
+    let main_index = candidates.iter().enumerate().min_by_key(|(_, (rank, _))| *rank).map(|(i, _)| i);
+    let main = main_index.map(|i| candidates.remove(i).1);
+    latest.extend(candidates.into_iter().map(|(_, a)| a));
+
+    // Say why nothing was found, unless every block was refused already.
+    if scan.articles.is_empty() && list_entries == 0 && refused < docs.len() {
+        let types = match scan.types_seen.len() {
+            0 => "no node has an @type".to_string(),
+            n => {
+                let shown: Vec<&str> = scan.types_seen.iter().take(TYPES_SHOWN).copied().collect();
+                format!("found {}{}", shown.join(", "), if n > TYPES_SHOWN { ", …" } else { "" })
+            }
+        };
+        warnings.push(Warning { location: "JSON-LD".into(), message: format!("no Article-type node or ItemList ({types})") });
+    }
+
+    let language = main.as_ref().and_then(|a| a.language.clone()).or(scan.language);
+    let doc = NewsDocument { format: Format::JsonLd, main, latest, title, language, found: 0, warnings };
+    Ok((doc, ordered))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::json::parse;
+    use crate::core::model::Body;
+
+    fn read(texts: &[&str]) -> (NewsDocument, bool) {
+        let roots: Vec<Json> = texts.iter().map(|t| parse(t).unwrap()).collect();
+        let refs: Vec<&Json> = roots.iter().collect();
+        decode(&refs).unwrap()
+    }
+
+    fn headlines(articles: &[Article]) -> Vec<&str> {
+        articles.iter().map(|a| a.headline.as_str()).collect()
+    }
+
+    fn warnings(doc: &NewsDocument) -> Vec<String> {
+        doc.warnings.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn knows_every_article_type_in_every_spelling() {
+        for t in [
+            "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "LiveBlogPosting",
+            "Report", "ScholarlyArticle", "TechArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
+            "ReviewNewsArticle", "AskPublicNewsArticle", "SatiricalArticle", "SocialMediaPosting",
+            "DiscussionForumPosting", "AdvertiserContentArticle", "MedicalScholarlyArticle", "APIReference",
+        ] {
+            for spelled in [t.to_string(), format!("schema:{t}"), format!("http://schema.org/{t}"), format!("https://schema.org/{t}")] {
+                let node = Json::Object(vec![("@type".into(), Json::String(spelled.clone()))]);
+                assert!(is_article(&node), "{spelled}");
+            }
+        }
+        for t in ["WebPage", "Person", "Organization", "ImageObject", "ItemList", "BreadcrumbList", "Review", ""] {
+            assert!(!is_article_type(t), "{t}");
+        }
+        let mixed = parse(r#"{"@type":["WebPage","http://schema.org/BlogPosting"]}"#).unwrap();
+        assert!(is_article(&mixed));
+        let breadcrumbs = parse(r#"{"@type":"BreadcrumbList"}"#).unwrap();
+        assert!(!is_item_list(&breadcrumbs), "breadcrumbs are navigation, not news");
+    }
+
+    #[test]
+    fn yoast_graph_resolves_every_reference() {
+        let (doc, ordered) = read(&[include_str!("../../tests/fixtures/jsonld/yoast-graph.json")]);
+        assert!(!ordered);
+        assert!(doc.latest.is_empty(), "the breadcrumb list is not a ticker");
+        assert_eq!(warnings(&doc), Vec::<String>::new());
+        let a = doc.main.expect("the article is the main one");
+        assert_eq!(a.headline, "Islanders' ferry timetable changes: winter & spring sailings");
+        assert_eq!(a.id, "https://harbour-gazette.test/2026/01/ferry-timetable/#article");
+        assert_eq!(a.url.as_deref(), Some("https://harbour-gazette.test/2026/01/ferry-timetable/"));
+        assert_eq!(a.authors, vec!["Morag Sinclair", "Guest Writer"]);
+        assert_eq!(a.publisher.as_deref(), Some("Harbour Gazette Ltd"));
+        let img = a.image.unwrap();
+        assert_eq!(img.url, "https://harbour-gazette.test/wp-content/uploads/2026/01/ferry.jpg");
+        assert_eq!((img.width, img.height), (Some(1600), Some(900)));
+        assert_eq!(img.alt.as_deref(), Some("The morning ferry leaving the harbour"));
+        assert_eq!(a.date_published.unwrap().to_iso(), "2026-01-14T07:45:00Z");
+        assert_eq!(a.date_modified, None, "a missing date is not a problem");
+        assert_eq!(a.tags, vec!["Transport", "Islands"]);
+        assert_eq!(a.language.as_deref(), Some("en-GB"));
+        assert_eq!(doc.language.as_deref(), Some("en-GB"));
+    }
+
+    #[test]
+    fn single_article_in_nested_shapes() {
+        let (doc, _) = read(&[include_str!("../../tests/fixtures/jsonld/news-article.json")]);
+        assert_eq!(warnings(&doc), Vec::<String>::new());
+        let a = doc.main.unwrap();
+        assert_eq!(a.headline, "Brücke über die Lahn für drei Wochen gesperrt");
+        assert_eq!(a.url.as_deref(), Some("https://rheinbote.test/lokales/bruecke-gesperrt"));
+        assert_eq!(a.authors, vec!["Jonas Weber", "dpa"]);
+        assert_eq!(a.publisher.as_deref(), Some("Rheinbote"));
+        let img = a.image.unwrap();
+        assert_eq!((img.url.as_str(), img.width, img.height), ("https://rheinbote.test/img/bruecke-16x9.jpg", Some(1920), Some(1080)));
+        assert_eq!(a.summary.as_deref(), Some("Wegen Sanierungsarbeiten bleibt die Brücke bis Anfang Februar zu."));
+        match &a.body {
+            Body::Paragraphs(p) => assert_eq!(p.len(), 3),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(a.date_published.unwrap().to_iso(), "2026-01-13T15:20:00Z");
+        assert_eq!(a.date_modified.unwrap().to_iso(), "2026-01-13T17:05:00Z");
+        assert_eq!(a.language.as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn item_list_follows_positions_and_resolves_items() {
+        let (doc, ordered) = read(&[include_str!("../../tests/fixtures/jsonld/item-list.json")]);
+        assert!(ordered);
+        assert!(doc.main.is_none(), "an article inside the list is not the page's main article");
+        assert_eq!(doc.title.as_deref(), Some("Latest & greatest"));
+        assert_eq!(
+            headlines(&doc.latest),
+            vec!["What the city budget means for you", "Rail strike called off", "Bond yields ease", "Derby ends in a draw"]
+        );
+        let budget = &doc.latest[0];
+        assert_eq!(budget.authors, vec!["Ana Ruiz"], "the referenced article's own references resolve too");
+        assert_eq!(budget.date_published.unwrap().to_iso(), "2026-01-12T09:00:00Z");
+        let strike = &doc.latest[1];
+        assert_eq!(strike.url.as_deref(), Some("https://dailyledger.test/transport/strike"), "a bare reference's @id is its URL");
+        assert_eq!(strike.id, "https://dailyledger.test/transport/strike");
+        assert_eq!(doc.latest[3].url.as_deref(), Some("https://dailyledger.test/sport/derby"));
+        assert_eq!(
+            warnings(&doc),
+            vec![
+                "@graph[0].mainEntity.itemListElement[4]: has no headline",
+                "@graph[0].mainEntity.itemListElement[5]: has no headline",
+            ]
+        );
+    }
+
+    #[test]
+    fn list_entries_may_be_articles_strings_or_a_list() {
+        let (doc, ordered) = read(&[r#"{"@type":"ItemList","itemListElement":{"@list":[
+            {"@type":"BlogPosting","headline":"B","datePublished":"2026-01-02"},
+            "https://x.test/bare",
+            {"@type":"BlogPosting","headline":"A","datePublished":"2026-01-03"},
+            7
+        ]}}"#]);
+        assert!(!ordered, "without positions the ticker is sorted by date");
+        assert_eq!(headlines(&doc.latest), vec!["B", "A"]);
+        assert_eq!(
+            warnings(&doc),
+            vec![
+                "itemListElement[1]: is only a URL (https://x.test/bare), with no headline",
+                "itemListElement[3]: expected an object, found a number",
+            ]
+        );
+    }
+
+    #[test]
+    fn entries_without_positions_follow_the_positioned_ones() {
+        let (doc, ordered) = read(&[r#"{"@type":"ItemList","itemListElement":[
+            {"@type":"ListItem","name":"Unplaced"},
+            {"@type":"ListItem","position":2,"name":"Second"},
+            {"@type":"ListItem","position":1.0,"name":"First"}
+        ]}"#]);
+        assert!(ordered);
+        assert_eq!(headlines(&doc.latest), vec!["First", "Second", "Unplaced"]);
+    }
+
+    #[test]
+    fn main_entity_of_a_web_page_is_the_main_article() {
+        let (doc, _) = read(&[r##"[
+            {"@type":"NewsArticle","headline":"Sidebar story"},
+            {"@type":"WebPage","@id":"https://p.test/","mainEntity":{"@id":"#story"}},
+            {"@type":"NewsArticle","@id":"#story","headline":"Page story"}
+        ]"##]);
+        assert_eq!(doc.main.unwrap().headline, "Page story");
+        assert_eq!(headlines(&doc.latest), vec!["Sidebar story"]);
+
+        let (doc, _) = read(&[r#"[
+            {"@type":"NewsArticle","headline":"Sidebar story"},
+            {"@type":"ItemPage","mainEntity":{"@type":"OpinionNewsArticle","headline":"Inline story"}}
+        ]"#]);
+        assert_eq!(doc.main.unwrap().headline, "Inline story");
+    }
+
+    #[test]
+    fn main_entity_of_page_that_names_the_page_wins_over_order() {
+        let (doc, _) = read(&[r#"{"@graph":[
+            {"@type":"NewsArticle","headline":"Elsewhere","mainEntityOfPage":"https://p.test/other"},
+            {"@type":"WebPage","@id":"https://p.test/#webpage","url":"https://p.test/story"},
+            {"@type":"NewsArticle","headline":"Here","mainEntityOfPage":"https://p.test/story"}
+        ]}"#]);
+        assert_eq!(doc.main.unwrap().headline, "Here");
+        assert_eq!(headlines(&doc.latest), vec!["Elsewhere"]);
+    }
+
+    #[test]
+    fn first_article_outside_lists_is_main_otherwise() {
+        let (doc, ordered) = read(&[r#"[
+            {"@type":"ItemList","itemListElement":[{"@type":"ListItem","position":1,"item":{"@type":"NewsArticle","headline":"Listed"}}]},
+            {"@type":"TechArticle","headline":"First"},
+            {"@type":"Report","headline":"Second"}
+        ]"#]);
+        assert!(ordered);
+        assert_eq!(doc.main.unwrap().headline, "First");
+        assert_eq!(headlines(&doc.latest), vec!["Listed", "Second"], "list first, then the other articles");
+    }
+
+    #[test]
+    fn blocks_are_one_graph() {
+        let (doc, ordered) = read(&[
+            r##"{"@context":"http://schema.org","@graph":[{"@type":"WebSite","@id":"#site","name":"Site"},{"@type":"Organization","@id":"#org","name":"The Org"}]}"##,
+            r##"{"@context":"https://schema.org/","@type":"NewsArticle","headline":"Main","author":{"@id":"#writer"},"publisher":{"@id":"#org"}}"##,
+            r##"[{"@type":"Person","@id":"#writer","name":"Wen Li"},
+                 {"@type":"ItemList","itemListElement":[
+                    {"@type":"ListItem","position":2,"item":{"@id":"#two"}},
+                    {"@type":"ListItem","position":1,"item":{"@type":"NewsArticle","headline":"One","author":{"@id":"#writer"}}}]},
+                 {"@type":"NewsArticle","@id":"#two","headline":"Two"}]"##,
+        ]);
+        assert!(ordered);
+        let main = doc.main.unwrap();
+        assert_eq!(main.headline, "Main");
+        assert_eq!(main.authors, vec!["Wen Li"]);
+        assert_eq!(main.publisher.as_deref(), Some("The Org"));
+        assert_eq!(headlines(&doc.latest), vec!["One", "Two"], "#two is listed, so it is not added again");
+        assert_eq!(doc.latest[0].authors, vec!["Wen Li"]);
+    }
+
+    #[test]
+    fn problems_say_where() {
+        let (doc, _) = read(&[
+            r#""just text""#,
+            r#"{"@graph":[{"@type":"Person","name":"P"},{"@type":"NewsArticle","url":"https://x.test/a"},{"@type":"NewsArticle","headline":"Ok","datePublished":"soon"}]}"#,
+        ]);
+        assert_eq!(
+            warnings(&doc),
+            vec![
+                "block 1: expected an object or an array, found a string",
+                "block 2, @graph[1]: has no headline",
+                "block 2, @graph[2]: datePublished \"soon\" is not a date",
+            ]
+        );
+        assert_eq!(doc.main.unwrap().headline, "Ok");
+    }
+
+    #[test]
+    fn says_which_types_it_found_when_none_is_an_article() {
+        let (doc, _) = read(&[r#"{"@context":{"@vocab":"https://schema.org/"},"@graph":[{"@type":"WebSite"},{"@type":"Organization"},{"@type":"WebSite"}]}"#]);
+        assert_eq!(warnings(&doc), vec!["JSON-LD: no Article-type node or ItemList (found WebSite, Organization)"]);
+        let (doc, _) = read(&[r#"{"name":"untyped"}"#]);
+        assert_eq!(warnings(&doc), vec!["JSON-LD: no Article-type node or ItemList (no node has an @type)"]);
+    }
+
+    #[test]
+    fn context_is_neither_required_nor_checked() {
+        for context in ["", r#""@context":"http://schema.org","#, r#""@context":"https://schema.org/","#, r#""@context":{"@vocab":"http://schema.org/"},"#, r#""@context":["https://schema.org",{"@language":"en"}],"#] {
+            let (doc, _) = read(&[&format!(r#"{{{context}"@type":"Article","headline":"H"}}"#)]);
+            assert_eq!(doc.main.unwrap().headline, "H", "{context}");
+        }
+    }
+
+    #[test]
+    fn whole_pipeline_reports_an_empty_page() {
+        use crate::core::{decode_blocks, DecodeOptions};
+        let err = decode_blocks(&[r#"{"@type":"WebSite"}"#, r#"{"@type":"Organization","name":"O"}"#], DecodeOptions::default()).unwrap_err();
+        assert_eq!(
+            err.message,
+            "no article with a headline found in 2 JSON-LD blocks (1 problem: JSON-LD: no Article-type node or ItemList (found WebSite, Organization))"
+        );
+        let doc = decode_blocks(&[include_str!("../../tests/fixtures/jsonld/item-list.json")], DecodeOptions { max_items: 2 }).unwrap();
+        assert_eq!(headlines(&doc.latest), vec!["What the city budget means for you", "Rail strike called off"], "explicit order is kept, not re-sorted");
+        assert_eq!(doc.found, 4);
+    }
 }
