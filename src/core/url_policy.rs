@@ -47,9 +47,23 @@ fn scheme(url: &str) -> Option<String> {
     Some(candidate.to_ascii_lowercase())
 }
 
-/// The URL to put in the DOM, or `None` when it must be dropped.
+/// The URL to put in the DOM, or `None` when it must be dropped. For URLs from
+/// JSON data, which may arrive HTML-escaped (`&amp;`), so entities are decoded.
 pub fn allowed(raw: &str, usage: UrlUse) -> Option<String> {
-    let url = normalise(raw);
+    check(normalise(raw), usage)
+}
+
+/// The same policy for an attribute value that an HTML parser has already
+/// entity-decoded: decoding it again would change a legitimate `&amp;`, so the
+/// value is kept as it is, but it must also pass once decoded (no double-encoded
+/// scheme slips through).
+pub fn allowed_parsed(value: &str, usage: UrlUse) -> Option<String> {
+    allowed(value, usage)?;
+    let trimmed = value.trim_matches(|c: char| c <= ' ');
+    check(trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect(), usage)
+}
+
+fn check(url: String, usage: UrlUse) -> Option<String> {
     if url.is_empty() {
         return None;
     }
@@ -107,6 +121,13 @@ mod tests {
         ] {
             assert_eq!(allowed(bad, UrlUse::Link), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn parsed_values_keep_their_text_but_pass_both_ways() {
+        assert_eq!(allowed_parsed("/a?x=1&amp;y=2", UrlUse::Link).as_deref(), Some("/a?x=1&amp;y=2"));
+        assert_eq!(allowed_parsed("javascript&colon;alert(1)", UrlUse::Link), None);
+        assert_eq!(allowed_parsed(" java\tscript:x", UrlUse::Link), None);
     }
 
     #[test]

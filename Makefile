@@ -1,0 +1,102 @@
+# newsreel: build, demo and test. Every tool is installed by the targets
+# below, idempotently (each step checks first), so a fresh machine needs only
+# `make demo` or `make test`.
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+# The wasm-bindgen CLI must equal the crate version in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
+WASM_PACK_VERSION := 0.15.1
+GECKODRIVER_VERSION := 0.37.1
+
+NODE_TOOLS := tools/node_modules/.installed
+WASM_OPT := tools/node_modules/.bin/wasm-opt
+# binaryen 132 from npm: Debian's binaryen 108 emits modules that fail at start-up.
+WASM_OPT_FLAGS := -Oz --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+	--enable-sign-ext --enable-multivalue --enable-mutable-globals
+ESBUILD := tools/node_modules/.bin/esbuild
+
+RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
+
+.PHONY: demo test test-native test-browser test-chrome test-firefox test-e2e size pkg dist www \
+	tools tools-rust tools-browsers tools-node fuzz bench clean
+
+# ---------------------------------------------------------------- main jobs
+
+## Build the widget and serve the demo of the seed page on http://127.0.0.1:8000
+demo: www
+	@echo "newsreel demo: http://127.0.0.1:8000/"
+	node tools/serve.mjs www 8000
+
+## Every test: native, both browsers' wasm tests, end-to-end, size budget
+test: test-native test-browser test-e2e size
+
+# ---------------------------------------------------------------- tools
+
+tools: tools-rust tools-browsers tools-node
+
+tools-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; fi
+	@if [ "$$(wasm-pack --version 2>/dev/null)" != "wasm-pack $(WASM_PACK_VERSION)" ]; then \
+		cargo install wasm-pack --version $(WASM_PACK_VERSION) --locked --force; fi
+
+tools-browsers:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver firefox-esr; fi
+	@if [ "$$(geckodriver --version 2>/dev/null | head -n 1)" != "geckodriver $(GECKODRIVER_VERSION)" ]; then \
+		cargo install geckodriver --version $(GECKODRIVER_VERSION) --locked --force; fi
+
+tools-node: $(NODE_TOOLS)
+
+$(NODE_TOOLS): tools/package.json tools/package-lock.json
+	cd tools && npm ci --no-audit --no-fund
+	@touch $@
+
+# ---------------------------------------------------------------- builds
+
+## npm package in pkg/ (wasm-pack, then wasm-opt, then our entry and package.json)
+pkg: pkg/package.json
+
+pkg/package.json: $(RUST_SOURCES) README.md tools/package.mjs | tools-rust tools-node
+	wasm-pack build --target web --release --out-dir pkg --out-name newsreel
+	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/newsreel_bg.wasm -o pkg/newsreel_bg.wasm
+	node tools/package.mjs
+
+## Script-tag build in dist/: one module plus the .wasm beside it
+dist: dist/newsreel.js
+
+dist/newsreel.js: pkg/package.json src/js/script-tag.js src/js/start.js
+	@mkdir -p dist
+	$(ESBUILD) src/js/script-tag.js --bundle --format=esm --minify --target=es2020 --outfile=dist/newsreel.js --log-level=warning
+	cp pkg/newsreel_bg.wasm dist/newsreel_bg.wasm
+
+## The demo site: www/ with the script-tag build copied in
+www: dist
+	@rm -rf www/dist && mkdir -p www/dist && cp dist/newsreel.js dist/newsreel_bg.wasm www/dist/
+
+# ---------------------------------------------------------------- tests
+
+test-native:
+	cargo test --all-targets
+
+test-browser: test-chrome test-firefox
+
+test-chrome: | tools-rust tools-browsers
+	wasm-pack test --headless --chrome
+
+test-firefox: | tools-rust tools-browsers
+	wasm-pack test --headless --firefox
+
+test-e2e: www | tools-browsers
+	node --test --test-concurrency=1 tests/e2e/
+
+size: dist
+	node tools/size.mjs --check
+
+# ---------------------------------------------------------------- other
+
+clean:
+	rm -rf target pkg dist www/dist tools/node_modules

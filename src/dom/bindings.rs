@@ -1,0 +1,228 @@
+//! Every call into the browser goes through this file, so the rest of the
+//! shell reads as plain logic and the list of what we touch stays in one place.
+//!
+//! DOM calls on nodes we created ourselves, with constant tag and attribute
+//! names, cannot fail in practice; they still return `Result` and the callers
+//! pass the error up, so nothing here can panic.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    AddEventListenerOptions, CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event, EventTarget,
+    HtmlElement, Node, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+#[wasm_bindgen(module = "/src/dom/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineElement)]
+    pub fn define_element(tag_name: &str, create_widget: &js_sys::Function) -> bool;
+    #[wasm_bindgen(js_name = logOnce)]
+    pub fn log_once(message: &str);
+    #[wasm_bindgen(js_name = formatDate)]
+    pub fn format_date(epoch_ms: f64, has_time: bool, locale: &str) -> String;
+    #[wasm_bindgen(js_name = formatRelative)]
+    pub fn format_relative(epoch_ms: f64, now_ms: f64, locale: &str) -> String;
+    /// An inert document (no script runs, nothing loads), or `None` if the browser refused.
+    #[wasm_bindgen(js_name = parseInertHtml)]
+    pub fn parse_inert_html(html: &str) -> Option<Document>;
+}
+
+pub type DomResult<T> = Result<T, JsValue>;
+
+pub fn window() -> DomResult<web_sys::Window> {
+    web_sys::window().ok_or_else(|| JsValue::from_str("no window"))
+}
+
+pub fn document() -> DomResult<Document> {
+    window()?.document().ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// A new element with attributes.
+pub fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)]) -> DomResult<Element> {
+    let e = doc.create_element(tag)?;
+    for (name, value) in attrs {
+        e.set_attribute(name, value)?;
+    }
+    Ok(e)
+}
+
+/// A new element with attributes and one text child.
+pub fn text_el(doc: &Document, tag: &str, attrs: &[(&str, &str)], text: &str) -> DomResult<Element> {
+    let e = el(doc, tag, attrs)?;
+    e.append_child(&doc.create_text_node(text))?;
+    Ok(e)
+}
+
+pub fn append(parent: &impl AsRef<Node>, child: &impl AsRef<Node>) -> DomResult<()> {
+    parent.as_ref().append_child(child.as_ref()).map(|_| ())
+}
+
+pub fn append_text(doc: &Document, parent: &impl AsRef<Node>, text: &str) -> DomResult<()> {
+    append(parent, &doc.create_text_node(text))
+}
+
+pub fn clear(node: &impl AsRef<Node>) {
+    node.as_ref().set_text_content(None);
+}
+
+pub fn set_attr(e: &Element, name: &str, value: &str) -> DomResult<()> {
+    e.set_attribute(name, value)
+}
+
+pub fn remove_attr(e: &Element, name: &str) -> DomResult<()> {
+    e.remove_attribute(name)
+}
+
+pub fn attr(e: &Element, name: &str) -> Option<String> {
+    e.get_attribute(name)
+}
+
+pub fn set_flag(e: &Element, name: &str, on: bool) -> DomResult<()> {
+    e.toggle_attribute_with_force(name, on).map(|_| ())
+}
+
+pub fn set_class(e: &Element, class: &str, on: bool) -> DomResult<()> {
+    e.class_list().toggle_with_force(class, on).map(|_| ())
+}
+
+/// Sets a CSS custom property through the CSSOM, which a CSP without
+/// `'unsafe-inline'` still allows (a `style` attribute would not be).
+pub fn set_css_var(e: &Element, name: &str, value: &str) -> DomResult<()> {
+    match e.dyn_ref::<HtmlElement>() {
+        Some(h) => h.style().set_property(name, value),
+        None => Ok(()),
+    }
+}
+
+pub fn focus(e: &Element) -> DomResult<()> {
+    match e.dyn_ref::<HtmlElement>() {
+        Some(h) => h.focus(),
+        None => Ok(()),
+    }
+}
+
+/// The first match of a selector, or `None` (also for an invalid selector).
+pub fn query(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Every match of a selector in document order (none for an invalid selector).
+pub fn query_all(root: &impl AsRef<Node>, selector: &str) -> Vec<Element> {
+    let root = root.as_ref();
+    let list = if let Some(e) = root.dyn_ref::<Element>() {
+        e.query_selector_all(selector)
+    } else if let Some(d) = root.dyn_ref::<Document>() {
+        d.query_selector_all(selector)
+    } else if let Some(s) = root.dyn_ref::<ShadowRoot>() {
+        s.query_selector_all(selector)
+    } else {
+        return Vec::new();
+    };
+    let Ok(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+}
+
+/// Looks up `source="…"`: an id (`#news`) or any selector. `Err` for an invalid selector.
+pub fn query_document(doc: &Document, selector: &str) -> Result<Option<Element>, ()> {
+    doc.query_selector(selector).map_err(|_| ())
+}
+
+/// The element's open shadow root, attached on first use.
+pub fn shadow_root(host: &HtmlElement) -> DomResult<ShadowRoot> {
+    match host.shadow_root() {
+        Some(root) => Ok(root),
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)),
+    }
+}
+
+thread_local! {
+    static SHEET: std::cell::RefCell<Option<CssStyleSheet>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Installs the widget's styles as one constructable stylesheet shared by
+/// every instance (no inline `<style>`, so `style-src 'self'` is enough).
+pub fn adopt_styles(root: &ShadowRoot, css: &str) -> DomResult<()> {
+    let sheet = SHEET.with(|cell| -> DomResult<CssStyleSheet> {
+        if let Some(sheet) = cell.borrow().as_ref() {
+            return Ok(sheet.clone());
+        }
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(css)?;
+        *cell.borrow_mut() = Some(sheet.clone());
+        Ok(sheet)
+    })?;
+    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    Ok(())
+}
+
+/// Fires a bubbling, composed `CustomEvent` on the host.
+pub fn dispatch(target: &EventTarget, name: &str, detail: &JsValue) -> DomResult<()> {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    let event = CustomEvent::new_with_event_init_dict(name, &init)?;
+    target.dispatch_event(&event).map(|_| ())
+}
+
+/// A plain object `{key: value, …}` for event details.
+pub fn object(entries: &[(&str, JsValue)]) -> JsValue {
+    let obj = js_sys::Object::new();
+    for (k, v) in entries {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), v);
+    }
+    obj.into()
+}
+
+/// An event listener that is removed when dropped.
+pub struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    callback: Closure<dyn FnMut(Event)>,
+}
+
+impl Listener {
+    pub fn new(target: &EventTarget, kind: &'static str, callback: impl FnMut(Event) + 'static) -> DomResult<Self> {
+        let callback = Closure::<dyn FnMut(Event)>::new(callback);
+        let options = AddEventListenerOptions::new();
+        options.set_passive(false);
+        target.add_event_listener_with_callback_and_add_event_listener_options(
+            kind,
+            callback.as_ref().unchecked_ref(),
+            &options,
+        )?;
+        Ok(Listener { target: target.clone(), kind, callback })
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
+    }
+}
+
+/// The element an event started on, seen from inside our shadow root.
+pub fn event_element(event: &Event) -> Option<Element> {
+    event.target().and_then(|t| t.dyn_into::<Element>().ok())
+}
+
+/// True for a click the browser should handle itself (new tab, new window, download).
+pub fn is_modified_click(event: &Event) -> bool {
+    match event.dyn_ref::<web_sys::MouseEvent>() {
+        Some(m) => m.ctrl_key() || m.meta_key() || m.shift_key() || m.alt_key() || m.button() != 0,
+        None => false,
+    }
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Whether the reader asked the system for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .ok()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}

@@ -1,0 +1,170 @@
+// The <news-reel> element class. A class extending HTMLElement cannot be
+// written in Rust, so this module only defines the class and hands every
+// callback to the Rust widget; it also holds the few browser calls that can
+// throw on bad input (Intl with an odd locale, Trusted Types), each guarded.
+
+const OBSERVED = [
+  "source", "mode", "speed", "interval", "max-items", "label", "heading-level",
+  "lang", "dir", "relative-dates", "images", "target",
+];
+
+// Errors already logged, so each distinct message reaches the console once.
+const logged = new Set();
+
+export function logOnce(message) {
+  if (logged.has(message)) return;
+  logged.add(message);
+  console.error("newsreel: " + message);
+}
+
+// Shows an error the Rust side could not report itself (a trap, or a widget
+// that could not be created). Written with textContent only.
+function showFailure(host, error) {
+  const message = "the widget stopped: " + (error && error.message ? error.message : String(error));
+  logOnce(message);
+  try {
+    host.setAttribute("state", "error");
+    const root = host.shadowRoot;
+    if (root) {
+      let box = root.querySelector('[part="error"]');
+      if (!box) {
+        box = document.createElement("p");
+        box.setAttribute("part", "error");
+        box.setAttribute("role", "alert");
+        root.append(box, document.createElement("slot"));
+      }
+      box.hidden = false;
+      box.textContent = message;
+    }
+    host.dispatchEvent(new CustomEvent("newsreel:error", { bubbles: true, composed: true, detail: { message } }));
+  } catch (_) {
+    // Nothing more can be done without risking the host page.
+  }
+}
+
+export function defineElement(tagName, createWidget) {
+  if (customElements.get(tagName)) return false;
+
+  class NewsReel extends HTMLElement {
+    static get observedAttributes() {
+      return OBSERVED;
+    }
+
+    #widget = null;
+    #broken = false;
+
+    // Every call into Rust goes through here: nothing thrown reaches the host.
+    #call(method, ...args) {
+      if (this.#broken) return undefined;
+      try {
+        if (!this.#widget) this.#widget = createWidget(this);
+        return this.#widget[method](...args);
+      } catch (error) {
+        this.#broken = true;
+        showFailure(this, error);
+        return undefined;
+      }
+    }
+
+    connectedCallback() { this.#call("connected"); }
+    disconnectedCallback() { if (this.#widget) this.#call("disconnected"); }
+    attributeChangedCallback(name, oldValue, newValue) {
+      if (this.#widget && oldValue !== newValue) this.#call("attributeChanged", name);
+    }
+
+    // Accepts a JSON string or a JSON-serialisable object.
+    load(data) {
+      let text;
+      try {
+        text = typeof data === "string" ? data : JSON.stringify(data);
+      } catch (_) {
+        text = undefined;
+      }
+      this.#call("load", text);
+    }
+    select(id) { return Boolean(this.#call("select", String(id))); }
+    play() { this.#call("play"); }
+    pause() { this.#call("pause"); }
+    next() { this.#call("step", 1); }
+    prev() { this.#call("step", -1); }
+    get articles() { return this.#call("articles") ?? []; }
+    get paused() { return Boolean(this.#call("paused")); }
+  }
+
+  customElements.define(tagName, NewsReel);
+  return true;
+}
+
+// Dates are formatted in the page's language; a bad `lang` falls back to the
+// browser's default rather than throwing.
+const formatters = new Map();
+
+function formatter(locale, hasTime) {
+  const key = locale + "|" + hasTime;
+  let f = formatters.get(key);
+  if (!f) {
+    const options = hasTime
+      ? { dateStyle: "medium", timeStyle: "short" }
+      : { dateStyle: "medium", timeZone: "UTC" };
+    try {
+      f = new Intl.DateTimeFormat(locale || undefined, options);
+    } catch (_) {
+      f = new Intl.DateTimeFormat(undefined, options);
+    }
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+export function formatDate(epochMs, hasTime, locale) {
+  try {
+    return formatter(locale, hasTime).format(new Date(epochMs));
+  } catch (_) {
+    return new Date(epochMs).toISOString().slice(0, hasTime ? 16 : 10);
+  }
+}
+
+const relativeUnits = [
+  ["year", 31536000], ["month", 2592000], ["week", 604800],
+  ["day", 86400], ["hour", 3600], ["minute", 60], ["second", 1],
+];
+
+export function formatRelative(epochMs, nowMs, locale) {
+  try {
+    let rtf;
+    try {
+      rtf = new Intl.RelativeTimeFormat(locale || undefined, { numeric: "auto" });
+    } catch (_) {
+      rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+    }
+    const seconds = (epochMs - nowMs) / 1000;
+    for (const [unit, size] of relativeUnits) {
+      if (Math.abs(seconds) >= size || unit === "second") {
+        return rtf.format(Math.round(seconds / size), unit);
+      }
+    }
+  } catch (_) {
+    // Fall through to an absolute date.
+  }
+  return formatDate(epochMs, true, locale);
+}
+
+// Under a Trusted Types CSP even the inert DOMParser wants TrustedHTML. One
+// named policy exists, and it is used only to feed that parser: its output is
+// never inserted anywhere; the sanitiser rebuilds allowed nodes one by one.
+let parserPolicy = null;
+
+export function parseInertHtml(html) {
+  try {
+    let input = html;
+    if (window.trustedTypes && window.trustedTypes.createPolicy) {
+      if (!parserPolicy) {
+        parserPolicy = window.trustedTypes.createPolicy("newsreel", { createHTML: (s) => s });
+      }
+      input = parserPolicy.createHTML(html);
+    }
+    return new DOMParser().parseFromString(input, "text/html");
+  } catch (_) {
+    return null;
+  }
+}

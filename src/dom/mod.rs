@@ -1,0 +1,9 @@
+//! The thin DOM shell: the only code that touches web-sys. `bindings` holds the
+//! browser calls, `render` builds the shadow DOM, `sanitize` rebuilds article
+//! HTML from an allowlist, `widget` is one element's state and behaviour.
+
+pub mod bindings;
+pub mod render;
+pub mod sanitize;
+pub mod styles;
+pub mod widget;

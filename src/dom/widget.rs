@@ -1,0 +1,609 @@
+//! One `<news-reel>` element's state and behaviour. The JS class in
+//! `element.js` owns one `Widget` and forwards every callback here.
+//!
+//! Every method takes `&self` (state lives in `RefCell`s that are never held
+//! across a call out to JS), so a host listener that calls back into the
+//! element while we dispatch an event cannot trigger "recursive use of an
+//! object" errors.
+
+use super::bindings::{self as b, DomResult, Listener};
+use super::render::{self, RenderOptions, Skeleton};
+use super::styles::STYLES;
+use crate::core::model::NewsDocument;
+use crate::core::{decode_blocks, DecodeOptions};
+use serde::Serialize;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Event, HtmlElement};
+
+/// Configured ticker behaviour (attribute `mode`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mode {
+    Marquee,
+    Slide,
+    List,
+}
+
+const DEFAULT_SPEED_PX_PER_S: f64 = 60.0;
+const DEFAULT_INTERVAL_MS: i32 = 5000;
+
+#[wasm_bindgen]
+pub struct Widget {
+    inner: Rc<Inner>,
+}
+
+struct Inner {
+    host: HtmlElement,
+    doc: Document,
+    skeleton: RefCell<Option<Rc<Skeleton>>>,
+    /// The JSON texts last read, kept so `max-items` can be applied again.
+    sources: RefCell<Vec<String>>,
+    data: RefCell<Option<Rc<NewsDocument>>>,
+    selected: RefCell<Option<String>>,
+    /// Data came from `load()`: reconnecting must not re-read the page.
+    loaded_by_call: Cell<bool>,
+    /// The reader pressed pause; motion stays stopped until they press play.
+    user_paused: Cell<bool>,
+    /// The reader pressed play (overrides reduced-motion's static list).
+    user_played: Cell<bool>,
+    /// Pointer over or focus inside the ticker.
+    held: Cell<bool>,
+    slide_index: Cell<usize>,
+    slide_timer: Cell<Option<i32>>,
+    slide_tick: RefCell<Option<Closure<dyn FnMut()>>>,
+    /// Listeners on our own shadow root: kept for the element's lifetime.
+    own_listeners: RefCell<Vec<Listener>>,
+    /// Listeners on the document or window: removed on disconnect.
+    page_listeners: RefCell<Vec<Listener>>,
+}
+
+/// What `element.articles` returns for each article.
+#[derive(Serialize)]
+struct ArticleSummary<'a> {
+    id: &'a str,
+    headline: &'a str,
+    url: Option<&'a str>,
+    #[serde(rename = "datePublished")]
+    date_published: Option<String>,
+}
+
+impl Widget {
+    pub fn new(host: HtmlElement) -> Result<Widget, JsValue> {
+        let doc = b::document()?;
+        Ok(Widget {
+            inner: Rc::new(Inner {
+                host,
+                doc,
+                skeleton: RefCell::new(None),
+                sources: RefCell::new(Vec::new()),
+                data: RefCell::new(None),
+                selected: RefCell::new(None),
+                loaded_by_call: Cell::new(false),
+                user_paused: Cell::new(false),
+                user_played: Cell::new(false),
+                held: Cell::new(false),
+                slide_index: Cell::new(0),
+                slide_timer: Cell::new(None),
+                slide_tick: RefCell::new(None),
+                own_listeners: RefCell::new(Vec::new()),
+                page_listeners: RefCell::new(Vec::new()),
+            }),
+        })
+    }
+}
+
+#[wasm_bindgen]
+impl Widget {
+    pub fn connected(&self) -> Result<(), JsValue> {
+        let inner = &self.inner;
+        inner.ensure_skeleton()?;
+        inner.listen_to_page()?;
+        let has_data = inner.data.borrow().is_some();
+        if !has_data && !inner.loaded_by_call.get() {
+            inner.read_page()?;
+        } else {
+            inner.update_motion()?;
+        }
+        Ok(())
+    }
+
+    pub fn disconnected(&self) {
+        // Page-level listeners and timers go; our own shadow listeners stay
+        // with the element and work again when it is re-inserted.
+        self.inner.page_listeners.borrow_mut().clear();
+        self.inner.stop_slide_timer();
+    }
+
+    #[wasm_bindgen(js_name = attributeChanged)]
+    pub fn attribute_changed(&self, name: &str) -> Result<(), JsValue> {
+        let inner = &self.inner;
+        if inner.skeleton.borrow().is_none() {
+            return Ok(());
+        }
+        match name {
+            "source" => inner.read_page(),
+            "max-items" => inner.decode_and_show(),
+            "mode" | "speed" | "interval" | "dir" => inner.update_motion(),
+            _ => inner.rerender(),
+        }
+    }
+
+    /// `element.load(json)`: replaces the data. `None` when the JS side could
+    /// not serialise the object it was given.
+    pub fn load(&self, text: Option<String>) -> Result<(), JsValue> {
+        let inner = &self.inner;
+        inner.ensure_skeleton()?;
+        inner.loaded_by_call.set(true);
+        match text {
+            Some(text) => {
+                *inner.sources.borrow_mut() = vec![text];
+                inner.decode_and_show()
+            }
+            None => inner.fail("load() needs a JSON string or an object that JSON.stringify can serialise"),
+        }
+    }
+
+    /// `element.select(id)`: opens an article; false when there is no such id.
+    pub fn select(&self, id: &str) -> Result<bool, JsValue> {
+        self.inner.open(id, false)
+    }
+
+    pub fn play(&self) -> Result<(), JsValue> {
+        self.inner.user_paused.set(false);
+        self.inner.user_played.set(true);
+        self.inner.update_motion()
+    }
+
+    pub fn pause(&self) -> Result<(), JsValue> {
+        self.inner.user_paused.set(true);
+        self.inner.update_motion()
+    }
+
+    /// `next()` / `prev()`: moves the slide ticker by one headline.
+    pub fn step(&self, delta: i32) -> Result<(), JsValue> {
+        self.inner.step_slide(delta)
+    }
+
+    pub fn paused(&self) -> bool {
+        self.inner.user_paused.get() || !self.inner.is_moving_mode()
+    }
+
+    pub fn articles(&self) -> JsValue {
+        let data = self.inner.data.borrow();
+        let Some(doc) = data.as_ref() else { return js_sys::Array::new().into() };
+        let list: Vec<ArticleSummary> = doc
+            .articles()
+            .map(|a| ArticleSummary {
+                id: &a.id,
+                headline: &a.headline,
+                url: a.url.as_deref(),
+                date_published: a.date_published.map(|d| d.to_iso()),
+            })
+            .collect();
+        serde_wasm_bindgen::to_value(&list).unwrap_or_else(|_| js_sys::Array::new().into())
+    }
+}
+
+impl Inner {
+    fn weak(self: &Rc<Self>) -> Weak<Self> {
+        Rc::downgrade(self)
+    }
+
+    fn skeleton(&self) -> Option<Rc<Skeleton>> {
+        self.skeleton.borrow().clone()
+    }
+
+    fn ensure_skeleton(self: &Rc<Self>) -> DomResult<()> {
+        if self.skeleton.borrow().is_some() {
+            return Ok(());
+        }
+        let shadow = b::shadow_root(&self.host)?;
+        b::adopt_styles(&shadow, STYLES)?;
+        let sk = Rc::new(render::skeleton(&self.doc, &shadow)?);
+        *self.skeleton.borrow_mut() = Some(sk.clone());
+        self.set_state("loading")?;
+
+        // One delegated listener for every click inside the widget.
+        let weak = self.weak();
+        let click = Listener::new(&shadow, "click", move |event| {
+            if let Some(inner) = weak.upgrade() {
+                inner.report(inner.on_click(&event));
+            }
+        })?;
+        let mut own = vec![click];
+        // Pointer over or focus inside the ticker holds the slide timer (CSS
+        // holds the marquee by itself).
+        for (kind, held) in [("pointerenter", true), ("pointerleave", false), ("focusin", true), ("focusout", false)] {
+            let weak = self.weak();
+            let ticker_el = sk.ticker.clone();
+            own.push(Listener::new(&sk.ticker, kind, move |event: Event| {
+                if let Some(inner) = weak.upgrade() {
+                    // focusout to another element inside the ticker is not leaving.
+                    let leaving_within = kind == "focusout"
+                        && event
+                            .dyn_ref::<web_sys::FocusEvent>()
+                            .and_then(|f| f.related_target())
+                            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                            .is_some_and(|n| ticker_el.contains(Some(&n)));
+                    if !leaving_within {
+                        inner.held.set(held);
+                    }
+                }
+            })?);
+        }
+        *self.own_listeners.borrow_mut() = own;
+        Ok(())
+    }
+
+    fn listen_to_page(self: &Rc<Self>) -> DomResult<()> {
+        let mut page = self.page_listeners.borrow_mut();
+        if !page.is_empty() {
+            return Ok(());
+        }
+        // A reader who switches reduced motion on mid-visit gets the static list at once.
+        if let Some(query) = b::window()?.match_media("(prefers-reduced-motion: reduce)")? {
+            let weak = self.weak();
+            page.push(Listener::new(&query, "change", move |_| {
+                if let Some(inner) = weak.upgrade() {
+                    inner.report(inner.update_motion());
+                }
+            })?);
+        }
+        Ok(())
+    }
+
+    /// Logs an error from an event handler (there is no caller to return it to).
+    fn report(&self, result: DomResult<()>) {
+        if let Err(e) = result {
+            let message = e.as_string().unwrap_or_else(|| "an unexpected browser error".into());
+            b::log_once(&message);
+        }
+    }
+
+    fn set_state(&self, state: &str) -> DomResult<()> {
+        b::set_attr(&self.host, "state", state)
+    }
+
+    /// Reads the JSON the host pointed us to, or embedded in us, or every
+    /// JSON-LD block of the page.
+    fn read_page(self: &Rc<Self>) -> DomResult<()> {
+        match self.find_sources() {
+            Ok(texts) => {
+                *self.sources.borrow_mut() = texts;
+                self.decode_and_show()
+            }
+            Err(message) => {
+                if self.doc.ready_state() == "loading" {
+                    // The data may be further down a page still being parsed.
+                    let weak = self.weak();
+                    let retry = Listener::new(&self.doc, "DOMContentLoaded", move |_| {
+                        if let Some(inner) = weak.upgrade() {
+                            let result = inner.read_page();
+                            inner.report(result);
+                        }
+                    })?;
+                    self.page_listeners.borrow_mut().push(retry);
+                    Ok(())
+                } else {
+                    self.fail(&message)
+                }
+            }
+        }
+    }
+
+    fn find_sources(&self) -> Result<Vec<String>, String> {
+        const JSON_TYPES: &str = "script[type='application/json' i], script[type='application/ld+json' i], script[type='application/feed+json' i]";
+        if let Some(selector) = b::attr(&self.host, "source") {
+            return match b::query_document(&self.doc, &selector) {
+                Err(()) => Err(format!("source \"{selector}\" is not a valid selector")),
+                Ok(None) => Err(format!("source \"{selector}\" matches no element on the page")),
+                Ok(Some(element)) => Ok(vec![element.text_content().unwrap_or_default()]),
+            };
+        }
+        let inline: Vec<String> = b::query_all(&self.host, JSON_TYPES)
+            .into_iter()
+            .filter(|s| s.parent_element().as_ref() == Some(self.host.as_ref()))
+            .map(|s| s.text_content().unwrap_or_default())
+            .collect();
+        if !inline.is_empty() {
+            return Ok(inline);
+        }
+        let page: Vec<String> = b::query_all(&self.doc, "script[type='application/ld+json' i]")
+            .into_iter()
+            .map(|s| s.text_content().unwrap_or_default())
+            .collect();
+        if !page.is_empty() {
+            return Ok(page);
+        }
+        Err("no JSON data found: give the element source=\"#id\" or put a <script type=\"application/json\"> inside it".into())
+    }
+
+    fn decode_options(&self) -> DecodeOptions {
+        let mut options = DecodeOptions::default();
+        if let Some(n) = self.attr_number("max-items", 1.0, 10_000.0) {
+            options.max_items = n as usize;
+        }
+        options
+    }
+
+    fn attr_number(&self, name: &str, min: f64, max: f64) -> Option<f64> {
+        b::attr(&self.host, name)
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .filter(|n| n.is_finite())
+            .map(|n| n.clamp(min, max))
+    }
+
+    fn decode_and_show(self: &Rc<Self>) -> DomResult<()> {
+        let result = {
+            let sources = self.sources.borrow();
+            let texts: Vec<&str> = sources.iter().map(String::as_str).collect();
+            decode_blocks(&texts, self.decode_options())
+        };
+        match result {
+            Ok(doc) => self.show(doc),
+            Err(e) => self.fail(&e.message),
+        }
+    }
+
+    fn render_options(&self) -> RenderOptions {
+        let locale = self
+            .host
+            .closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|e| b::attr(&e, "lang"))
+            .or_else(|| self.data.borrow().as_ref().and_then(|d| d.language.clone()))
+            .unwrap_or_default();
+        RenderOptions {
+            locale,
+            heading_level: self.attr_number("heading-level", 1.0, 6.0).map_or(2, |n| n as u8),
+            images: b::attr(&self.host, "images").as_deref() != Some("none"),
+            relative_dates: self.host.has_attribute("relative-dates"),
+            link_target: b::attr(&self.host, "target").filter(|t| !t.is_empty()),
+        }
+    }
+
+    fn show(self: &Rc<Self>, doc: NewsDocument) -> DomResult<()> {
+        let Some(sk) = self.skeleton() else { return Ok(()) };
+        for w in &doc.warnings {
+            b::log_once(&w.to_string());
+        }
+        // Keep the open article if the new data still has it.
+        let keep = self.selected.borrow().clone().filter(|id| doc.find(id).is_some());
+        let selected = keep.or_else(|| doc.initial().map(|a| a.id.clone()));
+        let count = doc.found + usize::from(doc.main.as_ref().is_some_and(|m| !doc.latest.iter().any(|a| a.id == m.id)));
+        let warnings = js_sys::Array::new();
+        for w in &doc.warnings {
+            warnings.push(&JsValue::from_str(&w.to_string()));
+        }
+        *self.data.borrow_mut() = Some(Rc::new(doc));
+        *self.selected.borrow_mut() = selected;
+        self.rerender()?;
+        b::set_flag(&sk.error, "hidden", true)?;
+        b::set_flag(&sk.fallback, "hidden", true)?;
+        self.set_state("ready")?;
+        b::dispatch(
+            &self.host,
+            "newsreel:ready",
+            &b::object(&[("count", JsValue::from(count as u32)), ("warnings", warnings.into())]),
+        )
+    }
+
+    /// Renders the current data with the current attributes.
+    fn rerender(self: &Rc<Self>) -> DomResult<()> {
+        let (Some(sk), Some(doc)) = (self.skeleton(), self.data.borrow().clone()) else { return Ok(()) };
+        let options = self.render_options();
+        let selected = self.selected.borrow().clone();
+        let label = b::attr(&self.host, "label").filter(|l| !l.trim().is_empty());
+        let label = label.or_else(|| doc.title.clone()).unwrap_or_else(|| "Latest news".into());
+        sk.label.set_text_content(Some(&label));
+        render::ticker_items(&self.doc, &sk, &doc.latest, selected.as_deref(), &options)?;
+        match selected.as_deref().and_then(|id| doc.find(id)) {
+            Some(article) => render::article_view(&self.doc, &sk, article, &options)?,
+            None => b::set_flag(&sk.article, "hidden", true)?,
+        }
+        self.update_motion()
+    }
+
+    /// Shows an error; what was valid before stays on screen.
+    fn fail(&self, message: &str) -> DomResult<()> {
+        let Some(sk) = self.skeleton() else { return Ok(()) };
+        b::log_once(message);
+        sk.error.set_text_content(Some(&format!("The news could not be shown: {message}")));
+        b::set_flag(&sk.error, "hidden", false)?;
+        // With nothing rendered, the host's fallback HTML stays visible.
+        b::set_flag(&sk.fallback, "hidden", self.data.borrow().is_some())?;
+        self.set_state("error")?;
+        b::dispatch(&self.host, "newsreel:error", &b::object(&[("message", JsValue::from_str(message))]))
+    }
+
+    fn on_click(self: &Rc<Self>, event: &Event) -> DomResult<()> {
+        let Some(target) = b::event_element(event) else { return Ok(()) };
+        if let Some(pick) = target.closest(".pick")? {
+            if pick.local_name() == "a" && b::is_modified_click(event) {
+                return Ok(()); // New tab or window: the browser's job.
+            }
+            event.prevent_default();
+            if let Some(id) = b::attr(&pick, "data-id") {
+                self.open(&id, true)?;
+            }
+        } else if target.closest(".pause")?.is_some() {
+            if self.is_moving() {
+                self.user_paused.set(true);
+            } else {
+                self.user_paused.set(false);
+                self.user_played.set(true);
+            }
+            self.update_motion()?;
+        } else if target.closest("[part=prev]")?.is_some() {
+            self.step_slide(-1)?;
+        } else if target.closest("[part=next]")?.is_some() {
+            self.step_slide(1)?;
+        }
+        Ok(())
+    }
+
+    /// Shows an article; `by_reader` moves focus to its headline.
+    fn open(self: &Rc<Self>, id: &str, by_reader: bool) -> DomResult<bool> {
+        let Some(sk) = self.skeleton() else { return Ok(false) };
+        let Some(doc) = self.data.borrow().clone() else { return Ok(false) };
+        let Some(article) = doc.find(id) else { return Ok(false) };
+        *self.selected.borrow_mut() = Some(article.id.clone());
+        render::article_view(&self.doc, &sk, article, &self.render_options())?;
+        render::mark_selected(&sk, &article.id)?;
+        if by_reader {
+            if let Some(headline) = b::query(&sk.article, "[part=headline]") {
+                b::focus(&headline)?;
+            }
+        }
+        let url = article.url.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+        b::dispatch(
+            &self.host,
+            "newsreel:select",
+            &b::object(&[("id", JsValue::from_str(&article.id)), ("url", url)]),
+        )?;
+        Ok(true)
+    }
+
+    fn configured_mode(&self) -> Mode {
+        match b::attr(&self.host, "mode").as_deref().map(str::trim) {
+            Some("slide") => Mode::Slide,
+            Some("list") => Mode::List,
+            _ => Mode::Marquee,
+        }
+    }
+
+    /// The mode on screen: reduced motion shows the static list until the reader presses play.
+    fn effective_mode(&self) -> Mode {
+        let mode = self.configured_mode();
+        if mode != Mode::List && b::prefers_reduced_motion() && !self.user_played.get() {
+            Mode::List
+        } else {
+            mode
+        }
+    }
+
+    fn is_moving_mode(&self) -> bool {
+        self.effective_mode() != Mode::List
+    }
+
+    fn is_moving(&self) -> bool {
+        self.is_moving_mode() && !self.user_paused.get()
+    }
+
+    fn is_rtl(&self) -> bool {
+        self.host.closest("[dir]").ok().flatten().and_then(|e| b::attr(&e, "dir")).is_some_and(|d| d.eq_ignore_ascii_case("rtl"))
+    }
+
+    /// Applies mode, direction and play state to the ticker. Motion itself is
+    /// CSS: nothing here runs per frame.
+    fn update_motion(self: &Rc<Self>) -> DomResult<()> {
+        let Some(sk) = self.skeleton() else { return Ok(()) };
+        let configured = self.configured_mode();
+        let mode = self.effective_mode();
+        let root = &sk.root;
+        b::set_class(root, "mode-marquee", mode == Mode::Marquee)?;
+        b::set_class(root, "mode-slide", mode == Mode::Slide)?;
+        b::set_class(root, "mode-list", mode == Mode::List)?;
+        b::set_class(root, "rtl", self.is_rtl())?;
+        let moving = self.is_moving();
+        b::set_class(root, "paused", !moving)?;
+        // The control says what pressing it will do (WAI-ARIA carousel pattern).
+        sk.pause.set_text_content(Some(if moving { "Pause" } else { "Play" }));
+        b::set_flag(&sk.pause, "hidden", configured == Mode::List)?;
+        // In the static list live updates may be announced; never while moving.
+        b::set_attr(&sk.items, "aria-live", if moving { "off" } else { "polite" })?;
+        if mode == Mode::Marquee {
+            let speed = self.attr_number("speed", 5.0, 1000.0).unwrap_or(DEFAULT_SPEED_PX_PER_S);
+            // One read of layout per render: the width of one copy of the list.
+            let width = f64::from(sk.items.scroll_width());
+            let seconds = if width > 0.0 { width / speed } else { 8.0 * sk.items.child_element_count() as f64 };
+            b::set_css_var(&sk.lane, "--nr-duration", &format!("{:.2}s", seconds.max(2.0)))?;
+        }
+        self.apply_slide(&sk, mode == Mode::Slide)?;
+        if mode == Mode::Slide && moving {
+            self.start_slide_timer()
+        } else {
+            self.stop_slide_timer();
+            Ok(())
+        }
+    }
+
+    /// Shows the current slide and makes the others unreachable.
+    fn apply_slide(&self, sk: &Skeleton, on: bool) -> DomResult<()> {
+        let items = b::query_all(&sk.items, ".item");
+        let count = items.len().max(1);
+        let index = self.slide_index.get() % count;
+        self.slide_index.set(index);
+        b::set_css_var(&sk.items, "--nr-index", &index.to_string())?;
+        for (i, item) in items.iter().enumerate() {
+            let hide = on && i != index;
+            b::set_flag(item, "inert", hide)?;
+            b::set_flag(item, "aria-hidden", false)?;
+            if hide {
+                b::set_attr(item, "aria-hidden", "true")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn step_slide(self: &Rc<Self>, delta: i32) -> DomResult<()> {
+        let Some(sk) = self.skeleton() else { return Ok(()) };
+        let count = sk.items.child_element_count().max(1) as i64;
+        let index = (self.slide_index.get() as i64 + i64::from(delta)).rem_euclid(count);
+        self.slide_index.set(index as usize);
+        self.apply_slide(&sk, self.effective_mode() == Mode::Slide)
+    }
+
+    fn start_slide_timer(self: &Rc<Self>) -> DomResult<()> {
+        if self.slide_timer.get().is_some() {
+            return Ok(());
+        }
+        let weak = self.weak();
+        let tick = Closure::<dyn FnMut()>::new(move || {
+            if let Some(inner) = weak.upgrade() {
+                if !inner.held.get() && inner.is_moving() && inner.doc.visibility_state() == web_sys::VisibilityState::Visible {
+                    let result = inner.step_slide(1);
+                    inner.report(result);
+                }
+            }
+        });
+        let interval = self.attr_number("interval", 1000.0, 600_000.0).map_or(DEFAULT_INTERVAL_MS, |n| n as i32);
+        let id = b::window()?.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), interval)?;
+        self.slide_timer.set(Some(id));
+        *self.slide_tick.borrow_mut() = Some(tick);
+        Ok(())
+    }
+
+    fn stop_slide_timer(&self) {
+        if let Some(id) = self.slide_timer.take() {
+            if let Ok(w) = b::window() {
+                w.clear_interval_with_handle(id);
+            }
+        }
+        self.slide_tick.borrow_mut().take();
+    }
+}
+
+/// Defines the custom element (default name `news-reel`). Safe to call twice.
+#[wasm_bindgen(js_name = defineNewsReel)]
+pub fn define_news_reel(tag_name: Option<String>) -> bool {
+    install_panic_hook();
+    let tag = tag_name.unwrap_or_else(|| "news-reel".into());
+    let create = Closure::<dyn Fn(HtmlElement) -> Result<JsValue, JsValue>>::new(|host: HtmlElement| {
+        Widget::new(host).map(JsValue::from)
+    });
+    let defined = b::define_element(&tag, create.as_ref().unchecked_ref());
+    // The element class keeps calling this for every new element, for the page's lifetime.
+    create.forget();
+    defined
+}
+
+fn install_panic_hook() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        std::panic::set_hook(Box::new(|info| b::log_once(&format!("internal error: {info}"))));
+    });
+}

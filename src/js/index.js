@@ -1,0 +1,27 @@
+// The npm package's entry: `import { defineNewsReel } from "newsreel"`.
+import init, { defineNewsReel as defineElement } from "./newsreel.js";
+import { showStartFailure } from "./start.js";
+
+let started = null;
+
+/**
+ * Starts the WebAssembly module once and defines the custom element.
+ * Resolves to true when the element was defined, false when the name was
+ * already taken. Rejects only if the module cannot start (and every
+ * <news-reel> then shows its error state).
+ */
+export function defineNewsReel(options = {}) {
+  const tagName = options.tagName || "news-reel";
+  if (!started) {
+    started = init(options.wasmUrl ? { module_or_path: options.wasmUrl } : undefined);
+  }
+  return started.then(
+    () => defineElement(tagName),
+    (error) => {
+      showStartFailure(tagName, error);
+      throw error;
+    },
+  );
+}
+
+export default defineNewsReel;

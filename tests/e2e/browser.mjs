@@ -1,0 +1,55 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by
+// playwright-core (never a downloaded browser), and the repository served
+// over http on a free loopback port.
+import { chromium } from "../../tools/node_modules/playwright-core/index.mjs";
+import { mkdirSync } from "node:fs";
+import { serve } from "../../tools/serve.mjs";
+
+export const ROOT = new URL("../..", import.meta.url).pathname;
+export const SCREENSHOTS = ROOT + "target/screenshots/";
+
+const ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+/** Starts Chromium and a server; returns { browser, url, close }. */
+export async function start(headersFor) {
+  const { server, url } = await serve(ROOT, 0, headersFor);
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    browser,
+    url,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/**
+ * Opens a page that records what must never happen: uncaught exceptions,
+ * console errors, dialogs. `problems` lists them.
+ */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = { pageErrors: [], consoleErrors: [], dialogs: [] };
+  page.on("pageerror", (e) => problems.pageErrors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") problems.consoleErrors.push(m.text()); });
+  page.on("dialog", (d) => { problems.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  return { page, context, problems };
+}
+
+/** Waits until every <news-reel> on the page has left the loading state. */
+export async function settled(page, selector = "news-reel") {
+  await page.waitForFunction(
+    (sel) => [...document.querySelectorAll(sel)].every((e) => {
+      const s = e.getAttribute("state");
+      return s === "ready" || s === "error";
+    }),
+    selector,
+    { timeout: 15000 },
+  );
+}

@@ -1,0 +1,46 @@
+// The demo page, loaded over http through its real script tag.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, openPage, settled, SCREENSHOTS } from "./browser.mjs";
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+test("the demo renders the seed article and its ten latest headlines", async () => {
+  const { page, problems, context } = await openPage(env.browser, { viewport: { width: 1100, height: 900 } });
+  await page.goto(env.url + "/www/index.html");
+  await settled(page);
+  const view = await page.evaluate(() => {
+    const el = document.querySelector("news-reel");
+    const root = el.shadowRoot;
+    return {
+      state: el.getAttribute("state"),
+      items: [...root.querySelectorAll('[part="item"]')].map((i) => i.textContent),
+      headline: root.querySelector('[part="headline"]').textContent,
+      date: root.querySelector('[part="date"]').getAttribute("datetime"),
+      paragraphs: root.querySelectorAll('[part="body"] p').length,
+      pause: root.querySelector('[part="pause"]').textContent,
+    };
+  });
+  assert.equal(view.state, "ready");
+  assert.equal(view.items.length, 10);
+  assert.match(view.items[0], /Irakli Garibashvili Sentenced to Five Years in Prison/);
+  assert.match(view.items[9], /Venezuela’s Recognition of Abkhazia/);
+  assert.match(view.headline, /^Maria Zakharova to Vestnik Kavkaza: Russia welcomes initiatives/);
+  assert.equal(view.date, "2026-01-15");
+  assert.equal(view.paragraphs, 4);
+  assert.equal(view.pause, "Pause");
+  await page.screenshot({ path: SCREENSHOTS + "demo.png" });
+
+  // Choosing a headline opens it in the article view. As for a reader, the
+  // pointer over the ticker stops its motion, so the headline holds still.
+  await page.locator("news-reel").locator('[part="ticker"]').hover();
+  const chosen = page.locator("news-reel").locator('[part="item"] .pick').nth(3);
+  await chosen.click();
+  const after = await page.evaluate(() => document.querySelector("news-reel").shadowRoot.querySelector('[part="headline"]').textContent);
+  assert.equal(after, "The Use of the “Oreshnik” Missile and a New Phase of Escalation Around Ukraine");
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});

@@ -1,0 +1,218 @@
+//! Browser tests (`wasm-pack test --headless --chrome` / `--firefox`): the
+//! element renders real data into a real document, and we assert on its
+//! shadow DOM as a reader and a host page would see it.
+#![cfg(target_arch = "wasm32")]
+
+use newsreel::dom::widget::define_news_reel;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CustomEvent, Document, Element, HtmlElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("fixtures/seed.json");
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A `<news-reel>` with the given inner HTML, attached to the page.
+fn mount(inner_html: &str, attrs: &[(&str, &str)]) -> HtmlElement {
+    define_news_reel(None);
+    let doc = document();
+    let el: HtmlElement = doc.create_element("news-reel").unwrap().dyn_into().unwrap();
+    for (k, v) in attrs {
+        el.set_attribute(k, v).unwrap();
+    }
+    el.set_inner_html(inner_html);
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+/// The same, fed by an inline `<script type="application/json">`.
+fn mount_json(json: &str) -> HtmlElement {
+    let script = format!("<script type=\"application/json\">{}</script>", json.replace("</", "<\\/"));
+    mount(&script, &[])
+}
+
+fn shadow(el: &HtmlElement) -> ShadowRoot {
+    el.shadow_root().expect("an open shadow root")
+}
+
+fn parts(el: &HtmlElement, part: &str) -> Vec<Element> {
+    let list = shadow(el).query_selector_all(&format!("[part~=\"{part}\"]")).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+}
+
+fn part(el: &HtmlElement, name: &str) -> Element {
+    parts(el, name).into_iter().next().unwrap_or_else(|| panic!("no part {name}"))
+}
+
+fn text(e: &Element) -> String {
+    e.text_content().unwrap_or_default()
+}
+
+/// Records the `detail` of every event of one type fired on a target.
+fn record(target: &web_sys::EventTarget, kind: &str) -> Rc<RefCell<Vec<JsValue>>> {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let cb = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        sink.borrow_mut().push(e.unchecked_into::<CustomEvent>().detail());
+    });
+    target.add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref()).unwrap();
+    cb.forget();
+    seen
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn call(el: &HtmlElement, method: &str, args: &[JsValue]) -> JsValue {
+    let f: js_sys::Function = get(el, method).dyn_into().unwrap();
+    f.apply(el, &args.iter().collect::<js_sys::Array>()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn renders_the_seed_page() {
+    let el = mount_json(SEED);
+    assert_eq!(el.get_attribute("state").as_deref(), Some("ready"));
+    for name in ["ticker", "pause", "article", "headline", "date", "body"] {
+        assert!(!parts(&el, name).is_empty(), "part {name} is missing");
+    }
+    let items = parts(&el, "item");
+    assert_eq!(items.len(), 10, "ten latest headlines");
+    assert!(text(&items[0]).contains("Former Georgian Prime Minister Irakli Garibashvili Sentenced to Five Years in Prison"));
+    let first_time = items[0].query_selector("time").unwrap().unwrap();
+    assert_eq!(first_time.get_attribute("datetime").as_deref(), Some("2026-01-12"));
+    assert!(text(&items[9]).contains("Abkhazia and South Ossetia"));
+    assert!(text(&part(&el, "headline")).starts_with("Maria Zakharova to Vestnik Kavkaza"));
+    assert_eq!(part(&el, "date").get_attribute("datetime").as_deref(), Some("2026-01-15"));
+    assert_eq!(part(&el, "date").local_name(), "time");
+    let paragraphs = part(&el, "body").query_selector_all("p").unwrap();
+    assert_eq!(paragraphs.length(), 4);
+    assert_eq!(part(&el, "ticker").get_attribute("aria-labelledby").as_deref(), Some("nr-label"));
+    assert_eq!(text(&shadow(&el).get_element_by_id("nr-label").unwrap()), "Latest news");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn reads_the_source_attribute_and_reports_ready() {
+    let doc = document();
+    let script = doc.create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_attribute("id", "source-test").unwrap();
+    script.set_text_content(Some(SEED));
+    doc.body().unwrap().append_child(&script).unwrap();
+    let ready = record(&doc, "newsreel:ready");
+    let el = mount("", &[("source", "#source-test")]);
+    assert_eq!(parts(&el, "item").len(), 10);
+    let details = ready.borrow();
+    let last = details.last().expect("newsreel:ready reached the document (bubbles, composed)");
+    assert_eq!(get(last, "count").as_f64(), Some(11.0), "the article and ten latest");
+    el.remove();
+    script.remove();
+}
+
+#[wasm_bindgen_test]
+fn choosing_a_headline_opens_it_and_fires_select() {
+    let el = mount_json(SEED);
+    let selected = record(&el, "newsreel:select");
+    let third = parts(&el, "item")[2].query_selector(".pick").unwrap().unwrap();
+    third.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(text(&part(&el, "headline")), "“Muslim NATO”: Turkey’s New Strategic Vector");
+    assert_eq!(part(&el, "date").get_attribute("datetime").as_deref(), Some("2026-01-10"));
+    assert_eq!(third.get_attribute("aria-current").as_deref(), Some("true"));
+    let details = selected.borrow();
+    assert_eq!(details.len(), 1);
+    assert_eq!(get(&details[0], "id").as_string(), third.get_attribute("data-id"));
+    // Keyboard and screen-reader users land on what they chose.
+    let focused = shadow(&el).active_element().expect("focus moved into the widget");
+    assert_eq!(focused.get_attribute("part").as_deref(), Some("headline"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn an_item_without_body_shows_headline_date_and_link() {
+    let json = r#"{"latest":[{"id":"x","headline":"Only a link","datePublished":"2026-02-01","url":"https://news.example/x"}]}"#;
+    let el = mount_json(json);
+    assert_eq!(text(&part(&el, "headline")), "Only a link");
+    let link = part(&el, "link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://news.example/x"));
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert!(parts(&el, "body").is_empty());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn malformed_json_gives_a_readable_error_and_no_exception() {
+    let errors = record(&web_sys::window().unwrap(), "error");
+    let el = mount_json("{\"latest\": [ {\"headline\": \"a\"} ");
+    assert_eq!(el.get_attribute("state").as_deref(), Some("error"));
+    let message = text(&part(&el, "error"));
+    assert!(message.contains("line 1, column"), "{message}");
+    assert!(message.contains("ends inside an array"), "{message}");
+    assert!(part(&el, "error").get_attribute("hidden").is_none());
+    assert!(errors.borrow().is_empty(), "no exception reached the page");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn one_bad_widget_does_not_break_another() {
+    let bad = mount_json("[[[[");
+    let good = mount_json(SEED);
+    assert_eq!(bad.get_attribute("state").as_deref(), Some("error"));
+    assert_eq!(good.get_attribute("state").as_deref(), Some("ready"));
+    assert_eq!(parts(&good, "item").len(), 10);
+    // Selecting in one changes nothing in the other.
+    parts(&good, "item")[1].query_selector(".pick").unwrap().unwrap().unchecked_ref::<HtmlElement>().click();
+    assert!(parts(&bad, "headline").iter().all(|h| text(h).is_empty()));
+    bad.remove();
+    good.remove();
+}
+
+#[wasm_bindgen_test]
+fn missing_source_says_what_is_missing() {
+    let el = mount("", &[("source", "#does-not-exist")]);
+    assert_eq!(el.get_attribute("state").as_deref(), Some("error"));
+    assert!(text(&part(&el, "error")).contains("\"#does-not-exist\" matches no element"));
+    el.remove();
+    let el = mount("", &[("source", "#[bad")]);
+    assert!(text(&part(&el, "error")).contains("not a valid selector"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn load_replaces_data_and_keeps_what_was_valid_on_failure() {
+    let el = mount_json(SEED);
+    let object = js_sys::JSON::parse(r#"{"latest":[{"id":"n1","headline":"New one"},{"id":"n2","headline":"New two"}]}"#).unwrap();
+    call(&el, "load", &[object]);
+    assert_eq!(parts(&el, "item").len(), 2);
+    assert_eq!(text(&part(&el, "headline")), "New one");
+    let articles = get(&el, "articles");
+    assert_eq!(js_sys::Array::from(&articles).length(), 2);
+    assert_eq!(get(&js_sys::Array::from(&articles).get(1), "headline").as_string().as_deref(), Some("New two"));
+
+    call(&el, "load", &[JsValue::from_str("not json")]);
+    assert_eq!(el.get_attribute("state").as_deref(), Some("error"));
+    assert_eq!(parts(&el, "item").len(), 2, "the valid data stays on screen");
+    assert!(call(&el, "select", &[JsValue::from_str("n2")]).as_bool().unwrap());
+    assert_eq!(text(&part(&el, "headline")), "New two");
+    assert!(!call(&el, "select", &[JsValue::from_str("nope")]).as_bool().unwrap());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn host_fallback_stays_until_rendered_and_after_failure() {
+    let el = mount("<p id=fb>Server-rendered headlines</p><script type=\"application/json\">{oops</script>", &[]);
+    let slot = shadow(&el).query_selector("slot").unwrap().unwrap();
+    assert!(slot.get_attribute("hidden").is_none(), "fallback visible after a failure");
+    el.remove();
+    let el = mount(&format!("<p>fallback</p><script type=\"application/json\">{SEED}</script>"), &[]);
+    let slot = shadow(&el).query_selector("slot").unwrap().unwrap();
+    assert!(slot.get_attribute("hidden").is_some(), "fallback hidden once rendered");
+    el.remove();
+}

@@ -1,0 +1,44 @@
+// Turns wasm-pack's output in pkg/ into the published npm package: our entry
+// (index.js, start.js, index.d.ts), a package.json that follows npm
+// conventions, and the README. Run by `make pkg` after wasm-pack and wasm-opt.
+import { copyFileSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const pkg = join(root, "pkg");
+const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
+const field = (name) => {
+  const match = cargo.match(new RegExp(`^${name}\\s*=\\s*"([^"]*)"`, "m"));
+  if (!match) throw new Error(`Cargo.toml has no ${name}`);
+  return match[1];
+};
+
+for (const file of ["index.js", "start.js", "index.d.ts"]) {
+  copyFileSync(join(root, "src/js", file), join(pkg, file));
+}
+copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
+// wasm-pack writes a catch-all .gitignore; `files` below says what ships.
+if (existsSync(join(pkg, ".gitignore"))) rmSync(join(pkg, ".gitignore"));
+
+const manifest = {
+  name: "newsreel",
+  version: field("version"),
+  description: field("description"),
+  license: field("license"),
+  repository: { type: "git", url: "git+" + field("repository") + ".git" },
+  keywords: ["news", "ticker", "web-component", "custom-element", "webassembly", "json-ld", "json-feed"],
+  type: "module",
+  main: "./index.js",
+  module: "./index.js",
+  types: "./index.d.ts",
+  exports: {
+    ".": { types: "./index.d.ts", default: "./index.js" },
+    "./newsreel_bg.wasm": "./newsreel_bg.wasm",
+    "./package.json": "./package.json",
+  },
+  files: ["index.js", "index.d.ts", "start.js", "newsreel.js", "newsreel.d.ts", "newsreel_bg.wasm", "snippets/"],
+  // Importing defines nothing; defineNewsReel() does, when called.
+  sideEffects: false,
+};
+writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
+console.log(`pkg/: newsreel@${manifest.version}`);
