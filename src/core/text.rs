@@ -79,7 +79,8 @@ pub fn decode_entities(s: &str) -> String {
 
 /// Reads one reference at the start of `s` (which begins with '&').
 fn decode_one(s: &str) -> Option<(char, usize)> {
-    let semi = s[..s.len().min(12)].find(';')?;
+    // Bytes, not a str slice: the 12th byte may fall inside a multi-byte character.
+    let semi = s.bytes().take(12).position(|b| b == b';')?;
     let name = &s[1..semi];
     let c = if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -211,6 +212,7 @@ mod tests {
         assert_eq!(decode_entities("AT&T &unknown; & &#xZZ; &#0;"), "AT&T &unknown; & &#xZZ; \u{fffd}");
         assert_eq!(decode_entities("&#1114112;"), "\u{fffd}");
         assert_eq!(decode_entities("&amp;lt;"), "&lt;", "decodes once, not twice");
+        assert_eq!(decode_entities("&0𝒥᥀𞸹;"), "&0𝒥᥀𞸹;", "a multi-byte character near the limit is not cut");
     }
 
     #[test]
