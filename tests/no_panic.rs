@@ -1,0 +1,110 @@
+//! Whatever a page embeds, decoding must not panic: arbitrary text, and
+//! generated JSON built from the names the decoders look for.
+
+use newsreel::core::url_policy::{allowed, UrlUse};
+use newsreel::core::{dates, decode, decode_blocks, text, DecodeOptions};
+use proptest::prelude::*;
+
+/// Member names the three decoders read, so generated documents reach deep branches.
+const KEYS: &[&str] = &[
+    "@context", "@type", "@id", "@graph", "@list", "@value", "itemListElement", "item", "position", "name",
+    "headline", "url", "mainEntity", "mainEntityOfPage", "hasPart", "author", "publisher", "image", "contentUrl",
+    "width", "height", "datePublished", "dateModified", "articleBody", "description", "inLanguage", "keywords",
+    "givenName", "familyName", "version", "items", "title", "id", "content_html", "content_text", "summary",
+    "date_published", "authors", "tags", "language", "home_page_url", "external_url", "banner_image",
+    "format", "article", "latest", "x",
+];
+
+/// String values that mean something to a decoder.
+const WORDS: &[&str] = &[
+    "NewsArticle", "schema:BlogPosting", "http://schema.org/Report", "ItemList", "ListItem", "WebPage",
+    "BreadcrumbList", "Person", "https://jsonfeed.org/version/1.1", "https://jsonfeed.org/version/1",
+    "newsreel/1", "#a", "#b", "https://x.test/a", "/rel", "2026-01-12", "12.Jan.2026", "yesterday",
+    "&amp;&#039;&#x27;&#1114112;&", "<p>x</p><b", "  ", "", "1", "-3e400", "javascript:alert(1)",
+];
+
+fn quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c < ' ' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// JSON text of arbitrary shape, up to a few levels deep.
+fn json_text() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        Just("null".to_string()),
+        any::<bool>().prop_map(|b| b.to_string()),
+        any::<i32>().prop_map(|n| n.to_string()),
+        (-1e6f64..1e6).prop_map(|n| format!("{n:e}")),
+        prop::sample::select(WORDS).prop_map(quote),
+        any::<String>().prop_map(|s| quote(&s)),
+    ];
+    leaf.prop_recursive(6, 96, 8, |inner| {
+        let key = prop_oneof![4 => prop::sample::select(KEYS).prop_map(String::from), 1 => any::<String>()];
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(|items| format!("[{}]", items.join(","))),
+            prop::collection::vec((key, inner), 0..8).prop_map(|members| {
+                let members: Vec<String> = members.iter().map(|(k, v)| format!("{}:{v}", quote(k))).collect();
+                format!("{{{}}}", members.join(","))
+            }),
+        ]
+    })
+}
+
+fn small_options() -> impl Strategy<Value = DecodeOptions> {
+    (0usize..5).prop_map(|max_items| DecodeOptions { max_items })
+}
+
+proptest! {
+    #[test]
+    fn decode_takes_any_text(text in any::<String>()) {
+        let _ = decode(&text, DecodeOptions::default());
+    }
+
+    #[test]
+    fn decode_takes_any_json(text in json_text(), options in small_options()) {
+        if let Ok(doc) = decode(&text, options) {
+            prop_assert!(doc.latest.len() <= options.max_items);
+            prop_assert!(doc.articles().all(|a| !a.headline.is_empty() && !a.id.is_empty()));
+        }
+    }
+
+    #[test]
+    fn decode_blocks_takes_any_blocks(blocks in prop::collection::vec(json_text(), 0..4)) {
+        let refs: Vec<&str> = blocks.iter().map(String::as_str).collect();
+        let _ = decode_blocks(&refs, DecodeOptions::default());
+    }
+
+    #[test]
+    fn helpers_take_any_text(s in any::<String>(), printable in "[ -~]{0,40}") {
+        for input in [&s, &printable] {
+            let _ = dates::parse_date(input);
+            let _ = allowed(input, UrlUse::Link);
+            let _ = allowed(input, UrlUse::Image);
+            let _ = text::decode_entities(input);
+            let _ = text::strip_tags(input);
+            let _ = text::excerpt(input, 10);
+        }
+    }
+
+    #[test]
+    fn wrapped_feeds_and_graphs_take_any_items(items in prop::collection::vec(json_text(), 0..6)) {
+        let list = items.join(",");
+        for text in [
+            format!(r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{list}]}}"#),
+            format!(r#"{{"@context":"https://schema.org","@graph":[{list}]}}"#),
+            format!(r#"{{"@type":"ItemList","itemListElement":[{list}]}}"#),
+            format!(r#"{{"article":{{"headline":"h"}},"latest":[{list}]}}"#),
+        ] {
+            let _ = decode(&text, DecodeOptions::default());
+        }
+    }
+}
