@@ -1,5 +1,6 @@
 //! The seed page in our own format, as JSON-LD, and as a JSON Feed must read
 //! the same: same headlines, dates, article text, and ticker order.
+#![cfg(not(target_arch = "wasm32"))] // native only: run by `cargo test`, not in the browser
 
 use newsreel::core::model::{Article, Body, Format, NewsDocument};
 use newsreel::core::{decode, DecodeOptions};

@@ -1,5 +1,6 @@
 //! Whatever a page embeds, decoding must not panic: arbitrary text, and
 //! generated JSON built from the names the decoders look for.
+#![cfg(not(target_arch = "wasm32"))] // native only: run by `cargo test`, not in the browser
 
 use newsreel::core::url_policy::{allowed, UrlUse};
 use newsreel::core::{dates, decode, decode_blocks, text, DecodeOptions};
