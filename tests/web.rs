@@ -3,78 +3,15 @@
 //! shadow DOM as a reader and a host page would see it.
 #![cfg(target_arch = "wasm32")]
 
-use newsreel::dom::widget::define_news_reel;
-use std::cell::RefCell;
-use std::rc::Rc;
+mod support;
+
+use support::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{CustomEvent, Document, Element, HtmlElement, ShadowRoot};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const SEED: &str = include_str!("fixtures/seed.json");
-
-fn document() -> Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// A `<news-reel>` with the given inner HTML, attached to the page.
-fn mount(inner_html: &str, attrs: &[(&str, &str)]) -> HtmlElement {
-    define_news_reel(None);
-    let doc = document();
-    let el: HtmlElement = doc.create_element("news-reel").unwrap().dyn_into().unwrap();
-    for (k, v) in attrs {
-        el.set_attribute(k, v).unwrap();
-    }
-    el.set_inner_html(inner_html);
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-/// The same, fed by an inline `<script type="application/json">`.
-fn mount_json(json: &str) -> HtmlElement {
-    let script = format!("<script type=\"application/json\">{}</script>", json.replace("</", "<\\/"));
-    mount(&script, &[])
-}
-
-fn shadow(el: &HtmlElement) -> ShadowRoot {
-    el.shadow_root().expect("an open shadow root")
-}
-
-fn parts(el: &HtmlElement, part: &str) -> Vec<Element> {
-    let list = shadow(el).query_selector_all(&format!("[part~=\"{part}\"]")).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
-}
-
-fn part(el: &HtmlElement, name: &str) -> Element {
-    parts(el, name).into_iter().next().unwrap_or_else(|| panic!("no part {name}"))
-}
-
-fn text(e: &Element) -> String {
-    e.text_content().unwrap_or_default()
-}
-
-/// Records the `detail` of every event of one type fired on a target.
-fn record(target: &web_sys::EventTarget, kind: &str) -> Rc<RefCell<Vec<JsValue>>> {
-    let seen = Rc::new(RefCell::new(Vec::new()));
-    let sink = seen.clone();
-    let cb = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        sink.borrow_mut().push(e.unchecked_into::<CustomEvent>().detail());
-    });
-    target.add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref()).unwrap();
-    cb.forget();
-    seen
-}
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap()
-}
-
-fn call(el: &HtmlElement, method: &str, args: &[JsValue]) -> JsValue {
-    let f: js_sys::Function = get(el, method).dyn_into().unwrap();
-    f.apply(el, &args.iter().collect::<js_sys::Array>()).unwrap()
-}
 
 #[wasm_bindgen_test]
 fn renders_the_seed_page() {

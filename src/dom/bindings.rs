@@ -226,3 +226,74 @@ pub fn prefers_reduced_motion() -> bool {
         .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
         .is_some_and(|m| m.matches())
 }
+
+/// Calls back with `true`/`false` as an element enters or leaves the
+/// viewport; stops observing when dropped.
+pub struct VisibilityWatch {
+    observer: web_sys::IntersectionObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl VisibilityWatch {
+    pub fn new(target: &Element, mut on_change: impl FnMut(bool) + 'static) -> DomResult<Self> {
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            // The last entry is the current state when several are batched.
+            if let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
+                on_change(entry.is_intersecting());
+            }
+        });
+        let observer = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref())?;
+        observer.observe(target);
+        Ok(VisibilityWatch { observer, _callback: callback })
+    }
+}
+
+impl Drop for VisibilityWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls back when the text inside a node changes; stops when dropped.
+pub struct TextWatch {
+    observer: web_sys::MutationObserver,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl TextWatch {
+    pub fn new(target: &Node, on_change: impl FnMut() + 'static) -> DomResult<Self> {
+        let callback = Closure::<dyn FnMut()>::new(on_change);
+        let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref())?;
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_character_data(true);
+        options.set_subtree(true);
+        observer.observe_with_options(target, &options)?;
+        Ok(TextWatch { observer, _callback: callback })
+    }
+}
+
+impl Drop for TextWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// The page's URL fragment, without the '#', percent-decoded.
+pub fn location_hash() -> Option<String> {
+    let hash = window().ok()?.location().hash().ok()?;
+    let raw = hash.strip_prefix('#')?;
+    js_sys::decode_uri_component(raw).ok().and_then(|s| s.as_string())
+}
+
+/// Adds a history entry with a new fragment, so Back returns to the previous one.
+pub fn push_hash(fragment: &str) -> DomResult<()> {
+    let encoded: String = js_sys::encode_uri_component(fragment).into();
+    // '/' reads better in a URL bar and is valid in a fragment.
+    let url = format!("#{}", encoded.replace("%2F", "/"));
+    window()?.history()?.push_state_with_url(&JsValue::NULL, "", Some(&url))
+}
+
+pub fn document_hidden(doc: &Document) -> bool {
+    doc.visibility_state() == web_sys::VisibilityState::Hidden
+}

@@ -53,7 +53,8 @@ pub fn skeleton(doc: &Document, shadow: &ShadowRoot) -> DomResult<Skeleton> {
     let error = b::el(doc, "p", &[("class", "error"), ("part", "error"), ("role", "alert"), ("hidden", "")])?;
     let fallback = b::el(doc, "slot", &[])?;
 
-    for n in [&prev, &pause, &next] {
+    // The pause control comes first in the widget's tab order.
+    for n in [&pause, &prev, &next] {
         b::append(&controls, n)?;
     }
     b::append(&lane, &items)?;

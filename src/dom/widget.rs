@@ -6,7 +6,7 @@
 //! element while we dispatch an event cannot trigger "recursive use of an
 //! object" errors.
 
-use super::bindings::{self as b, DomResult, Listener};
+use super::bindings::{self as b, DomResult, Listener, TextWatch, VisibilityWatch};
 use super::render::{self, RenderOptions, Skeleton};
 use super::styles::STYLES;
 use crate::core::model::NewsDocument;
@@ -25,6 +25,20 @@ enum Mode {
     Slide,
     List,
 }
+
+/// Who asked to open an article: decides focus and history.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OpenedBy {
+    /// A click or Enter in the ticker: focus moves to the headline, a history entry is added.
+    Reader,
+    /// `element.select(id)` from the host page.
+    Host,
+    /// Back/Forward or a link with our fragment.
+    History,
+}
+
+/// Fragments we write and read: `#news-reel/<article id>`.
+const HASH_PREFIX: &str = "news-reel/";
 
 const DEFAULT_SPEED_PX_PER_S: f64 = 60.0;
 const DEFAULT_INTERVAL_MS: i32 = 5000;
@@ -50,6 +64,11 @@ struct Inner {
     user_played: Cell<bool>,
     /// Pointer over or focus inside the ticker.
     held: Cell<bool>,
+    /// The ticker is scrolled out of view, or the tab is hidden.
+    offscreen: Cell<bool>,
+    tab_hidden: Cell<bool>,
+    /// We added a history entry, so a fragment that is not ours means "back to the start".
+    pushed_history: Cell<bool>,
     slide_index: Cell<usize>,
     slide_timer: Cell<Option<i32>>,
     slide_tick: RefCell<Option<Closure<dyn FnMut()>>>,
@@ -57,6 +76,10 @@ struct Inner {
     own_listeners: RefCell<Vec<Listener>>,
     /// Listeners on the document or window: removed on disconnect.
     page_listeners: RefCell<Vec<Listener>>,
+    /// Watches the ticker's visibility; dropped on disconnect.
+    visibility_watch: RefCell<Option<VisibilityWatch>>,
+    /// Watches the source script's text; dropped on disconnect.
+    source_watch: RefCell<Option<TextWatch>>,
 }
 
 /// What `element.articles` returns for each article.
@@ -84,11 +107,16 @@ impl Widget {
                 user_paused: Cell::new(false),
                 user_played: Cell::new(false),
                 held: Cell::new(false),
+                offscreen: Cell::new(false),
+                tab_hidden: Cell::new(false),
+                pushed_history: Cell::new(false),
                 slide_index: Cell::new(0),
                 slide_timer: Cell::new(None),
                 slide_tick: RefCell::new(None),
                 own_listeners: RefCell::new(Vec::new()),
                 page_listeners: RefCell::new(Vec::new()),
+                visibility_watch: RefCell::new(None),
+                source_watch: RefCell::new(None),
             }),
         })
     }
@@ -110,9 +138,11 @@ impl Widget {
     }
 
     pub fn disconnected(&self) {
-        // Page-level listeners and timers go; our own shadow listeners stay
-        // with the element and work again when it is re-inserted.
+        // Page-level listeners, observers and timers go; our own shadow
+        // listeners stay with the element and work again when it is re-inserted.
         self.inner.page_listeners.borrow_mut().clear();
+        self.inner.visibility_watch.borrow_mut().take();
+        self.inner.source_watch.borrow_mut().take();
         self.inner.stop_slide_timer();
     }
 
@@ -147,7 +177,7 @@ impl Widget {
 
     /// `element.select(id)`: opens an article; false when there is no such id.
     pub fn select(&self, id: &str) -> Result<bool, JsValue> {
-        self.inner.open(id, false)
+        self.inner.open(id, OpenedBy::Host)
     }
 
     pub fn play(&self) -> Result<(), JsValue> {
@@ -238,18 +268,75 @@ impl Inner {
     }
 
     fn listen_to_page(self: &Rc<Self>) -> DomResult<()> {
-        let mut page = self.page_listeners.borrow_mut();
-        if !page.is_empty() {
+        if !self.page_listeners.borrow().is_empty() {
             return Ok(());
         }
+        let window = b::window()?;
+        let mut page = Vec::new();
         // A reader who switches reduced motion on mid-visit gets the static list at once.
-        if let Some(query) = b::window()?.match_media("(prefers-reduced-motion: reduce)")? {
+        if let Some(query) = window.match_media("(prefers-reduced-motion: reduce)")? {
+            page.push(self.on_page_event(&query, "change", |inner| inner.update_motion())?);
+        }
+        page.push(self.on_page_event(&self.doc, "visibilitychange", |inner| {
+            inner.tab_hidden.set(b::document_hidden(&inner.doc));
+            inner.update_motion()
+        })?);
+        // Back and Forward move between articles the reader opened.
+        page.push(self.on_page_event(&window, "popstate", |inner| inner.follow_hash())?);
+        page.push(self.on_page_event(&window, "hashchange", |inner| inner.follow_hash())?);
+        *self.page_listeners.borrow_mut() = page;
+        self.tab_hidden.set(b::document_hidden(&self.doc));
+
+        if let Some(sk) = self.skeleton() {
             let weak = self.weak();
-            page.push(Listener::new(&query, "change", move |_| {
+            let watch = VisibilityWatch::new(&sk.ticker, move |visible| {
                 if let Some(inner) = weak.upgrade() {
-                    inner.report(inner.update_motion());
+                    inner.offscreen.set(!visible);
+                    let result = inner.update_motion();
+                    inner.report(result);
                 }
-            })?);
+            })?;
+            *self.visibility_watch.borrow_mut() = Some(watch);
+        }
+        Ok(())
+    }
+
+    /// A listener on the page that calls `handler` while this widget lives.
+    fn on_page_event(
+        self: &Rc<Self>,
+        target: &web_sys::EventTarget,
+        kind: &'static str,
+        handler: fn(&Rc<Inner>) -> DomResult<()>,
+    ) -> DomResult<Listener> {
+        let weak = self.weak();
+        Listener::new(target, kind, move |_| {
+            if let Some(inner) = weak.upgrade() {
+                let result = handler(&inner);
+                inner.report(result);
+            }
+        })
+    }
+
+    /// The article id named by the page's fragment (`#news-reel/<id>`), if any.
+    fn hash_article(&self) -> Option<String> {
+        b::location_hash().and_then(|h| h.strip_prefix(HASH_PREFIX).map(str::to_string))
+    }
+
+    /// Opens the article the fragment names (Back/Forward, or a shared link).
+    fn follow_hash(self: &Rc<Self>) -> DomResult<()> {
+        let Some(doc) = self.data.borrow().clone() else { return Ok(()) };
+        let current = self.selected.borrow().clone();
+        let wanted = match self.hash_article().filter(|id| doc.find(id).is_some()) {
+            Some(id) => id,
+            // Back past the first article the reader opened: the initial one.
+            None if self.pushed_history.get() => match doc.initial() {
+                Some(a) => a.id.clone(),
+                None => return Ok(()),
+            },
+            None => return Ok(()),
+        };
+        if current.as_deref() != Some(wanted.as_str()) {
+            self.open(&wanted, OpenedBy::History)?;
         }
         Ok(())
     }
@@ -269,6 +356,7 @@ impl Inner {
     /// Reads the JSON the host pointed us to, or embedded in us, or every
     /// JSON-LD block of the page.
     fn read_page(self: &Rc<Self>) -> DomResult<()> {
+        self.watch_source()?;
         match self.find_sources() {
             Ok(texts) => {
                 *self.sources.borrow_mut() = texts;
@@ -290,6 +378,43 @@ impl Inner {
                     self.fail(&message)
                 }
             }
+        }
+    }
+
+    /// Re-reads the data when the host rewrites the source script (or the
+    /// scripts inside the element), so a page can update the ticker in place.
+    fn watch_source(self: &Rc<Self>) -> DomResult<()> {
+        let target: Option<web_sys::Node> = match b::attr(&self.host, "source") {
+            Some(selector) => b::query_document(&self.doc, &selector).ok().flatten().map(Into::into),
+            None => Some(self.host.clone().into()),
+        };
+        let watch = match target {
+            Some(node) => {
+                let weak = self.weak();
+                Some(TextWatch::new(&node, move || {
+                    if let Some(inner) = weak.upgrade() {
+                        if !inner.loaded_by_call.get() {
+                            let result = inner.reload_sources();
+                            inner.report(result);
+                        }
+                    }
+                })?)
+            }
+            None => None,
+        };
+        *self.source_watch.borrow_mut() = watch;
+        Ok(())
+    }
+
+    /// Reads the sources again and renders only if their text changed.
+    fn reload_sources(self: &Rc<Self>) -> DomResult<()> {
+        match self.find_sources() {
+            Ok(texts) if *self.sources.borrow() != texts => {
+                *self.sources.borrow_mut() = texts;
+                self.decode_and_show()
+            }
+            Ok(_) => Ok(()),
+            Err(message) => self.fail(&message),
         }
     }
 
@@ -370,9 +495,11 @@ impl Inner {
         for w in &doc.warnings {
             b::log_once(&w.to_string());
         }
-        // Keep the open article if the new data still has it.
+        // Keep the open article if the new data still has it; on first render,
+        // a fragment naming one of our articles (a shared link) opens it.
         let keep = self.selected.borrow().clone().filter(|id| doc.find(id).is_some());
-        let selected = keep.or_else(|| doc.initial().map(|a| a.id.clone()));
+        let from_hash = || self.hash_article().filter(|id| doc.find(id).is_some());
+        let selected = keep.or_else(from_hash).or_else(|| doc.initial().map(|a| a.id.clone()));
         let count = doc.found + usize::from(doc.main.as_ref().is_some_and(|m| !doc.latest.iter().any(|a| a.id == m.id)));
         let warnings = js_sys::Array::new();
         for w in &doc.warnings {
@@ -427,7 +554,7 @@ impl Inner {
             }
             event.prevent_default();
             if let Some(id) = b::attr(&pick, "data-id") {
-                self.open(&id, true)?;
+                self.open(&id, OpenedBy::Reader)?;
             }
         } else if target.closest(".pause")?.is_some() {
             if self.is_moving() {
@@ -445,17 +572,23 @@ impl Inner {
         Ok(())
     }
 
-    /// Shows an article; `by_reader` moves focus to its headline.
-    fn open(self: &Rc<Self>, id: &str, by_reader: bool) -> DomResult<bool> {
+    /// Shows an article. A reader's choice moves focus to its headline and adds
+    /// a history entry (unless the host set `history="off"`).
+    fn open(self: &Rc<Self>, id: &str, by: OpenedBy) -> DomResult<bool> {
         let Some(sk) = self.skeleton() else { return Ok(false) };
         let Some(doc) = self.data.borrow().clone() else { return Ok(false) };
         let Some(article) = doc.find(id) else { return Ok(false) };
         *self.selected.borrow_mut() = Some(article.id.clone());
         render::article_view(&self.doc, &sk, article, &self.render_options())?;
         render::mark_selected(&sk, &article.id)?;
-        if by_reader {
+        if by == OpenedBy::Reader {
             if let Some(headline) = b::query(&sk.article, "[part=headline]") {
                 b::focus(&headline)?;
+            }
+            let wanted = format!("{HASH_PREFIX}{}", article.id);
+            if b::attr(&self.host, "history").as_deref() != Some("off") && b::location_hash().as_deref() != Some(wanted.as_str()) {
+                b::push_hash(&wanted)?;
+                self.pushed_history.set(true);
             }
         }
         let url = article.url.as_deref().map_or(JsValue::NULL, JsValue::from_str);
@@ -510,6 +643,7 @@ impl Inner {
         b::set_class(root, "rtl", self.is_rtl())?;
         let moving = self.is_moving();
         b::set_class(root, "paused", !moving)?;
+        b::set_class(root, "offscreen", self.offscreen.get() || self.tab_hidden.get())?;
         // The control says what pressing it will do (WAI-ARIA carousel pattern).
         sk.pause.set_text_content(Some(if moving { "Pause" } else { "Play" }));
         b::set_flag(&sk.pause, "hidden", configured == Mode::List)?;
@@ -564,7 +698,8 @@ impl Inner {
         let weak = self.weak();
         let tick = Closure::<dyn FnMut()>::new(move || {
             if let Some(inner) = weak.upgrade() {
-                if !inner.held.get() && inner.is_moving() && inner.doc.visibility_state() == web_sys::VisibilityState::Visible {
+                let still = inner.held.get() || inner.offscreen.get() || inner.tab_hidden.get();
+                if !still && inner.is_moving() {
                     let result = inner.step_slide(1);
                     inner.report(result);
                 }

@@ -1,0 +1,240 @@
+//! Browser tests of the ticker's motion, controls and accessibility, and of the
+//! element API (issue 4). Reduced motion, axe-core and keyboard-only use are
+//! checked end to end in tests/e2e/a11y.test.mjs, where the browser can emulate them.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use support::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn root(el: &HtmlElement) -> Element {
+    part(el, "root")
+}
+
+fn has_class(e: &Element, class: &str) -> bool {
+    e.class_list().contains(class)
+}
+
+/// Play states of every animation running in the widget's shadow root.
+fn animation_states(el: &HtmlElement) -> Vec<String> {
+    let get_animations: js_sys::Function = get(&shadow(el), "getAnimations").dyn_into().unwrap();
+    let list = js_sys::Array::from(&get_animations.call0(&shadow(el)).unwrap());
+    list.iter().map(|a| get(&a, "playState").as_string().unwrap()).collect()
+}
+
+fn computed(e: &Element, property: &str) -> String {
+    let style = web_sys::window().unwrap().get_computed_style(e).unwrap().unwrap();
+    style.get_property_value(property).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_pause_control_comes_first_and_says_what_it_does() {
+    let el = mount_json(SEED);
+    let focusable = shadow(&el).query_selector("button:not([hidden]), a[href], [tabindex='0']").unwrap().unwrap();
+    assert_eq!(focusable.get_attribute("part").as_deref(), Some("pause"), "pause is first in tab order");
+    let pause = part(&el, "pause");
+    assert_eq!(text(&pause), "Pause");
+    assert!(!get(&el, "paused").as_bool().unwrap());
+    pause.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(text(&pause), "Play");
+    assert!(get(&el, "paused").as_bool().unwrap());
+    assert!(has_class(&root(&el), "paused"));
+    assert_eq!(part(&el, "list").get_attribute("aria-live").as_deref(), Some("polite"), "announced when still");
+    pause.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(text(&pause), "Pause");
+    assert_eq!(part(&el, "list").get_attribute("aria-live").as_deref(), Some("off"), "silent while moving");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_pause_survives_hover_and_focus_cycles() {
+    let el = mount_json(SEED);
+    call(&el, "pause", &[]);
+    let ticker = part(&el, "ticker");
+    for kind in ["pointerenter", "pointerleave", "focusin", "focusout"] {
+        ticker.dispatch_event(&web_sys::Event::new(kind).unwrap()).unwrap();
+    }
+    let first = parts(&el, "item")[0].query_selector(".pick").unwrap().unwrap();
+    first.unchecked_ref::<HtmlElement>().focus().unwrap();
+    first.unchecked_ref::<HtmlElement>().blur().unwrap();
+    sleep(50).await;
+    assert!(get(&el, "paused").as_bool().unwrap(), "still paused after hover and focus left");
+    assert!(animation_states(&el).iter().all(|s| s != "running"));
+    call(&el, "play", &[]);
+    sleep(50).await;
+    assert!(!get(&el, "paused").as_bool().unwrap());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn focus_inside_the_ticker_stops_the_motion() {
+    let el = mount_json(SEED);
+    sleep(50).await;
+    assert!(animation_states(&el).iter().any(|s| s == "running"), "the marquee moves");
+    let pick = parts(&el, "item")[2].query_selector(".pick").unwrap().unwrap();
+    pick.unchecked_ref::<HtmlElement>().focus().unwrap();
+    sleep(50).await;
+    let states = animation_states(&el);
+    assert!(!states.is_empty() && states.iter().all(|s| s == "paused"), "{states:?}");
+    pick.unchecked_ref::<HtmlElement>().blur().unwrap();
+    sleep(50).await;
+    assert!(animation_states(&el).iter().any(|s| s == "running"), "resumes when focus leaves");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn loop_copies_are_hidden_from_assistive_tech_and_tab() {
+    let el = mount_json(SEED);
+    let copy = shadow(&el).query_selector(".copy").unwrap().unwrap();
+    assert_eq!(copy.get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert!(copy.has_attribute("inert"));
+    assert_eq!(parts(&el, "item").len(), 10);
+    assert_eq!(parts(&el, "item-copy").len(), 10);
+    // Each headline is reachable once: the copies sit inside the inert list.
+    let reachable = shadow(&el).query_selector_all(".items:not([inert]) .pick").unwrap();
+    assert_eq!(reachable.length(), 10);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn rtl_reverses_the_scroll_and_headlines_pick_their_own_direction() {
+    let el = mount_json_with(SEED, &[("dir", "rtl")]);
+    assert!(has_class(&root(&el), "rtl"));
+    let lane = shadow(&el).query_selector(".lane").unwrap().unwrap();
+    assert_eq!(computed(&lane, "animation-name"), "nr-marquee-rtl");
+    assert_eq!(computed(&part(&el, "ticker"), "direction"), "rtl");
+    let title = shadow(&el).query_selector(".title").unwrap().unwrap();
+    assert_eq!(title.get_attribute("dir").as_deref(), Some("auto"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn choosing_updates_the_hash_and_back_returns() {
+    let el = mount_json(SEED);
+    let location = web_sys::window().unwrap().location();
+    click_item(&el, 2);
+    let third = text(&part(&el, "headline"));
+    let hash = location.hash().unwrap();
+    assert!(hash.starts_with("#news-reel/"), "{hash}");
+    click_item(&el, 4);
+    assert_ne!(text(&part(&el, "headline")), third);
+    web_sys::window().unwrap().history().unwrap().back().unwrap();
+    sleep(150).await;
+    assert_eq!(text(&part(&el, "headline")), third, "Back opens the previous article");
+    el.remove();
+    // A page opened with our fragment opens that article.
+    let el = mount_json(SEED);
+    assert_eq!(text(&part(&el, "headline")), third);
+    el.remove();
+    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("#")).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn history_off_leaves_the_url_alone() {
+    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("#")).unwrap();
+    let el = mount_json_with(SEED, &[("history", "off")]);
+    click_item(&el, 1);
+    assert!(!web_sys::window().unwrap().location().hash().unwrap().contains("news-reel"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn slide_mode_steps_and_hides_the_others() {
+    let el = mount_json_with(SEED, &[("mode", "slide"), ("interval", "1000")]);
+    assert!(has_class(&root(&el), "mode-slide"));
+    let items = parts(&el, "item");
+    assert!(!items[0].has_attribute("inert"));
+    assert!(items[1].has_attribute("inert") && items[1].get_attribute("aria-hidden").as_deref() == Some("true"));
+    call(&el, "next", &[]);
+    assert!(!parts(&el, "item")[1].has_attribute("inert"));
+    call(&el, "prev", &[]);
+    call(&el, "prev", &[]);
+    assert!(!parts(&el, "item")[9].has_attribute("inert"), "prev wraps to the last");
+    assert!(text(&part(&el, "prev")).len() > 0 && part(&el, "prev").get_attribute("aria-label").is_some());
+    // The timer steps on its own.
+    sleep(1300).await;
+    assert!(!parts(&el, "item")[0].has_attribute("inert"), "stepped from the last to the first");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn removing_the_element_stops_its_timer_and_reinserting_restarts_it() {
+    let el = mount_json_with(SEED, &[("mode", "slide"), ("interval", "1000")]);
+    el.remove();
+    sleep(1300).await;
+    assert!(!parts(&el, "item")[0].has_attribute("inert"), "no step while detached");
+    document().body().unwrap().append_child(&el).unwrap();
+    sleep(1300).await;
+    assert!(parts(&el, "item")[0].has_attribute("inert"), "steps again once re-inserted");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn list_mode_is_still_and_has_no_pause_control() {
+    let el = mount_json_with(SEED, &[("mode", "list")]);
+    assert!(has_class(&root(&el), "mode-list"));
+    assert!(part(&el, "pause").has_attribute("hidden"));
+    assert!(animation_states(&el).is_empty());
+    assert!(get(&el, "paused").as_bool().unwrap());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_off_screen_ticker_stops_moving() {
+    let el = mount_json(SEED);
+    el.style().set_property("position", "absolute").unwrap();
+    el.style().set_property("top", "20000px").unwrap();
+    sleep(200).await;
+    assert!(has_class(&root(&el), "offscreen"));
+    assert!(animation_states(&el).iter().all(|s| s != "running"));
+    el.style().set_property("top", "0").unwrap();
+    sleep(200).await;
+    assert!(!has_class(&root(&el), "offscreen"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn changing_the_source_script_updates_in_place() {
+    let doc = document();
+    let script = doc.create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_attribute("id", "live-source").unwrap();
+    script.set_text_content(Some(SEED));
+    doc.body().unwrap().append_child(&script).unwrap();
+    let el = mount("", &[("source", "#live-source")]);
+    let lane = shadow(&el).query_selector(".lane").unwrap().unwrap();
+    script.set_text_content(Some(r#"{"latest":[{"id":"u1","headline":"Updated headline"}]}"#));
+    sleep(50).await;
+    assert_eq!(parts(&el, "item").len(), 1);
+    assert_eq!(text(&parts(&el, "item")[0]).trim(), "Updated headline");
+    let lane_after = shadow(&el).query_selector(".lane").unwrap().unwrap();
+    assert!(lane == lane_after, "the moving lane is kept: no jump back to the start");
+    el.remove();
+    script.remove();
+}
+
+#[wasm_bindgen_test]
+fn article_view_follows_the_attributes() {
+    let json = r#"{"article":{"headline":"H","author":["Ann","Bob"],"publisher":{"name":"Pub"},
+        "image":{"url":"https://img.example/a.jpg","width":800,"height":450,"caption":"A caption"},
+        "url":"https://news.example/a","articleBody":"Body."}}"#;
+    let el = mount_json_with(json, &[("heading-level", "3"), ("label", "Top stories"), ("target", "_blank")]);
+    assert_eq!(part(&el, "headline").local_name(), "h3");
+    assert_eq!(text(&part(&el, "byline")), "Ann, Bob");
+    assert_eq!(text(&part(&el, "publisher")), "Pub");
+    let img = part(&el, "image");
+    for (k, v) in [("loading", "lazy"), ("width", "800"), ("height", "450"), ("alt", "A caption")] {
+        assert_eq!(img.get_attribute(k).as_deref(), Some(v), "{k}");
+    }
+    assert_eq!(part(&el, "link").get_attribute("target").as_deref(), Some("_blank"));
+    assert_eq!(text(&shadow(&el).get_element_by_id("nr-label").unwrap()), "Top stories");
+    el.set_attribute("images", "none").unwrap();
+    assert!(parts(&el, "image").is_empty(), "images=none removes the image");
+    el.remove();
+}
