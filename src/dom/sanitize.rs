@@ -6,6 +6,12 @@
 //! `setAttribute`. Parsed markup is never inserted itself, so parser tricks
 //! (mutation XSS through `<noscript>`, `<template>`, namespace confusion) have
 //! nothing to mutate: what we create is exactly what we checked.
+//!
+//! The output is also idempotent: serialised and sanitised again, it comes out
+//! the same. Unwrapping an unknown element can put its children where the HTML
+//! parser would never leave them (`<p><marquee><p>` becomes `<p><p>`, which a
+//! parser splits into siblings), so each element is only created where a parser
+//! would keep it, and unwrapped otherwise (see `Copier::stays_nested`).
 
 use super::bindings::{self as b, DomResult};
 use crate::core::url_policy::{allowed_parsed, UrlUse};
@@ -23,26 +29,31 @@ const ALLOWED_ELEMENTS: &[&str] = &[
 ];
 
 /// Elements dropped together with everything inside them: script-like,
-/// foreign (SVG, MathML), interactive, or document-level content.
+/// foreign (SVG, MathML), interactive, embedded, or document-level content.
 const DROPPED_WITH_CONTENT: &[&str] = &[
     "script", "style", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "param", "svg",
     "math", "noscript", "noembed", "noframes", "xmp", "plaintext", "form", "input", "button", "select", "option",
     "optgroup", "textarea", "datalist", "output", "base", "meta", "link", "title", "head", "audio", "video",
     "source", "track", "canvas", "map", "area", "portal", "dialog", "slot", "picture", "fencedframe",
+    "selectedcontent", "geolocation", "permission",
 ];
 
-/// Attributes allowed on every allowed element.
+/// Elements without content.
+const VOID_ELEMENTS: &[&str] = &["br", "hr", "img", "wbr"];
+
+/// Attributes allowed on every allowed element. Never `id` or `name` (DOM
+/// clobbering), `class` or `part` (our own styles and queries), `style`, event
+/// handlers, or `srcset`.
 const GLOBAL_ATTRIBUTES: &[&str] = &["lang", "dir", "title"];
 
 /// Attributes allowed on one element; URL-valued ones are checked separately.
 fn element_attributes(tag: &str) -> &'static [&'static str] {
     match tag {
-        "img" => &["alt", "width", "height"],
+        "img" => &["width", "height"],
         "td" | "th" => &["colspan", "rowspan", "scope", "headers"],
         "ol" => &["start", "reversed", "type"],
         "li" => &["value"],
         "time" | "del" | "ins" => &["datetime"],
-        "abbr" => &[],
         _ => &[],
     }
 }
@@ -50,126 +61,261 @@ fn element_attributes(tag: &str) -> &'static [&'static str] {
 /// Deeper markup than this is flattened to its text.
 const MAX_DEPTH: usize = 48;
 
-/// Parses `html` inertly and appends the sanitised result to `into`.
+/// Parses `html` inertly and appends the sanitised result to `into`. Images
+/// are left out when `images` is false; links get `target` when it is given.
 pub fn append_html(doc: &Document, into: &Element, html: &str, images: bool, target: Option<&str>) -> DomResult<()> {
-    let Some(inert) = b::parse_inert_html(html) else {
+    // The doctype puts the parser in no-quirks mode, as on a modern page (in
+    // quirks mode a `<table>` could sit inside a `<p>`).
+    let Some(inert) = b::parse_inert_html(&format!("<!DOCTYPE html>{html}")) else {
         // The parser was refused (a very old browser, or a Trusted Types policy
         // we may not create): show the text, never the markup.
-        return b::append(into, &b::text_el(doc, "p", &[], &strip_to_text(html))?);
+        return b::append(into, &b::text_el(doc, "p", &[], &crate::core::text::strip_tags(html))?);
     };
     let Some(source) = inert.body() else { return Ok(()) };
-    let policy = Policy { images, target };
-    copy_children(doc, &source, into, 0, &policy)
+    let mut copier = Copier { doc, images, target, open: Vec::new() };
+    copier.children(&source, into, 0)
 }
 
-struct Policy<'a> {
+/// One walk over a parsed document, rebuilding allowed nodes.
+struct Copier<'a> {
+    doc: &'a Document,
     images: bool,
     target: Option<&'a str>,
+    /// Tags of the output elements the walk is inside, outermost first.
+    open: Vec<&'static str>,
 }
 
-/// A crude tag stripper for the no-parser fallback only; its output is text.
-fn strip_to_text(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
+/// Elements skipped with everything inside: the list above, and anything
+/// outside the HTML namespace (SVG, MathML).
+fn is_dropped(element: &Element) -> bool {
+    element.namespace_uri().as_deref() != Some(HTML_NAMESPACE)
+        || DROPPED_WITH_CONTENT.contains(&element.local_name().to_ascii_lowercase().as_str())
+}
+
+/// The node after `node` in document order once its subtree is done, staying
+/// within `root`.
+fn after(mut node: Node, root: &Node) -> Option<Node> {
+    loop {
+        if let Some(sibling) = node.next_sibling() {
+            return Some(sibling);
+        }
+        let parent = node.parent_node()?;
+        if parent.is_same_node(Some(root)) {
+            return None;
+        }
+        node = parent;
+    }
+}
+
+/// Parents whose only children a parser keeps are table parts and white space.
+fn is_table_structure(tag: &str) -> bool {
+    matches!(tag, "table" | "thead" | "tbody" | "tfoot" | "tr")
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Elements of the parser's "special" category, among those we create.
+fn is_special(tag: &str) -> bool {
+    !matches!(
+        tag,
+        "strong" | "b" | "em" | "i" | "u" | "s" | "small" | "sub" | "sup" | "mark" | "abbr" | "cite" | "q" | "code"
+            | "kbd" | "samp" | "var" | "a" | "span" | "time" | "del" | "ins"
+    )
+}
+
+/// Start tags that close an open `<p>` (in no-quirks mode).
+fn closes_p(tag: &str) -> bool {
+    is_heading(tag)
+        || matches!(
+            tag,
+            "p" | "blockquote" | "div" | "dl" | "dd" | "dt" | "figcaption" | "figure" | "ol" | "ul" | "li" | "pre"
+                | "hr" | "table"
+        )
+}
+
+impl Copier<'_> {
+    fn children(&mut self, from: &Node, to: &Element, depth: usize) -> DomResult<()> {
+        let mut next = from.first_child();
+        while let Some(node) = next {
+            next = node.next_sibling();
+            match node.node_type() {
+                Node::TEXT_NODE => {
+                    if let Some(text) = node.node_value() {
+                        self.text(to, &text)?;
+                    }
+                }
+                Node::ELEMENT_NODE => {
+                    if let Some(element) = node.dyn_ref::<Element>() {
+                        self.element(element, to, depth)?;
+                    }
+                }
+                // Comments, processing instructions, doctypes: dropped.
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn text(&self, to: &Element, text: &str) -> DomResult<()> {
+        let mut text = text;
+        match self.open.last().copied() {
+            // A parser moves text out of a table (white space may stay).
+            Some(parent) if is_table_structure(parent) && !text.chars().all(|c| c.is_ascii_whitespace()) => return Ok(()),
+            // A parser drops the newline right after `<pre>`: a first text that
+            // starts with one would lose it on every round trip.
+            Some("pre") if !to.has_child_nodes() => text = text.strip_prefix('\n').unwrap_or(text),
             _ => {}
         }
+        if text.is_empty() {
+            return Ok(());
+        }
+        b::append_text(self.doc, to, text)
     }
-    crate::core::text::clean_line(&out)
-}
 
-fn copy_children(doc: &Document, from: &Node, to: &Element, depth: usize, policy: &Policy) -> DomResult<()> {
-    let mut next = from.first_child();
-    while let Some(node) = next {
-        next = node.next_sibling();
-        match node.node_type() {
-            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
-                if let Some(text) = node.node_value() {
-                    b::append_text(doc, to, &text)?;
+    fn element(&mut self, source: &Element, to: &Element, depth: usize) -> DomResult<()> {
+        if is_dropped(source) {
+            return Ok(());
+        }
+        if depth >= MAX_DEPTH {
+            return self.deep_text(source, to);
+        }
+        let tag = source.local_name().to_ascii_lowercase();
+        let allowed = ALLOWED_ELEMENTS.iter().copied().find(|t| *t == tag);
+        let keep = allowed.filter(|t| (*t != "img" || self.images) && self.stays_nested(t));
+        let Some(tag) = keep else {
+            // Unknown but harmless (`<font>`, `<section>`, `<center>`…) or
+            // misplaced: keep the content without the element.
+            return self.children(source, to, depth + 1);
+        };
+        let copy = self.doc.create_element(tag)?;
+        if !self.copy_attributes(source, &copy, tag)? {
+            // An `<img>` without an allowed `src` is dropped entirely.
+            return Ok(());
+        }
+        if !VOID_ELEMENTS.contains(&tag) {
+            self.open.push(tag);
+            let filled = self.children(source, &copy, depth + 1);
+            self.open.pop();
+            filled?;
+        }
+        b::append(to, &copy)
+    }
+
+    /// The text inside an element nested too deep to rebuild, minus dropped
+    /// subtrees. The walk is a loop, not recursion: parsers allow hundreds of
+    /// levels (Chromium 512), and the wasm stack should not depend on the data.
+    fn deep_text(&self, root: &Element, to: &Element) -> DomResult<()> {
+        let root: &Node = root.as_ref();
+        let mut next = root.first_child();
+        while let Some(node) = next {
+            let mut inside = None;
+            match node.node_type() {
+                Node::TEXT_NODE => {
+                    if let Some(text) = node.node_value() {
+                        self.text(to, &text)?;
+                    }
                 }
+                Node::ELEMENT_NODE if !node.dyn_ref::<Element>().is_some_and(is_dropped) => inside = node.first_child(),
+                _ => {}
             }
-            Node::ELEMENT_NODE => {
-                if let Some(element) = node.dyn_ref::<Element>() {
-                    copy_element(doc, element, to, depth, policy)?;
-                }
-            }
-            // Comments, processing instructions, doctypes: dropped.
+            next = inside.or_else(|| after(node, root));
+        }
+        Ok(())
+    }
+
+    /// Whether an element `tag` created here would stay here when our output
+    /// is serialised and parsed again; the HTML parser's tree-construction
+    /// rules close or move elements in these places.
+    fn stays_nested(&self, tag: &str) -> bool {
+        let parent = self.open.last().copied();
+        match tag {
+            "caption" | "thead" | "tbody" | "tfoot" => return parent == Some("table"),
+            "tr" => return matches!(parent, Some("thead" | "tbody" | "tfoot")),
+            "td" | "th" => return parent == Some("tr"),
             _ => {}
         }
+        if parent.is_some_and(is_table_structure) {
+            return false; // foster-parented out of the table
+        }
+        if is_heading(tag) && parent.is_some_and(is_heading) {
+            return false; // a heading start tag closes a heading
+        }
+        let cells = |t: &str| matches!(t, "td" | "th" | "caption");
+        let conflict = match tag {
+            // `<li>` closes an open `<li>` unless a list or other block is in between.
+            "li" => self.open_within(&["li"], |t| is_special(t) && !matches!(t, "div" | "p")),
+            "dd" | "dt" => self.open_within(&["dd", "dt"], |t| is_special(t) && !matches!(t, "div" | "p")),
+            // Links do not nest, except across a table cell.
+            "a" => self.open_within(&["a"], cells),
+            _ => false,
+        };
+        // Block start tags close an open `<p>` (a cell or table bounds the search).
+        let closes_open_p = closes_p(tag) && self.open_within(&["p"], |t| cells(t) || t == "table");
+        !conflict && !closes_open_p
     }
-    Ok(())
-}
 
-fn copy_element(doc: &Document, source: &Element, to: &Element, depth: usize, policy: &Policy) -> DomResult<()> {
-    let tag = source.local_name().to_ascii_lowercase();
-    let is_html = source.namespace_uri().as_deref() == Some(HTML_NAMESPACE);
-    if !is_html || DROPPED_WITH_CONTENT.contains(&tag.as_str()) {
-        return Ok(());
-    }
-    if depth >= MAX_DEPTH || !ALLOWED_ELEMENTS.contains(&tag.as_str()) || (tag == "img" && !policy.images) {
-        // Unknown but harmless (`<font>`, `<section>`, `<center>`…): keep the text.
-        return copy_children(doc, source, to, depth + 1, policy);
-    }
-    let copy = doc.create_element(&tag)?;
-    if !copy_attributes(source, &copy, &tag, policy)? {
-        // An `<img>` without an allowed `src` is dropped entirely.
-        return Ok(());
-    }
-    if tag != "img" && tag != "br" && tag != "hr" && tag != "wbr" {
-        copy_children(doc, source, &copy, depth + 1, policy)?;
-    }
-    b::append(to, &copy)
-}
-
-/// Copies allowed attributes; returns false when the element must be dropped.
-fn copy_attributes(source: &Element, copy: &Element, tag: &str, policy: &Policy) -> DomResult<bool> {
-    let allowed_here = element_attributes(tag);
-    for name in GLOBAL_ATTRIBUTES.iter().chain(allowed_here) {
-        if let Some(value) = source.get_attribute(name) {
-            let keep = match *name {
-                "dir" => matches!(value.to_ascii_lowercase().as_str(), "ltr" | "rtl" | "auto"),
-                "width" | "height" | "colspan" | "rowspan" | "start" | "value" => {
-                    !value.is_empty() && value.len() <= 6 && value.bytes().all(|c| c.is_ascii_digit())
-                }
-                _ => true,
-            };
-            if keep {
-                copy.set_attribute(name, &value)?;
+    /// True when one of `wanted` is open, looking outwards and stopping at the
+    /// first element for which `stop` holds.
+    fn open_within(&self, wanted: &[&str], stop: impl Fn(&str) -> bool) -> bool {
+        for &t in self.open.iter().rev() {
+            if wanted.contains(&t) {
+                return true;
+            }
+            if stop(t) {
+                return false;
             }
         }
+        false
     }
-    match tag {
-        "a" => {
-            if let Some(href) = source.get_attribute("href").and_then(|h| allowed_parsed(&h, UrlUse::Link)) {
-                copy.set_attribute("href", &href)?;
-                copy.set_attribute("rel", "noopener noreferrer nofollow ugc")?;
-                if let Some(target) = policy.target {
-                    copy.set_attribute("target", target)?;
+
+    /// Copies allowed attributes; returns false when the element must be dropped.
+    fn copy_attributes(&self, source: &Element, copy: &Element, tag: &str) -> DomResult<bool> {
+        for name in GLOBAL_ATTRIBUTES.iter().chain(element_attributes(tag)) {
+            if let Some(value) = source.get_attribute(name) {
+                let keep = match *name {
+                    "dir" => matches!(value.to_ascii_lowercase().as_str(), "ltr" | "rtl" | "auto"),
+                    "width" | "height" | "colspan" | "rowspan" | "start" | "value" => {
+                        !value.is_empty() && value.len() <= 6 && value.bytes().all(|c| c.is_ascii_digit())
+                    }
+                    _ => true,
+                };
+                if keep {
+                    copy.set_attribute(name, &value)?;
                 }
             }
         }
-        "img" => {
-            let Some(src) = source.get_attribute("src").and_then(|s| allowed_parsed(&s, UrlUse::Image)) else {
-                return Ok(false);
-            };
-            copy.set_attribute("src", &src)?;
-            copy.set_attribute("loading", "lazy")?;
-            copy.set_attribute("decoding", "async")?;
-            copy.set_attribute("referrerpolicy", "no-referrer")?;
-            if copy.get_attribute("alt").is_none() {
-                copy.set_attribute("alt", "")?;
+        match tag {
+            "a" => {
+                // A link to a refused URL keeps its text but stops being a link.
+                if let Some(href) = source.get_attribute("href").and_then(|h| allowed_parsed(&h, UrlUse::Link)) {
+                    copy.set_attribute("href", &href)?;
+                    copy.set_attribute("rel", "noopener noreferrer")?;
+                    if let Some(target) = self.target {
+                        copy.set_attribute("target", target)?;
+                    }
+                }
             }
-        }
-        "q" | "blockquote" => {
-            if let Some(cite) = source.get_attribute("cite").and_then(|c| allowed_parsed(&c, UrlUse::Link)) {
-                copy.set_attribute("cite", &cite)?;
+            "img" => {
+                let Some(src) = source.get_attribute("src").and_then(|s| allowed_parsed(&s, UrlUse::Image)) else {
+                    return Ok(false);
+                };
+                copy.set_attribute("src", &src)?;
+                // Always set, always here: a missing alt reads as decorative, and a
+                // fixed attribute order keeps the output idempotent.
+                copy.set_attribute("alt", &source.get_attribute("alt").unwrap_or_default())?;
+                copy.set_attribute("loading", "lazy")?;
+                copy.set_attribute("decoding", "async")?;
+                copy.set_attribute("referrerpolicy", "no-referrer")?;
             }
+            "q" | "blockquote" => {
+                if let Some(cite) = source.get_attribute("cite").and_then(|c| allowed_parsed(&c, UrlUse::Link)) {
+                    copy.set_attribute("cite", &cite)?;
+                }
+            }
+            _ => {}
         }
-        _ => {}
+        Ok(true)
     }
-    Ok(true)
 }
