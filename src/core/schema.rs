@@ -6,14 +6,21 @@
 //! another node of the graph; every reader here accepts all of these.
 
 use super::dates::{parse_date, DateValue};
-use super::json::Json;
+use super::json::{Json, MAX_INPUT_BYTES};
 use super::model::{Article, Body, Image, Warning};
 use super::text::{clean_line, looks_like_html, paragraphs};
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 /// Arrays and `@list`s longer than this are read only this far: a headline
 /// needs one name, not a million.
 const MAX_VALUES: usize = 64;
+
+/// How much text, in bytes, all references together may lead to. Following a
+/// reference re-reads the node it names, so a hostile graph that points
+/// thousands of references at one huge node would make a small page cost
+/// minutes; real graphs follow a tiny fraction of this.
+const MAX_FOLLOWED_BYTES: usize = 2 * MAX_INPUT_BYTES;
 
 /// The nodes of a JSON-LD graph by `@id`, for resolving references.
 /// Empty for formats without references.
@@ -22,6 +29,8 @@ pub struct Nodes<'a> {
     // A map, not a list: a hostile page may hold many thousands of ids, and
     // every reference is looked up.
     by_id: BTreeMap<&'a str, &'a Json>,
+    /// Bytes of the nodes followed so far (see `MAX_FOLLOWED_BYTES`).
+    followed: Cell<usize>,
 }
 
 impl<'a> Nodes<'a> {
@@ -34,17 +43,54 @@ impl<'a> Nodes<'a> {
         self.by_id.get(id).copied()
     }
 
-    /// Follows `{"@id": "…"}` to the node it names, when the graph holds it.
+    /// Follows `{"@id": "…"}` to the node it names, when the graph holds it
+    /// and the budget of followed bytes allows.
     pub fn resolve(&self, value: &'a Json) -> &'a Json {
         if let Json::Object(members) = value {
             let is_reference = members.iter().all(|(k, _)| k == "@id" || k == "@type");
             if is_reference {
                 if let Some(node) = value.get("@id").and_then(Json::as_str).and_then(|id| self.get(id)) {
-                    return node;
+                    let left = MAX_FOLLOWED_BYTES - self.followed.get();
+                    let mut size = 0;
+                    weigh(node, &mut size, left);
+                    if size <= left {
+                        self.followed.set(self.followed.get() + size);
+                        return node;
+                    }
+                    // Spent: later references stay unresolved, and weighing stops at once.
+                    self.followed.set(MAX_FOLLOWED_BYTES);
                 }
             }
         }
         value
+    }
+}
+
+/// Adds a value's size in bytes (its text, plus a little per value) to
+/// `total`, stopping once it passes `limit`, so weighing costs no more than
+/// the budget it checks.
+fn weigh(value: &Json, total: &mut usize, limit: usize) {
+    *total += 8;
+    match value {
+        Json::String(s) => *total += s.len(),
+        Json::Array(items) => {
+            for item in items {
+                if *total > limit {
+                    return;
+                }
+                weigh(item, total, limit);
+            }
+        }
+        Json::Object(members) => {
+            for (key, item) in members {
+                if *total > limit {
+                    return;
+                }
+                *total += key.len();
+                weigh(item, total, limit);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -221,6 +267,11 @@ pub fn keywords(value: &Json, nodes: &Nodes) -> Vec<String> {
             _ => continue,
         };
         for word in item.split(',').map(clean_line).filter(|w| !w.is_empty()) {
+            // Capped like every list here: one long "a,b,c,…" string would
+            // otherwise make the duplicate check quadratic.
+            if out.len() == MAX_VALUES {
+                return out;
+            }
             if !out.contains(&word) {
                 out.push(word);
             }
@@ -356,6 +407,30 @@ mod tests {
         assert_eq!(read(r#"{"url":"x"}"#).0.unwrap_err(), "has no headline");
         assert_eq!(read(r#"{"headline":"   "}"#).0.unwrap_err(), "has no headline");
         assert_eq!(read(r#"["x"]"#).0.unwrap_err(), "expected an object, found an array");
+    }
+
+    #[test]
+    fn references_stop_resolving_when_the_budget_is_spent() {
+        let big = "word ".repeat(100_000);
+        let refs = vec![r##"{"@id":"#big"}"##; 1000].join(",");
+        let graph = parse(&format!(r##"[{{"@id":"#big","name":"{big}"}},{{"@id":"#small","name":"Small"}}]"##)).unwrap();
+        let refs = parse(&format!("[{refs}]")).unwrap();
+        let small = parse(r##"{"@id":"#small"}"##).unwrap();
+        let mut nodes = Nodes::default();
+        for node in graph.as_array().unwrap() {
+            nodes.insert(node.get("@id").and_then(Json::as_str).unwrap(), node);
+        }
+        let followed = refs.as_array().unwrap().iter().filter(|r| !std::ptr::eq(nodes.resolve(r), *r)).count();
+        assert!(followed > 10 && followed < 1000, "followed {followed} of 1000");
+        assert!(std::ptr::eq(nodes.resolve(&small), &small), "once spent, nothing more is followed");
+        assert!(std::ptr::eq(Nodes::default().resolve(&small), &small));
+    }
+
+    #[test]
+    fn keywords_are_capped() {
+        let many: Vec<String> = (0..1000).map(|i| format!("k{i}")).collect();
+        let (a, _) = read(&format!(r#"{{"headline":"H","keywords":"{}"}}"#, many.join(",")));
+        assert_eq!(a.unwrap().tags.len(), MAX_VALUES);
     }
 
     #[test]
