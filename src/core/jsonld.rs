@@ -8,6 +8,7 @@
 use super::json::Json;
 use super::model::{Article, Format, NewsDocument, Warning};
 use super::schema::{article, text, Nodes};
+use std::collections::BTreeSet;
 
 /// Article subtypes whose names end in neither "Article" nor "Posting".
 const OTHER_ARTICLE_TYPES: [&str; 2] = ["Report", "APIReference"];
@@ -124,14 +125,16 @@ fn index_all<'a>(value: &'a Json, nodes: &mut Nodes<'a>) {
 #[derive(Default)]
 struct Scan<'a> {
     /// Article-typed nodes outside lists, in document order, with their
-    /// location and whether a page names them as its `mainEntity`.
+    /// location and whether a page names them as its `mainEntity`. Each node
+    /// is visited once: the walk follows only inline members, never references.
     articles: Vec<(&'a Json, String, bool)>,
     lists: Vec<(&'a Json, String)>,
     /// `@id`s that some page's `mainEntity` points to.
-    main_entity_ids: Vec<&'a str>,
+    main_entity_ids: BTreeSet<&'a str>,
     /// `@id`s and URLs of web pages, for matching an article's `mainEntityOfPage`.
-    page_ids: Vec<&'a str>,
+    page_ids: BTreeSet<&'a str>,
     language: Option<String>,
+    /// The first few distinct types, for the warning when none is an article.
     types_seen: Vec<&'a str>,
 }
 
@@ -141,21 +144,16 @@ impl<'a> Scan<'a> {
             return;
         }
         for name in type_names(node) {
-            if !self.types_seen.contains(&name) {
+            if self.types_seen.len() <= TYPES_SHOWN && !self.types_seen.contains(&name) {
                 self.types_seen.push(name);
             }
         }
         if is_article(node) {
-            match self.articles.iter_mut().find(|(n, _, _)| std::ptr::eq(*n, node)) {
-                Some(found) => found.2 |= as_main_entity,
-                None => self.articles.push((node, location, as_main_entity)),
-            }
+            self.articles.push((node, location, as_main_entity));
             return;
         }
         if is_item_list(node) {
-            if !self.lists.iter().any(|(n, _)| std::ptr::eq(*n, node)) {
-                self.lists.push((node, location));
-            }
+            self.lists.push((node, location));
             return;
         }
         // Anything else that has a main entity, or is a kind of page, describes the page.
@@ -216,19 +214,24 @@ fn merged(parts: &[&Json]) -> Json {
     Json::Object(members)
 }
 
-/// The article an `itemListElement` entry stands for: an article node itself,
-/// or a `ListItem` whose `item` is an article, a reference to one, or a URL,
-/// with the `ListItem`'s own `name`/`url` filling in what the item lacks.
-/// Returns the article and the node it was read from (to keep it out of `main`).
+/// The article an `itemListElement` entry (already resolved) stands for: an
+/// article node itself, or a `ListItem` whose `item` is an article, a
+/// reference to one, or a URL, with the `ListItem`'s own `name`/`url` filling
+/// in what the item lacks. The nodes read are added to `listed`; an entry
+/// whose node was read already gives `None`, so that a node listed many times
+/// is decoded once.
 fn list_entry<'a>(
     entry: &'a Json,
     nodes: &Nodes<'a>,
     location: &str,
     warnings: &mut Vec<Warning>,
-) -> Result<(Article, Option<&'a Json>), String> {
-    let entry = nodes.resolve(entry);
+    listed: &mut BTreeSet<*const Json>,
+) -> Result<Option<Article>, String> {
     if is_article(entry) {
-        return article(entry, nodes, location, warnings).map(|a| (a, Some(entry)));
+        if !listed.insert(entry) {
+            return Ok(None);
+        }
+        return article(entry, nodes, location, warnings).map(Some);
     }
     if let Json::String(link) = entry {
         return Err(format!("is only a URL ({}), with no headline", super::text::excerpt(link, 60)));
@@ -236,15 +239,20 @@ fn list_entry<'a>(
     let Json::Object(members) = entry else {
         return Err(format!("expected an object, found {}", entry.kind()));
     };
+    let item = entry.get("item");
+    let full = item.and_then(id_of).and_then(|id| nodes.get(id));
+    if let Some(full) = full {
+        if !listed.insert(full) {
+            return Ok(None);
+        }
+    }
     // The ListItem's own @id names the list entry, not the article.
     let own = |k: &str| matches!(k, "@id" | "@type" | "item" | "position");
     let wrapper = Json::Object(members.iter().filter(|(k, _)| !own(k)).cloned().collect());
-    let item = entry.get("item");
-    let full = item.and_then(id_of).and_then(|id| nodes.get(id));
     let inline = match item {
         Some(Json::String(link)) => Json::Object(vec![("url".into(), Json::String(link.clone()))]),
-        Some(other) => other.clone(),
-        None => Json::Null,
+        Some(other) if !full.is_some_and(|f| std::ptr::eq(f, other)) => other.clone(),
+        _ => Json::Null,
     };
     let mut node = merged(&[&wrapper, &inline, full.unwrap_or(&Json::Null)]);
     // A bare reference's @id is the article's address when it is a web URL.
@@ -256,7 +264,7 @@ fn list_entry<'a>(
             }
         }
     }
-    article(&node, nodes, location, warnings).map(|a| (a, full))
+    article(&node, nodes, location, warnings).map(Some)
 }
 
 /// Decodes a page's JSON-LD blocks. The flag is true when an `ItemList` gave
@@ -295,7 +303,8 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
 
     // The lists, each in position order (unpositioned entries after, as written).
     let mut latest = Vec::new();
-    let mut listed: Vec<&Json> = Vec::new();
+    // Addresses of the nodes read as list entries: each is read once, and not again as `main`.
+    let mut listed: BTreeSet<*const Json> = BTreeSet::new();
     let mut ordered = false;
     let mut title = None;
     let mut list_entries = 0;
@@ -308,12 +317,10 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
         let mut read = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             let where_ = child(location, &format!("itemListElement[{i}]"));
-            let pos = position(nodes.resolve(entry));
-            match list_entry(entry, &nodes, &where_, &mut warnings) {
-                Ok((a, source)) => {
-                    listed.extend(source);
-                    read.push((pos, a));
-                }
+            let entry = nodes.resolve(entry);
+            match list_entry(entry, &nodes, &where_, &mut warnings, &mut listed) {
+                Ok(Some(a)) => read.push((position(entry), a)),
+                Ok(None) => {}
                 Err(why) => warnings.push(Warning { location: where_, message: why }),
             }
         }
@@ -331,7 +338,7 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
     // mainEntity first, then one naming a page as its mainEntityOfPage, then any.
     let mut candidates = Vec::new();
     for (node, location, as_main_entity) in &scan.articles {
-        if listed.iter().any(|l| std::ptr::eq(*l, *node)) {
+        if listed.contains(&(*node as *const Json)) {
             continue;
         }
         match article(node, &nodes, location, &mut warnings) {
@@ -504,6 +511,17 @@ mod tests {
         ]}"#]);
         assert!(ordered);
         assert_eq!(headlines(&doc.latest), vec!["First", "Second", "Unplaced"]);
+    }
+
+    #[test]
+    fn a_node_listed_many_times_is_read_once() {
+        let entries = vec![r##"{"@type":"ListItem","item":{"@id":"#a"}}"##; 500].join(",");
+        let (doc, _) = read(&[&format!(
+            r##"[{{"@type":"ItemList","itemListElement":[{entries},{{"@id":"#a"}}]}},{{"@type":"NewsArticle","@id":"#a","headline":"Once","datePublished":"never"}}]"##
+        )]);
+        assert_eq!(headlines(&doc.latest), vec!["Once"]);
+        assert_eq!(warnings(&doc), vec!["[0].itemListElement[0]: datePublished \"never\" is not a date"], "one warning, not 501");
+        assert!(doc.main.is_none());
     }
 
     #[test]
