@@ -1,7 +1,7 @@
 // Turns wasm-pack's output in pkg/ into the published npm package: our entry
 // (index.js, start.js, index.d.ts), a package.json that follows npm
 // conventions, and the README. Run by `make pkg` after wasm-pack and wasm-opt.
-import { copyFileSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -19,6 +19,12 @@ for (const file of ["index.js", "start.js", "index.d.ts"]) {
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
 // wasm-pack writes a catch-all .gitignore; `files` below says what ships.
 if (existsSync(join(pkg, ".gitignore"))) rmSync(join(pkg, ".gitignore"));
+// wasm-pack adds snippet folders but never removes one an older build left;
+// ship only those the glue imports.
+const glue = readFileSync(join(pkg, "newsreel.js"), "utf8");
+for (const dir of existsSync(join(pkg, "snippets")) ? readdirSync(join(pkg, "snippets")) : []) {
+  if (!glue.includes(`./snippets/${dir}/`)) rmSync(join(pkg, "snippets", dir), { recursive: true });
+}
 
 const manifest = {
   name: "newsreel",
@@ -26,6 +32,8 @@ const manifest = {
   description: field("description"),
   license: field("license"),
   repository: { type: "git", url: "git+" + field("repository") + ".git" },
+  homepage: field("repository") + "#readme",
+  bugs: { url: field("repository") + "/issues" },
   keywords: ["news", "ticker", "web-component", "custom-element", "webassembly", "json-ld", "json-feed"],
   type: "module",
   main: "./index.js",
@@ -36,7 +44,8 @@ const manifest = {
     "./newsreel_bg.wasm": "./newsreel_bg.wasm",
     "./package.json": "./package.json",
   },
-  files: ["index.js", "index.d.ts", "start.js", "newsreel.js", "newsreel.d.ts", "newsreel_bg.wasm", "snippets/"],
+  // What a user needs, nothing else (npm adds package.json itself).
+  files: ["index.js", "index.d.ts", "start.js", "newsreel.js", "newsreel.d.ts", "newsreel_bg.wasm", "snippets/", "README.md"],
   // Importing defines nothing; defineNewsReel() does, when called.
   sideEffects: false,
 };
