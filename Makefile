@@ -20,7 +20,7 @@ ESBUILD := tools/node_modules/.bin/esbuild
 RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
 
 .PHONY: demo test test-native test-browser test-chrome test-firefox test-e2e size pkg dist www \
-	tools tools-rust tools-browsers tools-node fuzz bench clean
+	tools tools-rust tools-browsers tools-node fuzz bench clean consumers
 
 # ---------------------------------------------------------------- main jobs
 
@@ -65,13 +65,19 @@ pkg/package.json: $(RUST_SOURCES) README.md tools/package.mjs | tools-rust tools
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/newsreel_bg.wasm -o pkg/newsreel_bg.wasm
 	node tools/package.mjs
 
-## Script-tag build in dist/: one module plus the .wasm beside it
-dist: dist/newsreel.js
+## Script-tag builds in dist/: one module plus the .wasm beside it, and the
+## single-file build with the .wasm embedded (base64) in the module
+dist: dist/newsreel.js dist/newsreel.inline.js
 
 dist/newsreel.js: pkg/package.json src/js/script-tag.js src/js/start.js
 	@mkdir -p dist
 	$(ESBUILD) src/js/script-tag.js --bundle --format=esm --minify --target=es2020 --outfile=dist/newsreel.js --log-level=warning
 	cp pkg/newsreel_bg.wasm dist/newsreel_bg.wasm
+
+dist/newsreel.inline.js: pkg/package.json src/js/script-tag-inline.js src/js/start.js
+	@mkdir -p dist
+	$(ESBUILD) src/js/script-tag-inline.js --bundle --format=esm --minify --target=es2020 --loader:.wasm=binary \
+		--outfile=dist/newsreel.inline.js --log-level=warning
 
 ## The demo site: www/ with the script-tag build copied in
 www: dist
@@ -90,8 +96,22 @@ test-chrome: | tools-rust tools-browsers
 test-firefox: | tools-rust tools-browsers
 	wasm-pack test --headless --firefox
 
-test-e2e: www | tools-browsers
+test-e2e: www consumers | tools-browsers
 	node --test --test-concurrency=1 tests/e2e/
+
+## The e2e tests' consumer app: its tools from its lock file, then the package
+## packed from pkg/ and installed from the tarball, as a user installs it
+CONSUMERS := tests/e2e/consumers
+consumers: $(CONSUMERS)/node_modules/.newsreel
+
+$(CONSUMERS)/node_modules/.installed: $(CONSUMERS)/package.json $(CONSUMERS)/package-lock.json
+	cd $(CONSUMERS) && npm ci --no-audit --no-fund
+	@touch $@
+
+$(CONSUMERS)/node_modules/.newsreel: pkg/package.json $(CONSUMERS)/node_modules/.installed
+	cd $(CONSUMERS) && rm -f newsreel-*.tgz && npm pack ../../../pkg --pack-destination . --loglevel=warn >/dev/null \
+		&& npm install --no-save --no-audit --no-fund ./newsreel-*.tgz
+	@touch $@
 
 size: dist
 	node tools/size.mjs --check
@@ -99,4 +119,4 @@ size: dist
 # ---------------------------------------------------------------- other
 
 clean:
-	rm -rf target pkg dist www/dist tools/node_modules
+	rm -rf target pkg dist www/dist tools/node_modules $(CONSUMERS)/node_modules $(CONSUMERS)/build $(CONSUMERS)/*.tgz

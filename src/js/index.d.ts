@@ -19,9 +19,10 @@ export default defineNewsReel;
 export interface NewsReelArticle {
   id: string;
   headline: string;
-  url: string | null;
-  /** ISO date (`2026-01-15`) or date-time (`2026-01-15T10:30:00Z`). */
-  datePublished: string | null;
+  /** The article's link; undefined when the data gives none. */
+  url: string | undefined;
+  /** ISO date (`2026-01-15`) or date-time (`2026-01-15T10:30:00Z`); undefined when unknown. */
+  datePublished: string | undefined;
 }
 
 export interface NewsReelReadyDetail {

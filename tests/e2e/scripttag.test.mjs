@@ -1,0 +1,162 @@
+// The script-tag builds on a plain page with no build step
+// (tests/e2e/pages/scripttag/index.html): served as is from the repository,
+// then deployed under a deep path prefix (pages/scripttag/site.mjs), with the
+// two-file build (dist/newsreel.js + newsreel_bg.wasm) and the single-file
+// build (dist/newsreel.inline.js), by a host that serves .wasm right, one that
+// serves it with the wrong MIME type, and one that lost the .wasm.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, openPage, settled, ROOT, SCREENSHOTS } from "./browser.mjs";
+import { serve } from "../../tools/serve.mjs";
+import { buildSite, PREFIX } from "./pages/scripttag/site.mjs";
+
+const SITE = ROOT + "target/e2e-sites/scripttag";
+let env, pages, host, wrongMimeHost;
+
+before(async () => {
+  pages = buildSite(SITE);
+  env = await start();
+  host = await serve(SITE);
+  wrongMimeHost = await serve(SITE, 0, (path) => (path.endsWith(".wasm") ? { "content-type": "application/octet-stream" } : {}));
+});
+after(async () => {
+  host?.server.close();
+  wrongMimeHost?.server.close();
+  await env?.close();
+});
+
+/**
+ * Opens `url`, waits for the widget, and records what was requested and what
+ * the console said. The page's own JSON is the expected content.
+ */
+async function open(url) {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1000, height: 800 } });
+  const requests = [];
+  const warnings = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+  await page.addInitScript(() => {
+    window.newsreelEvents = [];
+    for (const type of ["newsreel:ready", "newsreel:error", "newsreel:select"]) {
+      document.addEventListener(type, (e) => window.newsreelEvents.push({ type, detail: e.detail }));
+    }
+  });
+  const response = await page.goto(url);
+  assert.equal(response.status(), 200);
+  await settled(page);
+  return { page, context, problems, requests, warnings };
+}
+
+/** Checks the rendered widget against the page's JSON, then a reader's click. */
+async function assertRendersAndOpens(page, screenshot) {
+  const view = await page.evaluate(() => {
+    const el = document.querySelector("news-reel");
+    const root = el.shadowRoot;
+    return {
+      data: JSON.parse(document.querySelector("#news").textContent),
+      state: el.getAttribute("state"),
+      label: root.querySelector('[part="ticker"]').textContent,
+      items: [...root.querySelectorAll('[part="item"]')].map((i) => i.textContent),
+      headline: root.querySelector('[part="headline"]').textContent,
+      paragraphs: root.querySelectorAll('[part="body"] p').length,
+      events: window.newsreelEvents,
+    };
+  });
+  assert.equal(view.state, "ready");
+  assert.ok(view.label.includes(view.data.title), view.label);
+  assert.equal(view.items.length, view.data.latest.length);
+  view.data.latest.forEach((article, i) => assert.ok(view.items[i].includes(article.headline), view.items[i]));
+  assert.equal(view.headline, view.data.article.headline);
+  assert.equal(view.paragraphs, view.data.article.articleBody.split("\n\n").length);
+  assert.deepEqual(view.events.map((e) => e.type), ["newsreel:ready"]);
+  assert.equal(view.events[0].detail.count, 1 + view.data.latest.length);
+  // Once the widget renders, the host's fallback link is no longer shown.
+  assert.equal(await page.locator("a.fallback").isVisible(), false);
+
+  // A headline with a link opens in the article view; the page stays put.
+  const chosen = view.data.latest.find((a) => a.url);
+  const before = page.url();
+  await page.locator("news-reel").locator(`[part="item"] .pick[data-id="${chosen.id}"]`).click();
+  await page.waitForFunction(() => window.newsreelEvents.length === 2, null, { timeout: 5000 });
+  const after = await page.evaluate(() => ({
+    headline: document.querySelector("news-reel").shadowRoot.querySelector('[part="headline"]').textContent,
+    event: window.newsreelEvents[1],
+    path: location.pathname,
+  }));
+  assert.equal(after.headline, chosen.headline);
+  assert.deepEqual(after.event, { type: "newsreel:select", detail: { id: chosen.id, url: chosen.url } });
+  assert.equal(after.path, new URL(before).pathname);
+  if (screenshot) await page.screenshot({ path: SCREENSHOTS + screenshot });
+}
+
+test("a plain page with one module script renders its news and opens a clicked headline", async () => {
+  const { page, context, problems, requests, warnings } = await open(env.url + "/tests/e2e/pages/scripttag/");
+  await assertRendersAndOpens(page, "scripttag-article.png");
+  // The .wasm came from beside the script (/dist/), not beside the page.
+  assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), ["/dist/newsreel_bg.wasm"]);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test("the same page with the build under a deep path prefix finds the .wasm beside the script", async () => {
+  const { page, context, problems, requests, warnings } = await open(host.url + pages.twoFile);
+  await assertRendersAndOpens(page);
+  assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), [PREFIX + "newsreel_bg.wasm"]);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test("the single-file build renders the same page from one script request and no .wasm", async () => {
+  const { page, context, problems, requests, warnings } = await open(host.url + pages.inline);
+  await assertRendersAndOpens(page, "scripttag-inline-article.png");
+  assert.deepEqual(requests, [pages.inline, PREFIX + "newsreel.inline.js"]);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test("a host serving .wasm with the wrong MIME type: the two-file build still starts, with a warning", async () => {
+  const { page, context, problems, warnings } = await open(wrongMimeHost.url + pages.twoFile);
+  await assertRendersAndOpens(page);
+  // wasm-bindgen's start-up falls back from streaming compilation to
+  // compiling the downloaded bytes, and says why, once.
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0], /application\/wasm/);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test("a host serving .wasm with the wrong MIME type does not matter to the single-file build", async () => {
+  const { page, context, problems, warnings } = await open(wrongMimeHost.url + pages.inline);
+  await assertRendersAndOpens(page);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test("the two-file build without its .wasm fails clearly and keeps the host's fallback", async () => {
+  const { page, context, problems } = await open(host.url + pages.missingWasm);
+  const view = await page.evaluate(() => {
+    const el = document.querySelector("news-reel");
+    return {
+      state: el.getAttribute("state"),
+      error: el.shadowRoot.querySelector('[part="error"]').textContent,
+      events: window.newsreelEvents.map((e) => e.type),
+    };
+  });
+  assert.equal(view.state, "error");
+  assert.match(view.error, /^newsreel could not start: .*404.*newsreel_bg\.wasm/);
+  assert.deepEqual(view.events, ["newsreel:error"]);
+  assert.equal(await page.locator("a.fallback").isVisible(), true);
+  assert.deepEqual(problems.pageErrors, []);
+  // The browser's note of the 404, and our one message.
+  assert.equal(problems.consoleErrors.filter((m) => m.startsWith("newsreel could not start")).length, 1);
+  await context.close();
+});
