@@ -5,7 +5,7 @@
 //! type and for `ItemList`s of articles. The page's main article becomes
 //! `main`; the lists, then the other articles, fill the ticker.
 
-use super::json::Json;
+use super::json::{number_from_text, Json};
 use super::model::{Article, Format, NewsDocument, Warning};
 use super::schema::{article, text, Nodes};
 use std::collections::BTreeSet;
@@ -20,7 +20,7 @@ const TYPES_SHOWN: usize = 8;
 /// `http://schema.org/NewsArticle` both read as `NewsArticle`.
 fn type_names(node: &Json) -> Vec<&str> {
     fn local(t: &str) -> &str {
-        t.rsplit(|c| matches!(c, '/' | '#' | ':')).next().unwrap_or(t).trim()
+        t.rsplit(['/', '#', ':']).next().unwrap_or(t).trim()
     }
     match node.get("@type") {
         Some(Json::String(t)) => vec![local(t)],
@@ -124,12 +124,13 @@ fn index_all<'a>(value: &'a Json, nodes: &mut Nodes<'a>) {
 /// What a first look over every block found.
 #[derive(Default)]
 struct Scan<'a> {
-    /// Article-typed nodes outside lists, in document order, with their
-    /// location and whether a page names them as its `mainEntity`. Each node
-    /// is visited once: the walk follows only inline members, never references.
+    /// Article-typed nodes met by the walk (not inside lists), in document
+    /// order, with their location and whether a page holds them inline as its
+    /// `mainEntity`. Each node is met once: the walk follows inline members
+    /// only, never references.
     articles: Vec<(&'a Json, String, bool)>,
     lists: Vec<(&'a Json, String)>,
-    /// `@id`s that some page's `mainEntity` points to.
+    /// `@id`s or URLs that some page's `mainEntity` points to.
     main_entity_ids: BTreeSet<&'a str>,
     /// `@id`s and URLs of web pages, for matching an article's `mainEntityOfPage`.
     page_ids: BTreeSet<&'a str>,
@@ -169,10 +170,10 @@ impl<'a> Scan<'a> {
             let Some(value) = node.get(key) else { continue };
             for (i, part) in values(value).iter().enumerate() {
                 let is_main = key == "mainEntity";
-                if is_reference(part) {
+                if is_reference(part) || part.as_str().is_some() {
                     // The node itself is visited where it is written.
                     if is_main {
-                        self.main_entity_ids.extend(id_of(part));
+                        self.main_entity_ids.extend(id_of(part).or(part.as_str()));
                     }
                 } else {
                     let path = if values(value).len() > 1 { format!("{key}[{i}]") } else { key.to_string() };
@@ -197,7 +198,7 @@ impl<'a> Scan<'a> {
 fn position(entry: &Json) -> Option<f64> {
     match entry.get("position")? {
         Json::Number(n) => Some(*n),
-        Json::String(s) => s.trim().parse().ok(),
+        Json::String(s) => number_from_text(s),
         _ => None,
     }
     .filter(|n: &f64| n.is_finite())
@@ -343,7 +344,11 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
         }
         match article(node, &nodes, location, &mut warnings) {
             Ok(a) => {
-                let named = *as_main_entity || id_of(node).is_some_and(|id| scan.main_entity_ids.contains(&id));
+                let named = *as_main_entity
+                    || [id_of(node), node.get("url").and_then(Json::as_str)]
+                        .into_iter()
+                        .flatten()
+                        .any(|id| scan.main_entity_ids.contains(&id));
                 let rank = if named { 0 } else if scan.names_a_page(node, &nodes) { 1 } else { 2 };
                 candidates.push((rank, a));
             }
@@ -539,6 +544,13 @@ mod tests {
             {"@type":"ItemPage","mainEntity":{"@type":"OpinionNewsArticle","headline":"Inline story"}}
         ]"#]);
         assert_eq!(doc.main.unwrap().headline, "Inline story");
+
+        let (doc, _) = read(&[r#"[
+            {"@type":"NewsArticle","headline":"Sidebar story"},
+            {"@type":"WebPage","mainEntity":"https://p.test/story"},
+            {"@type":"NewsArticle","headline":"Named by URL","url":"https://p.test/story"}
+        ]"#]);
+        assert_eq!(doc.main.unwrap().headline, "Named by URL");
     }
 
     #[test]
@@ -599,6 +611,19 @@ mod tests {
             ]
         );
         assert_eq!(doc.main.unwrap().headline, "Ok");
+    }
+
+    #[test]
+    fn parts_of_a_page_are_articles_too() {
+        let (doc, _) = read(&[r#"{"@type":"WebPage","inLanguage":"fr","hasPart":[
+            {"@type":"LiveBlogPosting","headline":"Direct"},
+            {"@type":"BlogPosting","url":"https://x.test/no-headline"}
+        ]}"#]);
+        assert_eq!(doc.main.as_ref().unwrap().headline, "Direct");
+        assert_eq!(warnings(&doc), vec!["hasPart[1]: has no headline"]);
+        assert_eq!(doc.language.as_deref(), Some("fr"), "the page's language when the article has none");
+        let (doc, _) = read(&[r#"{"@type":"NewsArticle","headline":"H","dateModified":"later"}"#]);
+        assert_eq!(warnings(&doc), vec!["top level: dateModified \"later\" is not a date"]);
     }
 
     #[test]
