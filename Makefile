@@ -13,7 +13,7 @@ GECKODRIVER_VERSION := 0.37.1
 NODE_TOOLS := tools/node_modules/.installed
 WASM_OPT := tools/node_modules/.bin/wasm-opt
 # binaryen 132 from npm: Debian's binaryen 108 emits modules that fail at start-up.
-WASM_OPT_FLAGS := -Oz --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --strip-target-features --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue --enable-mutable-globals
 ESBUILD := tools/node_modules/.bin/esbuild
 

@@ -121,6 +121,37 @@ pub fn parse(text: &str) -> Result<Json, ParseError> {
     Ok(value)
 }
 
+/// `value × 10^exponent`, saturating to 0 or infinity far out of range.
+fn scale(value: f64, exponent: i32) -> f64 {
+    if value == 0.0 {
+        return 0.0;
+    }
+    let exponent = exponent.clamp(-400, 400);
+    // Dividing by an exact power of ten is more accurate than multiplying by its inverse.
+    if exponent < 0 {
+        let mut v = value;
+        let mut e = -exponent;
+        while e > 22 {
+            v /= 1e22;
+            e -= 22;
+        }
+        v / 10f64.powi(e)
+    } else {
+        value * 10f64.powi(exponent)
+    }
+}
+
+/// Reads a number written as text (`"1200"`, `" 3 "`, `"2.5e2"`) with the same
+/// grammar and code as JSON numbers; `None` unless the whole text is one number.
+pub fn number_from_text(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let mut parser = Parser { src: text.as_bytes(), text, pos: 0 };
+    match parser.number() {
+        Ok(Json::Number(n)) if parser.pos == text.len() => Some(n),
+        _ => None,
+    }
+}
+
 struct Parser<'a> {
     src: &'a [u8],
     text: &'a str,
@@ -252,14 +283,36 @@ impl Parser<'_> {
         }
     }
 
+    /// Reads a number. The value is built from its digits directly rather than
+    /// with `str::parse::<f64>`, whose exact algorithm costs ~10 KB of wasm:
+    /// integers up to 2^53 are exact, other values are within a few units in
+    /// the last place, which is plenty for positions, sizes and ids.
     fn number(&mut self) -> Result<Json, ParseError> {
-        let start = self.pos;
-        if self.peek() == Some(b'-') {
+        let negative = self.peek() == Some(b'-');
+        if negative {
             self.pos += 1;
         }
+        let mut mantissa: u64 = 0;
+        // Decimal exponent adjustment: digits past 19 are dropped, fractions shift down.
+        let mut exponent: i32 = 0;
+        let mut push_digit = |mantissa: &mut u64, exponent: &mut i32, d: u8, fractional: bool| {
+            if *mantissa < 1_000_000_000_000_000_000 {
+                *mantissa = *mantissa * 10 + u64::from(d - b'0');
+                if fractional {
+                    *exponent -= 1;
+                }
+            } else if !fractional {
+                *exponent += 1;
+            }
+        };
         match self.peek() {
             Some(b'0') => self.pos += 1,
-            Some(b'1'..=b'9') => self.skip_digits(),
+            Some(b'1'..=b'9') => {
+                while let Some(d @ b'0'..=b'9') = self.peek() {
+                    push_digit(&mut mantissa, &mut exponent, d, false);
+                    self.pos += 1;
+                }
+            }
             _ => return Err(self.error("a number needs digits")),
         }
         if self.peek() == Some(b'.') {
@@ -267,24 +320,36 @@ impl Parser<'_> {
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
                 return Err(self.error("a number needs digits after '.'"));
             }
-            self.skip_digits();
+            while let Some(d @ b'0'..=b'9') = self.peek() {
+                push_digit(&mut mantissa, &mut exponent, d, true);
+                self.pos += 1;
+            }
         }
         if let Some(b'e' | b'E') = self.peek() {
             self.pos += 1;
-            if let Some(b'+' | b'-') = self.peek() {
-                self.pos += 1;
-            }
+            let sign = match self.peek() {
+                Some(b'-') => {
+                    self.pos += 1;
+                    -1
+                }
+                Some(b'+') => {
+                    self.pos += 1;
+                    1
+                }
+                _ => 1,
+            };
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
                 return Err(self.error("a number needs digits in its exponent"));
             }
-            self.skip_digits();
+            let mut written: i32 = 0;
+            while let Some(d @ b'0'..=b'9') = self.peek() {
+                written = written.saturating_mul(10).saturating_add(i32::from(d - b'0'));
+                self.pos += 1;
+            }
+            exponent = exponent.saturating_add(sign * written);
         }
-        // The grammar was checked above, so the slice is ASCII and parses.
-        let literal = &self.text[start..self.pos];
-        match literal.parse::<f64>() {
-            Ok(n) => Ok(Json::Number(n)),
-            Err(_) => Err(self.error_at(start, "the number cannot be read")),
-        }
+        let magnitude = scale(mantissa as f64, exponent);
+        Ok(Json::Number(if negative { -magnitude } else { magnitude }))
     }
 
     fn skip_digits(&mut self) {
@@ -401,6 +466,30 @@ mod tests {
             ]))
         );
         assert_eq!(v.get("b").and_then(Json::as_str), Some("x\"é😀"));
+    }
+
+    #[test]
+    fn reads_numbers_closely_enough() {
+        let v = parse("[0, -0, 12345678901234567, 9007199254740993, 1.5, 0.1, 2.5e3, 1E-2, -7.25e+1, 1e400, 1e-400, 123456789012345678901234]").unwrap();
+        let n: Vec<f64> = v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
+        assert_eq!(&n[..2], &[0.0, 0.0]);
+        assert_eq!(n[2], 12345678901234567.0);
+        let close = |a: f64, b: f64| ((a - b) / b).abs() < 1e-15;
+        assert!(close(n[3], 9007199254740993.0));
+        assert_eq!((n[4], n[6], n[8]), (1.5, 2500.0, -72.5));
+        assert!(close(n[5], 0.1) && close(n[7], 0.01));
+        assert!(n[9].is_infinite() && n[10] == 0.0);
+        assert!(close(n[11], 1.2345678901234568e23));
+    }
+
+    #[test]
+    fn reads_numbers_in_text() {
+        assert_eq!(number_from_text(" 1200 "), Some(1200.0));
+        assert_eq!(number_from_text("2.5e2"), Some(250.0));
+        assert_eq!(number_from_text("-3"), Some(-3.0));
+        for bad in ["", "12px", "1.", "abc", "1 2", "+1"] {
+            assert_eq!(number_from_text(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub fn decode(root: &Json) -> Result<(NewsDocument, bool), String> {
 
 fn short(v: &Json) -> String {
     match v {
-        Json::String(s) => format!("{:?}", super::text::excerpt(s, 30)),
+        Json::String(s) => format!("\"{}\"", super::text::excerpt(s, 30)),
         other => other.kind().to_string(),
     }
 }

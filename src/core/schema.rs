@@ -6,7 +6,7 @@
 //! another node of the graph; every reader here accepts all of these.
 
 use super::dates::{parse_date, DateValue};
-use super::json::{Json, MAX_INPUT_BYTES};
+use super::json::{number_from_text, Json, MAX_INPUT_BYTES};
 use super::model::{Article, Body, Image, Warning};
 use super::text::{clean_line, looks_like_html, paragraphs};
 use std::cell::Cell;
@@ -121,17 +121,16 @@ fn each<'a>(value: &'a Json, nodes: &Nodes<'a>) -> Vec<&'a Json> {
 pub fn text(value: &Json, nodes: &Nodes) -> Option<String> {
     each(value, nodes).into_iter().find_map(|v| match v {
         Json::String(s) => Some(clean_line(s)).filter(|s| !s.is_empty()),
-        Json::Number(n) if n.is_finite() => Some(number_text(*n)),
+        Json::Number(n) if n.is_finite() => number_text(*n),
         _ => None,
     })
 }
 
-fn number_text(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
+/// A number used as text (`"identifier": 12345`). Only whole numbers are
+/// read: formatting fractions would pull float printing into the wasm binary
+/// for a case no real data needs.
+fn number_text(n: f64) -> Option<String> {
+    (n.fract() == 0.0 && n.abs() < 1e15).then(|| (n as i64).to_string())
 }
 
 /// A name from a string, a Person/Organization (`name`, or `givenName` +
@@ -184,7 +183,7 @@ fn pixels(value: &Json) -> Option<u32> {
     let value = unwrap_value(value);
     let n = match value {
         Json::Number(n) => *n,
-        Json::String(s) => s.trim().trim_end_matches("px").trim().parse::<f64>().ok()?,
+        Json::String(s) => number_from_text(s.trim().trim_end_matches("px"))?,
         Json::Object(_) => return value.get("value").and_then(pixels),
         _ => return None,
     };
@@ -248,7 +247,7 @@ pub fn date(
     if parsed.is_none() {
         warnings.push(Warning {
             location: location.to_string(),
-            message: format!("{field} {:?} is not a date", super::text::excerpt(&raw, 40)),
+            message: format!("{field} \"{}\" is not a date", super::text::excerpt(&raw, 40)),
         });
     }
     parsed

@@ -40,8 +40,8 @@ enum OpenedBy {
 /// Fragments we write and read: `#news-reel/<article id>`.
 const HASH_PREFIX: &str = "news-reel/";
 
-const DEFAULT_SPEED_PX_PER_S: f64 = 60.0;
-const DEFAULT_INTERVAL_MS: i32 = 5000;
+const DEFAULT_SPEED_PX_PER_S: i64 = 60;
+const DEFAULT_INTERVAL_MS: i64 = 5000;
 
 #[wasm_bindgen]
 pub struct Widget {
@@ -447,17 +447,18 @@ impl Inner {
 
     fn decode_options(&self) -> DecodeOptions {
         let mut options = DecodeOptions::default();
-        if let Some(n) = self.attr_number("max-items", 1.0, 10_000.0) {
+        if let Some(n) = self.attr_number("max-items", 1, 10_000) {
             options.max_items = n as usize;
         }
         options
     }
 
-    fn attr_number(&self, name: &str, min: f64, max: f64) -> Option<f64> {
-        b::attr(&self.host, name)
-            .and_then(|v| v.trim().parse::<f64>().ok())
-            .filter(|n| n.is_finite())
-            .map(|n| n.clamp(min, max))
+    /// A whole-number attribute, clamped to a sane range. A fraction is cut
+    /// (`"60.5"` reads as 60); anything else is ignored.
+    fn attr_number(&self, name: &str, min: i64, max: i64) -> Option<i64> {
+        let value = b::attr(&self.host, name)?;
+        let whole = value.trim().split('.').next()?;
+        whole.parse::<i64>().ok().map(|n| n.clamp(min, max))
     }
 
     fn decode_and_show(self: &Rc<Self>) -> DomResult<()> {
@@ -483,7 +484,7 @@ impl Inner {
             .unwrap_or_default();
         RenderOptions {
             locale,
-            heading_level: self.attr_number("heading-level", 1.0, 6.0).map_or(2, |n| n as u8),
+            heading_level: self.attr_number("heading-level", 1, 6).map_or(2, |n| n as u8),
             images: b::attr(&self.host, "images").as_deref() != Some("none"),
             relative_dates: self.host.has_attribute("relative-dates"),
             link_target: b::attr(&self.host, "target").filter(|t| !t.is_empty()),
@@ -650,11 +651,11 @@ impl Inner {
         // In the static list live updates may be announced; never while moving.
         b::set_attr(&sk.items, "aria-live", if moving { "off" } else { "polite" })?;
         if mode == Mode::Marquee {
-            let speed = self.attr_number("speed", 5.0, 1000.0).unwrap_or(DEFAULT_SPEED_PX_PER_S);
+            let speed = self.attr_number("speed", 5, 1000).unwrap_or(DEFAULT_SPEED_PX_PER_S);
             // One read of layout per render: the width of one copy of the list.
-            let width = f64::from(sk.items.scroll_width());
-            let seconds = if width > 0.0 { width / speed } else { 8.0 * sk.items.child_element_count() as f64 };
-            b::set_css_var(&sk.lane, "--nr-duration", &format!("{:.2}s", seconds.max(2.0)))?;
+            let width = i64::from(sk.items.scroll_width());
+            let ms = if width > 0 { width * 1000 / speed } else { 8000 * i64::from(sk.items.child_element_count()) };
+            b::set_css_var(&sk.lane, "--nr-duration", &format!("{}ms", ms.max(2000)))?;
         }
         self.apply_slide(&sk, mode == Mode::Slide)?;
         if mode == Mode::Slide && moving {
@@ -705,7 +706,7 @@ impl Inner {
                 }
             }
         });
-        let interval = self.attr_number("interval", 1000.0, 600_000.0).map_or(DEFAULT_INTERVAL_MS, |n| n as i32);
+        let interval = self.attr_number("interval", 1000, 600_000).unwrap_or(DEFAULT_INTERVAL_MS) as i32;
         let id = b::window()?.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), interval)?;
         self.slide_timer.set(Some(id));
         *self.slide_tick.borrow_mut() = Some(tick);
