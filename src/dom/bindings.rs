@@ -176,15 +176,20 @@ pub fn object(entries: &[(&str, JsValue)]) -> JsValue {
 }
 
 /// An event listener that is removed when dropped.
+///
+/// The callback is `Fn`, not `FnMut`: a host listener may synchronously cause
+/// the same event again (say, `.click()` on a headline while handling
+/// `newsreel:select`), and wasm-bindgen refuses to re-enter an `FnMut`
+/// closure ("closure invoked recursively"), an error that would reach the page.
 pub struct Listener {
     target: EventTarget,
     kind: &'static str,
-    callback: Closure<dyn FnMut(Event)>,
+    callback: Closure<dyn Fn(Event)>,
 }
 
 impl Listener {
-    pub fn new(target: &EventTarget, kind: &'static str, callback: impl FnMut(Event) + 'static) -> DomResult<Self> {
-        let callback = Closure::<dyn FnMut(Event)>::new(callback);
+    pub fn new(target: &EventTarget, kind: &'static str, callback: impl Fn(Event) + 'static) -> DomResult<Self> {
+        let callback = Closure::<dyn Fn(Event)>::new(callback);
         let options = AddEventListenerOptions::new();
         options.set_passive(false);
         target.add_event_listener_with_callback_and_add_event_listener_options(
