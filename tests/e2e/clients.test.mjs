@@ -126,3 +126,8 @@ test("esbuild build, .wasm copied beside the bundle: renders the seed news and o
   const wasmUrl = await checkBuild("esbuild");
   assert.equal(new URL(wasmUrl).pathname, "/newsreel_bg.wasm");
 });
+
+test("esbuild build, .wasm kept elsewhere and passed as defineNewsReel({ wasmUrl })", async () => {
+  const wasmUrl = await checkBuild("wasm-url");
+  assert.equal(new URL(wasmUrl).pathname, "/static/newsreel_bg.wasm");
+});
