@@ -14,28 +14,37 @@ const logged = new Set();
 export function logOnce(message) {
   if (logged.has(message)) return;
   logged.add(message);
-  console.error("newsreel: " + message);
+  try {
+    console.error("newsreel: " + message);
+  } catch (_) {
+    // A host that wrapped console.error with something that throws.
+  }
 }
 
 // Shows an error the Rust side could not report itself (a trap, or a widget
 // that could not be created). Written with textContent only.
 function showFailure(host, error) {
-  const message = "the widget stopped: " + (error && error.message ? error.message : String(error));
+  let message = "the widget stopped";
+  try {
+    message += ": " + (error && error.message ? error.message : String(error));
+  } catch (_) {
+    // An error object whose message or toString throws.
+  }
   logOnce(message);
   try {
     host.setAttribute("state", "error");
-    const root = host.shadowRoot;
-    if (root) {
-      let box = root.querySelector('[part="error"]');
-      if (!box) {
-        box = document.createElement("p");
-        box.setAttribute("part", "error");
-        box.setAttribute("role", "alert");
-        root.append(box, document.createElement("slot"));
-      }
-      box.hidden = false;
-      box.textContent = message;
+    // A failure before the widget made its shadow root still gets an error
+    // part; the slot keeps the host's fallback HTML visible.
+    const root = host.shadowRoot || host.attachShadow({ mode: "open" });
+    let box = root.querySelector('[part="error"]');
+    if (!box) {
+      box = document.createElement("p");
+      box.setAttribute("part", "error");
+      box.setAttribute("role", "alert");
+      root.append(box, document.createElement("slot"));
     }
+    box.hidden = false;
+    box.textContent = message;
     host.dispatchEvent(new CustomEvent("newsreel:error", { bubbles: true, composed: true, detail: { message } }));
   } catch (_) {
     // Nothing more can be done without risking the host page.
