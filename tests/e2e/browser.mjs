@@ -45,10 +45,14 @@ export async function openPage(browser, options = {}) {
 /** Waits until every <news-reel> on the page has left the loading state. */
 export async function settled(page, selector = "news-reel") {
   await page.waitForFunction(
-    (sel) => [...document.querySelectorAll(sel)].every((e) => {
-      const s = e.getAttribute("state");
-      return s === "ready" || s === "error";
-    }),
+    (sel) => {
+      const all = [...document.querySelectorAll(sel)];
+      // At least one: a page may add its widgets after it has loaded.
+      return all.length > 0 && all.every((e) => {
+        const s = e.getAttribute("state");
+        return s === "ready" || s === "error";
+      });
+    },
     selector,
     { timeout: 15000 },
   );
