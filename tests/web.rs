@@ -112,13 +112,33 @@ fn one_bad_widget_does_not_break_another() {
 }
 
 #[wasm_bindgen_test]
-fn missing_source_says_what_is_missing() {
+async fn missing_source_says_what_is_missing() {
     let el = mount("", &[("source", "#does-not-exist")]);
+    sleep(20).await;
     assert_eq!(el.get_attribute("state").as_deref(), Some("error"));
     assert!(text(&part(&el, "error")).contains("\"#does-not-exist\" matches no element"));
     el.remove();
     let el = mount("", &[("source", "#[bad")]);
+    sleep(20).await;
     assert!(text(&part(&el, "error")).contains("not a valid selector"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_element_waits_for_load_in_the_same_task() {
+    let errors = record(&document(), "newsreel:error");
+    let el = mount("", &[]);
+    call(&el, "load", &[JsValue::from_str(SEED)]);
+    sleep(20).await;
+    assert_eq!(el.get_attribute("state").as_deref(), Some("ready"));
+    assert!(errors.borrow().is_empty(), "no error for data that came by load()");
+    el.remove();
+    // With no data at all, the error comes once the task is over.
+    let el = mount("", &[]);
+    assert_eq!(el.get_attribute("state").as_deref(), Some("loading"));
+    sleep(20).await;
+    assert_eq!(el.get_attribute("state").as_deref(), Some("error"));
+    assert!(text(&part(&el, "error")).contains("no JSON data found"));
     el.remove();
 }
 

@@ -295,7 +295,7 @@ impl Parser<'_> {
         let mut mantissa: u64 = 0;
         // Decimal exponent adjustment: digits past 19 are dropped, fractions shift down.
         let mut exponent: i32 = 0;
-        let mut push_digit = |mantissa: &mut u64, exponent: &mut i32, d: u8, fractional: bool| {
+        let push_digit = |mantissa: &mut u64, exponent: &mut i32, d: u8, fractional: bool| {
             if *mantissa < 1_000_000_000_000_000_000 {
                 *mantissa = *mantissa * 10 + u64::from(d - b'0');
                 if fractional {
@@ -350,12 +350,6 @@ impl Parser<'_> {
         }
         let magnitude = scale(mantissa as f64, exponent);
         Ok(Json::Number(if negative { -magnitude } else { magnitude }))
-    }
-
-    fn skip_digits(&mut self) {
-        while let Some(b'0'..=b'9') = self.peek() {
-            self.pos += 1;
-        }
     }
 
     fn string(&mut self) -> Result<String, ParseError> {

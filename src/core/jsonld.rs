@@ -8,7 +8,7 @@
 use super::json::{number_from_text, Json};
 use super::model::{Article, Format, NewsDocument, Warning};
 use super::schema::{article, text, Nodes};
-use std::collections::BTreeSet;
+use super::lookup::Set;
 
 /// Article subtypes whose names end in neither "Article" nor "Posting".
 const OTHER_ARTICLE_TYPES: [&str; 2] = ["Report", "APIReference"];
@@ -131,9 +131,9 @@ struct Scan<'a> {
     articles: Vec<(&'a Json, String, bool)>,
     lists: Vec<(&'a Json, String)>,
     /// `@id`s or URLs that some page's `mainEntity` points to.
-    main_entity_ids: BTreeSet<&'a str>,
+    main_entity_ids: Set<&'a str>,
     /// `@id`s and URLs of web pages, for matching an article's `mainEntityOfPage`.
-    page_ids: BTreeSet<&'a str>,
+    page_ids: Set<&'a str>,
     language: Option<String>,
     /// The first few distinct types, for the warning when none is an article.
     types_seen: Vec<&'a str>,
@@ -160,8 +160,9 @@ impl<'a> Scan<'a> {
         // Anything else that has a main entity, or is a kind of page, describes the page.
         let is_page = type_names(node).iter().any(|t| t.ends_with("Page"));
         if is_page || node.get("mainEntity").is_some() {
-            self.page_ids.extend(id_of(node));
-            self.page_ids.extend(node.get("url").and_then(Json::as_str));
+            for id in [id_of(node), node.get("url").and_then(Json::as_str)].into_iter().flatten() {
+                self.page_ids.add(id);
+            }
         }
         if self.language.is_none() {
             self.language = node.get("inLanguage").and_then(|l| text(l, nodes));
@@ -173,7 +174,9 @@ impl<'a> Scan<'a> {
                 if is_reference(part) || part.as_str().is_some() {
                     // The node itself is visited where it is written.
                     if is_main {
-                        self.main_entity_ids.extend(id_of(part).or(part.as_str()));
+                        if let Some(id) = id_of(part).or(part.as_str()) {
+                            self.main_entity_ids.add(id);
+                        }
                     }
                 } else {
                     let path = if values(value).len() > 1 { format!("{key}[{i}]") } else { key.to_string() };
@@ -190,8 +193,13 @@ impl<'a> Scan<'a> {
             .into_iter()
             .flat_map(|p| [p.as_str(), id_of(p), p.get("url").and_then(Json::as_str)])
             .flatten()
-            .any(|id| self.page_ids.contains(&id))
+            .any(|id| self.page_ids.contains(id))
     }
+}
+
+/// A node's address, to recognise the same node met twice.
+fn address(node: &Json) -> usize {
+    node as *const Json as usize
 }
 
 /// A list entry's `position`, as a number or numeric text.
@@ -226,10 +234,10 @@ fn list_entry<'a>(
     nodes: &Nodes<'a>,
     location: &str,
     warnings: &mut Vec<Warning>,
-    listed: &mut BTreeSet<*const Json>,
+    listed: &mut Set<usize>,
 ) -> Result<Option<Article>, String> {
     if is_article(entry) {
-        if !listed.insert(entry) {
+        if !listed.add(address(entry)) {
             return Ok(None);
         }
         return article(entry, nodes, location, warnings).map(Some);
@@ -243,7 +251,7 @@ fn list_entry<'a>(
     let item = entry.get("item");
     let full = item.and_then(id_of).and_then(|id| nodes.get(id));
     if let Some(full) = full {
-        if !listed.insert(full) {
+        if !listed.add(address(full)) {
             return Ok(None);
         }
     }
@@ -305,7 +313,7 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
     // The lists, each in position order (unpositioned entries after, as written).
     let mut latest = Vec::new();
     // Addresses of the nodes read as list entries: each is read once, and not again as `main`.
-    let mut listed: BTreeSet<*const Json> = BTreeSet::new();
+    let mut listed: Set<usize> = Set::default();
     let mut ordered = false;
     let mut title = None;
     let mut list_entries = 0;
@@ -339,7 +347,7 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
     // mainEntity first, then one naming a page as its mainEntityOfPage, then any.
     let mut candidates = Vec::new();
     for (node, location, as_main_entity) in &scan.articles {
-        if listed.contains(&(*node as *const Json)) {
+        if listed.contains(address(node)) {
             continue;
         }
         match article(node, &nodes, location, &mut warnings) {
@@ -348,7 +356,7 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
                     || [id_of(node), node.get("url").and_then(Json::as_str)]
                         .into_iter()
                         .flatten()
-                        .any(|id| scan.main_entity_ids.contains(&id));
+                        .any(|id| scan.main_entity_ids.contains(id));
                 let rank = if named { 0 } else if scan.names_a_page(node, &nodes) { 1 } else { 2 };
                 candidates.push((rank, a));
             }

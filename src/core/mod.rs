@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod json;
+pub mod lookup;
 pub mod jsonfeed;
 pub mod jsonld;
 pub mod model;

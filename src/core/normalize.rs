@@ -2,7 +2,7 @@
 //! duplicates removed, newest first, capped.
 
 use super::model::{Article, NewsDocument};
-use std::collections::BTreeSet;
+use super::lookup::Set;
 
 /// The ticker's default length (attribute `max-items`).
 pub const DEFAULT_MAX_ITEMS: usize = 50;
@@ -24,16 +24,21 @@ pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize) {
     for a in doc.latest.iter_mut() {
         give_id(a);
     }
-    let mut seen_ids = BTreeSet::new();
-    let mut seen_urls = BTreeSet::new();
-    doc.latest.retain(|a| {
-        let duplicate = seen_ids.contains(&a.id) || a.url.as_ref().is_some_and(|u| seen_urls.contains(u));
-        if !duplicate {
-            seen_ids.insert(a.id.clone());
-            seen_urls.extend(a.url.clone());
-        }
-        !duplicate
-    });
+    // Which articles are duplicates (same id, or same URL) of an earlier one.
+    let keep: Vec<bool> = {
+        let mut seen_ids: Set<&str> = Set::default();
+        let mut seen_urls: Set<&str> = Set::default();
+        doc.latest
+            .iter()
+            .map(|a| {
+                let new_id = seen_ids.add(&a.id);
+                let new_url = a.url.as_deref().map_or(true, |u| seen_urls.add(u));
+                new_id && new_url
+            })
+            .collect()
+    };
+    let mut flags = keep.into_iter();
+    doc.latest.retain(|_| flags.next().unwrap_or(true));
     if !ordered {
         // Stable: equal dates keep their order. Undated items sort last.
         doc.latest.sort_by_key(|a| std::cmp::Reverse(a.date_published.map_or(i64::MIN, |d| d.epoch_ms)));

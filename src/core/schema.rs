@@ -7,10 +7,10 @@
 
 use super::dates::{parse_date, DateValue};
 use super::json::{number_from_text, Json, MAX_INPUT_BYTES};
+use super::lookup::Map;
 use super::model::{Article, Body, Image, Warning};
 use super::text::{clean_line, looks_like_html, paragraphs};
 use std::cell::Cell;
-use std::collections::BTreeMap;
 
 /// Arrays and `@list`s longer than this are read only this far: a headline
 /// needs one name, not a million.
@@ -28,7 +28,7 @@ const MAX_FOLLOWED_BYTES: usize = 2 * MAX_INPUT_BYTES;
 pub struct Nodes<'a> {
     // A map, not a list: a hostile page may hold many thousands of ids, and
     // every reference is looked up.
-    by_id: BTreeMap<&'a str, &'a Json>,
+    by_id: Map<&'a str, &'a Json>,
     /// Bytes of the nodes followed so far (see `MAX_FOLLOWED_BYTES`).
     followed: Cell<usize>,
 }
@@ -36,11 +36,11 @@ pub struct Nodes<'a> {
 impl<'a> Nodes<'a> {
     pub fn insert(&mut self, id: &'a str, node: &'a Json) {
         // The first full node with an id wins; later bare references do not replace it.
-        self.by_id.entry(id).or_insert(node);
+        self.by_id.insert(id, node);
     }
 
     pub fn get(&self, id: &str) -> Option<&'a Json> {
-        self.by_id.get(id).copied()
+        self.by_id.get(id)
     }
 
     /// Follows `{"@id": "…"}` to the node it names, when the graph holds it

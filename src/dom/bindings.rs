@@ -220,6 +220,13 @@ pub fn is_modified_click(event: &Event) -> bool {
     }
 }
 
+/// Runs `callback` once, after the current task (a zero-delay timeout).
+pub fn after_this_task(callback: impl FnOnce() + 'static) -> DomResult<()> {
+    let callback = Closure::once_into_js(callback);
+    window()?.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0)?;
+    Ok(())
+}
+
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }

@@ -11,7 +11,6 @@ use super::render::{self, RenderOptions, Skeleton};
 use super::styles::STYLES;
 use crate::core::model::NewsDocument;
 use crate::core::{decode_blocks, DecodeOptions};
-use serde::Serialize;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -80,16 +79,6 @@ struct Inner {
     visibility_watch: RefCell<Option<VisibilityWatch>>,
     /// Watches the source script's text; dropped on disconnect.
     source_watch: RefCell<Option<TextWatch>>,
-}
-
-/// What `element.articles` returns for each article.
-#[derive(Serialize)]
-struct ArticleSummary<'a> {
-    id: &'a str,
-    headline: &'a str,
-    url: Option<&'a str>,
-    #[serde(rename = "datePublished")]
-    date_published: Option<String>,
 }
 
 impl Widget {
@@ -203,16 +192,18 @@ impl Widget {
     pub fn articles(&self) -> JsValue {
         let data = self.inner.data.borrow();
         let Some(doc) = data.as_ref() else { return js_sys::Array::new().into() };
-        let list: Vec<ArticleSummary> = doc
-            .articles()
-            .map(|a| ArticleSummary {
-                id: &a.id,
-                headline: &a.headline,
-                url: a.url.as_deref(),
-                date_published: a.date_published.map(|d| d.to_iso()),
-            })
-            .collect();
-        serde_wasm_bindgen::to_value(&list).unwrap_or_else(|_| js_sys::Array::new().into())
+        let list = js_sys::Array::new();
+        let text_or_null = |s: Option<&str>| s.map_or(JsValue::NULL, JsValue::from_str);
+        for a in doc.articles() {
+            let date = a.date_published.map(|d| d.to_iso());
+            list.push(&b::object(&[
+                ("id", JsValue::from_str(&a.id)),
+                ("headline", JsValue::from_str(&a.headline)),
+                ("url", text_or_null(a.url.as_deref())),
+                ("datePublished", text_or_null(date.as_deref())),
+            ]));
+        }
+        list.into()
     }
 }
 
@@ -375,7 +366,18 @@ impl Inner {
                     self.page_listeners.borrow_mut().push(retry);
                     Ok(())
                 } else {
-                    self.fail(&message)
+                    // A script that creates the element, appends it and then
+                    // calls load() does so in one task: report missing data
+                    // only if none has arrived once that task is over.
+                    let weak = self.weak();
+                    b::after_this_task(move || {
+                        if let Some(inner) = weak.upgrade() {
+                            if !inner.loaded_by_call.get() && inner.data.borrow().is_none() {
+                                let result = inner.fail(&message);
+                                inner.report(result);
+                            }
+                        }
+                    })
                 }
             }
         }

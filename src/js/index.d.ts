@@ -20,9 +20,9 @@ export interface NewsReelArticle {
   id: string;
   headline: string;
   /** The article's link; undefined when the data gives none. */
-  url: string | undefined;
+  url: string | null;
   /** ISO date (`2026-01-15`) or date-time (`2026-01-15T10:30:00Z`); undefined when unknown. */
-  datePublished: string | undefined;
+  datePublished: string | null;
 }
 
 export interface NewsReelReadyDetail {
