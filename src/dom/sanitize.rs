@@ -66,7 +66,7 @@ const MAX_DEPTH: usize = 48;
 pub fn append_html(doc: &Document, into: &Element, html: &str, images: bool, target: Option<&str>) -> DomResult<()> {
     // The doctype puts the parser in no-quirks mode, as on a modern page (in
     // quirks mode a `<table>` could sit inside a `<p>`).
-    let Some(inert) = b::parse_inert_html(&format!("<!DOCTYPE html>{html}")) else {
+    let Some(inert) = b::parse_inert_html(&format!("<!DOCTYPE html>{}", quiet_for_csp(html))) else {
         // The parser was refused (a very old browser, or a Trusted Types policy
         // we may not create): show the text, never the markup.
         return b::append(into, &b::text_el(doc, "p", &[], &crate::core::text::strip_tags(html))?);
@@ -74,6 +74,156 @@ pub fn append_html(doc: &Document, into: &Element, html: &str, images: bool, tar
     let Some(source) = inert.body() else { return Ok(()) };
     let mut copier = Copier { doc, images, target, open: Vec::new() };
     copier.children(&source, into, 0)
+}
+
+/// HTML whitespace, between attributes.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// Elements whose content the tokenizer reads as text up to their end tag
+/// (in HTML content; the parser of an inert document runs without scripting,
+/// so `<noscript>` is not one of them).
+const RAW_TEXT: &[&str] = &["script", "xmp", "iframe", "noembed", "noframes", "textarea", "title"];
+
+/// The markup with what would make Chromium report a CSP violation while it
+/// merely parses it: even in an inert document, an event-handler attribute is
+/// checked against `script-src-attr`, a `style` attribute against
+/// `style-src-attr` and a `<style>` element against `style-src-elem`, and a
+/// strict host policy reports each one (nothing runs). Such attributes are
+/// renamed (`x-onclick`, `x-style`: the allowlist drops them either way) and
+/// `<style>` elements cut out (the sanitiser drops them with their content).
+///
+/// This follows the HTML tokenizer closely enough for real content; where
+/// crafted markup fools it (foreign-content tricks), the cost is a CSP report,
+/// not safety: the sanitiser still judges whatever the browser parses.
+fn quiet_for_csp(html: &str) -> std::borrow::Cow<'_, str> {
+    if !html.contains('<') {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len() + 32);
+    let mut copied = 0; // html[..copied] is in `out` already
+    let mut foreign = 0usize; // open <svg> and <math>, where raw text does not apply
+    let mut i = 0;
+    let find_from = |from: usize, needle: &[u8]| -> Option<usize> {
+        bytes.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
+    };
+    // The end of an element read as raw text: after `</name` and its end tag.
+    let raw_text_end = |from: usize, name: &str| -> usize {
+        let closing = format!("</{name}");
+        let mut at = from;
+        while let Some(start) = find_from(at, closing.as_bytes()) {
+            let after = start + closing.len();
+            match bytes.get(after) {
+                Some(&b) if is_space(b) || b == b'/' || b == b'>' => {
+                    return find_from(after, b">").map_or(bytes.len(), |gt| gt + 1);
+                }
+                None => return bytes.len(),
+                _ => at = after,
+            }
+        }
+        bytes.len()
+    };
+    while let Some(lt) = find_from(i, b"<") {
+        i = lt + 1;
+        let Some(&next) = bytes.get(i) else { break };
+        if next == b'!' {
+            // Comment (with the tokenizer's abrupt `<!-->` and `<!--->`), doctype or CDATA.
+            i = if bytes[i..].starts_with(b"!--") {
+                let body = i + 3;
+                if bytes[body..].starts_with(b">") {
+                    body + 1
+                } else if bytes[body..].starts_with(b"->") {
+                    body + 2
+                } else {
+                    let dashes = find_from(body, b"-->").map(|p| p + 3);
+                    let bang = find_from(body, b"--!>").map(|p| p + 4);
+                    dashes.into_iter().chain(bang).min().unwrap_or(bytes.len())
+                }
+            } else {
+                find_from(i, b">").map_or(bytes.len(), |gt| gt + 1)
+            };
+            continue;
+        }
+        let end_tag = next == b'/';
+        let name_start = if end_tag { i + 1 } else { i };
+        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            if next == b'?' || end_tag {
+                // Bogus comment (or `</>`), up to the next '>'.
+                i = find_from(i, b">").map_or(bytes.len(), |gt| gt + 1);
+            }
+            continue;
+        }
+        let mut at = name_start;
+        while at < bytes.len() && !is_space(bytes[at]) && bytes[at] != b'/' && bytes[at] != b'>' {
+            at += 1;
+        }
+        let name = html[name_start..at].to_ascii_lowercase();
+        let rename = !end_tag && name != "style";
+        // Attributes, up to the '>' that ends the tag.
+        let mut self_closing = false;
+        loop {
+            while at < bytes.len() && (is_space(bytes[at]) || bytes[at] == b'/') {
+                self_closing = bytes[at] == b'/';
+                at += 1;
+            }
+            if at >= bytes.len() || bytes[at] == b'>' {
+                break;
+            }
+            self_closing = false;
+            let attribute = at;
+            at += 1; // the first character may be anything, even '='
+            while at < bytes.len() && !is_space(bytes[at]) && !matches!(bytes[at], b'/' | b'>' | b'=') {
+                at += 1;
+            }
+            let attribute_name = html[attribute..at].to_ascii_lowercase();
+            if rename && (attribute_name.starts_with("on") || attribute_name == "style") {
+                out.push_str(&html[copied..attribute]);
+                out.push_str("x-");
+                copied = attribute;
+            }
+            while at < bytes.len() && is_space(bytes[at]) {
+                at += 1;
+            }
+            if bytes.get(at) != Some(&b'=') {
+                continue;
+            }
+            at += 1;
+            while at < bytes.len() && is_space(bytes[at]) {
+                at += 1;
+            }
+            match bytes.get(at) {
+                Some(&quote @ (b'"' | b'\'')) => {
+                    at = find_from(at + 1, &[quote]).map_or(bytes.len(), |q| q + 1);
+                }
+                _ => {
+                    while at < bytes.len() && !is_space(bytes[at]) && bytes[at] != b'>' {
+                        at += 1;
+                    }
+                }
+            }
+        }
+        i = (at + 1).min(bytes.len());
+        if end_tag {
+            if matches!(name.as_str(), "svg" | "math") {
+                foreign = foreign.saturating_sub(1);
+            }
+        } else if name == "style" {
+            // Cut out, start tag to end tag.
+            out.push_str(&html[copied..lt]);
+            i = raw_text_end(i, "style");
+            copied = i;
+        } else if matches!(name.as_str(), "svg" | "math") && !self_closing {
+            foreign += 1;
+        } else if foreign == 0 && name == "plaintext" {
+            break; // the rest is text
+        } else if foreign == 0 && RAW_TEXT.contains(&name.as_str()) {
+            i = raw_text_end(i, &name);
+        }
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// One walk over a parsed document, rebuilding allowed nodes.

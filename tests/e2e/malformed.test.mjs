@@ -211,12 +211,14 @@ test("hostile attribute values change nothing but what they name", async () => {
   // A target is a browsing-context name, never a URL: a "javascript:" one is just a name.
   assert.equal(result.link, "javascript:alert(1)");
 
-  const source = await page.evaluate(() => {
+  const source = await page.evaluate(async () => {
     const el = document.createElement("news-reel");
     document.getElementById("cases").append(el);
     const states = [];
     for (const selector of ["#[bad", "#nothing-here", "script:not(", ""]) {
       el.setAttribute("source", selector);
+      // Missing data is reported once the task that set the source is over.
+      await new Promise((r) => setTimeout(r, 20));
       states.push([el.getAttribute("state"), el.shadowRoot.querySelector('[part="error"]').textContent]);
     }
     return states;
