@@ -81,6 +81,33 @@ test("under a strict CSP with Trusted Types the widget renders sanitised HTML wi
   await context.close();
 });
 
+test("the host's fallback HTML shows until the widget renders, then gives way", async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  // Hold the WebAssembly file back, as a slow network would.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/newsreel_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.url + PAGES + "csp.html");
+  const before = await page.evaluate(() => ({
+    defined: Boolean(customElements.get("news-reel")),
+    fallbackVisible: document.querySelector(".fallback").checkVisibility(),
+  }));
+  assert.deepEqual(before, { defined: false, fallbackVisible: true });
+  release();
+  await settled(page);
+  const after = await page.evaluate(() => ({
+    state: document.querySelector("news-reel").getAttribute("state"),
+    fallbackVisible: document.querySelector(".fallback").checkVisibility(),
+  }));
+  assert.deepEqual(after, { state: "ready", fallbackVisible: false });
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test("without 'wasm-unsafe-eval' the element shows its error and keeps the host's fallback", async () => {
   const { page, context, problems } = await openPage(env.browser);
   const response = await page.goto(env.url + PAGES + "csp-no-wasm-eval.html");
