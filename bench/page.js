@@ -1,0 +1,213 @@
+// The in-page half of the benchmark: bench/run.mjs drives these functions
+// through Playwright, one measurement per call, and forces garbage
+// collection between calls over CDP. Both implementations are driven by the
+// same code, through the same public API (load, select, newsreel:ready).
+import { makeArticles, jsonFeed, jsonLd, utf8Length } from "./data.js";
+
+const params = new URLSearchParams(location.search);
+const SCRIPTS = {
+  newsreel: params.get("newsreel") || "/dist/newsreel.js",
+  twin: params.get("twin") || "/target/bench/twin.js",
+};
+const TAGS = { newsreel: "news-reel", twin: "twin-reel" };
+const stage = document.getElementById("stage");
+
+/** Rendering every article is the point of the size scenarios; 10,000 is the attribute's ceiling. */
+const MAX_ITEMS = "10000";
+
+/** What a fresh widget holds before the measured load: one short item. */
+const PLACEHOLDER = JSON.stringify({
+  version: "https://jsonfeed.org/version/1.1",
+  title: "Latest news",
+  items: [{ id: "placeholder", title: "Waiting for the news", date_published: "2026-01-01" }],
+});
+
+const texts = new Map();
+const mounted = {};
+
+const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+
+function addScript(src) {
+  const script = document.createElement("script");
+  script.type = "module";
+  script.src = src;
+  document.head.append(script);
+  return script;
+}
+
+/** Waits for `type` on `el` after `action()`; forces style and layout; returns timings in ms. */
+async function timed(el, type, action) {
+  let readyAt = NaN;
+  let detail = null;
+  let failed = null;
+  let signal;
+  const arrived = new Promise((done) => { signal = done; });
+  const onEvent = (e) => { readyAt = performance.now(); detail = e.detail; signal(); };
+  const onError = (e) => { failed = e.detail?.message ?? "error"; signal(); };
+  el.addEventListener(type, onEvent);
+  el.addEventListener("newsreel:error", onError);
+  const t0 = performance.now();
+  action();
+  if (Number.isNaN(readyAt) && failed === null) await arrived;
+  // Both pay for style and layout of what they built.
+  void el.offsetHeight;
+  const t1 = performance.now();
+  el.removeEventListener(type, onEvent);
+  el.removeEventListener("newsreel:error", onError);
+  if (failed !== null) throw new Error(`${el.localName}: ${failed}`);
+  return { ms: t1 - t0, eventMs: readyAt - t0, detail };
+}
+
+function shape(el) {
+  const root = el.shadowRoot;
+  return {
+    state: el.getAttribute("state"),
+    items: root.querySelectorAll('[part="item"]').length,
+    copies: root.querySelectorAll('[part="item-copy"]').length,
+    headline: root.querySelector('[part="headline"]')?.textContent ?? null,
+    nodes: root.querySelectorAll("*").length,
+  };
+}
+
+const api = {
+  /** Resolves when every implementation asked for in `?impls=` is defined. */
+  loaded: Promise.all(
+    (params.get("impls") || "").split(",").filter(Boolean).map((impl) => {
+      addScript(SCRIPTS[impl]);
+      return customElements.whenDefined(TAGS[impl]);
+    }),
+  ).then(() => true),
+
+  /**
+   * Start-up: inserting the script → `newsreel:ready` with the seed data,
+   * plus a forced layout. `run` makes the script URL unique.
+   */
+  async startup(impl, run) {
+    const seed = await (await fetch("/tests/fixtures/seed.json", { cache: "no-store" })).text();
+    const data = document.createElement("script");
+    data.type = "application/json";
+    data.id = "seed";
+    data.textContent = seed;
+    document.body.append(data);
+    const el = document.createElement(TAGS[impl]);
+    el.setAttribute("source", "#seed");
+    stage.append(el);
+    await frame();
+    let script;
+    const t0 = performance.now();
+    const result = await timed(el, "newsreel:ready", () => { script = addScript(`${SCRIPTS[impl]}?run=${run}`); });
+    // When each file had arrived, counted from the script's insertion.
+    const files = performance.getEntriesByType("resource")
+      .filter((e) => /newsreel|twin/.test(e.name))
+      .map((e) => ({ file: new URL(e.name).pathname.split("/").pop(), start: e.startTime - t0, end: e.responseEnd - t0, bytes: e.encodedBodySize }));
+    return { ...result, ...shape(el), script: script.src, files };
+  },
+
+  /** Generates a data set in the page and keeps it under `key`. */
+  prepare(key, { format, count, seed = 1, bodyBytes = [2000, 5000], bigBodies = [] }) {
+    const articles = makeArticles(count, { seed, bodyBytes, bigBodies });
+    const text = format === "jsonld" ? jsonLd(articles) : jsonFeed(articles);
+    texts.set(key, text);
+    return { bytes: utf8Length(text), ids: bigBodies.map((i) => articles[i].id) };
+  },
+
+  /** Keeps a text made elsewhere (the seed page) under `key`. */
+  setText(key, text) {
+    texts.set(key, text);
+  },
+
+  forget(key) {
+    texts.delete(key);
+  },
+
+  /**
+   * A fresh, connected widget holding `key`'s data (or one placeholder item),
+   * settled. `hidden` (display: none) leaves layout out of what is measured next.
+   */
+  async mount(impl, key, maxItems = MAX_ITEMS, hidden = false) {
+    api.unmount(impl);
+    const el = document.createElement(TAGS[impl]);
+    el.setAttribute("max-items", maxItems);
+    if (hidden) el.style.display = "none";
+    el.load(key ? texts.get(key) : PLACEHOLDER);
+    stage.append(el);
+    mounted[impl] = el;
+    await frame();
+    await frame();
+    return shape(el);
+  },
+
+  unmount(impl) {
+    mounted[impl]?.remove();
+    delete mounted[impl];
+  },
+
+  /** `load(text)` → ready → layout, on the mounted widget. */
+  async measureLoad(impl, key) {
+    const el = mounted[impl];
+    const text = texts.get(key);
+    const result = await timed(el, "newsreel:ready", () => el.load(text));
+    return { ...result, ...shape(el) };
+  },
+
+  /** `select(id)` → newsreel:select → layout, on the mounted widget. */
+  async measureSelect(impl, id) {
+    const el = mounted[impl];
+    let opened;
+    const result = await timed(el, "newsreel:select", () => { opened = el.select(id); });
+    if (!opened) throw new Error(`${impl}: select(${id}) found no article`);
+    const body = el.shadowRoot.querySelector('[part="body"]');
+    return { ...result, ...shape(el), bodyNodes: body ? body.querySelectorAll("*").length : 0 };
+  },
+
+  /** Loads a generated set into the mounted widget without keeping the text anywhere here. */
+  loadGenerated(impl, spec) {
+    const articles = makeArticles(spec.count, spec);
+    const el = mounted[impl];
+    el.load(spec.format === "jsonld" ? jsonLd(articles) : jsonFeed(articles));
+    return shape(el);
+  },
+
+  /** Calls across the wasm boundary during one `load(text)` (or `select(id)`) of the mounted widget. */
+  countCalls(impl, method, arg) {
+    const probe = window.__wasmProbe;
+    const el = mounted[impl];
+    const input = method === "load" ? texts.get(arg) : arg;
+    probe.reset();
+    probe.counting = true;
+    el[method](input);
+    probe.counting = false;
+    return { ...probe.counts, ...shape(el) };
+  },
+
+  /** The wasm module's linear memory, when bench/run.mjs instrumented the page. */
+  wasmMemoryBytes() {
+    return window.__wasmProbe?.memory?.buffer.byteLength ?? 0;
+  },
+
+  /**
+   * Counts calls across the wasm boundary while the mounted ticker moves for
+   * `ms` milliseconds, with the frames drawn meanwhile and the lane's
+   * position before and after (proof that it moved).
+   */
+  async countMotion(impl, ms) {
+    const probe = window.__wasmProbe;
+    const lane = mounted[impl].shadowRoot.querySelector(".lane");
+    const position = () => getComputedStyle(lane).transform;
+    await frame();
+    const before = position();
+    probe.reset();
+    probe.counting = true;
+    let frames = 0;
+    const start = performance.now();
+    while (performance.now() - start < ms) {
+      await frame();
+      frames++;
+    }
+    probe.counting = false;
+    const after = position();
+    return { ...probe.counts, frames, before, after, moved: before !== after, animation: getComputedStyle(lane).animationPlayState };
+  },
+};
+
+window.bench = api;
