@@ -60,8 +60,8 @@ fn json_text() -> impl Strategy<Value = String> {
     })
 }
 
-fn small_options() -> impl Strategy<Value = DecodeOptions> {
-    (0usize..5).prop_map(|max_items| DecodeOptions { max_items })
+fn small_options() -> impl Strategy<Value = DecodeOptions<'static>> {
+    (0usize..5).prop_map(|max_items| DecodeOptions { max_items, ..DecodeOptions::default() })
 }
 
 proptest! {

@@ -658,7 +658,7 @@ mod tests {
             err.message,
             "no article with a headline found in 2 JSON-LD blocks (1 problem: JSON-LD: no Article-type node or ItemList (found WebSite, Organization))"
         );
-        let doc = decode_blocks(&[include_str!("../../tests/fixtures/jsonld/item-list.json")], DecodeOptions { max_items: 2 }).unwrap();
+        let doc = decode_blocks(&[include_str!("../../tests/fixtures/jsonld/item-list.json")], DecodeOptions { max_items: 2, ..DecodeOptions::default() }).unwrap();
         assert_eq!(headlines(&doc.latest), vec!["What the city budget means for you", "Rail strike called off"], "explicit order is kept, not re-sorted");
         assert_eq!(doc.found, 4);
     }

@@ -37,14 +37,16 @@ impl DecodeError {
 
 /// Options the host sets on the element.
 #[derive(Debug, Clone, Copy)]
-pub struct DecodeOptions {
+pub struct DecodeOptions<'a> {
     /// Longest ticker (attribute `max-items`).
     pub max_items: usize,
+    /// The article for the article view, by id (attribute `article`).
+    pub main_id: Option<&'a str>,
 }
 
-impl Default for DecodeOptions {
+impl Default for DecodeOptions<'_> {
     fn default() -> Self {
-        DecodeOptions { max_items: normalize::DEFAULT_MAX_ITEMS }
+        DecodeOptions { max_items: normalize::DEFAULT_MAX_ITEMS, main_id: None }
     }
 }
 
@@ -97,7 +99,7 @@ pub fn decode_blocks(texts: &[&str], options: DecodeOptions) -> Result<NewsDocum
     for f in failures {
         doc.warnings.push(model::Warning { location: "page".into(), message: f });
     }
-    normalize::finish(&mut doc, ordered, options.max_items);
+    normalize::finish(&mut doc, ordered, options.max_items, options.main_id);
     if doc.main.is_none() && doc.latest.is_empty() {
         let dropped = doc.warnings.len();
         let where_ = if many { format!(" in {} {} blocks", texts.len(), format.name()) } else { String::new() };

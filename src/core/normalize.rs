@@ -10,7 +10,11 @@ pub const DEFAULT_MAX_ITEMS: usize = 50;
 /// Finishes a decoded document. `ordered` keeps the source's order (an
 /// ItemList with positions); otherwise the ticker is sorted newest first,
 /// undated items last, ties in source order.
-pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize) {
+///
+/// `main_id` (the element's `article` attribute) names the article for the
+/// article view: it leaves the ticker, and a main article the source chose
+/// joins the ticker instead.
+pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: Option<&str>) {
     let mut next_generated = 1;
     let mut give_id = |a: &mut Article| {
         if a.id.is_empty() {
@@ -39,6 +43,14 @@ pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize) {
     };
     let mut flags = keep.into_iter();
     doc.latest.retain(|_| flags.next().unwrap_or(true));
+    if let Some(id) = main_id {
+        if let Some(i) = doc.latest.iter().position(|a| a.id == id) {
+            let chosen = doc.latest.remove(i);
+            if let Some(previous) = doc.main.replace(chosen) {
+                doc.latest.push(previous);
+            }
+        }
+    }
     if !ordered {
         // Stable: equal dates keep their order. Undated items sort last.
         doc.latest.sort_by_key(|a| std::cmp::Reverse(a.date_published.map_or(i64::MIN, |d| d.epoch_ms)));

@@ -5,7 +5,7 @@
 
 const OBSERVED = [
   "source", "mode", "speed", "interval", "max-items", "label", "heading-level",
-  "lang", "dir", "relative-dates", "images", "target",
+  "lang", "dir", "relative-dates", "images", "target", "article",
 ];
 
 // Errors already logged, so each distinct message reaches the console once.

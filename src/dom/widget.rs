@@ -143,7 +143,7 @@ impl Widget {
         }
         match name {
             "source" => inner.read_page(),
-            "max-items" => inner.decode_and_show(),
+            "max-items" | "article" => inner.decode_and_show(),
             "mode" | "speed" | "interval" | "dir" => inner.update_motion(),
             _ => inner.rerender(),
         }
@@ -447,8 +447,8 @@ impl Inner {
         Err("no JSON data found: give the element source=\"#id\" or put a <script type=\"application/json\"> inside it".into())
     }
 
-    fn decode_options(&self) -> DecodeOptions {
-        let mut options = DecodeOptions::default();
+    fn decode_options<'a>(&self, main_id: Option<&'a str>) -> DecodeOptions<'a> {
+        let mut options = DecodeOptions { main_id, ..DecodeOptions::default() };
         if let Some(n) = self.attr_number("max-items", 1, 10_000) {
             options.max_items = n as usize;
         }
@@ -467,7 +467,8 @@ impl Inner {
         let result = {
             let sources = self.sources.borrow();
             let texts: Vec<&str> = sources.iter().map(String::as_str).collect();
-            decode_blocks(&texts, self.decode_options())
+            let main_id = b::attr(&self.host, "article");
+            decode_blocks(&texts, self.decode_options(main_id.as_deref()))
         };
         match result {
             Ok(doc) => self.show(doc),

@@ -44,3 +44,33 @@ test("the demo renders the seed article and its ten latest headlines", async () 
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
+
+test("the JSON-LD and JSON Feed demo pages render exactly what the main demo does", async () => {
+  const { page, problems, context } = await openPage(env.browser, { viewport: { width: 1100, height: 900 } });
+  const rendered = async (name) => {
+    await page.goto(`${env.url}/www/${name}`);
+    await settled(page);
+    await page.evaluate(() => document.querySelector("news-reel").pause());
+    await page.screenshot({ path: `${SCREENSHOTS}demo-${name.replace(".html", "")}.png` });
+    return page.evaluate(() => {
+      const el = document.querySelector("news-reel");
+      const root = el.shadowRoot;
+      const texts = (sel) => [...root.querySelectorAll(sel)].map((e) => e.textContent);
+      return {
+        state: el.getAttribute("state"),
+        label: root.getElementById("nr-label").textContent,
+        items: texts('[part="item"]'),
+        times: [...root.querySelectorAll('[part="item"] time')].map((t) => t.getAttribute("datetime")),
+        article: texts('[part="article"] > *'),
+      };
+    });
+  };
+  const ours = await rendered("index.html");
+  assert.equal(ours.state, "ready");
+  for (const name of ["jsonld.html", "jsonfeed.html"]) {
+    assert.deepEqual(await rendered(name), ours, name);
+  }
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
