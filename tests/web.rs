@@ -15,6 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn renders_the_seed_page() {
+    clear_hash();
     let el = mount_json(SEED);
     assert_eq!(el.get_attribute("state").as_deref(), Some("ready"));
     for name in ["ticker", "pause", "article", "headline", "date", "body"] {
@@ -171,5 +172,38 @@ fn host_fallback_stays_until_rendered_and_after_failure() {
     let el = mount(&format!("<p>fallback</p><script type=\"application/json\">{SEED}</script>"), &[]);
     let slot = shadow(&el).query_selector("slot").unwrap().unwrap();
     assert!(slot.get_attribute("hidden").is_some(), "fallback hidden once rendered");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn dates_follow_the_page_language_and_can_be_relative() {
+    clear_hash();
+    let el = mount_json_with(SEED, &[("lang", "de")]);
+    // German medium date style: "15.01.2026".
+    assert_eq!(text(&part(&el, "date")), "15.01.2026");
+    el.remove();
+    let el = mount_json_with(SEED, &[("lang", "en-GB")]);
+    assert_eq!(text(&part(&el, "date")), "15 Jan 2026");
+    el.remove();
+    let el = mount_json_with(SEED, &[("lang", "en"), ("relative-dates", "")]);
+    let shown = text(&part(&el, "date"));
+    assert!(shown.ends_with(" ago") || shown.starts_with("last "), "{shown}");
+    assert_eq!(part(&el, "date").get_attribute("datetime").as_deref(), Some("2026-01-15"), "machine-readable date kept");
+    el.remove();
+    // A nonsense language tag falls back to the browser's, instead of throwing.
+    let el = mount_json_with(SEED, &[("lang", "not a language!!")]);
+    assert_eq!(el.get_attribute("state").as_deref(), Some("ready"));
+    assert!(!text(&part(&el, "date")).is_empty());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn max_items_caps_the_ticker_and_ready_reports_what_was_found() {
+    let ready = record(&document(), "newsreel:ready");
+    let el = mount_json_with(SEED, &[("max-items", "3")]);
+    assert_eq!(parts(&el, "item").len(), 3);
+    assert_eq!(get(ready.borrow().last().unwrap(), "count").as_f64(), Some(11.0));
+    el.set_attribute("max-items", "5").unwrap();
+    assert_eq!(parts(&el, "item").len(), 5);
     el.remove();
 }

@@ -92,3 +92,10 @@ pub fn click_item(el: &HtmlElement, index: usize) {
     let pick = parts(el, "item")[index].query_selector(".pick").unwrap().unwrap();
     pick.unchecked_ref::<HtmlElement>().click();
 }
+
+/// Removes any `#news-reel/…` fragment an earlier test left, which would
+/// otherwise open that article in every new widget.
+pub fn clear_hash() {
+    let history = web_sys::window().unwrap().history().unwrap();
+    history.replace_state_with_url(&JsValue::NULL, "", Some("#")).unwrap();
+}
