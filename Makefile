@@ -118,5 +118,17 @@ size: dist
 
 # ---------------------------------------------------------------- other
 
+FUZZ_SECONDS ?= 300
+## Fuzz the decoder and the URL policy, FUZZ_SECONDS each (not part of `make test`)
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && cargo +nightly fuzz run decode -- -max_total_time=$(FUZZ_SECONDS) -dict=decode.dict
+	cd fuzz && cargo +nightly fuzz run url_policy -- -max_total_time=$(FUZZ_SECONDS)
+
+## newsreel against its vanilla-JS twin in headless Chromium: target/bench/ (not part of `make test`: timings are no test)
+bench: www | tools-browsers
+	node bench/run.mjs
+
 clean:
 	rm -rf target pkg dist www/dist tools/node_modules $(CONSUMERS)/node_modules $(CONSUMERS)/build $(CONSUMERS)/*.tgz
