@@ -488,7 +488,7 @@ impl Inner {
         RenderOptions {
             locale,
             heading_level: self.attr_number("heading-level", 1, 6).map_or(2, |n| n as u8),
-            images: b::attr(&self.host, "images").as_deref() != Some("none"),
+            images: !b::attr(&self.host, "images").is_some_and(|v| v.trim().eq_ignore_ascii_case("none")),
             relative_dates: self.host.has_attribute("relative-dates"),
             link_target: b::attr(&self.host, "target").filter(|t| !t.is_empty()),
         }

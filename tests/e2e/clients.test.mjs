@@ -88,14 +88,14 @@ async function checkBuild(bundler) {
   // A click on a headline opens it and the app hears newsreel:select.
   // `articles` lists every article the element holds, as index.d.ts types them.
   const articles = await page.evaluate(() => document.querySelector("news-reel").articles.map((a) => ({
-    id: a.id, headline: a.headline, url: a.url === undefined ? "undefined" : a.url,
-    datePublished: a.datePublished === undefined ? "undefined" : a.datePublished,
+    id: a.id, headline: a.headline, url: a.url === null ? "null" : a.url,
+    datePublished: a.datePublished === null ? "null" : a.datePublished,
   })));
   for (const a of articles) {
     assert.equal(typeof a.id, "string");
     assert.equal(typeof a.headline, "string");
-    assert.ok(a.url === "undefined" || /^https?:/.test(a.url), `url ${a.url}`);
-    assert.match(a.datePublished, /^(undefined|\d{4}-\d\d-\d\d(T.*)?)$/);
+    assert.ok(a.url === "null" || /^https?:/.test(a.url), `url ${a.url}`);
+    assert.match(a.datePublished, /^(null|\d{4}-\d\d-\d\d(T.*)?)$/);
   }
   const chosen = 3;
   const expectedId = articles.find((a) => a.headline === seed.latest[chosen].headline)?.id;

@@ -27,7 +27,7 @@ export async function usage(): Promise<void> {
   made.prev();
   const paused: boolean = made.paused;
   const first: NewsReelArticle | undefined = made.articles[0];
-  const when: string | undefined = first?.datePublished;
+  const when: string | null | undefined = first?.datePublished;
 
   // Event listeners get the detail type of their event.
   made.addEventListener("newsreel:ready", (event) => {
