@@ -334,12 +334,10 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
             }
         }
         ordered |= read.iter().any(|(p, _)| p.is_some());
-        read.sort_by(|(a, _), (b, _)| match (a, b) {
-            (Some(a), Some(b)) => a.total_cmp(b),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        });
+        // Positioned entries in position order, the others after them as written.
+        // Positions are compared in thousandths, which keeps `1.5` between 1 and 2.
+        let keys = read.iter().map(|(p, _)| p.map_or(i64::MAX, |p| (p * 1000.0) as i64)).collect();
+        super::normalize::reorder(&mut read, keys);
         latest.extend(read.into_iter().map(|(_, a)| a));
     }
 

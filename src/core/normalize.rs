@@ -53,8 +53,37 @@ pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: 
     }
     if !ordered {
         // Stable: equal dates keep their order. Undated items sort last.
-        doc.latest.sort_by_key(|a| std::cmp::Reverse(a.date_published.map_or(i64::MIN, |d| d.epoch_ms)));
+        let keys = doc.latest.iter().map(|a| a.date_published.map_or(i64::MAX, |d| -d.epoch_ms)).collect();
+        reorder(&mut doc.latest, keys);
     }
     doc.found = doc.latest.len();
     doc.latest.truncate(max_items);
+}
+
+/// Sorts `items` by `keys` (ascending), ties in their current order.
+///
+/// One sort of `(key, index)` pairs serves every caller: sorting the articles
+/// themselves would move large structs and compile a copy of the standard
+/// sort for each element type, which costs several KB of wasm.
+pub fn reorder<T>(items: &mut Vec<T>, keys: Vec<i64>) {
+    let mut order: Vec<(i64, usize)> = keys.into_iter().zip(0..).collect();
+    // Index as the second key makes an unstable sort stable.
+    order.sort_unstable();
+    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    items.extend(order.into_iter().filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reorder;
+
+    #[test]
+    fn reorder_is_stable() {
+        let mut items = vec!["c1", "a", "c2", "b", "c3"];
+        reorder(&mut items, vec![3, 1, 3, 2, 3]);
+        assert_eq!(items, ["a", "b", "c1", "c2", "c3"]);
+        let mut empty: Vec<u8> = Vec::new();
+        reorder(&mut empty, Vec::new());
+        assert!(empty.is_empty());
+    }
 }
