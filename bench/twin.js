@@ -1946,8 +1946,8 @@ export class TwinReel extends HTMLElement {
     if (mode === "marquee") {
       const speed = this.#attrNumber("speed", 5, 1000) ?? DEFAULT_SPEED_PX_PER_S;
       const width = sk.items.scrollWidth;
-      const seconds = width > 0 ? width / speed : 8 * sk.items.childElementCount;
-      sk.lane.style.setProperty("--nr-duration", Math.max(seconds, 2).toFixed(2) + "s");
+      const ms = width > 0 ? Math.floor((width * 1000) / speed) : 8000 * sk.items.childElementCount;
+      sk.lane.style.setProperty("--nr-duration", Math.max(ms, 2000) + "ms");
     }
     this.#applySlide(mode === "slide");
     if (mode === "slide" && moving) this.#startSlideTimer();

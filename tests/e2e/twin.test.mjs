@@ -47,6 +47,8 @@ function view(host) {
     byline: root.querySelector('[part="byline"]')?.textContent ?? null,
     body: body ? body.innerHTML : null,
     classes: root.querySelector('[part="root"]').className,
+    // The marquee's duration and the slide index, as inline CSS variables.
+    motion: [root.querySelector(".lane").getAttribute("style"), root.querySelector('[part="list"]').getAttribute("style")],
   };
 }
 
