@@ -61,6 +61,11 @@ pub fn append_text(doc: &Document, parent: &impl AsRef<Node>, text: &str) -> Dom
     append(parent, &doc.create_text_node(text))
 }
 
+/// A deep copy of a node and everything in it.
+pub fn deep_clone(node: &impl AsRef<Node>) -> DomResult<Node> {
+    node.as_ref().clone_node_with_deep(true)
+}
+
 pub fn clear(node: &impl AsRef<Node>) {
     node.as_ref().set_text_content(None);
 }
@@ -113,8 +118,9 @@ pub fn query_all(root: &impl AsRef<Node>, selector: &str) -> Vec<Element> {
         e.query_selector_all(selector)
     } else if let Some(d) = root.dyn_ref::<Document>() {
         d.query_selector_all(selector)
-    } else if let Some(s) = root.dyn_ref::<ShadowRoot>() {
-        s.query_selector_all(selector)
+    } else if let Some(f) = root.dyn_ref::<web_sys::DocumentFragment>() {
+        // Shadow roots are document fragments too.
+        f.query_selector_all(selector)
     } else {
         return Vec::new();
     };

@@ -93,8 +93,8 @@ fn time_el(doc: &Document, date: &DateValue, options: &RenderOptions, part: Opti
 /// One ticker entry: a link to the article's page when it has a safe URL
 /// (the click opens it in the article view; a modified click opens the page),
 /// else a button.
-fn ticker_item(doc: &Document, article: &Article, options: &RenderOptions, selected: bool, part: &str) -> DomResult<Element> {
-    let li = b::el(doc, "li", &[("class", "item"), ("part", part)])?;
+fn ticker_item(doc: &Document, article: &Article, options: &RenderOptions, selected: bool) -> DomResult<Element> {
+    let li = b::el(doc, "li", &[("class", "item"), ("part", "item")])?;
     let href = article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link));
     let pick = match &href {
         Some(h) => b::el(doc, "a", &[("href", h), ("rel", "noopener noreferrer")])?,
@@ -125,12 +125,19 @@ pub fn ticker_items(
     options: &RenderOptions,
 ) -> DomResult<()> {
     let list = doc.create_document_fragment();
-    let copy = doc.create_document_fragment();
     for a in articles {
         let is_selected = selected == Some(a.id.as_str());
-        b::append(&list, &ticker_item(doc, a, options, is_selected, "item")?)?;
-        // Copies have a part of their own so that `[part=item]` counts each headline once.
-        b::append(&copy, &ticker_item(doc, a, options, false, "item-copy")?)?;
+        b::append(&list, &ticker_item(doc, a, options, is_selected)?)?;
+    }
+    // The loop copy is one deep clone, not a second build: a fraction of the
+    // calls into the DOM. Its entries get a part of their own, so that
+    // `[part=item]` counts each headline once, and no current marker.
+    let copy = b::deep_clone(&list)?;
+    for entry in b::query_all(&copy, "[part=item]") {
+        b::set_attr(&entry, "part", "item-copy")?;
+    }
+    for current in b::query_all(&copy, "[aria-current]") {
+        b::remove_attr(&current, "aria-current")?;
     }
     b::clear(&sk.items);
     b::clear(&sk.copy);
