@@ -8,7 +8,8 @@
 import { start } from "../tests/e2e/browser.mjs";
 import { buildTwin } from "./build-twin.mjs";
 import { ratioChart } from "./chart.mjs";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -23,6 +24,10 @@ const IMPLS = ["newsreel", "twin"];
 const FULL_BODIES = [2000, 5000];
 const PIXEL = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
 const SEED_TEXT = readFileSync(ROOT + "tests/fixtures/seed.json", "utf8");
+// The build measured: a copy of dist/ taken at the start, so that a rebuild
+// while the benchmark runs (the repository is shared) cannot mix two builds.
+const MEASURED = "target/bench/dist/";
+const NEWSREEL_URL = "/" + MEASURED + "newsreel.js";
 
 const log = (...parts) => console.error("bench:", ...parts);
 
@@ -66,7 +71,9 @@ async function openSession(browser, url, { impls = "", probe = false } = {}) {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await page.goto(`${url}/bench/index.html${impls ? `?impls=${impls}` : ""}`);
+  const query = new URLSearchParams({ newsreel: NEWSREEL_URL });
+  if (impls) query.set("impls", impls);
+  await page.goto(`${url}/bench/index.html?${query}`);
   await page.evaluate(() => window.bench.loaded);
   return {
     page,
@@ -336,6 +343,9 @@ function machine(browserVersion) {
   let commit = "unknown";
   try {
     commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    // dist/ is built from the working tree, which may be ahead of HEAD.
+    const changed = execFileSync("git", ["status", "--porcelain", "--", "src", "Cargo.toml", "Cargo.lock"], { cwd: ROOT, encoding: "utf8" }).trim();
+    if (changed) commit += " (with uncommitted changes in src)";
   } catch {
     // Not a git checkout: the results still stand.
   }
@@ -381,7 +391,13 @@ function targets(results) {
 
 // ---------------------------------------------------------------- main
 
-mkdirSync(OUT, { recursive: true });
+mkdirSync(ROOT + MEASURED, { recursive: true });
+const build = {};
+for (const file of ["newsreel.js", "newsreel_bg.wasm"]) {
+  copyFileSync(ROOT + "dist/" + file, ROOT + MEASURED + file);
+  const bytes = readFileSync(ROOT + MEASURED + file);
+  build[file] = { bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex").slice(0, 16), built: statSync(ROOT + "dist/" + file).mtime.toISOString() };
+}
 log("bundling the twin");
 await buildTwin("target/bench/twin.js");
 const env = await start();
@@ -390,6 +406,7 @@ try {
   const results = {
     generatedAt: new Date().toISOString(),
     machine: machine(await env.browser.version()),
+    build,
     method: {
       runs: RUNS,
       warmup: WARMUP,
@@ -434,7 +451,7 @@ try {
 
   const md = table(results);
   const m = results.machine;
-  const note = `${m.cpu}, ${m.nproc} cores, Chromium ${m.chromium}, commit ${m.commit}, ${RUNS} runs each`;
+  const note = `${m.cpu}, ${m.nproc} cores, Chromium ${m.chromium}, commit ${m.commit} (wasm ${build["newsreel_bg.wasm"].bytes} bytes), ${RUNS} runs each`;
   writeFileSync(OUT + "results.json", JSON.stringify(results, null, 2) + "\n");
   writeFileSync(OUT + "table.md", md + "\n");
   writeFileSync(OUT + "ratios.svg", ratioChart(
