@@ -1453,8 +1453,8 @@ function timeEl(date, options, part) {
   return textEl("time", attrs, shown);
 }
 
-function tickerItem(a, options, selected, part) {
-  const li = el("li", [["class", "item"], ["part", part]]);
+function tickerItem(a, options, selected) {
+  const li = el("li", [["class", "item"], ["part", "item"]]);
   const href = a.url === null ? null : allowedUrl(a.url, isLink);
   const pick = href !== null ? el("a", [["href", href], ["rel", "noopener noreferrer"]]) : el("button", [["type", "button"]]);
   pick.setAttribute("class", "pick");
@@ -1467,13 +1467,14 @@ function tickerItem(a, options, selected, part) {
   return li;
 }
 
+// The loop copy is one deep clone of the list, as newsreel makes it, with
+// its own part on each entry and no current marker.
 function tickerItems(sk, articles, selected, options) {
   const list = document.createDocumentFragment();
-  const copy = document.createDocumentFragment();
-  for (const a of articles) {
-    list.append(tickerItem(a, options, selected === a.id, "item"));
-    copy.append(tickerItem(a, options, false, "item-copy"));
-  }
+  for (const a of articles) list.append(tickerItem(a, options, selected === a.id));
+  const copy = list.cloneNode(true);
+  for (const entry of copy.querySelectorAll("[part=item]")) entry.setAttribute("part", "item-copy");
+  for (const current of copy.querySelectorAll("[aria-current]")) current.removeAttribute("aria-current");
   sk.items.textContent = "";
   sk.copy.textContent = "";
   sk.items.append(list);
