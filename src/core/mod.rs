@@ -96,6 +96,19 @@ pub fn decode_blocks(texts: &[&str], options: DecodeOptions) -> Result<NewsDocum
         Format::Newsreel => newsreel_v1::decode(&roots[0].1),
     };
     let (mut doc, ordered) = result.map_err(|e| DecodeError::new(format!("{}{e}", place(roots[0].0))))?;
+    // Blocks the chosen format does not read (JSON-LD reads every JSON-LD
+    // block; the other formats read the first block only) are reported.
+    for (i, root) in roots.iter().skip(1) {
+        let kind = detect(root);
+        if format != Format::JsonLd || kind != Format::JsonLd {
+            failures.push(format!(
+                "{}ignored: a {} block after the {} block that was read",
+                place(*i),
+                kind.name(),
+                format.name()
+            ));
+        }
+    }
     for f in failures {
         doc.warnings.push(model::Warning { location: "page".into(), message: f });
     }
@@ -110,4 +123,30 @@ pub fn decode_blocks(texts: &[&str], options: DecodeOptions) -> Result<NewsDocum
         return Err(DecodeError::new(message));
     }
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_the_format_does_not_read_are_reported() {
+        let ld = r#"{"@type":"NewsArticle","headline":"A"}"#;
+        let feed = r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"f","title":"F"}]}"#;
+        let doc = decode_blocks(&[ld, feed, ld], DecodeOptions::default()).unwrap();
+        let warnings: Vec<String> = doc.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(warnings, ["page: block 2: ignored: a JSON Feed block after the JSON-LD block that was read"]);
+        let doc = decode_blocks(&[feed, ld], DecodeOptions::default()).unwrap();
+        assert_eq!(doc.latest.len(), 1);
+        assert!(doc.warnings[0].message.contains("block 2: ignored: a JSON-LD block after the JSON Feed block"));
+    }
+
+    #[test]
+    fn broken_blocks_are_skipped_and_reported() {
+        let doc = decode_blocks(&["{oops", r#"{"@type":"Article","headline":"Fine"}"#], DecodeOptions::default()).unwrap();
+        assert_eq!(doc.main.map(|a| a.headline).as_deref(), Some("Fine"));
+        assert!(doc.warnings[0].to_string().starts_with("page: block 1: invalid JSON at line 1, column 2"));
+        let err = decode_blocks(&["{oops", "[1,"], DecodeOptions::default()).unwrap_err();
+        assert!(err.message.contains("block 1:") && err.message.contains("block 2:"), "{err}");
+    }
 }
