@@ -1948,7 +1948,7 @@ export class TwinReel extends HTMLElement {
       const speed = this.#attrNumber("speed", 5, 1000) ?? DEFAULT_SPEED_PX_PER_S;
       const width = sk.items.scrollWidth;
       const ms = width > 0 ? Math.floor((width * 1000) / speed) : 8000 * sk.items.childElementCount;
-      sk.lane.style.setProperty("--nr-duration", Math.max(ms, 2000) + "ms");
+      sk.lane.style.setProperty("animation-duration", Math.max(ms, 2000) + "ms");
     }
     this.#applySlide(mode === "slide");
     if (mode === "slide" && moving) this.#startSlideTimer();
@@ -1958,11 +1958,11 @@ export class TwinReel extends HTMLElement {
   // Only slide mode marks items; the others need the marks gone, once.
   #applySlide(on) {
     const sk = this.#sk;
-    const count = Math.max(sk.items.childElementCount, 1);
-    this.#slideIndex %= count;
-    sk.items.style.setProperty("--nr-index", String(this.#slideIndex));
     if (!on && !this.#slideWasOn) return;
     this.#slideWasOn = on;
+    const count = Math.max(sk.items.childElementCount, 1);
+    this.#slideIndex %= count;
+    if (on) sk.items.style.setProperty("--nr-index", String(this.#slideIndex));
     let i = 0;
     for (const item of sk.items.children) {
       const hide = on && i++ !== this.#slideIndex;

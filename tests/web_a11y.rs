@@ -238,3 +238,19 @@ fn article_view_follows_the_attributes() {
     assert!(parts(&el, "image").is_empty(), "images=none removes the image");
     el.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_marquee_moves_at_the_speed_asked_for() {
+    let el = mount_json_with(SEED, &[("speed", "30")]);
+    let lane = shadow(&el).query_selector(".lane").unwrap().unwrap();
+    let duration_ms = |lane: &Element| computed(lane, "animation-duration").trim_end_matches('s').parse::<f64>().unwrap() * 1000.0;
+    let slow = duration_ms(&lane);
+    el.set_attribute("speed", "120").unwrap();
+    let fast = duration_ms(&lane);
+    assert!(slow > 2000.0, "{slow}");
+    assert!((slow / fast - 4.0).abs() < 0.05, "four times the speed, a quarter of the time: {slow} / {fast}");
+    // One copy of the list scrolls by in width / speed seconds.
+    let width = f64::from(part(&el, "list").scroll_width());
+    assert!((fast - width * 1000.0 / 120.0).abs() < 2.0, "{fast} for {width}px");
+    el.remove();
+}

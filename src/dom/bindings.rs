@@ -90,9 +90,9 @@ pub fn set_class(e: &Element, class: &str, on: bool) -> DomResult<()> {
     e.class_list().toggle_with_force(class, on).map(|_| ())
 }
 
-/// Sets a CSS custom property through the CSSOM, which a CSP without
-/// `'unsafe-inline'` still allows (a `style` attribute would not be).
-pub fn set_css_var(e: &Element, name: &str, value: &str) -> DomResult<()> {
+/// Sets a style property (or a custom property) through the CSSOM, which a
+/// CSP without `'unsafe-inline'` still allows (a `style` attribute would not be).
+pub fn set_style(e: &Element, name: &str, value: &str) -> DomResult<()> {
     match e.dyn_ref::<HtmlElement>() {
         Some(h) => h.style().set_property(name, value),
         None => Ok(()),

@@ -69,6 +69,8 @@ struct Inner {
     /// We added a history entry, so a fragment that is not ours means "back to the start".
     pushed_history: Cell<bool>,
     slide_index: Cell<usize>,
+    /// Headlines carry slide-mode marks (`inert`, `aria-hidden`) to clear.
+    slide_marked: Cell<bool>,
     slide_timer: Cell<Option<i32>>,
     slide_tick: RefCell<Option<Closure<dyn FnMut()>>>,
     /// Listeners on our own shadow root: kept for the element's lifetime.
@@ -100,6 +102,7 @@ impl Widget {
                 tab_hidden: Cell::new(false),
                 pushed_history: Cell::new(false),
                 slide_index: Cell::new(0),
+                slide_marked: Cell::new(false),
                 slide_timer: Cell::new(None),
                 slide_tick: RefCell::new(None),
                 own_listeners: RefCell::new(Vec::new()),
@@ -658,7 +661,9 @@ impl Inner {
             // One read of layout per render: the width of one copy of the list.
             let width = i64::from(sk.items.scroll_width());
             let ms = if width > 0 { width * 1000 / speed } else { 8000 * i64::from(sk.items.child_element_count()) };
-            b::set_css_var(&sk.lane, "--nr-duration", &format!("{}ms", ms.max(2000)))?;
+            // On the lane itself, not as an inherited custom property: a
+            // variable would restyle every headline inside it a second time.
+            b::set_style(&sk.lane, "animation-duration", &format!("{}ms", ms.max(2000)))?;
         }
         self.apply_slide(&sk, mode == Mode::Slide)?;
         if mode == Mode::Slide && moving {
@@ -669,13 +674,20 @@ impl Inner {
         }
     }
 
-    /// Shows the current slide and makes the others unreachable.
+    /// Shows the current slide and makes the others unreachable. Outside
+    /// slide mode it only clears those marks, once, when leaving it: the other
+    /// modes need no walk over every headline.
     fn apply_slide(&self, sk: &Skeleton, on: bool) -> DomResult<()> {
+        if !on && !self.slide_marked.get() {
+            return Ok(());
+        }
+        self.slide_marked.set(on);
         let items = b::query_all(&sk.items, ".item");
-        let count = items.len().max(1);
-        let index = self.slide_index.get() % count;
+        let index = self.slide_index.get() % items.len().max(1);
         self.slide_index.set(index);
-        b::set_css_var(&sk.items, "--nr-index", &index.to_string())?;
+        if on {
+            b::set_style(&sk.items, "--nr-index", &index.to_string())?;
+        }
         for (i, item) in items.iter().enumerate() {
             let hide = on && i != index;
             b::set_flag(item, "inert", hide)?;
