@@ -359,13 +359,7 @@ impl Inner {
             Err(message) => {
                 if self.doc.ready_state() == "loading" {
                     // The data may be further down a page still being parsed.
-                    let weak = self.weak();
-                    let retry = Listener::new(&self.doc, "DOMContentLoaded", move |_| {
-                        if let Some(inner) = weak.upgrade() {
-                            let result = inner.read_page();
-                            inner.report(result);
-                        }
-                    })?;
+                    let retry = self.on_page_event(&self.doc, "DOMContentLoaded", |inner| inner.read_page())?;
                     self.page_listeners.borrow_mut().push(retry);
                     Ok(())
                 } else {
