@@ -5,6 +5,10 @@
 //! A date keeps the instant and whether a time was given: a date alone is shown
 //! as a calendar day (midnight UTC, formatted in UTC so it never shifts a day).
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+use crate::core::cat::{cat, Padded};
+
 /// A point in time from the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct DateValue {
@@ -21,14 +25,13 @@ impl DateValue {
         let ms_of_day = self.epoch_ms.rem_euclid(86_400_000);
         let (y, m, d) = civil_from_days(days);
         if !self.has_time {
-            return format!("{y:04}-{m:02}-{d:02}");
+            return cat!(Padded(y as u64, 4), '-', Padded(m as u64, 2), '-', Padded(d as u64, 2));
         }
         let secs = ms_of_day / 1000;
-        format!(
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60
+        let two = |n: i64| Padded(n as u64, 2);
+        cat!(
+            Padded(y as u64, 4), '-', two(m as i64), '-', two(d as i64),
+            'T', two(secs / 3600), ':', two(secs / 60 % 60), ':', two(secs % 60), 'Z'
         )
     }
 }

@@ -9,7 +9,11 @@
 //! a lone UTF-16 surrogate in a `\u` escape becomes U+FFFD, and a duplicate key
 //! keeps its last value, as `JSON.parse` does.
 
-use std::fmt;
+#[allow(unused_imports)]
+use crate::prelude::*;
+use crate::core::cat::{cat, Piece};
+
+use core::fmt;
 
 /// Largest input accepted, in bytes (UTF-8).
 pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
@@ -84,13 +88,18 @@ pub struct ParseError {
     pub column: usize,
 }
 
+impl Piece for ParseError {
+    fn add_to(&self, out: &mut String) {
+        if self.line != 0 {
+            out.push_str(&cat!("invalid JSON at line ", self.line, ", column ", self.column, ": "));
+        }
+        out.push_str(&self.message);
+    }
+}
+
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "invalid JSON at line {}, column {}: {}", self.line, self.column, self.message)
-        }
+        f.write_str(&cat!(self))
     }
 }
 
@@ -98,11 +107,7 @@ impl fmt::Display for ParseError {
 pub fn parse(text: &str) -> Result<Json, ParseError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(ParseError {
-            message: format!(
-                "input is {} bytes; the limit is {} bytes (5 MB)",
-                text.len(),
-                MAX_INPUT_BYTES
-            ),
+            message: cat!("input is ", text.len(), " bytes; the limit is ", MAX_INPUT_BYTES, " bytes (5 MB)"),
             line: 0,
             column: 0,
         });
@@ -135,10 +140,25 @@ fn scale(value: f64, exponent: i32) -> f64 {
             v /= 1e22;
             e -= 22;
         }
-        v / 10f64.powi(e)
+        v / exact_power_of_ten(e)
     } else {
-        value * 10f64.powi(exponent)
+        let mut v = value;
+        let mut e = exponent;
+        while e > 22 {
+            v *= 1e22;
+            e -= 22;
+        }
+        v * exact_power_of_ten(e)
     }
+}
+
+/// 10^e for 0 ≤ e ≤ 22, where every power of ten is exact in an f64.
+fn exact_power_of_ten(e: i32) -> f64 {
+    let mut power = 1.0;
+    for _ in 0..e {
+        power *= 10.0;
+    }
+    power
 }
 
 /// Reads a number written as text (`"1200"`, `" 3 "`, `"2.5e2"`) with the same
@@ -174,7 +194,7 @@ impl Parser<'_> {
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count() + 1;
-        ParseError { message: message.to_string(), line, column }
+        ParseError { message: message.into(), line, column }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -214,7 +234,7 @@ impl Parser<'_> {
 
     fn check_depth(&self, depth: usize) -> Result<(), ParseError> {
         if depth > MAX_DEPTH {
-            Err(self.error(&format!("nesting is deeper than {MAX_DEPTH} levels")))
+            Err(self.error(&cat!("nesting is deeper than ", MAX_DEPTH, " levels")))
         } else {
             Ok(())
         }
@@ -369,7 +389,7 @@ impl Parser<'_> {
             if out.len() > MAX_STRING_BYTES {
                 return Err(self.error_at(
                     start,
-                    &format!("a string is longer than {MAX_STRING_BYTES} bytes (1 MB)"),
+                    &cat!("a string is longer than ", MAX_STRING_BYTES, " bytes (1 MB)"),
                 ));
             }
             match self.peek() {

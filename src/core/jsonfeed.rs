@@ -3,6 +3,10 @@
 //! A feed is a list with no main article: every item goes to the ticker,
 //! newest first, and the widget opens on the first.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+use crate::core::cat::cat;
+
 use super::json::Json;
 use super::model::{Article, Body, Format, NewsDocument, Warning};
 use super::schema::{date, image, names, text, url, Nodes};
@@ -27,7 +31,7 @@ struct Feed<'a> {
 /// Decodes a feed. The flag is false: items are sorted newest first.
 pub fn decode(root: &Json) -> Result<(NewsDocument, bool), String> {
     if !root.is_object() {
-        return Err(format!("expected an object, found {}", root.kind()));
+        return Err(cat!("expected an object, found ", root.kind()));
     }
     let nodes = Nodes::default();
     let mut warnings = Vec::new();
@@ -39,7 +43,7 @@ pub fn decode(root: &Json) -> Result<(NewsDocument, bool), String> {
     match root.get("items") {
         Some(Json::Array(items)) => {
             for (i, node) in items.iter().enumerate() {
-                let location = format!("item {} (items[{i}])", i + 1);
+                let location = cat!("item ", i + 1, " (items[", i, "])");
                 match item(node, &feed, &location, &mut warnings) {
                     Ok(a) => latest.push(a),
                     Err(why) => warnings.push(Warning { location, message: why }),
@@ -49,7 +53,7 @@ pub fn decode(root: &Json) -> Result<(NewsDocument, bool), String> {
         None | Some(Json::Null) => warnings.push(Warning { location: "items".into(), message: "is missing".into() }),
         Some(other) => warnings.push(Warning {
             location: "items".into(),
-            message: format!("expected an array, found {}", other.kind()),
+            message: cat!("expected an array, found ", other.kind()),
         }),
     }
     let doc = NewsDocument {
@@ -81,8 +85,8 @@ fn string_field<'a>(node: &'a Json, key: &str, location: &str, warnings: &mut Ve
         Json::String(s) => Some(s.as_str()).filter(|s| !s.trim().is_empty()),
         Json::Null => None,
         other => {
-            let message = format!("{key} is {}, not text", other.kind());
-            warnings.push(Warning { location: location.to_string(), message });
+            let message = cat!(key, " is ", other.kind(), ", not text");
+            warnings.push(Warning { location: location.into(), message });
             None
         }
     }
@@ -90,7 +94,7 @@ fn string_field<'a>(node: &'a Json, key: &str, location: &str, warnings: &mut Ve
 
 fn item(node: &Json, feed: &Feed, location: &str, warnings: &mut Vec<Warning>) -> Result<Article, String> {
     if !node.is_object() {
-        return Err(format!("expected an object, found {}", node.kind()));
+        return Err(cat!("expected an object, found ", node.kind()));
     }
     let nodes = Nodes::default();
     let field = |key| node.get(key).filter(|v| !matches!(v, Json::Null));
@@ -111,10 +115,10 @@ fn item(node: &Json, feed: &Feed, location: &str, warnings: &mut Vec<Warning>) -
     let item_url = link("url").or_else(|| link("external_url"));
     let mut picture = field("image").or_else(|| field("banner_image")).and_then(|v| image(v, &nodes));
     if let Some(p) = picture.as_mut() {
-        p.url = against(feed.home, std::mem::take(&mut p.url));
+        p.url = against(feed.home, core::mem::take(&mut p.url));
     }
     let body = match (html, plain) {
-        (Some(h), _) => Body::Html(h.to_string()),
+        (Some(h), _) => Body::Html(h.into()),
         (None, Some(t)) => Body::Paragraphs(paragraphs(t)),
         (None, None) => Body::None,
     };
@@ -150,15 +154,15 @@ fn against(home: Option<&str>, link: String) -> String {
     if has_scheme || link.is_empty() {
         link
     } else if link.starts_with("//") {
-        format!("{}{link}", &home[..authority - 2])
+        cat!(&home[..authority - 2], link)
     } else if link.starts_with('/') {
-        format!("{}{link}", &home[..before_path])
+        cat!(&home[..before_path], link)
     } else {
         // Relative to the home page's directory (its path up to the last '/').
         let path_end = home[before_path..].find(['?', '#']).map_or(home.len(), |i| before_path + i);
         let dir_end = home[before_path..path_end].rfind('/').map_or(before_path, |i| before_path + i + 1);
         let slash = if dir_end == before_path { "/" } else { "" };
-        format!("{}{slash}{link}", &home[..dir_end])
+        cat!(&home[..dir_end], slash, link)
     }
 }
 

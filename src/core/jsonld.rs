@@ -5,6 +5,10 @@
 //! type and for `ItemList`s of articles. The page's main article becomes
 //! `main`; the lists, then the other articles, fill the ticker.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+use crate::core::cat::cat;
+
 use super::json::{number_from_text, Json};
 use super::model::{Article, Format, NewsDocument, Warning};
 use super::schema::{article, text, Nodes};
@@ -49,7 +53,7 @@ fn values(value: &Json) -> &[Json] {
     match value {
         Json::Array(items) => items,
         Json::Null => &[],
-        one => std::slice::from_ref(one),
+        one => core::slice::from_ref(one),
     }
 }
 
@@ -71,10 +75,10 @@ const TOP_LEVEL: &str = "top level";
 /// Joins a block's name and a path inside it: `block 2, @graph[3]`.
 fn place(block: &str, path: &str) -> String {
     match (block.is_empty(), path.is_empty()) {
-        (true, true) => TOP_LEVEL.to_string(),
-        (true, false) => path.to_string(),
-        (false, true) => block.to_string(),
-        (false, false) => format!("{block}, {path}"),
+        (true, true) => TOP_LEVEL.into(),
+        (true, false) => path.into(),
+        (false, true) => block.into(),
+        (false, false) => cat!(block, ", ", path),
     }
 }
 
@@ -83,7 +87,7 @@ fn child(path: &str, key: &str) -> String {
     if path.is_empty() || path == TOP_LEVEL {
         key.to_string()
     } else {
-        format!("{path}.{key}")
+        cat!(path, '.', key)
     }
 }
 
@@ -92,7 +96,7 @@ fn top_nodes<'a>(value: &'a Json, path: String, out: &mut Vec<(&'a Json, String)
     match value {
         Json::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                top_nodes(item, format!("{path}[{i}]"), out);
+                top_nodes(item, cat!(path, '[', i, ']'), out);
             }
         }
         Json::Object(_) => {
@@ -179,7 +183,7 @@ impl<'a> Scan<'a> {
                         }
                     }
                 } else {
-                    let path = if values(value).len() > 1 { format!("{key}[{i}]") } else { key.to_string() };
+                    let path = if values(value).len() > 1 { cat!(key, '[', i, ']') } else { key.into() };
                     self.visit(part, child(&location, &path), is_main, nodes);
                 }
             }
@@ -243,10 +247,10 @@ fn list_entry<'a>(
         return article(entry, nodes, location, warnings).map(Some);
     }
     if let Json::String(link) = entry {
-        return Err(format!("is only a URL ({}), with no headline", super::text::excerpt(link, 60)));
+        return Err(cat!("is only a URL (", super::text::excerpt(link, 60), "), with no headline"));
     }
     let Json::Object(members) = entry else {
-        return Err(format!("expected an object, found {}", entry.kind()));
+        return Err(cat!("expected an object, found ", entry.kind()));
     };
     let item = entry.get("item");
     let full = item.and_then(id_of).and_then(|id| nodes.get(id));
@@ -260,14 +264,14 @@ fn list_entry<'a>(
     let wrapper = Json::Object(members.iter().filter(|(k, _)| !own(k)).cloned().collect());
     let inline = match item {
         Some(Json::String(link)) => Json::Object(vec![("url".into(), Json::String(link.clone()))]),
-        Some(other) if !full.is_some_and(|f| std::ptr::eq(f, other)) => other.clone(),
+        Some(other) if !full.is_some_and(|f| core::ptr::eq(f, other)) => other.clone(),
         _ => Json::Null,
     };
     let mut node = merged(&[&wrapper, &inline, full.unwrap_or(&Json::Null)]);
     // A bare reference's @id is the article's address when it is a web URL.
     if node.get("url").is_none() {
         if let Some(id) = id_of(&node).filter(|id| id.starts_with("http://") || id.starts_with("https://")) {
-            let link = Json::String(id.to_string());
+            let link = Json::String(id.into());
             if let Json::Object(m) = &mut node {
                 m.push(("url".into(), link));
             }
@@ -284,9 +288,9 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
     let mut tops = Vec::new();
     let mut refused = 0;
     for (i, doc) in docs.iter().enumerate() {
-        let block = if many { format!("block {}", i + 1) } else { String::new() };
+        let block = if many { cat!("block ", i + 1) } else { String::new() };
         if !matches!(doc, Json::Object(_) | Json::Array(_)) {
-            let message = format!("expected an object or an array, found {}", doc.kind());
+            let message = cat!("expected an object or an array, found ", doc.kind());
             warnings.push(Warning { location: place(&block, ""), message });
             refused += 1;
             continue;
@@ -325,7 +329,7 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
         list_entries += entries.len();
         let mut read = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
-            let where_ = child(location, &format!("itemListElement[{i}]"));
+            let where_ = child(location, &cat!("itemListElement[", i, ']'));
             let entry = nodes.resolve(entry);
             match list_entry(entry, &nodes, &where_, &mut warnings, &mut listed) {
                 Ok(Some(a)) => read.push((position(entry), a)),
@@ -368,13 +372,13 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
     // Say why nothing was found, unless every block was refused already.
     if scan.articles.is_empty() && list_entries == 0 && refused < docs.len() {
         let types = match scan.types_seen.len() {
-            0 => "no node has an @type".to_string(),
+            0 => "no node has an @type".into(),
             n => {
                 let shown: Vec<&str> = scan.types_seen.iter().take(TYPES_SHOWN).copied().collect();
-                format!("found {}{}", shown.join(", "), if n > TYPES_SHOWN { ", …" } else { "" })
+                cat!("found ", shown.join(", "), if n > TYPES_SHOWN { ", …" } else { "" })
             }
         };
-        warnings.push(Warning { location: "JSON-LD".into(), message: format!("no Article-type node or ItemList ({types})") });
+        warnings.push(Warning { location: "JSON-LD".into(), message: cat!("no Article-type node or ItemList (", types, ')') });
     }
 
     let language = main.as_ref().and_then(|a| a.language.clone()).or(scan.language);

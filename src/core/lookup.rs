@@ -5,6 +5,9 @@
 //! wasm and `HashMap`'s SipHash and hashbrown several more; these few lines
 //! do what the decoders need (insert if absent, look up) in linear time.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 /// A key that can be hashed and compared.
 pub trait Key: Copy + Eq {
     fn hash(self) -> u64;
@@ -82,7 +85,7 @@ impl<K: Key, V: Copy> Map<K, V> {
 
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(16);
-        let old = std::mem::replace(&mut self.slots, vec![None; size]);
+        let old = core::mem::replace(&mut self.slots, vec![None; size]);
         for (k, v) in old.into_iter().flatten() {
             let i = self.slot(k);
             self.slots[i] = Some((k, v));

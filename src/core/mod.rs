@@ -1,6 +1,10 @@
 //! The pure core: data model, JSON parsing, format decoders, dates, text and
 //! URL policy. Plain Rust with no web-sys, tested natively with `cargo test`.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
+pub mod cat;
 pub mod dates;
 pub mod json;
 pub mod lookup;
@@ -15,7 +19,7 @@ pub mod url_policy;
 
 use json::Json;
 use model::{Format, NewsDocument};
-use std::fmt;
+use cat::cat;
 
 /// Why nothing could be rendered. The message says what and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,8 +27,8 @@ pub struct DecodeError {
     pub message: String,
 }
 
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl core::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(&self.message)
     }
 }
@@ -71,18 +75,18 @@ pub fn decode(text: &str, options: DecodeOptions) -> Result<NewsDocument, Decode
 /// whole fails only when nothing renderable is left.
 pub fn decode_blocks(texts: &[&str], options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
     let many = texts.len() > 1;
-    let place = |i: usize| if many { format!("block {}: ", i + 1) } else { String::new() };
+    let place = |i: usize| if many { cat!("block ", i + 1, ": ") } else { String::new() };
     let mut roots = Vec::new();
     let mut failures = Vec::new();
     for (i, t) in texts.iter().enumerate() {
         match json::parse(t) {
             Ok(root) => roots.push((i, root)),
-            Err(e) => failures.push(format!("{}{e}", place(i))),
+            Err(e) => failures.push(cat!(place(i), e)),
         }
     }
     if roots.is_empty() {
         return Err(DecodeError::new(match failures.len() {
-            0 => "no JSON data found".to_string(),
+            0 => "no JSON data found".into(),
             _ => failures.join("; "),
         }));
     }
@@ -95,18 +99,13 @@ pub fn decode_blocks(texts: &[&str], options: DecodeOptions) -> Result<NewsDocum
         Format::JsonFeed => jsonfeed::decode(&roots[0].1),
         Format::Newsreel => newsreel_v1::decode(&roots[0].1),
     };
-    let (mut doc, ordered) = result.map_err(|e| DecodeError::new(format!("{}{e}", place(roots[0].0))))?;
+    let (mut doc, ordered) = result.map_err(|e| DecodeError::new(cat!(place(roots[0].0), e)))?;
     // Blocks the chosen format does not read (JSON-LD reads every JSON-LD
     // block; the other formats read the first block only) are reported.
     for (i, root) in roots.iter().skip(1) {
         let kind = detect(root);
         if format != Format::JsonLd || kind != Format::JsonLd {
-            failures.push(format!(
-                "{}ignored: a {} block after the {} block that was read",
-                place(*i),
-                kind.name(),
-                format.name()
-            ));
+            failures.push(cat!(place(*i), "ignored: a ", kind.name(), " block after the ", format.name(), " block that was read"));
         }
     }
     for f in failures {
@@ -115,10 +114,10 @@ pub fn decode_blocks(texts: &[&str], options: DecodeOptions) -> Result<NewsDocum
     normalize::finish(&mut doc, ordered, options.max_items, options.main_id);
     if doc.main.is_none() && doc.latest.is_empty() {
         let dropped = doc.warnings.len();
-        let where_ = if many { format!(" in {} {} blocks", texts.len(), format.name()) } else { String::new() };
-        let mut message = format!("no article with a headline found{where_}");
+        let where_ = if many { cat!(" in ", texts.len(), ' ', format.name(), " blocks") } else { String::new() };
+        let mut message = cat!("no article with a headline found", where_);
         if let Some(first) = doc.warnings.first() {
-            message.push_str(&format!(" ({dropped} problem{}: {first})", if dropped == 1 { "" } else { "s" }));
+            message.push_str(&cat!(" (", dropped, " problem", if dropped == 1 { "" } else { "s" }, ": ", first, ')'));
         }
         return Err(DecodeError::new(message));
     }

@@ -1,5 +1,9 @@
 //! The data model every decoder produces and the DOM shell renders.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+use crate::core::cat::{cat, Piece};
+
 use super::dates::DateValue;
 
 /// One news article, as decoded from any supported format.
@@ -77,9 +81,17 @@ pub struct Warning {
     pub message: String,
 }
 
-impl std::fmt::Display for Warning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
+impl Piece for Warning {
+    fn add_to(&self, out: &mut String) {
+        out.push_str(&self.location);
+        out.push_str(": ");
+        out.push_str(&self.message);
+    }
+}
+
+impl core::fmt::Display for Warning {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&cat!(self))
     }
 }
 

@@ -2,6 +2,10 @@
 //! `latest` list for the ticker, each an object with schema.org property names.
 //! The README documents it with a complete example.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+use crate::core::cat::cat;
+
 use super::json::Json;
 use super::model::{Format, NewsDocument, Warning};
 use super::schema::{article, text, Nodes};
@@ -19,11 +23,11 @@ pub fn detect(root: &Json) -> bool {
 /// the ticker is sorted newest first).
 pub fn decode(root: &Json) -> Result<(NewsDocument, bool), String> {
     if !root.is_object() {
-        return Err(format!("expected an object, found {}", root.kind()));
+        return Err(cat!("expected an object, found ", root.kind()));
     }
     if let Some(format) = root.get("format") {
         if format.as_str() != Some(FORMAT_V1) {
-            return Err(format!("format {} is not supported; this version reads \"{FORMAT_V1}\"", short(format)));
+            return Err(cat!("format ", short(format), " is not supported; this version reads \"", FORMAT_V1, '"'));
         }
     }
     let nodes = Nodes::default();
@@ -43,7 +47,7 @@ pub fn decode(root: &Json) -> Result<(NewsDocument, bool), String> {
         None | Some(Json::Null) => {}
         Some(Json::Array(items)) => {
             for (i, node) in items.iter().enumerate() {
-                let location = format!("latest[{i}]");
+                let location = cat!("latest[", i, ']');
                 match article(node, &nodes, &location, &mut warnings) {
                     Ok(a) => latest.push(a),
                     Err(why) => warnings.push(Warning { location, message: why }),
@@ -52,7 +56,7 @@ pub fn decode(root: &Json) -> Result<(NewsDocument, bool), String> {
         }
         Some(other) => warnings.push(Warning {
             location: "latest".into(),
-            message: format!("expected an array, found {}", other.kind()),
+            message: cat!("expected an array, found ", other.kind()),
         }),
     }
     let doc = NewsDocument {
@@ -69,7 +73,7 @@ pub fn decode(root: &Json) -> Result<(NewsDocument, bool), String> {
 
 fn short(v: &Json) -> String {
     match v {
-        Json::String(s) => format!("\"{}\"", super::text::excerpt(s, 30)),
-        other => other.kind().to_string(),
+        Json::String(s) => cat!('"', super::text::excerpt(s, 30), '"'),
+        other => other.kind().into(),
     }
 }

@@ -1,6 +1,10 @@
 //! Turning what a decoder read into what the ticker shows: ids filled in,
 //! duplicates removed, newest first, capped.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+use crate::core::cat::cat;
+
 use super::model::{Article, NewsDocument};
 use super::lookup::Set;
 
@@ -18,7 +22,7 @@ pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: 
     let mut next_generated = 1;
     let mut give_id = |a: &mut Article| {
         if a.id.is_empty() {
-            a.id = format!("item-{next_generated}");
+            a.id = cat!("item-", next_generated);
             next_generated += 1;
         }
     };
@@ -69,13 +73,14 @@ pub fn reorder<T>(items: &mut Vec<T>, keys: Vec<i64>) {
     let mut order: Vec<(i64, usize)> = keys.into_iter().zip(0..).collect();
     // Index as the second key makes an unstable sort stable.
     order.sort_unstable();
-    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    let mut slots: Vec<Option<T>> = core::mem::take(items).into_iter().map(Some).collect();
     items.extend(order.into_iter().filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take)));
 }
 
 #[cfg(test)]
 mod tests {
     use super::reorder;
+    use crate::prelude::*;
 
     #[test]
     fn reorder_is_stable() {

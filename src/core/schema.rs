@@ -5,12 +5,16 @@
 //! either, `{"@value": …}`, `{"@list": […]}`, or an `{"@id": …}` reference to
 //! another node of the graph; every reader here accepts all of these.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+use crate::core::cat::cat;
+
 use super::dates::{parse_date, DateValue};
 use super::json::{number_from_text, Json, MAX_INPUT_BYTES};
 use super::lookup::Map;
 use super::model::{Article, Body, Image, Warning};
 use super::text::{clean_line, looks_like_html, paragraphs};
-use std::cell::Cell;
+use core::cell::Cell;
 
 /// Arrays and `@list`s longer than this are read only this far: a headline
 /// needs one name, not a million.
@@ -130,7 +134,7 @@ pub fn text(value: &Json, nodes: &Nodes) -> Option<String> {
 /// read: formatting fractions would pull float printing into the wasm binary
 /// for a case no real data needs.
 fn number_text(n: f64) -> Option<String> {
-    (n.fract() == 0.0 && n.abs() < 1e15).then(|| (n as i64).to_string())
+    (n.abs() < 1e15 && (n as i64) as f64 == n).then(|| cat!(n as i64))
 }
 
 /// A name from a string, a Person/Organization (`name`, or `givenName` +
@@ -145,7 +149,7 @@ fn name_of(value: &Json, nodes: &Nodes) -> Option<String> {
             let given = value.get("givenName").and_then(|n| text(n, nodes));
             let family = value.get("familyName").and_then(|n| text(n, nodes));
             match (given, family) {
-                (Some(g), Some(f)) => Some(format!("{g} {f}")),
+                (Some(g), Some(f)) => Some(cat!(g, ' ', f)),
                 (g, f) => g.or(f),
             }
         }
@@ -169,11 +173,11 @@ pub fn names(value: &Json, nodes: &Nodes) -> Vec<String> {
 /// A URL from a string, or an object's `url`, or its `@id`.
 pub fn url(value: &Json, nodes: &Nodes) -> Option<String> {
     each(value, nodes).into_iter().find_map(|v| match v {
-        Json::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Json::String(s) => Some(String::from(s.trim())).filter(|s| !s.is_empty()),
         Json::Object(_) => v
             .get("url")
             .and_then(|u| url(u, nodes))
-            .or_else(|| v.get("@id").and_then(Json::as_str).map(|s| s.trim().to_string())),
+            .or_else(|| v.get("@id").and_then(Json::as_str).map(|s| s.trim().into())),
         _ => None,
     })
 }
@@ -194,7 +198,7 @@ fn pixels(value: &Json) -> Option<u32> {
 /// `height`, `caption`), or the first usable one of an array.
 pub fn image(value: &Json, nodes: &Nodes) -> Option<Image> {
     each(value, nodes).into_iter().find_map(|v| match v {
-        Json::String(s) => Some(Image { url: s.trim().to_string(), ..Image::default() }).filter(|i| !i.url.is_empty()),
+        Json::String(s) => Some(Image { url: s.trim().into(), ..Image::default() }).filter(|i| !i.url.is_empty()),
         Json::Object(_) => {
             let src = v
                 .get("url")
@@ -216,7 +220,7 @@ pub fn body(value: &Json, nodes: &Nodes) -> Body {
         Json::Array(items) => {
             let texts: Vec<&str> = items.iter().filter_map(|i| unwrap_value(i).as_str()).collect();
             if texts.iter().any(|t| looks_like_html(t)) {
-                Body::Html(texts.iter().map(|t| format!("<p>{t}</p>")).collect())
+                Body::Html(texts.iter().map(|t| cat!("<p>", t, "</p>")).collect())
             } else {
                 Body::Paragraphs(texts.iter().flat_map(|t| paragraphs(t)).collect())
             }
@@ -238,7 +242,7 @@ pub fn date(
         None => {
             warnings.push(Warning {
                 location: location.to_string(),
-                message: format!("{field} is {}, not a date", unwrap_value(value).kind()),
+                message: cat!(field, " is ", unwrap_value(value).kind(), ", not a date"),
             });
             return None;
         }
@@ -247,7 +251,7 @@ pub fn date(
     if parsed.is_none() {
         warnings.push(Warning {
             location: location.to_string(),
-            message: format!("{field} \"{}\" is not a date", super::text::excerpt(&raw, 40)),
+            message: cat!(field, " \"", super::text::excerpt(&raw, 40), "\" is not a date"),
         });
     }
     parsed
@@ -293,11 +297,11 @@ pub fn article(
     warnings: &mut Vec<Warning>,
 ) -> Result<Article, String> {
     if !node.is_object() {
-        return Err(format!("expected an object, found {}", node.kind()));
+        return Err(cat!("expected an object, found ", node.kind()));
     }
     let headline = first_of(node, &["headline", "name", "alternativeHeadline", "title"])
         .and_then(|v| text(v, nodes))
-        .ok_or_else(|| "has no headline".to_string())?;
+        .ok_or_else(|| String::from("has no headline"))?;
     let url = first_of(node, &["url", "mainEntityOfPage"]).and_then(|v| url(v, nodes));
     let id = first_of(node, &["@id", "identifier", "id"])
         .and_then(|v| text(v, nodes))

@@ -1,6 +1,10 @@
 //! Plain-text clean-up for fields that are shown as text: HTML entities decoded,
 //! white space folded, paragraphs split.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+use crate::core::cat::cat;
+
 /// Named entities seen in news data; anything else is left as written.
 const NAMED: &[(&str, char)] = &[
     ("amp", '&'),
@@ -129,7 +133,7 @@ pub fn paragraphs(s: &str) -> Vec<String> {
             current.push_str(line);
             continue;
         }
-        let finished = if has_blank_line { std::mem::take(&mut current) } else { line.to_string() };
+        let finished = if has_blank_line { core::mem::take(&mut current) } else { line.to_string() };
         out.push(clean_line(&finished));
     }
     out.push(clean_line(&current));
@@ -198,7 +202,7 @@ pub fn excerpt(s: &str, max: usize) -> String {
         Some(i) if i > max / 2 => &cut[..i],
         _ => &cut,
     };
-    format!("{}…", trimmed.trim_end_matches([',', ';', ':', '.', ' ']))
+    cat!(trimmed.trim_end_matches([',', ';', ':', '.', ' ']), '…')
 }
 
 #[cfg(test)]

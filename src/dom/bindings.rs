@@ -5,6 +5,11 @@
 //! names, cannot fail in practice; they still return `Result` and the callers
 //! pass the error up, so nothing here can panic.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+use crate::core::cat::cat;
+
+use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -141,22 +146,25 @@ pub fn shadow_root(host: &HtmlElement) -> DomResult<ShadowRoot> {
     }
 }
 
-thread_local! {
-    static SHEET: std::cell::RefCell<Option<CssStyleSheet>> = const { std::cell::RefCell::new(None) };
-}
+/// The stylesheet every widget adopts, made on first use.
+struct SharedSheet(RefCell<Option<CssStyleSheet>>);
+// wasm32 without the atomics feature has one thread; nothing is shared.
+unsafe impl Sync for SharedSheet {}
+static SHEET: SharedSheet = SharedSheet(RefCell::new(None));
 
 /// Installs the widget's styles as one constructable stylesheet shared by
 /// every instance (no inline `<style>`, so `style-src 'self'` is enough).
 pub fn adopt_styles(root: &ShadowRoot, css: &str) -> DomResult<()> {
-    let sheet = SHEET.with(|cell| -> DomResult<CssStyleSheet> {
-        if let Some(sheet) = cell.borrow().as_ref() {
-            return Ok(sheet.clone());
+    let cached = SHEET.0.borrow().clone();
+    let sheet = match cached {
+        Some(sheet) => sheet,
+        None => {
+            let sheet = CssStyleSheet::new()?;
+            sheet.replace_sync(css)?;
+            *SHEET.0.borrow_mut() = Some(sheet.clone());
+            sheet
         }
-        let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(css)?;
-        *cell.borrow_mut() = Some(sheet.clone());
-        Ok(sheet)
-    })?;
+    };
     root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     Ok(())
 }
@@ -308,7 +316,7 @@ pub fn location_hash() -> Option<String> {
 pub fn push_hash(fragment: &str) -> DomResult<()> {
     let encoded: String = js_sys::encode_uri_component(fragment).into();
     // '/' reads better in a URL bar and is valid in a fragment.
-    let url = format!("#{}", encoded.replace("%2F", "/"));
+    let url = cat!('#', encoded.replace("%2F", "/"));
     window()?.history()?.push_state_with_url(&JsValue::NULL, "", Some(&url))
 }
 

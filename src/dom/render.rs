@@ -1,6 +1,10 @@
 //! Building the shadow DOM from the model. Untrusted text only ever becomes a
 //! text node or an attribute value; URLs pass the URL policy first.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+use crate::core::cat::cat;
+
 use super::bindings::{self as b, DomResult};
 use super::sanitize;
 use crate::core::dates::DateValue;
@@ -166,7 +170,7 @@ pub fn article_view(doc: &Document, sk: &Skeleton, article: &Article, options: &
         Some(lang) => b::set_attr(view, "lang", lang)?,
         None => b::remove_attr(view, "lang")?,
     }
-    let heading = format!("h{}", options.heading_level.clamp(1, 6));
+    let heading = cat!('h', options.heading_level.clamp(1, 6));
     let headline = b::text_el(
         doc,
         &heading,
@@ -207,8 +211,8 @@ pub fn article_view(doc: &Document, sk: &Skeleton, article: &Article, options: &
                     ],
                 )?;
                 if let (Some(w), Some(h)) = (image.width, image.height) {
-                    b::set_attr(&img, "width", &w.to_string())?;
-                    b::set_attr(&img, "height", &h.to_string())?;
+                    b::set_attr(&img, "width", &cat!(w))?;
+                    b::set_attr(&img, "height", &cat!(h))?;
                 }
                 b::append(&figure, &img)?;
                 b::append(view, &figure)?;

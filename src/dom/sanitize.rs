@@ -13,6 +13,10 @@
 //! parser splits into siblings), so each element is only created where a parser
 //! would keep it, and unwrapped otherwise (see `Copier::stays_nested`).
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+use crate::core::cat::cat;
+
 use super::bindings::{self as b, DomResult};
 use crate::core::url_policy::{allowed_parsed, UrlUse};
 use wasm_bindgen::JsCast;
@@ -66,7 +70,7 @@ const MAX_DEPTH: usize = 48;
 pub fn append_html(doc: &Document, into: &Element, html: &str, images: bool, target: Option<&str>) -> DomResult<()> {
     // The doctype puts the parser in no-quirks mode, as on a modern page (in
     // quirks mode a `<table>` could sit inside a `<p>`).
-    let Some(inert) = b::parse_inert_html(&format!("<!DOCTYPE html>{}", quiet_for_csp(html))) else {
+    let Some(inert) = b::parse_inert_html(&cat!("<!DOCTYPE html>", quiet_for_csp(html))) else {
         // The parser was refused (a very old browser, or a Trusted Types policy
         // we may not create): show the text, never the markup.
         return b::append(into, &b::text_el(doc, "p", &[], &crate::core::text::strip_tags(html))?);
@@ -97,9 +101,9 @@ const RAW_TEXT: &[&str] = &["script", "xmp", "iframe", "noembed", "noframes", "t
 /// This follows the HTML tokenizer closely enough for real content; where
 /// crafted markup fools it (foreign-content tricks), the cost is a CSP report,
 /// not safety: the sanitiser still judges whatever the browser parses.
-fn quiet_for_csp(html: &str) -> std::borrow::Cow<'_, str> {
+fn quiet_for_csp(html: &str) -> alloc::borrow::Cow<'_, str> {
     if !html.contains('<') {
-        return std::borrow::Cow::Borrowed(html);
+        return alloc::borrow::Cow::Borrowed(html);
     }
     let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len() + 32);
@@ -111,7 +115,7 @@ fn quiet_for_csp(html: &str) -> std::borrow::Cow<'_, str> {
     };
     // The end of an element read as raw text: after `</name` and its end tag.
     let raw_text_end = |from: usize, name: &str| -> usize {
-        let closing = format!("</{name}");
+        let closing = cat!("</", name);
         let mut at = from;
         while let Some(start) = find_from(at, closing.as_bytes()) {
             let after = start + closing.len();
@@ -223,7 +227,7 @@ fn quiet_for_csp(html: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     out.push_str(&html[copied..]);
-    std::borrow::Cow::Owned(out)
+    alloc::borrow::Cow::Owned(out)
 }
 
 /// One walk over a parsed document, rebuilding allowed nodes.

@@ -6,13 +6,17 @@
 //! element while we dispatch an event cannot trigger "recursive use of an
 //! object" errors.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+use crate::core::cat::cat;
+
 use super::bindings::{self as b, DomResult, Listener, TextWatch, VisibilityWatch};
 use super::render::{self, RenderOptions, Skeleton};
 use super::styles::STYLES;
 use crate::core::model::NewsDocument;
 use crate::core::{decode_blocks, DecodeOptions};
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use core::cell::{Cell, RefCell};
+use alloc::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Event, HtmlElement};
@@ -421,8 +425,8 @@ impl Inner {
         const JSON_TYPES: &str = "script[type='application/json' i], script[type='application/ld+json' i], script[type='application/feed+json' i]";
         if let Some(selector) = b::attr(&self.host, "source") {
             return match b::query_document(&self.doc, &selector) {
-                Err(()) => Err(format!("source \"{selector}\" is not a valid selector")),
-                Ok(None) => Err(format!("source \"{selector}\" matches no element on the page")),
+                Err(()) => Err(cat!("source \"", selector, "\" is not a valid selector")),
+                Ok(None) => Err(cat!("source \"", selector, "\" matches no element on the page")),
                 Ok(Some(element)) => Ok(vec![element.text_content().unwrap_or_default()]),
             };
         }
@@ -494,7 +498,7 @@ impl Inner {
     fn show(self: &Rc<Self>, doc: NewsDocument) -> DomResult<()> {
         let Some(sk) = self.skeleton() else { return Ok(()) };
         for w in &doc.warnings {
-            b::log_once(&w.to_string());
+            b::log_once(&cat!(w));
         }
         // Keep the open article if the new data still has it; on first render,
         // a fragment naming one of our articles (a shared link) opens it.
@@ -504,7 +508,7 @@ impl Inner {
         let count = doc.found + usize::from(doc.main.as_ref().is_some_and(|m| !doc.latest.iter().any(|a| a.id == m.id)));
         let warnings = js_sys::Array::new();
         for w in &doc.warnings {
-            warnings.push(&JsValue::from_str(&w.to_string()));
+            warnings.push(&JsValue::from_str(&cat!(w)));
         }
         *self.data.borrow_mut() = Some(Rc::new(doc));
         *self.selected.borrow_mut() = selected;
@@ -539,7 +543,7 @@ impl Inner {
     fn fail(&self, message: &str) -> DomResult<()> {
         let Some(sk) = self.skeleton() else { return Ok(()) };
         b::log_once(message);
-        sk.error.set_text_content(Some(&format!("The news could not be shown: {message}")));
+        sk.error.set_text_content(Some(&cat!("The news could not be shown: ", message)));
         b::set_flag(&sk.error, "hidden", false)?;
         // With nothing rendered, the host's fallback HTML stays visible.
         b::set_flag(&sk.fallback, "hidden", self.data.borrow().is_some())?;
@@ -586,7 +590,7 @@ impl Inner {
             if let Some(headline) = b::query(&sk.article, "[part=headline]") {
                 b::focus(&headline)?;
             }
-            let wanted = format!("{HASH_PREFIX}{}", article.id);
+            let wanted = cat!(HASH_PREFIX, article.id);
             if b::attr(&self.host, "history").as_deref() != Some("off") && b::location_hash().as_deref() != Some(wanted.as_str()) {
                 b::push_hash(&wanted)?;
                 self.pushed_history.set(true);
@@ -657,7 +661,7 @@ impl Inner {
             let ms = if width > 0 { width * 1000 / speed } else { 8000 * i64::from(sk.items.child_element_count()) };
             // On the lane itself, not as an inherited custom property: a
             // variable would restyle every headline inside it a second time.
-            b::set_style(&sk.lane, "animation-duration", &format!("{}ms", ms.max(2000)))?;
+            b::set_style(&sk.lane, "animation-duration", &cat!(ms.max(2000), "ms"))?;
         }
         self.apply_slide(&sk, mode == Mode::Slide)?;
         if mode == Mode::Slide && moving {
@@ -680,7 +684,7 @@ impl Inner {
         let index = self.slide_index.get() % items.len().max(1);
         self.slide_index.set(index);
         if on {
-            b::set_style(&sk.items, "--nr-index", &index.to_string())?;
+            b::set_style(&sk.items, "--nr-index", &cat!(index))?;
         }
         for (i, item) in items.iter().enumerate() {
             let hide = on && i != index;
@@ -746,9 +750,15 @@ pub fn define_news_reel(tag_name: Option<String>) -> bool {
     defined
 }
 
+/// With std's runtime (the browser tests) a panic's message is logged before
+/// the trap; the shipped build (`small-runtime`) has no message to log.
+#[cfg(not(feature = "small-runtime"))]
 fn install_panic_hook() {
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {
-        std::panic::set_hook(Box::new(|info| b::log_once(&format!("internal error: {info}"))));
+        std::panic::set_hook(std::boxed::Box::new(|info| b::log_once(&std::format!("internal error: {info}"))));
     });
 }
+
+#[cfg(feature = "small-runtime")]
+fn install_panic_hook() {}
