@@ -1,3 +1,7 @@
 //! The widget's stylesheet, kept as a real CSS file for editing and review.
 
-pub const STYLES: &str = include_str!("styles.css");
+#[allow(unused_imports)]
+use crate::prelude::*;
+
+// Minified from styles.css by build.rs.
+pub const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/styles.min.css"));
