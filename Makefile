@@ -60,9 +60,11 @@ $(NODE_TOOLS): tools/package.json tools/package-lock.json
 ## npm package in pkg/ (wasm-pack, then wasm-opt, then our entry and package.json)
 pkg: pkg/package.json
 
-pkg/package.json: $(RUST_SOURCES) README.md tools/package.mjs | tools-rust tools-node
-	wasm-pack build --target web --release --out-dir pkg --out-name newsreel
-	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/newsreel_bg.wasm -o pkg/newsreel_bg.wasm
+pkg/package.json: $(RUST_SOURCES) build.rs README.md tools/package.mjs tools/minify-names.mjs | tools-rust tools-node
+	wasm-pack build --target web --release --out-dir pkg --out-name newsreel -- --features small-runtime
+	$(WASM_OPT) $(WASM_OPT_FLAGS) --minify-imports-and-exports-and-modules pkg/newsreel_bg.wasm -o pkg/newsreel_bg.wasm \
+		> target/wasm-names.json
+	node tools/minify-names.mjs target/wasm-names.json pkg/newsreel.js pkg/newsreel_bg.wasm pkg/newsreel.d.ts
 	node tools/package.mjs
 
 ## Script-tag builds in dist/: one module plus the .wasm beside it, and the
