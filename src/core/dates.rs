@@ -5,7 +5,6 @@
 //! A date keeps the instant and whether a time was given: a date alone is shown
 //! as a calendar day (midnight UTC, formatted in UTC so it never shifts a day).
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::core::cat::{cat, Padded};
 

@@ -9,7 +9,6 @@
 //! a lone UTF-16 surrogate in a `\u` escape becomes U+FFFD, and a duplicate key
 //! keeps its last value, as `JSON.parse` does.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::core::cat::{cat, Piece};
 

@@ -3,7 +3,6 @@
 //! A feed is a list with no main article: every item goes to the ticker,
 //! newest first, and the widget opens on the first.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::core::cat::cat;
 

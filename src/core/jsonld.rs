@@ -5,7 +5,6 @@
 //! type and for `ItemList`s of articles. The page's main article becomes
 //! `main`; the lists, then the other articles, fill the ticker.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::core::cat::cat;
 

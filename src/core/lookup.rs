@@ -5,7 +5,6 @@
 //! wasm and `HashMap`'s SipHash and hashbrown several more; these few lines
 //! do what the decoders need (insert if absent, look up) in linear time.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 /// A key that can be hashed and compared.

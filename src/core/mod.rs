@@ -1,7 +1,6 @@
 //! The pure core: data model, JSON parsing, format decoders, dates, text and
 //! URL policy. Plain Rust with no web-sys, tested natively with `cargo test`.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 pub mod cat;

@@ -1,6 +1,5 @@
 //! The data model every decoder produces and the DOM shell renders.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::core::cat::{cat, Piece};
 

@@ -2,7 +2,6 @@
 //! `latest` list for the ticker, each an object with schema.org property names.
 //! The README documents it with a complete example.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::core::cat::cat;
 

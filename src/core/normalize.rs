@@ -1,7 +1,6 @@
 //! Turning what a decoder read into what the ticker shows: ids filled in,
 //! duplicates removed, newest first, capped.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::core::cat::cat;
 

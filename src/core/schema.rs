@@ -5,7 +5,6 @@
 //! either, `{"@value": …}`, `{"@list": […]}`, or an `{"@id": …}` reference to
 //! another node of the graph; every reader here accepts all of these.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::core::cat::cat;
 

@@ -1,7 +1,6 @@
 //! Plain-text clean-up for fields that are shown as text: HTML entities decoded,
 //! white space folded, paragraphs split.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::core::cat::cat;
 

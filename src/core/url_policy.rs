@@ -6,7 +6,6 @@
 //! ends, tabs and newlines removed everywhere, the scheme compared without case.
 //! Relative URLs are allowed; the browser resolves them against the page's base.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 use super::text::decode_entities;

@@ -5,7 +5,6 @@
 //! names, cannot fail in practice; they still return `Result` and the callers
 //! pass the error up, so nothing here can panic.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::core::cat::cat;
 

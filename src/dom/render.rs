@@ -1,7 +1,6 @@
 //! Building the shadow DOM from the model. Untrusted text only ever becomes a
 //! text node or an attribute value; URLs pass the URL policy first.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::core::cat::cat;
 

@@ -13,7 +13,6 @@
 //! parser splits into siblings), so each element is only created where a parser
 //! would keep it, and unwrapped otherwise (see `Copier::stays_nested`).
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::core::cat::cat;
 

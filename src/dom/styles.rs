@@ -1,7 +1,4 @@
 //! The widget's stylesheet, kept as a real CSS file for editing and review.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 // Minified from styles.css by build.rs.
 pub const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/styles.min.css"));

@@ -6,7 +6,6 @@
 //! element while we dispatch an event cannot trigger "recursive use of an
 //! object" errors.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::core::cat::cat;
 
