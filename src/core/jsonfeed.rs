@@ -9,7 +9,7 @@ use crate::core::cat::cat;
 use super::json::Json;
 use super::model::{Article, Body, Format, NewsDocument, Warning};
 use super::schema::{date, image, names, text, url, Nodes};
-use super::text::{clean_line, excerpt, paragraphs, strip_tags};
+use super::text::{clean_line, excerpt, find_text, paragraphs, strip_tags};
 
 /// Longest headline made from an item's summary or text, in characters.
 const MADE_HEADLINE_CHARS: usize = 100;
@@ -145,7 +145,7 @@ fn item(node: &Json, feed: &Feed, location: &str, warnings: &mut Vec<Warning>) -
 /// a link with a scheme, or no usable home page, is kept as written.
 fn against(home: Option<&str>, link: String) -> String {
     let Some(home) = home else { return link };
-    let Some(authority) = home.find("://").map(|i| i + 3) else { return link };
+    let Some(authority) = find_text(home, "://").map(|i| i + 3) else { return link };
     let before_path = home[authority..].find(['/', '?', '#']).map_or(home.len(), |i| authority + i);
     let has_scheme = link
         .split_once(':')

@@ -186,7 +186,7 @@ fn pixels(value: &Json) -> Option<u32> {
     let value = unwrap_value(value);
     let n = match value {
         Json::Number(n) => *n,
-        Json::String(s) => number_from_text(s.trim().trim_end_matches("px"))?,
+        Json::String(s) => number_from_text(s.strip_suffix("px").unwrap_or(s))?,
         Json::Object(_) => return value.get("value").and_then(pixels),
         _ => return None,
     };

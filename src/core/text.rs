@@ -120,7 +120,16 @@ pub fn clean_line(s: &str) -> String {
 /// Splits plain text into paragraphs at blank lines. A text with no blank line
 /// but several lines (as many CMSs export) is split at each line break.
 pub fn paragraphs(s: &str) -> Vec<String> {
-    let normalised = s.replace("\r\n", "\n").replace('\r', "\n");
+    // CR LF and a lone CR become LF.
+    let mut normalised = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => normalised.push('\n'),
+            c => normalised.push(c),
+        }
+    }
     let lines: Vec<&str> = normalised.trim().split('\n').collect();
     // A blank line (empty once trimmed) separates paragraphs; without any, each line is one.
     let has_blank_line = lines.iter().any(|l| l.trim().is_empty());
@@ -190,10 +199,24 @@ pub fn strip_tags(html: &str) -> String {
     clean_line(&out)
 }
 
+/// How many characters a text has: one per byte that does not continue a
+/// UTF-8 sequence. (`chars().count()` compiles to 1 KB of wasm for the same.)
+pub fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
+/// Where `needle` first occurs in `haystack`. A plain byte scan: `str::find`
+/// with a string pattern brings the two-way searcher (about 2 KB of wasm),
+/// and our needles are a few bytes long.
+pub fn find_text(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h[i..].starts_with(n))
+}
+
 /// The first `max` characters of a text, cut at a word boundary, with an ellipsis.
 pub fn excerpt(s: &str, max: usize) -> String {
     let s = collapse_space(s);
-    if s.chars().count() <= max {
+    if char_count(&s) <= max {
         return s;
     }
     let cut: String = s.chars().take(max).collect();
@@ -207,6 +230,23 @@ pub fn excerpt(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counting_and_finding_work_on_characters() {
+        assert_eq!(char_count(""), 0);
+        assert_eq!(char_count("Zaharova • Київ 😀"), "Zaharova • Київ 😀".chars().count());
+        assert_eq!(find_text("https://a.example/x", "://"), Some(5));
+        assert_eq!(find_text("a%2Fb%2F", "%2F"), Some(1));
+        assert_eq!(find_text("ab", "abc"), None);
+        assert_eq!(find_text("", ""), Some(0));
+        assert_eq!(find_text("no", "x"), None);
+    }
+
+    #[test]
+    fn every_line_ending_splits_lines() {
+        assert_eq!(paragraphs("one\r\ntwo\rthree\nfour"), ["one", "two", "three", "four"]);
+        assert_eq!(paragraphs("a\r\n\r\nb"), ["a", "b"]);
+    }
 
     #[test]
     fn decodes_entities_found_in_feeds() {

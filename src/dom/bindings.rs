@@ -6,8 +6,8 @@
 //! pass the error up, so nothing here can panic.
 
 use crate::prelude::*;
-use crate::core::cat::cat;
 
+use crate::core::text::find_text;
 use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,6 +20,10 @@ use web_sys::{
 extern "C" {
     #[wasm_bindgen(js_name = defineElement)]
     pub fn define_element(tag_name: &str, create_widget: &js_sys::Function) -> bool;
+    /// Shows the error state for a failure the widget could not handle and
+    /// stops further calls into it (the same path as a thrown error or trap).
+    #[wasm_bindgen(js_name = failWidget)]
+    pub fn fail_widget(host: &HtmlElement, error: &JsValue);
     #[wasm_bindgen(js_name = logOnce)]
     pub fn log_once(message: &str);
     #[wasm_bindgen(js_name = formatDate)]
@@ -315,7 +319,14 @@ pub fn location_hash() -> Option<String> {
 pub fn push_hash(fragment: &str) -> DomResult<()> {
     let encoded: String = js_sys::encode_uri_component(fragment).into();
     // '/' reads better in a URL bar and is valid in a fragment.
-    let url = cat!('#', encoded.replace("%2F", "/"));
+    let mut url = String::from("#");
+    let mut rest = encoded.as_str();
+    while let Some(at) = find_text(rest, "%2F") {
+        url.push_str(&rest[..at]);
+        url.push('/');
+        rest = &rest[at + 3..];
+    }
+    url.push_str(rest);
     window()?.history()?.push_state_with_url(&JsValue::NULL, "", Some(&url))
 }
 

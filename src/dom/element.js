@@ -51,6 +51,14 @@ function showFailure(host, error) {
   }
 }
 
+// Widgets that failed: no more calls go into them.
+const broken = new WeakSet();
+
+export function failWidget(host, error) {
+  broken.add(host);
+  showFailure(host, error);
+}
+
 export function defineElement(tagName, createWidget) {
   if (customElements.get(tagName)) return false;
 
@@ -60,17 +68,15 @@ export function defineElement(tagName, createWidget) {
     }
 
     #widget = null;
-    #broken = false;
 
     // Every call into Rust goes through here: nothing thrown reaches the host.
     #call(method, ...args) {
-      if (this.#broken) return undefined;
+      if (broken.has(this)) return undefined;
       try {
         if (!this.#widget) this.#widget = createWidget(this);
         return this.#widget[method](...args);
       } catch (error) {
-        this.#broken = true;
-        showFailure(this, error);
+        failWidget(this, error);
         return undefined;
       }
     }

@@ -87,6 +87,14 @@ struct Inner {
 }
 
 impl Widget {
+    /// A DOM call failed (which does not happen in practice): the element's
+    /// JS shows the error state and calls this widget no more.
+    fn settle(&self, result: DomResult<()>) {
+        if let Err(error) = result {
+            b::fail_widget(&self.inner.host, &error);
+        }
+    }
+
     pub fn new(host: HtmlElement) -> Result<Widget, JsValue> {
         let doc = b::document()?;
         Ok(Widget {
@@ -117,19 +125,14 @@ impl Widget {
     }
 }
 
+// The exported methods return no `Result`: each one would cost a
+// multi-value shim in the wasm and an unwrapping wrapper in the glue. A
+// failure goes to `settle`, which reports it through the element's JS; the JS
+// then stops calling this widget, exactly as for a thrown error or a trap.
 #[wasm_bindgen]
 impl Widget {
-    pub fn connected(&self) -> Result<(), JsValue> {
-        let inner = &self.inner;
-        inner.ensure_skeleton()?;
-        inner.listen_to_page()?;
-        let has_data = inner.data.borrow().is_some();
-        if !has_data && !inner.loaded_by_call.get() {
-            inner.read_page()?;
-        } else {
-            inner.update_motion()?;
-        }
-        Ok(())
+    pub fn connected(&self) {
+        self.settle(self.inner.connect());
     }
 
     pub fn disconnected(&self) {
@@ -142,53 +145,47 @@ impl Widget {
     }
 
     #[wasm_bindgen(js_name = attributeChanged)]
-    pub fn attribute_changed(&self, name: &str) -> Result<(), JsValue> {
+    pub fn attribute_changed(&self, name: &str) {
         let inner = &self.inner;
         if inner.skeleton.borrow().is_none() {
-            return Ok(());
+            return;
         }
-        match name {
+        self.settle(match name {
             "source" => inner.read_page(),
             "max-items" | "article" => inner.decode_and_show(),
             "mode" | "speed" | "interval" | "dir" => inner.update_motion(),
             _ => inner.rerender(),
-        }
+        });
     }
 
     /// `element.load(json)`: replaces the data. `None` when the JS side could
     /// not serialise the object it was given.
-    pub fn load(&self, text: Option<String>) -> Result<(), JsValue> {
-        let inner = &self.inner;
-        inner.ensure_skeleton()?;
-        inner.loaded_by_call.set(true);
-        match text {
-            Some(text) => {
-                *inner.sources.borrow_mut() = vec![text];
-                inner.decode_and_show()
-            }
-            None => inner.fail("load() needs a JSON string or an object that JSON.stringify can serialise"),
-        }
+    pub fn load(&self, text: Option<String>) {
+        self.settle(self.inner.load(text));
     }
 
     /// `element.select(id)`: opens an article; false when there is no such id.
-    pub fn select(&self, id: &str) -> Result<bool, JsValue> {
-        self.inner.open(id, OpenedBy::Host)
+    pub fn select(&self, id: &str) -> bool {
+        let opened = self.inner.open(id, OpenedBy::Host);
+        let found = opened.as_ref().is_ok_and(|found| *found);
+        self.settle(opened.map(|_| ()));
+        found
     }
 
-    pub fn play(&self) -> Result<(), JsValue> {
+    pub fn play(&self) {
         self.inner.user_paused.set(false);
         self.inner.user_played.set(true);
-        self.inner.update_motion()
+        self.settle(self.inner.update_motion());
     }
 
-    pub fn pause(&self) -> Result<(), JsValue> {
+    pub fn pause(&self) {
         self.inner.user_paused.set(true);
-        self.inner.update_motion()
+        self.settle(self.inner.update_motion());
     }
 
     /// `next()` / `prev()`: moves the slide ticker by one headline.
-    pub fn step(&self, delta: i32) -> Result<(), JsValue> {
-        self.inner.step_slide(delta)
+    pub fn step(&self, delta: i32) {
+        self.settle(self.inner.step_slide(delta));
     }
 
     pub fn paused(&self) -> bool {
@@ -214,6 +211,29 @@ impl Widget {
 }
 
 impl Inner {
+    fn connect(self: &Rc<Self>) -> DomResult<()> {
+        self.ensure_skeleton()?;
+        self.listen_to_page()?;
+        let has_data = self.data.borrow().is_some();
+        if !has_data && !self.loaded_by_call.get() {
+            self.read_page()
+        } else {
+            self.update_motion()
+        }
+    }
+
+    fn load(self: &Rc<Self>, text: Option<String>) -> DomResult<()> {
+        self.ensure_skeleton()?;
+        self.loaded_by_call.set(true);
+        match text {
+            Some(text) => {
+                *self.sources.borrow_mut() = vec![text];
+                self.decode_and_show()
+            }
+            None => self.fail("load() needs a JSON string or an object that JSON.stringify can serialise"),
+        }
+    }
+
     fn weak(self: &Rc<Self>) -> Weak<Self> {
         Rc::downgrade(self)
     }
