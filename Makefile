@@ -13,7 +13,7 @@ GECKODRIVER_VERSION := 0.37.1
 NODE_TOOLS := tools/node_modules/.installed
 WASM_OPT := tools/node_modules/.bin/wasm-opt
 # binaryen 132 from npm: Debian's binaryen 108 emits modules that fail at start-up.
-WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --strip-target-features --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+WASM_OPT_FLAGS := -Oz --converge --strip-debug --strip-producers --strip-target-features --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue --enable-mutable-globals
 ESBUILD := tools/node_modules/.bin/esbuild
 
@@ -38,6 +38,7 @@ tools: tools-rust tools-browsers tools-node
 
 tools-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; fi
 	@if [ "$$(wasm-pack --version 2>/dev/null)" != "wasm-pack $(WASM_PACK_VERSION)" ]; then \
@@ -57,11 +58,23 @@ $(NODE_TOOLS): tools/package.json tools/package-lock.json
 
 # ---------------------------------------------------------------- builds
 
-## npm package in pkg/ (wasm-pack, then wasm-opt, then our entry and package.json)
+## npm package in pkg/: the shipped wasm build, wasm-bindgen, wasm-opt, then
+## our entry and package.json
 pkg: pkg/package.json
 
+# The shipped build rebuilds core and alloc for size (-Z build-std) with the
+# immediate-abort panic strategy, so no panic location or message code is left
+# in the wasm (-4 KB gzip; README, "Size"). Both are unstable options: the
+# machine's one toolchain is stable and no nightly can be fetched, so
+# RUSTC_BOOTSTRAP=1 enables them for this build only. Tests build normally.
+SHIP_ENV := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+SHIP_WASM := target/ship/wasm32-unknown-unknown/release/newsreel.wasm
+
 pkg/package.json: $(RUST_SOURCES) build.rs README.md tools/package.mjs tools/minify-names.mjs | tools-rust tools-node
-	wasm-pack build --target web --release --out-dir pkg --out-name newsreel -- --features small-runtime
+	$(SHIP_ENV) cargo build --lib --release --target wasm32-unknown-unknown --features small-runtime \
+		-Z build-std=core,alloc --target-dir target/ship
+	rm -rf pkg
+	wasm-bindgen --target web --out-dir pkg --out-name newsreel $(SHIP_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) --minify-imports-and-exports-and-modules pkg/newsreel_bg.wasm -o pkg/newsreel_bg.wasm \
 		> target/wasm-names.json
 	node tools/minify-names.mjs target/wasm-names.json pkg/newsreel.js pkg/newsreel_bg.wasm pkg/newsreel.d.ts

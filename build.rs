@@ -17,11 +17,12 @@ fn main() {
 }
 
 /// Drops comments, folds white space, and leaves none next to the characters
-/// that end or separate CSS tokens (`{ } ; , >`). Strings are copied as
-/// written; spaces before `:` and around `+ - ( )` stay, since they can matter
-/// (`.a :hover`, `calc(1px + 2px)`).
+/// that end or separate CSS tokens (`{ } ; , >`) or after a `:`. Strings are
+/// copied as written; spaces before `:` and around `+ - ( )` stay, since they
+/// can matter (`.a :hover`, `calc(1px + 2px)`).
 fn minify(css: &str) -> String {
     const TIGHT: &str = "{};,>";
+    const TIGHT_AFTER: &str = "{};,>:";
     let mut out = String::with_capacity(css.len());
     let mut chars = css.chars().peekable();
     let mut space = false;
@@ -42,7 +43,7 @@ fn minify(css: &str) -> String {
             space = true;
             continue;
         }
-        if space && !out.is_empty() && !TIGHT.contains(c) && !out.ends_with(|p| TIGHT.contains(p)) {
+        if space && !out.is_empty() && !TIGHT.contains(c) && !out.ends_with(|p| TIGHT_AFTER.contains(p)) {
             out.push(' ');
         }
         space = false;

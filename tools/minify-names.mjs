@@ -22,20 +22,37 @@ const fail = (message) => {
 const escape = (name) => name.replace(/[$]/g, "\\$&");
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-// Imports are the keys of the glue's imports object: `name: function(…) {`.
+// binaryen puts every import in one module (one short name); the glue gets
+// one imports object under that name. Imports from the glue itself are keys of
+// its object `import0` (`name: function(…) {`); imports straight from a
+// snippet module (`"./snippets/…": import1`) become keys of import0 too.
 const moduleNames = new Set(WebAssembly.Module.imports(module).map((i) => i.module));
 if (moduleNames.size !== 1) fail(`expected one import module, found ${[...moduleNames].join(", ")}`);
 const [moduleName] = moduleNames;
-const oldModules = new Set(mapping.imports.map(([from]) => from));
-for (const from of oldModules) {
-  const key = JSON.stringify(from);
-  if (!glue.includes(`${key}: import0`)) fail(`the glue does not import the module ${key}`);
-  glue = glue.replace(`${key}: import0`, `${JSON.stringify(moduleName)}: import0`);
+const aliases = new Map();
+for (const [from] of mapping.imports) {
+  if (aliases.has(from)) continue;
+  const entry = new RegExp(`\\n\\s*${escape(JSON.stringify(from)).replace(/[./]/g, "\\$&")}: (import\\d+),`);
+  const found = glue.match(entry);
+  if (!found) fail(`the glue does not import the module ${JSON.stringify(from)}`);
+  aliases.set(from, found[1]);
+  glue = glue.replace(entry, found[1] === "import0" ? `\n        ${JSON.stringify(moduleName)}: import0,` : "");
 }
-for (const [, from, to] of mapping.imports) {
-  const key = new RegExp(`(^|[\\s,{])${escape(from)}(\\s*:)`, "m");
-  if (!key.test(glue)) fail(`import ${from} is not a key in the glue`);
+const forwarded = [];
+for (const [from, name, to] of mapping.imports) {
+  const alias = aliases.get(from);
+  if (alias !== "import0") {
+    forwarded.push(`${JSON.stringify(to)}: ${alias}.${name},`);
+    continue;
+  }
+  const key = new RegExp(`(^|[\\s,{])${escape(name)}(\\s*:)`, "m");
+  if (!key.test(glue)) fail(`import ${name} is not a key in the glue`);
   glue = glue.replace(key, `$1${JSON.stringify(to)}$2`);
+}
+if (forwarded.length) {
+  const start = "const import0 = {\n        __proto__: null,";
+  if (!glue.includes(start)) fail("the glue's imports object has an unexpected shape");
+  glue = glue.replace(start, `${start}\n        ${forwarded.join("\n        ")}`);
 }
 
 // Exports are read as `wasm.name`.
@@ -45,7 +62,9 @@ for (const [from, to] of mapping.exports) {
 }
 
 // Nothing of the old names is left, and every import the module has is provided.
-for (const [, from] of mapping.imports) if (new RegExp(`\\b${escape(from)}\\b`).test(glue)) fail(`${from} is still in the glue`);
+for (const [from, name] of mapping.imports) {
+  if (aliases.get(from) === "import0" && new RegExp(`\\b${escape(name)}\\b`).test(glue)) fail(`${name} is still in the glue`);
+}
 for (const [from] of mapping.exports) if (new RegExp(`\\bwasm\\.${escape(from)}\\b`).test(glue)) fail(`wasm.${from} is still in the glue`);
 for (const { name } of WebAssembly.Module.imports(module)) {
   if (!glue.includes(`${JSON.stringify(name)}:`)) fail(`the module imports ${name}, which the glue does not provide`);

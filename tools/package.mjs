@@ -1,7 +1,7 @@
-// Turns wasm-pack's output in pkg/ into the published npm package: our entry
+// Turns the wasm-bindgen output in pkg/ into the published npm package: our entry
 // (index.js, start.js, index.d.ts), a package.json that follows npm
-// conventions, and the README. Run by `make pkg` after wasm-pack and wasm-opt.
-import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+// conventions, and the README. Run by `make pkg` after wasm-bindgen and wasm-opt.
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -17,14 +17,6 @@ for (const file of ["index.js", "start.js", "index.d.ts"]) {
   copyFileSync(join(root, "src/js", file), join(pkg, file));
 }
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
-// wasm-pack writes a catch-all .gitignore; `files` below says what ships.
-if (existsSync(join(pkg, ".gitignore"))) rmSync(join(pkg, ".gitignore"));
-// wasm-pack adds snippet folders but never removes one an older build left;
-// ship only those the glue imports.
-const glue = readFileSync(join(pkg, "newsreel.js"), "utf8");
-for (const dir of existsSync(join(pkg, "snippets")) ? readdirSync(join(pkg, "snippets")) : []) {
-  if (!glue.includes(`./snippets/${dir}/`)) rmSync(join(pkg, "snippets", dir), { recursive: true });
-}
 
 const manifest = {
   name: "newsreel",
