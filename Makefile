@@ -13,8 +13,9 @@ GECKODRIVER_VERSION := 0.37.1
 NODE_TOOLS := tools/node_modules/.installed
 WASM_OPT := tools/node_modules/.bin/wasm-opt
 # binaryen 132 from npm: Debian's binaryen 108 emits modules that fail at start-up.
-WASM_OPT_FLAGS := -Oz --converge --strip-debug --strip-producers --strip-target-features --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+WASM_FEATURES := --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue --enable-mutable-globals
+WASM_OPT_FLAGS := -Oz --converge --strip-debug --strip-producers --strip-target-features $(WASM_FEATURES)
 ESBUILD := tools/node_modules/.bin/esbuild
 
 RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
@@ -75,7 +76,9 @@ pkg/package.json: $(RUST_SOURCES) build.rs README.md tools/package.mjs tools/min
 		-Z build-std=core,alloc --target-dir target/ship
 	rm -rf pkg
 	wasm-bindgen --target web --out-dir pkg --out-name newsreel $(SHIP_WASM)
-	$(WASM_OPT) $(WASM_OPT_FLAGS) --minify-imports-and-exports-and-modules pkg/newsreel_bg.wasm -o pkg/newsreel_bg.wasm \
+	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/newsreel_bg.wasm -o pkg/newsreel_bg.wasm
+	@# A run of its own: --converge would repeat the renaming and print a second mapping.
+	$(WASM_OPT) $(WASM_FEATURES) --minify-imports-and-exports-and-modules pkg/newsreel_bg.wasm -o pkg/newsreel_bg.wasm \
 		> target/wasm-names.json
 	node tools/minify-names.mjs target/wasm-names.json pkg/newsreel.js pkg/newsreel_bg.wasm pkg/newsreel.d.ts
 	node tools/package.mjs
