@@ -16,7 +16,8 @@
   };
   window.__wasmProbe = probe;
 
-  // wasm-bindgen names imports `__wbg_<name>_<hash>`: the name is what matters.
+  // wasm-bindgen names imports `__wbg_<name>_<hash>` (the shipped build
+  // shortens them to a few letters): without the hash, the name is what matters.
   const shortName = (name) => name.replace(/^__wbg_/, "").replace(/_[0-9a-f]{8,16}$/, "");
 
   function count(kind, names, name) {
@@ -53,7 +54,8 @@
         return value.apply(this, args);
       };
     }
-    probe.memory = instance.exports.memory ?? null;
+    // The shipped build's export names are minified: find the memory by type.
+    probe.memory = Object.values(instance.exports).find((v) => v instanceof WebAssembly.Memory) ?? null;
     const standIn = { exports };
     return result instanceof WebAssembly.Instance ? standIn : { instance: standIn, module: result.module };
   }

@@ -207,3 +207,58 @@ fn max_items_caps_the_ticker_and_ready_reports_what_was_found() {
     assert_eq!(parts(&el, "item").len(), 5);
     el.remove();
 }
+
+/// The crate's size-class allocator serves every allocation in this test
+/// binary too: blocks of many sizes, alive at once, reused after frees, grown
+/// and shrunk by realloc, each keep exactly what was written to them.
+#[wasm_bindgen_test]
+fn the_allocator_keeps_every_block_intact() {
+    let mut seed = 0x9e37_79b9_u32;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed
+    };
+    let mut blocks: Vec<(u8, Vec<u8>)> = Vec::new();
+    for round in 0..3000u32 {
+        let size = match next() % 10 {
+            0 => (next() % 200_000) as usize,
+            1..=3 => (next() % 4096) as usize,
+            _ => (next() % 64) as usize,
+        };
+        let fill = (round % 251) as u8;
+        blocks.push((fill, vec![fill; size]));
+        // Free some, grow some, shrink some.
+        match next() % 4 {
+            0 if !blocks.is_empty() => {
+                let i = next() as usize % blocks.len();
+                blocks.swap_remove(i);
+            }
+            1 if !blocks.is_empty() => {
+                let i = next() as usize % blocks.len();
+                let (fill, block) = &mut blocks[i];
+                let extra = (next() % 5000) as usize;
+                block.resize(block.len() + extra, *fill);
+            }
+            2 if !blocks.is_empty() => {
+                let i = next() as usize % blocks.len();
+                let block = &mut blocks[i].1;
+                block.truncate(block.len() / 2);
+                block.shrink_to_fit();
+            }
+            _ => {}
+        }
+    }
+    for (fill, block) in &blocks {
+        assert!(block.iter().all(|b| b == fill), "a block of {} bytes was overwritten", block.len());
+    }
+    // Over-aligned blocks are aligned.
+    #[repr(align(4096))]
+    struct Page([u8; 4096]);
+    let pages: Vec<Box<Page>> = (0..4).map(|_| Box::new(Page([7; 4096]))).collect();
+    for p in &pages {
+        assert_eq!(&**p as *const Page as usize % 4096, 0);
+        assert!(p.0.iter().all(|&b| b == 7));
+    }
+}
