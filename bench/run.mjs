@@ -421,6 +421,14 @@ try {
     },
   };
 
+  // BENCH_ONLY=memory: the memory measurement alone, printed (a quick check
+  // while working on the allocator; writes nothing).
+  if (process.env.BENCH_ONLY === "memory") {
+    const h = await heap(env.browser, env.url);
+    for (const impl of IMPLS) console.log(impl, JSON.stringify(h[impl]));
+    process.exit(0);
+  }
+
   log("startup");
   const timings = [await startup(env.browser, env.url)];
   const s = await openSession(env.browser, env.url, { impls: "newsreel,twin" });

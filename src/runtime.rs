@@ -6,102 +6,240 @@ use core::arch::wasm32;
 use core::cell::UnsafeCell;
 use core::ptr::null_mut;
 
-/// A size-class allocator: every block is a power of two (8 bytes up to
-/// 2 GiB), freed blocks go on their class's free list and are handed out
-/// again first, fresh blocks are cut from pages the module grows.
+/// The wasm module's allocator, in two tiers:
+/// - small blocks (up to 32 KB) are powers of two; a freed block goes on its
+///   size's free list and is handed out again first; fresh ones are cut from
+///   64 KB pages;
+/// - large blocks are runs of whole pages, taken first-fit from an
+///   address-ordered list of free runs that merge with their neighbours when
+///   freed, and grown in place when the pages after them are free (a `Vec` or
+///   `String` that keeps doubling, the 5 MB input text).
 ///
 /// Why not std's dlmalloc: it is about 8 KB of wasm, a tenth of the module.
 /// The widget's pattern (decode, render, drop, and again with similar shapes
-/// on every update) reuses blocks of the same classes, so the simple scheme
-/// costs little memory; rounding up wastes at most half a block.
-pub struct SizeClassAllocator(UnsafeCell<Heap>);
+/// on every update) reuses small blocks well, and the big buffers are few.
+pub struct Allocator(UnsafeCell<Heap>);
 
 struct Heap {
-    /// Head of each class's free list (0 = empty); a free block's first word
-    /// holds the next block's address.
-    free: [usize; CLASSES],
-    /// The unused part of the last pages grown: `next..end`.
+    /// Head of each small size's free list (0 = empty); a free block's
+    /// first word holds the next block's address.
+    small: [usize; SMALL_CLASSES],
+    /// The part of the current 64 KB page not yet cut into small blocks.
     next: usize,
     end: usize,
+    /// The first free page run (0 = none). A free run starts with two words:
+    /// its length in pages and the address of the next free run, in address order.
+    runs: usize,
 }
 
 const PAGE: usize = 65536;
-const CLASSES: usize = 32;
+/// Small blocks are 2^3 to 2^15 bytes.
+const SMALL_CLASSES: usize = 16;
 
 // wasm32 without the atomics feature has one thread; nothing is shared.
-unsafe impl Sync for SizeClassAllocator {}
+unsafe impl Sync for Allocator {}
 
 #[global_allocator]
-static ALLOCATOR: SizeClassAllocator = SizeClassAllocator(UnsafeCell::new(Heap { free: [0; CLASSES], next: 0, end: 0 }));
+static ALLOCATOR: Allocator = Allocator(UnsafeCell::new(Heap { small: [0; SMALL_CLASSES], next: 0, end: 0, runs: 0 }));
 
-/// The class whose blocks (2^class bytes) fit `layout`: blocks are aligned to
-/// their size up to a page, so a block that fits the size fits the alignment.
-fn class_of(layout: Layout) -> usize {
+/// How a layout is served: a small block of 2^class bytes (aligned to its
+/// size), or a run of pages (aligned to a page).
+#[derive(Clone, Copy, PartialEq)]
+enum Size {
+    Small(usize),
+    Pages(usize),
+}
+
+fn size_of(layout: Layout) -> Size {
     let size = layout.size().max(layout.align()).max(8);
-    (usize::BITS - (size - 1).leading_zeros()) as usize
+    let class = (usize::BITS - (size - 1).leading_zeros()) as usize;
+    if class < SMALL_CLASSES {
+        Size::Small(class)
+    } else {
+        Size::Pages(size.div_ceil(PAGE))
+    }
+}
+
+unsafe fn word(at: usize) -> usize {
+    *(at as *const usize)
+}
+
+unsafe fn set_word(at: usize, value: usize) {
+    *(at as *mut usize) = value;
+}
+
+/// The run's length in pages and the next run.
+unsafe fn run(at: usize) -> (usize, usize) {
+    (word(at), word(at + 4))
+}
+
+unsafe fn set_run(at: usize, pages: usize, next: usize) {
+    set_word(at, pages);
+    set_word(at + 4, next);
+}
+
+fn memory_end() -> usize {
+    wasm32::memory_size(0) * PAGE
 }
 
 impl Heap {
-    /// A block of 2^class bytes, from the free list or from fresh pages.
-    unsafe fn take(&mut self, class: usize) -> *mut u8 {
-        if class >= CLASSES {
-            return null_mut();
-        }
-        let head = self.free[class];
-        if head != 0 {
-            self.free[class] = *(head as *const usize);
-            return head as *mut u8;
-        }
-        let size = 1usize << class;
-        loop {
-            let start = (self.next + size.min(PAGE) - 1) & !(size.min(PAGE) - 1);
-            if let Some(stop) = start.checked_add(size) {
-                if stop <= self.end {
-                    self.next = stop;
-                    return start as *mut u8;
-                }
-            }
-            // One page more than the block needs, so the aligned block fits
-            // whether or not the new pages follow ours.
-            let pages = size / PAGE + 1;
-            let first = wasm32::memory_grow(0, pages);
-            if first == usize::MAX {
-                return null_mut();
-            }
-            let base = first * PAGE;
-            if base != self.end {
-                self.next = base;
-            }
-            self.end = base + pages * PAGE;
+    unsafe fn take(&mut self, size: Size) -> usize {
+        match size {
+            Size::Small(class) => self.take_small(class),
+            Size::Pages(pages) => self.take_pages(pages),
         }
     }
 
-    unsafe fn give_back(&mut self, block: *mut u8, class: usize) {
-        *(block as *mut usize) = self.free[class];
-        self.free[class] = block as usize;
+    unsafe fn give(&mut self, block: usize, size: Size) {
+        match size {
+            Size::Small(class) => {
+                set_word(block, self.small[class]);
+                self.small[class] = block;
+            }
+            Size::Pages(pages) => self.give_pages(block, pages),
+        }
+    }
+
+    unsafe fn take_small(&mut self, class: usize) -> usize {
+        let head = self.small[class];
+        if head != 0 {
+            self.small[class] = word(head);
+            return head;
+        }
+        let size = 1 << class;
+        let mut start = (self.next + size - 1) & !(size - 1);
+        if start + size > self.end {
+            let page = self.take_pages(1);
+            if page == 0 {
+                return 0;
+            }
+            (start, self.end) = (page, page + PAGE);
+        }
+        self.next = start + size;
+        start
+    }
+
+    /// `pages` whole pages: from the first free run that is long enough (its
+    /// tail, so the run stays where it is in the list), else from the last
+    /// free run if it ends where memory ends, else from new memory.
+    unsafe fn take_pages(&mut self, pages: usize) -> usize {
+        let (mut before, mut at) = (0, self.runs);
+        while at != 0 {
+            let (length, next) = run(at);
+            if length > pages {
+                set_run(at, length - pages, next);
+                return at + (length - pages) * PAGE;
+            }
+            if length == pages {
+                self.unlink(before, next);
+                return at;
+            }
+            if next == 0 && at + length * PAGE == memory_end() {
+                if wasm32::memory_grow(0, pages - length) == usize::MAX {
+                    return 0;
+                }
+                self.unlink(before, 0);
+                return at;
+            }
+            (before, at) = (at, next);
+        }
+        match wasm32::memory_grow(0, pages) {
+            usize::MAX => 0,
+            first => first * PAGE,
+        }
+    }
+
+    /// Puts `pages` pages at `block` back in the list, merged with the free
+    /// runs right before and after them.
+    unsafe fn give_pages(&mut self, block: usize, mut pages: usize) {
+        let (mut before, mut after) = (0, self.runs);
+        while after != 0 && after < block {
+            (before, after) = (after, run(after).1);
+        }
+        let mut next = after;
+        if after == block + pages * PAGE {
+            let (length, beyond) = run(after);
+            pages += length;
+            next = beyond;
+        }
+        if before != 0 && before + run(before).0 * PAGE == block {
+            set_run(before, run(before).0 + pages, next);
+        } else {
+            set_run(block, pages, next);
+            self.unlink(before, block);
+        }
+    }
+
+    /// Points `before`'s link (or the list head) at `to`.
+    unsafe fn unlink(&mut self, before: usize, to: usize) {
+        if before == 0 {
+            self.runs = to;
+        } else {
+            set_run(before, run(before).0, to);
+        }
+    }
+
+    /// Grows a page run in place to `pages` when the pages after it are free
+    /// (or are the end of memory); false when they are not.
+    unsafe fn grow_in_place(&mut self, block: usize, held: usize, pages: usize) -> bool {
+        let need = pages - held;
+        let wanted = block + held * PAGE;
+        if wanted == memory_end() {
+            return wasm32::memory_grow(0, need) != usize::MAX;
+        }
+        let (mut before, mut at) = (0, self.runs);
+        while at != 0 && at < wanted {
+            (before, at) = (at, run(at).1);
+        }
+        if at != wanted {
+            return false;
+        }
+        let (length, next) = run(at);
+        if length < need {
+            return false;
+        }
+        if length == need {
+            self.unlink(before, next);
+        } else {
+            let rest = at + need * PAGE;
+            set_run(rest, length - need, next);
+            self.unlink(before, rest);
+        }
+        true
     }
 }
 
-unsafe impl GlobalAlloc for SizeClassAllocator {
+unsafe impl GlobalAlloc for Allocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        (*self.0.get()).take(class_of(layout))
+        if layout.align() > PAGE {
+            return null_mut();
+        }
+        (*self.0.get()).take(size_of(layout)) as *mut u8
     }
 
     unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
-        (*self.0.get()).give_back(block, class_of(layout))
+        (*self.0.get()).give(block as usize, size_of(layout))
     }
 
     unsafe fn realloc(&self, block: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
-        let (old_class, new_class) = (class_of(layout), class_of(new_layout));
-        if old_class == new_class {
-            return block;
-        }
         let heap = &mut *self.0.get();
-        let moved = heap.take(new_class);
+        let old = size_of(layout);
+        let new = size_of(Layout::from_size_align_unchecked(new_size, layout.align()));
+        match (old, new) {
+            _ if old == new => return block,
+            (Size::Pages(held), Size::Pages(pages)) if pages < held => {
+                heap.give_pages(block as usize + pages * PAGE, held - pages);
+                return block;
+            }
+            (Size::Pages(held), Size::Pages(pages)) if heap.grow_in_place(block as usize, held, pages) => {
+                return block;
+            }
+            _ => {}
+        }
+        let moved = heap.take(new) as *mut u8;
         if !moved.is_null() {
             core::ptr::copy_nonoverlapping(block, moved, layout.size().min(new_size));
-            heap.give_back(block, old_class);
+            heap.give(block as usize, old);
         }
         moved
     }
