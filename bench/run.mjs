@@ -421,11 +421,25 @@ try {
     },
   };
 
-  // BENCH_ONLY=memory: the memory measurement alone, printed (a quick check
-  // while working on the allocator; writes nothing).
-  if (process.env.BENCH_ONLY === "memory") {
-    const h = await heap(env.browser, env.url);
-    for (const impl of IMPLS) console.log(impl, JSON.stringify(h[impl]));
+  // BENCH_ONLY=memory, or a scenario id such as BENCH_ONLY=update-1000: that
+  // measurement alone, printed (a quick look while working; writes nothing).
+  if (process.env.BENCH_ONLY) {
+    const only = process.env.BENCH_ONLY;
+    if (only === "profile") {
+      const b = await breakdown(env.browser, env.url, "load 10,000, show 50 (JSON Feed)", { format: "jsonfeed", count: 10000, seed: 7, bodyBytes: null }, { maxItems: "50" });
+      for (const impl of IMPLS) console.log(impl, JSON.stringify(b[impl], null, 1));
+    } else if (only === "memory") {
+      const h = await heap(env.browser, env.url);
+      for (const impl of IMPLS) console.log(impl, JSON.stringify(h[impl]));
+    } else {
+      const s = await openSession(env.browser, env.url, { impls: "newsreel,twin" });
+      for (const scenario of scenarios().filter((c) => c.id === only)) {
+        const t = await timedScenario(s, scenario);
+        const [n, w] = [summary(t.samples.newsreel).median, summary(t.samples.twin).median];
+        console.log(`${scenario.label}: newsreel ${n.toFixed(1)} ms, twin ${w.toFixed(1)} ms, ${(n / w).toFixed(2)}×`);
+      }
+      await s.close();
+    }
     process.exit(0);
   }
 
