@@ -68,7 +68,9 @@ pkg: pkg/package.json
 # in the wasm (-4 KB gzip; README, "Size"). Both are unstable options: the
 # machine's one toolchain is stable and no nightly can be fetched, so
 # RUSTC_BOOTSTRAP=1 enables them for this build only. Tests build normally.
-SHIP_ENV := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+# -Zlocation-detail=none and -Zfmt-debug=none drop the source locations and
+# Debug output that nothing in the shipped build prints (-0.4 KB).
+SHIP_ENV := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 SHIP_WASM := target/ship/wasm32-unknown-unknown/release/newsreel.wasm
 
 pkg/package.json: $(RUST_SOURCES) build.rs README.md tools/package.mjs tools/minify-names.mjs | tools-rust tools-node
