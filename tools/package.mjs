@@ -1,7 +1,7 @@
 // Turns the wasm-bindgen output in pkg/ into the published npm package: our entry
 // (index.js, start.js, index.d.ts), a package.json that follows npm
 // conventions, and the README. Run by `make pkg` after wasm-bindgen and wasm-opt.
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -17,6 +17,9 @@ for (const file of ["index.js", "start.js", "index.d.ts"]) {
   copyFileSync(join(root, "src/js", file), join(pkg, file));
 }
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
+// wasm-bindgen's types of the raw wasm exports: not shipped, and stale once
+// tools/minify-names.mjs has shortened the export names.
+rmSync(join(pkg, "newsreel_bg.wasm.d.ts"), { force: true });
 
 const manifest = {
   name: "newsreel",
