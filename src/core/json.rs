@@ -132,27 +132,18 @@ fn scale(value: f64, exponent: i32) -> f64 {
     }
     let exponent = exponent.clamp(-400, 400);
     // Dividing by an exact power of ten is more accurate than multiplying by its inverse.
-    if exponent < 0 {
-        let mut v = value;
-        let mut e = -exponent;
-        while e > 22 {
-            v /= 1e22;
-            e -= 22;
-        }
-        v / exact_power_of_ten(e)
-    } else {
-        let mut v = value;
-        let mut e = exponent;
-        while e > 22 {
-            v *= 1e22;
-            e -= 22;
-        }
-        v * exact_power_of_ten(e)
+    let apply = |v: f64, power: f64| if exponent < 0 { v / power } else { v * power };
+    let mut v = value;
+    let mut e = exponent.unsigned_abs();
+    while e > 22 {
+        v = apply(v, 1e22);
+        e -= 22;
     }
+    apply(v, exact_power_of_ten(e))
 }
 
 /// 10^e for 0 ≤ e ≤ 22, where every power of ten is exact in an f64.
-fn exact_power_of_ten(e: i32) -> f64 {
+fn exact_power_of_ten(e: u32) -> f64 {
     let mut power = 1.0;
     for _ in 0..e {
         power *= 10.0;
