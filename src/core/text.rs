@@ -243,12 +243,6 @@ mod tests {
     }
 
     #[test]
-    fn every_line_ending_splits_lines() {
-        assert_eq!(paragraphs("one\r\ntwo\rthree\nfour"), ["one", "two", "three", "four"]);
-        assert_eq!(paragraphs("a\r\n\r\nb"), ["a", "b"]);
-    }
-
-    #[test]
     fn decodes_entities_found_in_feeds() {
         assert_eq!(decode_entities("Tom &amp; Jerry&#039;s &quot;show&quot;"), "Tom & Jerry's \"show\"");
         assert_eq!(decode_entities("&#x27;hex&#X27; &hellip; &mdash;"), "'hex' … —");
@@ -263,6 +257,9 @@ mod tests {
         assert_eq!(paragraphs("One.\n\nTwo\nlines.\r\n\r\n\n\nThree."), vec!["One.", "Two lines.", "Three."]);
         assert_eq!(paragraphs("a\nb\n"), vec!["a", "b"]);
         assert!(paragraphs("  \n ").is_empty());
+        // Every line ending splits: CR LF, a lone CR, LF.
+        assert_eq!(paragraphs("one\r\ntwo\rthree\nfour"), ["one", "two", "three", "four"]);
+        assert_eq!(paragraphs("a\r\n\r\nb"), ["a", "b"]);
     }
 
     #[test]
