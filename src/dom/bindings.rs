@@ -12,7 +12,7 @@ use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    AddEventListenerOptions, CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event, EventTarget,
+    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event, EventTarget,
     HtmlElement, Node, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
@@ -33,6 +33,28 @@ extern "C" {
     /// An inert document (no script runs, nothing loads), or `None` if the browser refused.
     #[wasm_bindgen(js_name = parseInertHtml)]
     pub fn parse_inert_html(html: &str) -> Option<Document>;
+
+    // Subscriptions. Each one calls the widget back as `on(code, value)`
+    // through the element (so a throw or trap in a handler is caught there
+    // like any other call), until its group is dropped with `unsubscribe`.
+    // They live in JS because a Rust closure per callback costs far more
+    // code than one exported entry point.
+
+    /// `addEventListener(kind, …)`; the value is the event.
+    pub fn listen(host: &HtmlElement, group: u32, target: &EventTarget, kind: &str, code: u32);
+    /// An `IntersectionObserver`; the value is whether the element is in view.
+    #[wasm_bindgen(js_name = watchVisible)]
+    pub fn watch_visible(host: &HtmlElement, group: u32, target: &Element, code: u32);
+    /// A `MutationObserver` of the text under a node.
+    #[wasm_bindgen(js_name = watchText)]
+    pub fn watch_text(host: &HtmlElement, group: u32, target: &Node, code: u32);
+    /// `setInterval`.
+    pub fn every(host: &HtmlElement, group: u32, ms: i32, code: u32);
+    /// A zero-delay timeout: once, after the current task.
+    #[wasm_bindgen(js_name = afterThisTask)]
+    pub fn after_this_task(host: &HtmlElement, code: u32);
+    /// Removes every subscription of the group.
+    pub fn unsubscribe(host: &HtmlElement, group: u32);
 }
 
 pub type DomResult<T> = Result<T, JsValue>;
@@ -192,38 +214,6 @@ pub fn object(entries: &[(&str, JsValue)]) -> JsValue {
     obj.into()
 }
 
-/// An event listener that is removed when dropped.
-///
-/// The callback is `Fn`, not `FnMut`: a host listener may synchronously cause
-/// the same event again (say, `.click()` on a headline while handling
-/// `newsreel:select`), and wasm-bindgen refuses to re-enter an `FnMut`
-/// closure ("closure invoked recursively"), an error that would reach the page.
-pub struct Listener {
-    target: EventTarget,
-    kind: &'static str,
-    callback: Closure<dyn Fn(Event)>,
-}
-
-impl Listener {
-    pub fn new(target: &EventTarget, kind: &'static str, callback: impl Fn(Event) + 'static) -> DomResult<Self> {
-        let callback = Closure::<dyn Fn(Event)>::new(callback);
-        let options = AddEventListenerOptions::new();
-        options.set_passive(false);
-        target.add_event_listener_with_callback_and_add_event_listener_options(
-            kind,
-            callback.as_ref().unchecked_ref(),
-            &options,
-        )?;
-        Ok(Listener { target: target.clone(), kind, callback })
-    }
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
-    }
-}
-
 /// The element an event started on, seen from inside our shadow root.
 pub fn event_element(event: &Event) -> Option<Element> {
     event.target().and_then(|t| t.dyn_into::<Element>().ok())
@@ -237,13 +227,6 @@ pub fn is_modified_click(event: &Event) -> bool {
     }
 }
 
-/// Runs `callback` once, after the current task (a zero-delay timeout).
-pub fn after_this_task(callback: impl FnOnce() + 'static) -> DomResult<()> {
-    let callback = Closure::once_into_js(callback);
-    window()?.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0)?;
-    Ok(())
-}
-
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -254,58 +237,6 @@ pub fn prefers_reduced_motion() -> bool {
         .ok()
         .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
         .is_some_and(|m| m.matches())
-}
-
-/// Calls back with `true`/`false` as an element enters or leaves the
-/// viewport; stops observing when dropped.
-pub struct VisibilityWatch {
-    observer: web_sys::IntersectionObserver,
-    _callback: Closure<dyn FnMut(js_sys::Array)>,
-}
-
-impl VisibilityWatch {
-    pub fn new(target: &Element, mut on_change: impl FnMut(bool) + 'static) -> DomResult<Self> {
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            // The last entry is the current state when several are batched.
-            if let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
-                on_change(entry.is_intersecting());
-            }
-        });
-        let observer = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref())?;
-        observer.observe(target);
-        Ok(VisibilityWatch { observer, _callback: callback })
-    }
-}
-
-impl Drop for VisibilityWatch {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
-}
-
-/// Calls back when the text inside a node changes; stops when dropped.
-pub struct TextWatch {
-    observer: web_sys::MutationObserver,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl TextWatch {
-    pub fn new(target: &Node, on_change: impl FnMut() + 'static) -> DomResult<Self> {
-        let callback = Closure::<dyn FnMut()>::new(on_change);
-        let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref())?;
-        let options = web_sys::MutationObserverInit::new();
-        options.set_child_list(true);
-        options.set_character_data(true);
-        options.set_subtree(true);
-        observer.observe_with_options(target, &options)?;
-        Ok(TextWatch { observer, _callback: callback })
-    }
-}
-
-impl Drop for TextWatch {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
 }
 
 /// The page's URL fragment, without the '#', percent-decoded.

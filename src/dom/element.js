@@ -54,6 +54,66 @@ function showFailure(host, error) {
 // Widgets that failed: no more calls go into them.
 const broken = new WeakSet();
 
+// Each element's way into its widget (`widget.on(code, value)`), for the
+// listeners, observers and timers below.
+const handlers = new WeakMap();
+
+// What each element subscribed to, by group, as functions that undo it. The
+// widget drops a group when it no longer wants those callbacks (disconnect,
+// a new source, a stopped timer).
+const subscriptions = new WeakMap();
+
+function keep(host, group, undo) {
+  let groups = subscriptions.get(host);
+  if (!groups) subscriptions.set(host, (groups = new Map()));
+  const undos = groups.get(group) || [];
+  undos.push(undo);
+  groups.set(group, undos);
+}
+
+function notify(host, code, value) {
+  const handler = handlers.get(host);
+  if (handler) handler(code, value);
+}
+
+export function unsubscribe(host, group) {
+  const groups = subscriptions.get(host);
+  const undos = groups && groups.get(group);
+  if (!undos) return;
+  groups.delete(group);
+  for (const undo of undos) undo();
+}
+
+export function listen(host, group, target, type, code) {
+  const listener = (event) => notify(host, code, event);
+  target.addEventListener(type, listener);
+  keep(host, group, () => target.removeEventListener(type, listener));
+}
+
+// Reports whether the element is in the viewport (the last of a batch of entries is the current state).
+export function watchVisible(host, group, element, code) {
+  const observer = new IntersectionObserver((entries) => notify(host, code, entries[entries.length - 1].isIntersecting));
+  observer.observe(element);
+  keep(host, group, () => observer.disconnect());
+}
+
+// Reports any change of the text inside a node.
+export function watchText(host, group, node, code) {
+  const observer = new MutationObserver(() => notify(host, code));
+  observer.observe(node, { childList: true, characterData: true, subtree: true });
+  keep(host, group, () => observer.disconnect());
+}
+
+export function every(host, group, ms, code) {
+  const id = setInterval(() => notify(host, code), ms);
+  keep(host, group, () => clearInterval(id));
+}
+
+// Once, after the current task.
+export function afterThisTask(host, code) {
+  setTimeout(() => notify(host, code), 0);
+}
+
 export function failWidget(host, error) {
   broken.add(host);
   showFailure(host, error);
@@ -68,6 +128,11 @@ export function defineElement(tagName, createWidget) {
     }
 
     #widget = null;
+
+    constructor() {
+      super();
+      handlers.set(this, (code, value) => this.#call("on", code, value));
+    }
 
     // Every call into Rust goes through here: nothing thrown reaches the host.
     #call(method, ...args) {

@@ -9,13 +9,13 @@
 use crate::prelude::*;
 use crate::core::cat::cat;
 
-use super::bindings::{self as b, DomResult, Listener, TextWatch, VisibilityWatch};
+use super::bindings::{self as b, DomResult};
 use super::render::{self, RenderOptions, Skeleton};
 use super::styles::STYLES;
 use crate::core::model::NewsDocument;
 use crate::core::{decode_blocks, DecodeOptions};
 use core::cell::{Cell, RefCell};
-use alloc::rc::{Rc, Weak};
+use alloc::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Event, HtmlElement};
@@ -44,6 +44,39 @@ const HASH_PREFIX: &str = "news-reel/";
 
 const DEFAULT_SPEED_PX_PER_S: i64 = 60;
 const DEFAULT_INTERVAL_MS: i64 = 5000;
+
+/// Groups of subscriptions (listeners, observers, timers), dropped together.
+mod group {
+    /// On our own shadow root: they live as long as the element.
+    pub const OWN: u32 = 0;
+    /// On the page (document, window, media query, viewport): dropped on disconnect.
+    pub const PAGE: u32 = 1;
+    /// The source script's text: replaced when the source changes.
+    pub const SOURCE: u32 = 2;
+    /// The slide ticker's timer.
+    pub const SLIDE: u32 = 3;
+}
+
+/// What a subscription reports to `Widget::on`: element.js hands the code
+/// back with the event or value.
+mod signal {
+    pub const CLICK: u32 = 0;
+    /// Pointer over or focus into the ticker.
+    pub const HOLD: u32 = 1;
+    pub const POINTER_LEAVE: u32 = 2;
+    pub const FOCUS_OUT: u32 = 3;
+    pub const MOTION_PREFERENCE: u32 = 4;
+    pub const TAB_VISIBILITY: u32 = 5;
+    /// Back, Forward or a new fragment.
+    pub const HISTORY: u32 = 6;
+    pub const DOM_READY: u32 = 7;
+    /// The task that created the element is over: is there data yet?
+    pub const TASK_OVER: u32 = 8;
+    pub const SOURCE_CHANGED: u32 = 9;
+    /// The ticker entered or left the viewport (value: in view).
+    pub const IN_VIEW: u32 = 10;
+    pub const SLIDE_TICK: u32 = 11;
+}
 
 #[wasm_bindgen]
 pub struct Widget {
@@ -74,16 +107,9 @@ struct Inner {
     slide_index: Cell<usize>,
     /// Headlines carry slide-mode marks (`inert`, `aria-hidden`) to clear.
     slide_marked: Cell<bool>,
-    slide_timer: Cell<Option<i32>>,
-    slide_tick: RefCell<Option<Closure<dyn FnMut()>>>,
-    /// Listeners on our own shadow root: kept for the element's lifetime.
-    own_listeners: RefCell<Vec<Listener>>,
-    /// Listeners on the document or window: removed on disconnect.
-    page_listeners: RefCell<Vec<Listener>>,
-    /// Watches the ticker's visibility; dropped on disconnect.
-    visibility_watch: RefCell<Option<VisibilityWatch>>,
-    /// Watches the source script's text; dropped on disconnect.
-    source_watch: RefCell<Option<TextWatch>>,
+    slide_timer_on: Cell<bool>,
+    /// The page-level subscriptions (group `PAGE`) are in place.
+    listening: Cell<bool>,
 }
 
 impl Widget {
@@ -94,7 +120,16 @@ impl Widget {
             b::fail_widget(&self.inner.host, &error);
         }
     }
+}
 
+// The exported methods return no `Result`: each one would cost a
+// multi-value shim in the wasm and an unwrapping wrapper in the glue. A
+// failure goes to `settle`, which reports it through the element's JS; the JS
+// then stops calling this widget, exactly as for a thrown error or a trap.
+#[wasm_bindgen]
+impl Widget {
+    /// One widget per element, made by the element class on its first callback.
+    #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement) -> Result<Widget, JsValue> {
         let doc = b::document()?;
         Ok(Widget {
@@ -114,23 +149,12 @@ impl Widget {
                 pushed_history: Cell::new(false),
                 slide_index: Cell::new(0),
                 slide_marked: Cell::new(false),
-                slide_timer: Cell::new(None),
-                slide_tick: RefCell::new(None),
-                own_listeners: RefCell::new(Vec::new()),
-                page_listeners: RefCell::new(Vec::new()),
-                visibility_watch: RefCell::new(None),
-                source_watch: RefCell::new(None),
+                slide_timer_on: Cell::new(false),
+                listening: Cell::new(false),
             }),
         })
     }
-}
 
-// The exported methods return no `Result`: each one would cost a
-// multi-value shim in the wasm and an unwrapping wrapper in the glue. A
-// failure goes to `settle`, which reports it through the element's JS; the JS
-// then stops calling this widget, exactly as for a thrown error or a trap.
-#[wasm_bindgen]
-impl Widget {
     pub fn connected(&self) {
         self.settle(self.inner.connect());
     }
@@ -138,10 +162,45 @@ impl Widget {
     pub fn disconnected(&self) {
         // Page-level listeners, observers and timers go; our own shadow
         // listeners stay with the element and work again when it is re-inserted.
-        self.inner.page_listeners.borrow_mut().clear();
-        self.inner.visibility_watch.borrow_mut().take();
-        self.inner.source_watch.borrow_mut().take();
-        self.inner.stop_slide_timer();
+        let inner = &self.inner;
+        b::unsubscribe(&inner.host, group::PAGE);
+        b::unsubscribe(&inner.host, group::SOURCE);
+        inner.listening.set(false);
+        inner.stop_slide_timer();
+    }
+
+    /// A subscription fired: `signal` says which, `value` is its event or value.
+    pub fn on(&self, signal: u32, value: JsValue) {
+        let inner = &self.inner;
+        let result = match signal {
+            signal::CLICK => inner.on_click(value.unchecked_ref()),
+            signal::HOLD => {
+                inner.held.set(true);
+                Ok(())
+            }
+            signal::POINTER_LEAVE | signal::FOCUS_OUT => {
+                if signal == signal::POINTER_LEAVE || !inner.focus_stays_in_ticker(value.unchecked_ref()) {
+                    inner.held.set(false);
+                }
+                Ok(())
+            }
+            signal::MOTION_PREFERENCE => inner.update_motion(),
+            signal::TAB_VISIBILITY => {
+                inner.tab_hidden.set(b::document_hidden(&inner.doc));
+                inner.update_motion()
+            }
+            signal::HISTORY => inner.follow_hash(),
+            signal::DOM_READY => inner.read_page(),
+            signal::TASK_OVER => inner.report_missing_data(),
+            signal::SOURCE_CHANGED if !inner.loaded_by_call.get() => inner.reload_sources(),
+            signal::IN_VIEW => {
+                inner.offscreen.set(!value.is_truthy());
+                inner.update_motion()
+            }
+            signal::SLIDE_TICK => inner.slide_tick(),
+            _ => Ok(()),
+        };
+        inner.report(result);
     }
 
     #[wasm_bindgen(js_name = attributeChanged)]
@@ -234,10 +293,6 @@ impl Inner {
         }
     }
 
-    fn weak(self: &Rc<Self>) -> Weak<Self> {
-        Rc::downgrade(self)
-    }
-
     fn skeleton(&self) -> Option<Rc<Skeleton>> {
         self.skeleton.borrow().clone()
     }
@@ -253,85 +308,50 @@ impl Inner {
         self.set_state("loading")?;
 
         // One delegated listener for every click inside the widget.
-        let weak = self.weak();
-        let click = Listener::new(&shadow, "click", move |event| {
-            if let Some(inner) = weak.upgrade() {
-                inner.report(inner.on_click(&event));
-            }
-        })?;
-        let mut own = vec![click];
+        let host = &self.host;
+        b::listen(host, group::OWN, &shadow, "click", signal::CLICK);
         // Pointer over or focus inside the ticker holds the slide timer (CSS
         // holds the marquee by itself).
-        for (kind, held) in [("pointerenter", true), ("pointerleave", false), ("focusin", true), ("focusout", false)] {
-            let weak = self.weak();
-            let ticker_el = sk.ticker.clone();
-            own.push(Listener::new(&sk.ticker, kind, move |event: Event| {
-                if let Some(inner) = weak.upgrade() {
-                    // focusout to another element inside the ticker is not leaving.
-                    let leaving_within = kind == "focusout"
-                        && event
-                            .dyn_ref::<web_sys::FocusEvent>()
-                            .and_then(|f| f.related_target())
-                            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                            .is_some_and(|n| ticker_el.contains(Some(&n)));
-                    if !leaving_within {
-                        inner.held.set(held);
-                    }
-                }
-            })?);
+        for (kind, signal) in [
+            ("pointerenter", signal::HOLD),
+            ("pointerleave", signal::POINTER_LEAVE),
+            ("focusin", signal::HOLD),
+            ("focusout", signal::FOCUS_OUT),
+        ] {
+            b::listen(host, group::OWN, &sk.ticker, kind, signal);
         }
-        *self.own_listeners.borrow_mut() = own;
         Ok(())
+    }
+
+    /// Whether a `focusout` only moved focus to another element inside the ticker.
+    fn focus_stays_in_ticker(&self, event: &Event) -> bool {
+        let Some(sk) = self.skeleton() else { return false };
+        event
+            .dyn_ref::<web_sys::FocusEvent>()
+            .and_then(|f| f.related_target())
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|n| sk.ticker.contains(Some(&n)))
     }
 
     fn listen_to_page(self: &Rc<Self>) -> DomResult<()> {
-        if !self.page_listeners.borrow().is_empty() {
+        if self.listening.replace(true) {
             return Ok(());
         }
+        let (host, page) = (&self.host, group::PAGE);
         let window = b::window()?;
-        let mut page = Vec::new();
         // A reader who switches reduced motion on mid-visit gets the static list at once.
         if let Some(query) = window.match_media("(prefers-reduced-motion: reduce)")? {
-            page.push(self.on_page_event(&query, "change", |inner| inner.update_motion())?);
+            b::listen(host, page, &query, "change", signal::MOTION_PREFERENCE);
         }
-        page.push(self.on_page_event(&self.doc, "visibilitychange", |inner| {
-            inner.tab_hidden.set(b::document_hidden(&inner.doc));
-            inner.update_motion()
-        })?);
+        b::listen(host, page, &self.doc, "visibilitychange", signal::TAB_VISIBILITY);
         // Back and Forward move between articles the reader opened.
-        page.push(self.on_page_event(&window, "popstate", |inner| inner.follow_hash())?);
-        page.push(self.on_page_event(&window, "hashchange", |inner| inner.follow_hash())?);
-        *self.page_listeners.borrow_mut() = page;
+        b::listen(host, page, &window, "popstate", signal::HISTORY);
+        b::listen(host, page, &window, "hashchange", signal::HISTORY);
         self.tab_hidden.set(b::document_hidden(&self.doc));
-
         if let Some(sk) = self.skeleton() {
-            let weak = self.weak();
-            let watch = VisibilityWatch::new(&sk.ticker, move |visible| {
-                if let Some(inner) = weak.upgrade() {
-                    inner.offscreen.set(!visible);
-                    let result = inner.update_motion();
-                    inner.report(result);
-                }
-            })?;
-            *self.visibility_watch.borrow_mut() = Some(watch);
+            b::watch_visible(host, page, &sk.ticker, signal::IN_VIEW);
         }
         Ok(())
-    }
-
-    /// A listener on the page that calls `handler` while this widget lives.
-    fn on_page_event(
-        self: &Rc<Self>,
-        target: &web_sys::EventTarget,
-        kind: &'static str,
-        handler: fn(&Rc<Inner>) -> DomResult<()>,
-    ) -> DomResult<Listener> {
-        let weak = self.weak();
-        Listener::new(target, kind, move |_| {
-            if let Some(inner) = weak.upgrade() {
-                let result = handler(&inner);
-                inner.report(result);
-            }
-        })
     }
 
     /// The article id named by the page's fragment (`#news-reel/<id>`), if any.
@@ -373,59 +393,48 @@ impl Inner {
     /// Reads the JSON the host pointed us to, or embedded in us, or every
     /// JSON-LD block of the page.
     fn read_page(self: &Rc<Self>) -> DomResult<()> {
-        self.watch_source()?;
+        self.watch_source();
         match self.find_sources() {
             Ok(texts) => {
                 *self.sources.borrow_mut() = texts;
                 self.decode_and_show()
             }
-            Err(message) => {
-                if self.doc.ready_state() == "loading" {
-                    // The data may be further down a page still being parsed.
-                    let retry = self.on_page_event(&self.doc, "DOMContentLoaded", |inner| inner.read_page())?;
-                    self.page_listeners.borrow_mut().push(retry);
-                    Ok(())
-                } else {
-                    // A script that creates the element, appends it and then
-                    // calls load() does so in one task: report missing data
-                    // only if none has arrived once that task is over.
-                    let weak = self.weak();
-                    b::after_this_task(move || {
-                        if let Some(inner) = weak.upgrade() {
-                            if !inner.loaded_by_call.get() && inner.data.borrow().is_none() {
-                                let result = inner.fail(&message);
-                                inner.report(result);
-                            }
-                        }
-                    })
-                }
+            // The data may be further down a page still being parsed.
+            Err(_) if self.doc.ready_state() == "loading" => {
+                b::listen(&self.host, group::PAGE, &self.doc, "DOMContentLoaded", signal::DOM_READY);
+                Ok(())
             }
+            // A script that creates the element, appends it and then calls
+            // load() does so in one task: report missing data only if none
+            // has arrived once that task is over.
+            Err(_) => {
+                b::after_this_task(&self.host, signal::TASK_OVER);
+                Ok(())
+            }
+        }
+    }
+
+    fn report_missing_data(self: &Rc<Self>) -> DomResult<()> {
+        if self.loaded_by_call.get() || self.data.borrow().is_some() {
+            return Ok(());
+        }
+        match self.find_sources() {
+            Ok(_) => self.reload_sources(),
+            Err(message) => self.fail(&message),
         }
     }
 
     /// Re-reads the data when the host rewrites the source script (or the
     /// scripts inside the element), so a page can update the ticker in place.
-    fn watch_source(self: &Rc<Self>) -> DomResult<()> {
+    fn watch_source(&self) {
+        b::unsubscribe(&self.host, group::SOURCE);
         let target: Option<web_sys::Node> = match b::attr(&self.host, "source") {
             Some(selector) => b::query_document(&self.doc, &selector).ok().flatten().map(Into::into),
             None => Some(self.host.clone().into()),
         };
-        let watch = match target {
-            Some(node) => {
-                let weak = self.weak();
-                Some(TextWatch::new(&node, move || {
-                    if let Some(inner) = weak.upgrade() {
-                        if !inner.loaded_by_call.get() {
-                            let result = inner.reload_sources();
-                            inner.report(result);
-                        }
-                    }
-                })?)
-            }
-            None => None,
-        };
-        *self.source_watch.borrow_mut() = watch;
-        Ok(())
+        if let Some(node) = target {
+            b::watch_text(&self.host, group::SOURCE, &node, signal::SOURCE_CHANGED);
+        }
     }
 
     /// Reads the sources again and renders only if their text changed.
@@ -724,49 +733,40 @@ impl Inner {
         self.apply_slide(&sk, self.effective_mode() == Mode::Slide)
     }
 
-    fn start_slide_timer(self: &Rc<Self>) -> DomResult<()> {
-        if self.slide_timer.get().is_some() {
+    fn start_slide_timer(&self) -> DomResult<()> {
+        if self.slide_timer_on.replace(true) {
             return Ok(());
         }
-        let weak = self.weak();
-        let tick = Closure::<dyn FnMut()>::new(move || {
-            if let Some(inner) = weak.upgrade() {
-                let still = inner.held.get() || inner.offscreen.get() || inner.tab_hidden.get();
-                if !still && inner.is_moving() {
-                    let result = inner.step_slide(1);
-                    inner.report(result);
-                }
-            }
-        });
         let interval = self.attr_number("interval", 1000, 600_000).unwrap_or(DEFAULT_INTERVAL_MS) as i32;
-        let id = b::window()?.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), interval)?;
-        self.slide_timer.set(Some(id));
-        *self.slide_tick.borrow_mut() = Some(tick);
+        b::every(&self.host, group::SLIDE, interval, signal::SLIDE_TICK);
         Ok(())
     }
 
-    fn stop_slide_timer(&self) {
-        if let Some(id) = self.slide_timer.take() {
-            if let Ok(w) = b::window() {
-                w.clear_interval_with_handle(id);
-            }
+    fn slide_tick(self: &Rc<Self>) -> DomResult<()> {
+        let still = self.held.get() || self.offscreen.get() || self.tab_hidden.get();
+        if !still && self.is_moving() {
+            self.step_slide(1)
+        } else {
+            Ok(())
         }
-        self.slide_tick.borrow_mut().take();
+    }
+
+    fn stop_slide_timer(&self) {
+        if self.slide_timer_on.replace(false) {
+            b::unsubscribe(&self.host, group::SLIDE);
+        }
     }
 }
 
 /// Defines the custom element (default name `news-reel`). Safe to call twice.
+/// `create_widget(host)` makes a `Widget` for an element: the entry module
+/// passes `(host) => new Widget(host)`, since the element's module cannot
+/// import the generated bindings itself.
 #[wasm_bindgen(js_name = defineNewsReel)]
-pub fn define_news_reel(tag_name: Option<String>) -> bool {
+pub fn define_news_reel(tag_name: Option<String>, create_widget: &js_sys::Function) -> bool {
     install_panic_hook();
     let tag = tag_name.unwrap_or_else(|| "news-reel".into());
-    let create = Closure::<dyn Fn(HtmlElement) -> Result<JsValue, JsValue>>::new(|host: HtmlElement| {
-        Widget::new(host).map(JsValue::from)
-    });
-    let defined = b::define_element(&tag, create.as_ref().unchecked_ref());
-    // The element class keeps calling this for every new element, for the page's lifetime.
-    create.forget();
-    defined
+    b::define_element(&tag, create_widget)
 }
 
 /// With std's runtime (the browser tests) a panic's message is logged before

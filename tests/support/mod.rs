@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, Document, Element, HtmlElement, ShadowRoot};
 
-pub use newsreel::dom::widget::define_news_reel;
+use newsreel::dom::widget::Widget;
 
 pub const SEED: &str = include_str!("../fixtures/seed.json");
 
@@ -16,9 +16,18 @@ pub fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// Defines `<news-reel>` as the entry modules do, with a function that makes
+/// each element's `Widget`. Safe to call again.
+pub fn define_news_reel() {
+    let create = Closure::<dyn Fn(HtmlElement) -> Result<JsValue, JsValue>>::new(|host| Widget::new(host).map(JsValue::from));
+    if newsreel::dom::widget::define_news_reel(None, create.as_ref().unchecked_ref()) {
+        create.forget();
+    }
+}
+
 /// A `<news-reel>` with the given inner HTML, attached to the page.
 pub fn mount(inner_html: &str, attrs: &[(&str, &str)]) -> HtmlElement {
-    define_news_reel(None);
+    define_news_reel();
     let doc = document();
     let el: HtmlElement = doc.create_element("news-reel").unwrap().dyn_into().unwrap();
     for (k, v) in attrs {
