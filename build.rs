@@ -1,6 +1,9 @@
-//! Build step: the stylesheet minified into OUT_DIR (comments and layout
-//! white space dropped), so the wasm carries about half the bytes of
-//! src/dom/styles.css while the file stays readable.
+//! Build steps, writing into OUT_DIR:
+//! - the stylesheet minified (comments and layout white space dropped), so
+//!   the wasm carries about half the bytes of src/dom/styles.css while the
+//!   file stays readable;
+//! - the widget's skeleton markup (src/dom/skeleton.html) as a build program
+//!   (src/core/build.rs), so it is data in the wasm rather than code.
 
 use std::{env, fs};
 
@@ -14,6 +17,85 @@ fn main() {
     }
     let out = env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
     fs::write(format!("{out}/styles.min.css"), small).expect("write styles.min.css");
+
+    println!("cargo:rerun-if-changed=src/dom/skeleton.html");
+    let markup = fs::read_to_string("src/dom/skeleton.html").expect("read src/dom/skeleton.html");
+    let (ops, text) = build_program(&markup);
+    let source = format!("pub const OPS: &[u32] = &{ops:?};\npub const TEXT: &str = {text:?};\n");
+    fs::write(format!("{out}/skeleton.rs"), source).expect("write skeleton.rs");
+}
+
+// The op codes of src/core/build.rs.
+const OPEN: u32 = 0;
+const ATTR: u32 = 1;
+const TEXT: u32 = 2;
+const CLOSE: u32 = 3;
+const KEEP: u32 = 4;
+
+/// Translates our own simple markup (elements, quoted attribute values or
+/// none, text, comments; every element closed) into a build program.
+fn build_program(markup: &str) -> (Vec<u32>, String) {
+    let mut ops = Vec::new();
+    let mut text = String::new();
+    let mut string = |ops: &mut Vec<u32>, s: &str| {
+        ops.push(s.encode_utf16().count() as u32);
+        text.push_str(s);
+    };
+    let mut open = 0usize;
+    let mut rest = markup;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = &after[after.find("-->").expect("comment closed") + 3..];
+        } else if let Some(after) = rest.strip_prefix("</") {
+            ops.push(CLOSE);
+            open -= 1;
+            rest = &after[after.find('>').expect("end tag closed") + 1..];
+        } else if let Some(after) = rest.strip_prefix('<') {
+            let end = after.find('>').expect("start tag closed");
+            let mut tag = after[..end].trim();
+            let name_end = tag.find(' ').unwrap_or(tag.len());
+            ops.push(OPEN);
+            string(&mut ops, &tag[..name_end]);
+            open += 1;
+            tag = tag[name_end..].trim_start();
+            let mut keep = false;
+            while !tag.is_empty() {
+                let name_end = tag.find([' ', '=']).unwrap_or(tag.len());
+                let name = &tag[..name_end];
+                tag = &tag[name_end..];
+                let value = match tag.strip_prefix("=\"") {
+                    Some(quoted) => {
+                        let close = quoted.find('"').expect("attribute value closed");
+                        tag = &quoted[close + 1..];
+                        &quoted[..close]
+                    }
+                    None => "",
+                };
+                tag = tag.trim_start();
+                if name == "keep" {
+                    keep = true;
+                } else {
+                    ops.push(ATTR);
+                    string(&mut ops, name);
+                    string(&mut ops, value);
+                }
+            }
+            if keep {
+                ops.push(KEEP);
+            }
+            rest = &after[end + 1..];
+        } else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            let words = rest[..end].trim();
+            if !words.is_empty() {
+                ops.push(TEXT);
+                string(&mut ops, words);
+            }
+            rest = &rest[end..];
+        }
+    }
+    assert_eq!(open, 0, "every element in the skeleton is closed");
+    (ops, text)
 }
 
 /// Drops comments, folds white space, and leaves none next to the characters

@@ -3,6 +3,7 @@
 
 use crate::prelude::*;
 
+pub mod build;
 pub mod cat;
 pub mod dates;
 pub mod json;
@@ -12,6 +13,7 @@ pub mod jsonld;
 pub mod model;
 pub mod newsreel_v1;
 pub mod normalize;
+pub mod sanitize;
 pub mod schema;
 pub mod text;
 pub mod url_policy;

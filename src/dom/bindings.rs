@@ -7,6 +7,7 @@
 
 use crate::prelude::*;
 
+use crate::core::build::Build;
 use crate::core::text::find_text;
 use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -30,9 +31,13 @@ extern "C" {
     pub fn format_date(epoch_ms: f64, has_time: bool, locale: &str) -> String;
     #[wasm_bindgen(js_name = formatRelative)]
     pub fn format_relative(epoch_ms: f64, now_ms: f64, locale: &str) -> String;
-    /// An inert document (no script runs, nothing loads), or `None` if the browser refused.
+    /// Parses HTML into an inert document (no script runs, nothing loads) and
+    /// returns its body flattened as `core::sanitize` reads it, or `None` if
+    /// the browser refused.
     #[wasm_bindgen(js_name = parseInertHtml)]
-    pub fn parse_inert_html(html: &str) -> Option<Document>;
+    pub fn parse_inert_html(html: &str) -> Option<String>;
+    #[wasm_bindgen(js_name = build, catch)]
+    fn run_build(parent: &Node, ops: &[u32], text: &str) -> Result<js_sys::Array, JsValue>;
 
     // Subscriptions. Each one calls the widget back as `on(code, value)`
     // through the element (so a throw or trap in a handler is caught there
@@ -67,28 +72,20 @@ pub fn document() -> DomResult<Document> {
     window()?.document().ok_or_else(|| JsValue::from_str("no document"))
 }
 
-/// A new element with attributes.
-pub fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)]) -> DomResult<Element> {
-    let e = doc.create_element(tag)?;
-    for (name, value) in attrs {
-        e.set_attribute(name, value)?;
-    }
-    Ok(e)
+/// Creates what a build program describes at the end of `parent`; returns
+/// the elements it marked with `keep`, in order.
+pub fn build(parent: &impl AsRef<Node>, program: &Build) -> DomResult<Vec<Element>> {
+    build_from(parent, &program.ops, &program.text)
 }
 
-/// A new element with attributes and one text child.
-pub fn text_el(doc: &Document, tag: &str, attrs: &[(&str, &str)], text: &str) -> DomResult<Element> {
-    let e = el(doc, tag, attrs)?;
-    e.append_child(&doc.create_text_node(text))?;
-    Ok(e)
+/// `build` of a program held as its two parts (a constant one, say).
+pub fn build_from(parent: &impl AsRef<Node>, ops: &[u32], text: &str) -> DomResult<Vec<Element>> {
+    let kept = run_build(parent.as_ref(), ops, text)?;
+    Ok((0..kept.length()).map(|i| kept.get(i).unchecked_into()).collect())
 }
 
 pub fn append(parent: &impl AsRef<Node>, child: &impl AsRef<Node>) -> DomResult<()> {
     parent.as_ref().append_child(child.as_ref()).map(|_| ())
-}
-
-pub fn append_text(doc: &Document, parent: &impl AsRef<Node>, text: &str) -> DomResult<()> {
-    append(parent, &doc.create_text_node(text))
 }
 
 /// A deep copy of a node and everything in it.

@@ -234,6 +234,27 @@ export function formatRelative(epochMs, nowMs, locale) {
 // never inserted anywhere; the sanitiser rebuilds allowed nodes one by one.
 let parserPolicy = null;
 
+const HTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
+
+// The parsed body as the sanitiser in src/core/sanitize.rs reads it: tokens
+// joined by NUL, which the HTML parser never leaves in a document (any that
+// got through is replaced anyway). `<name` opens an element (no name outside
+// HTML), `=name` and the value follow for each attribute, `#` starts text,
+// `/` closes the element.
+function flatten(parent, tokens) {
+  for (let node = parent.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3) {
+      tokens.push("#" + node.data);
+    } else if (node.nodeType === 1) {
+      tokens.push("<" + (node.namespaceURI === HTML_NAMESPACE ? node.localName : ""));
+      for (const attribute of node.attributes) tokens.push("=" + attribute.name, attribute.value);
+      flatten(node, tokens);
+      tokens.push("/");
+    }
+  }
+  return tokens;
+}
+
 export function parseInertHtml(html) {
   try {
     let input = html;
@@ -243,8 +264,47 @@ export function parseInertHtml(html) {
       }
       input = parserPolicy.createHTML(html);
     }
-    return new DOMParser().parseFromString(input, "text/html");
+    const body = new DOMParser().parseFromString(input, "text/html").body;
+    return body ? flatten(body, []).map((t) => t.replaceAll("\0", "\uFFFD")).join("\0") : "";
   } catch (_) {
     return null;
   }
+}
+
+// Runs a build program written by src/core/build.rs: creates elements and
+// text nodes at the end of `parent` with createElement, createTextNode and
+// setAttribute only. Strings come in order from `text`, each as long (in
+// UTF-16 units) as the number before it says. Returns the elements the
+// program marked to keep.
+export function build(parent, ops, text) {
+  const doc = parent.ownerDocument;
+  const open = [parent];
+  const kept = [];
+  let top = parent;
+  let at = 0;
+  let i = 0;
+  const next = () => text.slice(at, (at += ops[i++]));
+  while (i < ops.length) {
+    switch (ops[i++]) {
+      case 0:
+        top = top.appendChild(doc.createElement(next()));
+        open.push(top);
+        break;
+      case 1: {
+        const name = next();
+        top.setAttribute(name, next());
+        break;
+      }
+      case 2:
+        top.appendChild(doc.createTextNode(next()));
+        break;
+      case 3:
+        open.pop();
+        top = open[open.length - 1];
+        break;
+      default:
+        kept.push(top);
+    }
+  }
+  return kept;
 }

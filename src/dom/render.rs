@@ -1,11 +1,14 @@
 //! Building the shadow DOM from the model. Untrusted text only ever becomes a
-//! text node or an attribute value; URLs pass the URL policy first.
+//! text node or an attribute value; URLs pass the URL policy first. Each
+//! render writes a `Build` program and creates it with one call.
 
 use crate::prelude::*;
 use crate::core::cat::cat;
 
 use super::bindings::{self as b, DomResult};
 use super::sanitize;
+use super::styles::skeleton;
+use crate::core::build::Build;
 use crate::core::dates::DateValue;
 use crate::core::model::{Article, Body};
 use crate::core::url_policy::{allowed, UrlUse};
@@ -36,87 +39,54 @@ pub struct RenderOptions {
     pub link_target: Option<String>,
 }
 
-/// Creates the skeleton: ticker (label, controls, lane), article view, error
-/// box, and a `<slot>` that keeps the host's fallback HTML visible until the
-/// widget has rendered.
-pub fn skeleton(doc: &Document, shadow: &ShadowRoot) -> DomResult<Skeleton> {
-    let root = b::el(doc, "div", &[("class", "nr"), ("part", "root")])?;
-    let ticker = b::el(doc, "section", &[("class", "ticker"), ("part", "ticker"), ("aria-labelledby", "nr-label")])?;
-    let label = b::text_el(doc, "div", &[("class", "label"), ("id", "nr-label")], "Latest news")?;
-    let controls = b::el(doc, "div", &[("class", "controls")])?;
-    let pause = b::text_el(doc, "button", &[("type", "button"), ("class", "pause"), ("part", "pause")], "Pause")?;
-    let prev = b::text_el(doc, "button", &[("type", "button"), ("class", "step"), ("part", "prev"), ("aria-label", "Previous headline")], "‹")?;
-    let next = b::text_el(doc, "button", &[("type", "button"), ("class", "step"), ("part", "next"), ("aria-label", "Next headline")], "›")?;
-    let viewport = b::el(doc, "div", &[("class", "viewport")])?;
-    let lane = b::el(doc, "div", &[("class", "lane")])?;
-    let items = b::el(doc, "ul", &[("class", "items"), ("part", "list"), ("aria-live", "off")])?;
-    // The seamless-loop copy: invisible to assistive tech and to Tab.
-    let copy = b::el(doc, "ul", &[("class", "items copy"), ("aria-hidden", "true"), ("inert", "")])?;
-    let article = b::el(doc, "article", &[("class", "article"), ("part", "article")])?;
-    let error = b::el(doc, "p", &[("class", "error"), ("part", "error"), ("role", "alert"), ("hidden", "")])?;
-    let fallback = b::el(doc, "slot", &[])?;
-
-    // The pause control comes first in the widget's tab order.
-    for n in [&pause, &prev, &next] {
-        b::append(&controls, n)?;
-    }
-    b::append(&lane, &items)?;
-    b::append(&lane, &copy)?;
-    b::append(&viewport, &lane)?;
-    // Order matters for Tab: the pause control comes before the headlines.
-    b::append(&ticker, &label)?;
-    b::append(&ticker, &controls)?;
-    b::append(&ticker, &viewport)?;
-    b::set_flag(&ticker, "hidden", true)?;
-    b::set_flag(&article, "hidden", true)?;
-    b::append(&root, &ticker)?;
-    b::append(&root, &article)?;
-    b::append(&root, &error)?;
-    b::append(&root, &fallback)?;
-    shadow.set_text_content(None);
-    b::append(shadow, &root)?;
+/// Creates the skeleton (skeleton.html): ticker (label, controls, lane),
+/// article view, error box, and a `<slot>` that keeps the host's fallback
+/// HTML visible until the widget has rendered.
+pub fn skeleton(shadow: &ShadowRoot) -> DomResult<Skeleton> {
+    b::clear(shadow);
+    let kept = b::build_from(shadow, skeleton::OPS, skeleton::TEXT)?;
+    // One check for all twelve: a `?` per field would write cleanup code
+    // for every prefix of the list.
+    let [root, ticker, label, pause, prev, next, lane, items, copy, article, error, fallback]: [Element; 12] =
+        kept.try_into().map_err(|_| wasm_bindgen::JsValue::from_str("the skeleton was not built"))?;
     Ok(Skeleton { root, ticker, label, pause, prev, next, lane, items, copy, article, error, fallback })
 }
 
 /// The `<time>` element for a date, formatted in the page's language.
-fn time_el(doc: &Document, date: &DateValue, options: &RenderOptions, part: Option<&str>) -> DomResult<Element> {
+fn time_el(p: &mut Build, date: &DateValue, options: &RenderOptions, part: Option<&str>) {
     let text = if options.relative_dates {
         b::format_relative(date.epoch_ms as f64, b::now_ms(), &options.locale)
     } else {
         b::format_date(date.epoch_ms as f64, date.has_time, &options.locale)
     };
-    let iso = date.to_iso();
-    let mut attrs = vec![("datetime", iso.as_str())];
-    if let Some(p) = part {
-        attrs.push(("part", p));
+    p.open_with("time", &[("datetime", &date.to_iso())]);
+    if let Some(part) = part {
+        p.attr("part", part);
     }
-    b::text_el(doc, "time", &attrs, &text)
+    p.text(&text).close();
 }
 
 /// One ticker entry: a link to the article's page when it has a safe URL
 /// (the click opens it in the article view; a modified click opens the page),
 /// else a button.
-fn ticker_item(doc: &Document, article: &Article, options: &RenderOptions, selected: bool) -> DomResult<Element> {
-    let li = b::el(doc, "li", &[("class", "item"), ("part", "item")])?;
-    let href = article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link));
-    let pick = match &href {
-        Some(h) => b::el(doc, "a", &[("href", h), ("rel", "noopener noreferrer")])?,
-        None => b::el(doc, "button", &[("type", "button")])?,
+fn ticker_item(p: &mut Build, article: &Article, options: &RenderOptions, selected: bool) {
+    p.open_with("li", &[("class", "item"), ("part", "item")]);
+    match article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link)) {
+        Some(href) => p.open_with("a", &[("href", &href), ("rel", "noopener noreferrer")]),
+        None => p.open_with("button", &[("type", "button")]),
     };
-    b::set_attr(&pick, "class", "pick")?;
-    b::set_attr(&pick, "data-id", &article.id)?;
+    p.attrs(&[("class", "pick"), ("data-id", &article.id)]);
     if selected {
-        b::set_attr(&pick, "aria-current", "true")?;
+        p.attr("aria-current", "true");
     }
     if let Some(lang) = &article.language {
-        b::set_attr(&pick, "lang", lang)?;
+        p.attr("lang", lang);
     }
-    b::append(&pick, &b::text_el(doc, "span", &[("class", "title"), ("dir", "auto")], &article.headline)?)?;
+    p.leaf("span", &[("class", "title"), ("dir", "auto")], &article.headline);
     if let Some(date) = &article.date_published {
-        b::append(&pick, &time_el(doc, date, options, None)?)?;
+        time_el(p, date, options, None);
     }
-    b::append(&li, &pick)?;
-    Ok(li)
+    p.close().close();
 }
 
 /// Replaces the ticker's entries (and the loop copy's).
@@ -127,13 +97,14 @@ pub fn ticker_items(
     selected: Option<&str>,
     options: &RenderOptions,
 ) -> DomResult<()> {
-    let list = doc.create_document_fragment();
+    let mut p = Build::new();
     for a in articles {
-        let is_selected = selected == Some(a.id.as_str());
-        b::append(&list, &ticker_item(doc, a, options, is_selected)?)?;
+        ticker_item(&mut p, a, options, selected == Some(a.id.as_str()));
     }
+    let list = doc.create_document_fragment();
+    b::build(&list, &p)?;
     // The loop copy is one deep clone, not a second build: a fraction of the
-    // calls into the DOM. Its entries get a part of their own, so that
+    // work in the DOM. Its entries get a part of their own, so that
     // `[part=item]` counts each headline once, and no current marker.
     let copy = b::deep_clone(&list)?;
     for entry in b::query_all(&copy, "[part=item]") {
@@ -162,43 +133,45 @@ pub fn mark_selected(sk: &Skeleton, id: &str) -> DomResult<()> {
 }
 
 /// Fills the article view with one article.
-pub fn article_view(doc: &Document, sk: &Skeleton, article: &Article, options: &RenderOptions) -> DomResult<()> {
+pub fn article_view(sk: &Skeleton, article: &Article, options: &RenderOptions) -> DomResult<()> {
     let view = &sk.article;
     b::clear(view);
     match &article.language {
         Some(lang) => b::set_attr(view, "lang", lang)?,
         None => b::remove_attr(view, "lang")?,
     }
-    let heading = cat!('h', options.heading_level.clamp(1, 6));
-    let headline = b::text_el(
-        doc,
-        &heading,
+    b::set_attr(view, "aria-labelledby", "nr-headline")?;
+    let mut p = Build::new();
+    p.leaf(
+        &cat!('h', options.heading_level.clamp(1, 6)),
         &[("class", "headline"), ("part", "headline"), ("tabindex", "-1"), ("dir", "auto"), ("id", "nr-headline")],
         &article.headline,
-    )?;
-    b::append(view, &headline)?;
-    b::set_attr(view, "aria-labelledby", "nr-headline")?;
+    );
 
-    let meta = b::el(doc, "p", &[("class", "meta")])?;
+    // Parts that would be empty are left out.
+    let empty = p.checkpoint();
+    p.open_with("p", &[("class", "meta")]);
+    let opened = p.checkpoint();
     if let Some(date) = &article.date_published {
-        b::append(&meta, &time_el(doc, date, options, Some("date"))?)?;
+        time_el(&mut p, date, options, Some("date"));
     }
     if !article.authors.is_empty() {
-        b::append(&meta, &b::text_el(doc, "span", &[("part", "byline"), ("dir", "auto")], &article.authors.join(", "))?)?;
+        p.leaf("span", &[("part", "byline"), ("dir", "auto")], &article.authors.join(", "));
     }
     if let Some(publisher) = &article.publisher {
-        b::append(&meta, &b::text_el(doc, "span", &[("part", "publisher"), ("dir", "auto")], publisher)?)?;
+        p.leaf("span", &[("part", "publisher"), ("dir", "auto")], publisher);
     }
-    if meta.has_child_nodes() {
-        b::append(view, &meta)?;
+    if p.added_since(opened) {
+        p.close();
+    } else {
+        p.rewind(empty);
     }
 
     if options.images {
         if let Some(image) = &article.image {
             if let Some(src) = allowed(&image.url, UrlUse::Image) {
-                let figure = b::el(doc, "figure", &[("class", "figure")])?;
-                let img = b::el(
-                    doc,
+                p.open_with("figure", &[("class", "figure")]);
+                p.open_with(
                     "img",
                     &[
                         ("part", "image"),
@@ -208,44 +181,46 @@ pub fn article_view(doc: &Document, sk: &Skeleton, article: &Article, options: &
                         ("decoding", "async"),
                         ("referrerpolicy", "no-referrer"),
                     ],
-                )?;
+                );
                 if let (Some(w), Some(h)) = (image.width, image.height) {
-                    b::set_attr(&img, "width", &cat!(w))?;
-                    b::set_attr(&img, "height", &cat!(h))?;
+                    p.attrs(&[("width", &cat!(w)), ("height", &cat!(h))]);
                 }
-                b::append(&figure, &img)?;
-                b::append(view, &figure)?;
+                p.close().close();
             }
         }
     }
 
-    let body = b::el(doc, "div", &[("class", "body"), ("part", "body"), ("dir", "auto")])?;
+    let empty = p.checkpoint();
+    p.open_with("div", &[("class", "body"), ("part", "body"), ("dir", "auto")]);
+    let opened = p.checkpoint();
     match &article.body {
         Body::Paragraphs(paragraphs) => {
-            for p in paragraphs {
-                b::append(&body, &b::text_el(doc, "p", &[], p)?)?;
+            for text in paragraphs {
+                p.leaf("p", &[], text);
             }
         }
-        Body::Html(html) => sanitize::append_html(doc, &body, html, options.images, options.link_target.as_deref())?,
+        Body::Html(html) => sanitize::body_html(&mut p, html, options.images, options.link_target.as_deref()),
         Body::None => {}
     }
     if article.body.is_empty() {
         if let Some(summary) = &article.summary {
-            b::append(&body, &b::text_el(doc, "p", &[("class", "summary")], summary)?)?;
+            p.leaf("p", &[("class", "summary")], summary);
         }
     }
-    if body.has_child_nodes() {
-        b::append(view, &body)?;
+    if p.added_since(opened) {
+        p.close();
+    } else {
+        p.rewind(empty);
     }
 
     if let Some(href) = article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link)) {
-        let more = b::el(doc, "p", &[("class", "more")])?;
-        let link = b::text_el(doc, "a", &[("part", "link"), ("href", &href), ("rel", "noopener noreferrer")], "Read the full article")?;
+        p.open_with("p", &[("class", "more")]);
+        p.open_with("a", &[("part", "link"), ("href", &href), ("rel", "noopener noreferrer")]);
         if let Some(target) = &options.link_target {
-            b::set_attr(&link, "target", target)?;
+            p.attr("target", target);
         }
-        b::append(&more, &link)?;
-        b::append(view, &more)?;
+        p.text("Read the full article").close().close();
     }
+    b::build(view, &p)?;
     b::set_flag(view, "hidden", false)
 }

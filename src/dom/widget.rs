@@ -303,7 +303,7 @@ impl Inner {
         }
         let shadow = b::shadow_root(&self.host)?;
         b::adopt_styles(&shadow, STYLES)?;
-        let sk = Rc::new(render::skeleton(&self.doc, &shadow)?);
+        let sk = Rc::new(render::skeleton(&shadow)?);
         *self.skeleton.borrow_mut() = Some(sk.clone());
         self.set_state("loading")?;
 
@@ -561,7 +561,7 @@ impl Inner {
         sk.label.set_text_content(Some(&label));
         render::ticker_items(&self.doc, &sk, &doc.latest, selected.as_deref(), &options)?;
         match selected.as_deref().and_then(|id| doc.find(id)) {
-            Some(article) => render::article_view(&self.doc, &sk, article, &options)?,
+            Some(article) => render::article_view(&sk, article, &options)?,
             None => b::set_flag(&sk.article, "hidden", true)?,
         }
         self.update_motion()
@@ -612,7 +612,7 @@ impl Inner {
         let Some(doc) = self.data.borrow().clone() else { return Ok(false) };
         let Some(article) = doc.find(id) else { return Ok(false) };
         *self.selected.borrow_mut() = Some(article.id.clone());
-        render::article_view(&self.doc, &sk, article, &self.render_options())?;
+        render::article_view(&sk, article, &self.render_options())?;
         render::mark_selected(&sk, &article.id)?;
         if by == OpenedBy::Reader {
             if let Some(headline) = b::query(&sk.article, "[part=headline]") {
