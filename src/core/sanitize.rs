@@ -547,7 +547,7 @@ mod tests {
             tokens.extend(["<div", "#x"]);
         }
         tokens.extend(["<script", "#no", "/"]);
-        tokens.extend(core::iter::repeat("/").take(60));
+        tokens.extend(core::iter::repeat_n("/", 60));
         let html = clean(&tokens, true, None);
         assert_eq!(html.matches("<div>").count(), MAX_DEPTH);
         assert!(html.contains(&"x".repeat(60 - MAX_DEPTH)) && !html.contains("no"), "{html}");
