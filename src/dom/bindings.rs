@@ -8,13 +8,10 @@
 use crate::prelude::*;
 
 use crate::core::build::Build;
-use crate::core::text::find_text;
-use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event, EventTarget,
-    HtmlElement, Node, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    Document, Element, Event, EventTarget, HtmlElement, Node, ShadowRoot,
 };
 
 #[wasm_bindgen(module = "/src/dom/element.js")]
@@ -36,6 +33,43 @@ extern "C" {
     /// the browser refused.
     #[wasm_bindgen(js_name = parseInertHtml)]
     pub fn parse_inert_html(html: &str) -> Option<String>;
+    // Browser calls whose shape costs more code in wasm than in JS.
+
+    /// `querySelectorAll` on an element, document or fragment, as an array
+    /// (empty for an invalid selector).
+    #[wasm_bindgen(js_name = queryAll)]
+    fn query_all_array(root: &Node, selector: &str) -> js_sys::Array;
+    /// True for a click the browser should handle itself (new tab, new window, download).
+    #[wasm_bindgen(js_name = isModifiedClick)]
+    pub fn is_modified_click(event: &Event) -> bool;
+    /// The page's URL fragment, without the '#', percent-decoded.
+    #[wasm_bindgen(js_name = locationHash)]
+    pub fn location_hash() -> Option<String>;
+    /// Adds a history entry with a new fragment, so Back returns to the previous one.
+    #[wasm_bindgen(js_name = pushHash, catch)]
+    pub fn push_hash(fragment: &str) -> DomResult<()>;
+    /// The attribute `name` of the element or its nearest ancestor that has it.
+    #[wasm_bindgen(js_name = inheritedAttribute)]
+    pub fn inherited_attribute(element: &Element, name: &str) -> Option<String>;
+
+    /// The element's open shadow root (attached on first use), with the
+    /// widget's styles adopted as one constructable stylesheet shared by
+    /// every instance (no inline `<style>`, so `style-src 'self'` is enough).
+    #[wasm_bindgen(js_name = openShadow, catch)]
+    pub fn open_shadow(host: &HtmlElement, css: &str) -> DomResult<ShadowRoot>;
+    /// Fires a bubbling, composed `CustomEvent` with `detail` on the target.
+    #[wasm_bindgen(catch)]
+    pub fn dispatch(target: &EventTarget, name: &str, detail: &JsValue) -> DomResult<()>;
+    /// `matchMedia("(prefers-reduced-motion: reduce)")`, where there is one.
+    #[wasm_bindgen(js_name = motionQuery)]
+    pub fn motion_query() -> Option<web_sys::MediaQueryList>;
+    /// Whether the page's tab is hidden.
+    #[wasm_bindgen(js_name = documentHidden)]
+    pub fn document_hidden() -> bool;
+    /// The page's window, for its `popstate` and `hashchange` events.
+    #[wasm_bindgen(js_name = pageWindow)]
+    pub fn page_window() -> EventTarget;
+
     #[wasm_bindgen(js_name = build, catch)]
     fn run_build(parent: &Node, ops: &[u32], text: &str) -> Result<js_sys::Array, JsValue>;
 
@@ -63,14 +97,6 @@ extern "C" {
 }
 
 pub type DomResult<T> = Result<T, JsValue>;
-
-pub fn window() -> DomResult<web_sys::Window> {
-    web_sys::window().ok_or_else(|| JsValue::from_str("no window"))
-}
-
-pub fn document() -> DomResult<Document> {
-    window()?.document().ok_or_else(|| JsValue::from_str("no document"))
-}
 
 /// Creates what a build program describes at the end of `parent`; returns
 /// the elements it marked with `keep`, in order.
@@ -140,65 +166,13 @@ pub fn query(root: &Element, selector: &str) -> Option<Element> {
 
 /// Every match of a selector in document order (none for an invalid selector).
 pub fn query_all(root: &impl AsRef<Node>, selector: &str) -> Vec<Element> {
-    let root = root.as_ref();
-    let list = if let Some(e) = root.dyn_ref::<Element>() {
-        e.query_selector_all(selector)
-    } else if let Some(d) = root.dyn_ref::<Document>() {
-        d.query_selector_all(selector)
-    } else if let Some(f) = root.dyn_ref::<web_sys::DocumentFragment>() {
-        // Shadow roots are document fragments too.
-        f.query_selector_all(selector)
-    } else {
-        return Vec::new();
-    };
-    let Ok(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+    let found = query_all_array(root.as_ref(), selector);
+    (0..found.length()).map(|i| found.get(i).unchecked_into()).collect()
 }
 
 /// Looks up `source="…"`: an id (`#news`) or any selector. `Err` for an invalid selector.
 pub fn query_document(doc: &Document, selector: &str) -> Result<Option<Element>, ()> {
     doc.query_selector(selector).map_err(|_| ())
-}
-
-/// The element's open shadow root, attached on first use.
-pub fn shadow_root(host: &HtmlElement) -> DomResult<ShadowRoot> {
-    match host.shadow_root() {
-        Some(root) => Ok(root),
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)),
-    }
-}
-
-/// The stylesheet every widget adopts, made on first use.
-struct SharedSheet(RefCell<Option<CssStyleSheet>>);
-// wasm32 without the atomics feature has one thread; nothing is shared.
-unsafe impl Sync for SharedSheet {}
-static SHEET: SharedSheet = SharedSheet(RefCell::new(None));
-
-/// Installs the widget's styles as one constructable stylesheet shared by
-/// every instance (no inline `<style>`, so `style-src 'self'` is enough).
-pub fn adopt_styles(root: &ShadowRoot, css: &str) -> DomResult<()> {
-    let cached = SHEET.0.borrow().clone();
-    let sheet = match cached {
-        Some(sheet) => sheet,
-        None => {
-            let sheet = CssStyleSheet::new()?;
-            sheet.replace_sync(css)?;
-            *SHEET.0.borrow_mut() = Some(sheet.clone());
-            sheet
-        }
-    };
-    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    Ok(())
-}
-
-/// Fires a bubbling, composed `CustomEvent` on the host.
-pub fn dispatch(target: &EventTarget, name: &str, detail: &JsValue) -> DomResult<()> {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    let event = CustomEvent::new_with_event_init_dict(name, &init)?;
-    target.dispatch_event(&event).map(|_| ())
 }
 
 /// A plain object `{key: value, …}` for event details.
@@ -216,48 +190,12 @@ pub fn event_element(event: &Event) -> Option<Element> {
     event.target().and_then(|t| t.dyn_into::<Element>().ok())
 }
 
-/// True for a click the browser should handle itself (new tab, new window, download).
-pub fn is_modified_click(event: &Event) -> bool {
-    match event.dyn_ref::<web_sys::MouseEvent>() {
-        Some(m) => m.ctrl_key() || m.meta_key() || m.shift_key() || m.alt_key() || m.button() != 0,
-        None => false,
-    }
-}
-
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
 /// Whether the reader asked the system for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
-    window()
-        .ok()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    motion_query().is_some_and(|q| q.matches())
 }
 
-/// The page's URL fragment, without the '#', percent-decoded.
-pub fn location_hash() -> Option<String> {
-    let hash = window().ok()?.location().hash().ok()?;
-    let raw = hash.strip_prefix('#')?;
-    js_sys::decode_uri_component(raw).ok().and_then(|s| s.as_string())
-}
-
-/// Adds a history entry with a new fragment, so Back returns to the previous one.
-pub fn push_hash(fragment: &str) -> DomResult<()> {
-    let encoded: String = js_sys::encode_uri_component(fragment).into();
-    // '/' reads better in a URL bar and is valid in a fragment.
-    let mut url = String::from("#");
-    let mut rest = encoded.as_str();
-    while let Some(at) = find_text(rest, "%2F") {
-        url.push_str(&rest[..at]);
-        url.push('/');
-        rest = &rest[at + 3..];
-    }
-    url.push_str(rest);
-    window()?.history()?.push_state_with_url(&JsValue::NULL, "", Some(&url))
-}
-
-pub fn document_hidden(doc: &Document) -> bool {
-    doc.visibility_state() == web_sys::VisibilityState::Hidden
-}

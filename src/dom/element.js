@@ -271,6 +271,68 @@ export function parseInertHtml(html) {
   }
 }
 
+// Browser calls whose shape costs more code in wasm than in JS
+// (src/dom/bindings.rs says what each is for).
+
+export function queryAll(root, selector) {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch (_) {
+    return [];
+  }
+}
+
+export function isModifiedClick(event) {
+  return event instanceof MouseEvent && (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0);
+}
+
+export function locationHash() {
+  try {
+    const hash = location.hash;
+    return hash.startsWith("#") ? decodeURIComponent(hash.slice(1)) : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+// '/' reads better in a URL bar and is valid in a fragment.
+export function pushHash(fragment) {
+  history.pushState(null, "", "#" + encodeURIComponent(fragment).replaceAll("%2F", "/"));
+}
+
+export function inheritedAttribute(element, name) {
+  const found = element.closest("[" + name + "]");
+  return found && found.getAttribute(name);
+}
+
+let sharedSheet = null;
+
+export function openShadow(host, css) {
+  const root = host.shadowRoot || host.attachShadow({ mode: "open" });
+  if (!sharedSheet) {
+    sharedSheet = new CSSStyleSheet();
+    sharedSheet.replaceSync(css);
+  }
+  root.adoptedStyleSheets = [sharedSheet];
+  return root;
+}
+
+export function dispatch(target, name, detail) {
+  target.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
+}
+
+export function motionQuery() {
+  return window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
+}
+
+export function documentHidden() {
+  return document.visibilityState === "hidden";
+}
+
+export function pageWindow() {
+  return window;
+}
+
 // Runs a build program written by src/core/build.rs: creates elements and
 // text nodes at the end of `parent` with createElement, createTextNode and
 // setAttribute only. Strings come in order from `text`, each as long (in

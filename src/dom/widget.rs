@@ -131,7 +131,7 @@ impl Widget {
     /// One widget per element, made by the element class on its first callback.
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement) -> Result<Widget, JsValue> {
-        let doc = b::document()?;
+        let doc = host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
         Ok(Widget {
             inner: Rc::new(Inner {
                 host,
@@ -186,7 +186,7 @@ impl Widget {
             }
             signal::MOTION_PREFERENCE => inner.update_motion(),
             signal::TAB_VISIBILITY => {
-                inner.tab_hidden.set(b::document_hidden(&inner.doc));
+                inner.tab_hidden.set(b::document_hidden());
                 inner.update_motion()
             }
             signal::HISTORY => inner.follow_hash(),
@@ -301,8 +301,7 @@ impl Inner {
         if self.skeleton.borrow().is_some() {
             return Ok(());
         }
-        let shadow = b::shadow_root(&self.host)?;
-        b::adopt_styles(&shadow, STYLES)?;
+        let shadow = b::open_shadow(&self.host, STYLES)?;
         let sk = Rc::new(render::skeleton(&shadow)?);
         *self.skeleton.borrow_mut() = Some(sk.clone());
         self.set_state("loading")?;
@@ -338,16 +337,16 @@ impl Inner {
             return Ok(());
         }
         let (host, page) = (&self.host, group::PAGE);
-        let window = b::window()?;
         // A reader who switches reduced motion on mid-visit gets the static list at once.
-        if let Some(query) = window.match_media("(prefers-reduced-motion: reduce)")? {
+        if let Some(query) = b::motion_query() {
             b::listen(host, page, &query, "change", signal::MOTION_PREFERENCE);
         }
         b::listen(host, page, &self.doc, "visibilitychange", signal::TAB_VISIBILITY);
         // Back and Forward move between articles the reader opened.
+        let window = b::page_window();
         b::listen(host, page, &window, "popstate", signal::HISTORY);
         b::listen(host, page, &window, "hashchange", signal::HISTORY);
-        self.tab_hidden.set(b::document_hidden(&self.doc));
+        self.tab_hidden.set(b::document_hidden());
         if let Some(sk) = self.skeleton() {
             b::watch_visible(host, page, &sk.ticker, signal::IN_VIEW);
         }
@@ -506,12 +505,7 @@ impl Inner {
     }
 
     fn render_options(&self) -> RenderOptions {
-        let locale = self
-            .host
-            .closest("[lang]")
-            .ok()
-            .flatten()
-            .and_then(|e| b::attr(&e, "lang"))
+        let locale = b::inherited_attribute(&self.host, "lang")
             .or_else(|| self.data.borrow().as_ref().and_then(|d| d.language.clone()))
             .unwrap_or_default();
         RenderOptions {
@@ -660,7 +654,7 @@ impl Inner {
     }
 
     fn is_rtl(&self) -> bool {
-        self.host.closest("[dir]").ok().flatten().and_then(|e| b::attr(&e, "dir")).is_some_and(|d| d.eq_ignore_ascii_case("rtl"))
+        b::inherited_attribute(&self.host, "dir").is_some_and(|d| d.eq_ignore_ascii_case("rtl"))
     }
 
     /// Applies mode, direction and play state to the ticker. Motion itself is
