@@ -19,25 +19,24 @@ use crate::prelude::*;
 use crate::core::cat::cat;
 
 use super::build::Build;
+use super::text::word_in;
 use super::url_policy::{allowed_parsed, UrlUse};
 
 /// Elements rebuilt as they are (with their allowed attributes).
-const ALLOWED_ELEMENTS: &[&str] = &[
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "strong", "b", "em",
-    "i", "u", "s", "small", "sub", "sup", "mark", "abbr", "cite", "q", "blockquote", "code", "pre", "kbd", "samp",
-    "var", "a", "figure", "figcaption", "img", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
-    "span", "div", "time", "del", "ins", "wbr",
-];
+const ALLOWED_ELEMENTS: &str = concat!(
+    "p br hr h1 h2 h3 h4 h5 h6 ul ol li dl dt dd strong b em i u s small sub sup mark abbr cite q ",
+    "blockquote code pre kbd samp var a figure figcaption img table thead tbody tfoot tr th td caption ",
+    "span div time del ins wbr",
+);
 
 /// Elements dropped together with everything inside them: script-like,
 /// foreign (SVG, MathML), interactive, embedded, or document-level content.
-const DROPPED_WITH_CONTENT: &[&str] = &[
-    "script", "style", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "param", "svg",
-    "math", "noscript", "noembed", "noframes", "xmp", "plaintext", "form", "input", "button", "select", "option",
-    "optgroup", "textarea", "datalist", "output", "base", "meta", "link", "title", "head", "audio", "video",
-    "source", "track", "canvas", "map", "area", "portal", "dialog", "slot", "picture", "fencedframe",
-    "selectedcontent", "geolocation", "permission",
-];
+const DROPPED_WITH_CONTENT: &str = concat!(
+    "script style template iframe frame frameset object embed applet param svg math noscript noembed ",
+    "noframes xmp plaintext form input button select option optgroup textarea datalist output base meta ",
+    "link title head audio video source track canvas map area portal dialog slot picture fencedframe ",
+    "selectedcontent geolocation permission",
+);
 
 /// Elements without content.
 const VOID_ELEMENTS: &[&str] = &["br", "hr", "img", "wbr"];
@@ -65,7 +64,7 @@ const MAX_DEPTH: usize = 48;
 /// Elements skipped with everything inside: the list above, and anything
 /// outside the HTML namespace (SVG, MathML), which arrives without a name.
 fn is_dropped(name: &str) -> bool {
-    name.is_empty() || DROPPED_WITH_CONTENT.contains(&name)
+    name.is_empty() || word_in(DROPPED_WITH_CONTENT, name).is_some()
 }
 
 /// The parsed body as the DOM shell flattens it: tokens separated by NUL
@@ -119,7 +118,7 @@ fn is_space(b: u8) -> bool {
 /// Elements whose content the tokenizer reads as text up to their end tag
 /// (in HTML content; the parser of an inert document runs without scripting,
 /// so `<noscript>` is not one of them).
-const RAW_TEXT: &[&str] = &["script", "xmp", "iframe", "noembed", "noframes", "textarea", "title"];
+const RAW_TEXT: &str = "script xmp iframe noembed noframes textarea title";
 
 /// The markup with what would make Chromium report a CSP violation while it
 /// merely parses it: even in an inert document, an event-handler attribute is
@@ -253,7 +252,7 @@ pub fn quiet_for_csp(html: &str) -> alloc::borrow::Cow<'_, str> {
             foreign += 1;
         } else if foreign == 0 && name == "plaintext" {
             break; // the rest is text
-        } else if foreign == 0 && RAW_TEXT.contains(&name.as_str()) {
+        } else if foreign == 0 && word_in(RAW_TEXT, &name).is_some() {
             i = raw_text_end(i, &name);
         }
     }
@@ -377,7 +376,7 @@ impl Copier<'_, '_> {
     /// Starts the copy of an allowed element, or unwraps it. `None` when
     /// nothing inside it is to be walked.
     fn element(&mut self, name: &str, attributes: &[(&str, &str)]) -> Option<Frame> {
-        let allowed = ALLOWED_ELEMENTS.iter().copied().find(|t| *t == name);
+        let allowed = word_in(ALLOWED_ELEMENTS, name);
         let keep = allowed.filter(|t| (*t != "img" || self.images) && self.stays_nested(t));
         let Some(tag) = keep else {
             // Unknown but harmless (`<font>`, `<section>`, `<center>`…) or
@@ -498,6 +497,16 @@ mod tests {
         let mut out = Build::new();
         copy_allowed(&tokens.join("\0"), &mut out, images, target);
         out.to_html()
+    }
+
+    #[test]
+    fn name_lists_hold_single_words() {
+        for list in [ALLOWED_ELEMENTS, DROPPED_WITH_CONTENT, RAW_TEXT] {
+            assert!(list.split(' ').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric())), "{list}");
+        }
+        assert_eq!(word_in(ALLOWED_ELEMENTS, "figcaption"), Some("figcaption"));
+        assert_eq!(word_in(ALLOWED_ELEMENTS, "fig"), None);
+        assert_eq!(word_in(ALLOWED_ELEMENTS, ""), None);
     }
 
     #[test]
