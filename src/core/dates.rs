@@ -291,7 +291,7 @@ fn parse_human(text: &str) -> Option<DateValue> {
     let offset = match rest.len() {
         1 => 0,
         // The split above eats a '-' sign; find the zone in the original text instead.
-        2 => parse_offset(text.rsplit(' ').next()?)?,
+        2 => parse_offset(&text[super::text::rfind_byte(text, b' ').map_or(0, |i| i + 1)..])?,
         _ => return None,
     };
     build(i64::from(y), m, d, Some((h, min, s, 0)), offset)

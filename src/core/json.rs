@@ -182,7 +182,7 @@ impl Parser<'_> {
         }
         let before = &self.text[..end];
         let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_start = super::text::rfind_byte(before, b'\n').map_or(0, |i| i + 1);
         let column = super::text::char_count(&before[line_start..]) + 1;
         ParseError { message: message.into(), line, column }
     }

@@ -159,7 +159,7 @@ fn against(home: Option<&str>, link: String) -> String {
     } else {
         // Relative to the home page's directory (its path up to the last '/').
         let path_end = home[before_path..].find(['?', '#']).map_or(home.len(), |i| before_path + i);
-        let dir_end = home[before_path..path_end].rfind('/').map_or(before_path, |i| before_path + i + 1);
+        let dir_end = super::text::rfind_byte(&home[before_path..path_end], b'/').map_or(before_path, |i| before_path + i + 1);
         let slash = if dir_end == before_path { "/" } else { "" };
         cat!(&home[..dir_end], slash, link)
     }

@@ -183,6 +183,12 @@ pub fn find_text(haystack: &str, needle: &str) -> Option<usize> {
     (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h[i..].starts_with(n))
 }
 
+/// Where the last `byte` (an ASCII character) is. `str::rfind` with a char
+/// brings the reverse char searcher (0.7 KB of wasm) for the same.
+pub fn rfind_byte(s: &str, byte: u8) -> Option<usize> {
+    s.bytes().rposition(|b| b == byte)
+}
+
 /// The first `max` characters of a text, cut at a word boundary, with an ellipsis.
 pub fn excerpt(s: &str, max: usize) -> String {
     let s = collapse_space(s);
@@ -190,7 +196,7 @@ pub fn excerpt(s: &str, max: usize) -> String {
         return s;
     }
     let cut: String = s.chars().take(max).collect();
-    let trimmed = match cut.rfind(' ') {
+    let trimmed = match rfind_byte(&cut, b' ') {
         Some(i) if i > max / 2 => &cut[..i],
         _ => &cut,
     };
@@ -210,6 +216,9 @@ mod tests {
         assert_eq!(find_text("ab", "abc"), None);
         assert_eq!(find_text("", ""), Some(0));
         assert_eq!(find_text("no", "x"), None);
+        assert_eq!(rfind_byte("a/b/c", b'/'), Some(3));
+        assert_eq!(rfind_byte("é/", b'/'), Some(2));
+        assert_eq!(rfind_byte("abc", b'/'), None);
     }
 
     #[test]
