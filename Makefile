@@ -94,12 +94,12 @@ dist: dist/newsreel.js dist/newsreel.inline.js
 
 dist/newsreel.js: pkg/package.json src/js/script-tag.js src/js/start.js
 	@mkdir -p dist
-	$(ESBUILD) src/js/script-tag.js --bundle --format=esm --minify --target=es2020 --outfile=dist/newsreel.js --log-level=warning
+	$(ESBUILD) src/js/script-tag.js --bundle --format=esm --minify --target=es2022 --outfile=dist/newsreel.js --log-level=warning
 	cp pkg/newsreel_bg.wasm dist/newsreel_bg.wasm
 
 dist/newsreel.inline.js: pkg/package.json src/js/script-tag-inline.js src/js/start.js
 	@mkdir -p dist
-	$(ESBUILD) src/js/script-tag-inline.js --bundle --format=esm --minify --target=es2020 --loader:.wasm=binary \
+	$(ESBUILD) src/js/script-tag-inline.js --bundle --format=esm --minify --target=es2022 --loader:.wasm=binary \
 		--outfile=dist/newsreel.inline.js --log-level=warning
 
 ## The demo site: www/ with the script-tag build copied in
