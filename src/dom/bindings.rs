@@ -48,6 +48,16 @@ extern "C" {
     /// Adds a history entry with a new fragment, so Back returns to the previous one.
     #[wasm_bindgen(js_name = pushHash, catch)]
     pub fn push_hash(fragment: &str) -> DomResult<()>;
+    /// The text of each element matching `selector` under `root` (only the
+    /// children of `parent`, when given).
+    #[wasm_bindgen(js_name = textsOf)]
+    fn texts_array(root: &Node, selector: &str, parent: Option<&Element>) -> js_sys::Array;
+    /// Whether a `focusout` event moves focus to a node inside `element`.
+    #[wasm_bindgen(js_name = focusMovesWithin)]
+    pub fn focus_moves_within(event: &Event, element: &Element) -> bool;
+    /// Whether the page is still being parsed.
+    #[wasm_bindgen(js_name = documentLoading)]
+    pub fn document_loading() -> bool;
     /// The attribute `name` of the element or its nearest ancestor that has it.
     #[wasm_bindgen(js_name = inheritedAttribute)]
     pub fn inherited_attribute(element: &Element, name: &str) -> Option<String>;
@@ -168,6 +178,13 @@ pub fn query(root: &Element, selector: &str) -> Option<Element> {
 pub fn query_all(root: &impl AsRef<Node>, selector: &str) -> Vec<Element> {
     let found = query_all_array(root.as_ref(), selector);
     (0..found.length()).map(|i| found.get(i).unchecked_into()).collect()
+}
+
+/// The text of each element matching `selector` under `root` (only the
+/// children of `parent`, when given), in document order.
+pub fn texts(root: &impl AsRef<Node>, selector: &str, parent: Option<&Element>) -> Vec<String> {
+    let found = texts_array(root.as_ref(), selector, parent);
+    (0..found.length()).map(|i| found.get(i).as_string().unwrap_or_default()).collect()
 }
 
 /// Looks up `source="…"`: an id (`#news`) or any selector. `Err` for an invalid selector.

@@ -282,6 +282,20 @@ export function queryAll(root, selector) {
   }
 }
 
+export function textsOf(root, selector, parent) {
+  return queryAll(root, selector)
+    .filter((element) => !parent || element.parentElement === parent)
+    .map((element) => element.textContent);
+}
+
+export function focusMovesWithin(event, element) {
+  return event.relatedTarget instanceof Node && element.contains(event.relatedTarget);
+}
+
+export function documentLoading() {
+  return document.readyState === "loading";
+}
+
 export function isModifiedClick(event) {
   return event instanceof MouseEvent && (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0);
 }

@@ -324,12 +324,7 @@ impl Inner {
 
     /// Whether a `focusout` only moved focus to another element inside the ticker.
     fn focus_stays_in_ticker(&self, event: &Event) -> bool {
-        let Some(sk) = self.skeleton() else { return false };
-        event
-            .dyn_ref::<web_sys::FocusEvent>()
-            .and_then(|f| f.related_target())
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .is_some_and(|n| sk.ticker.contains(Some(&n)))
+        self.skeleton().is_some_and(|sk| b::focus_moves_within(event, &sk.ticker))
     }
 
     fn listen_to_page(self: &Rc<Self>) -> DomResult<()> {
@@ -399,7 +394,7 @@ impl Inner {
                 self.decode_and_show()
             }
             // The data may be further down a page still being parsed.
-            Err(_) if self.doc.ready_state() == "loading" => {
+            Err(_) if b::document_loading() => {
                 b::listen(&self.host, group::PAGE, &self.doc, "DOMContentLoaded", signal::DOM_READY);
                 Ok(())
             }
@@ -457,18 +452,11 @@ impl Inner {
                 Ok(Some(element)) => Ok(vec![element.text_content().unwrap_or_default()]),
             };
         }
-        let inline: Vec<String> = b::query_all(&self.host, JSON_TYPES)
-            .into_iter()
-            .filter(|s| s.parent_element().as_ref() == Some(self.host.as_ref()))
-            .map(|s| s.text_content().unwrap_or_default())
-            .collect();
+        let inline = b::texts(&self.host, JSON_TYPES, Some(&self.host));
         if !inline.is_empty() {
             return Ok(inline);
         }
-        let page: Vec<String> = b::query_all(&self.doc, "script[type='application/ld+json' i]")
-            .into_iter()
-            .map(|s| s.text_content().unwrap_or_default())
-            .collect();
+        let page = b::texts(&self.doc, "script[type='application/ld+json' i]", None);
         if !page.is_empty() {
             return Ok(page);
         }
@@ -576,7 +564,8 @@ impl Inner {
     fn on_click(self: &Rc<Self>, event: &Event) -> DomResult<()> {
         let Some(target) = b::event_element(event) else { return Ok(()) };
         if let Some(pick) = target.closest(".pick")? {
-            if pick.local_name() == "a" && b::is_modified_click(event) {
+            // A link (not a button) with a modified click.
+            if pick.has_attribute("href") && b::is_modified_click(event) {
                 return Ok(()); // New tab or window: the browser's job.
             }
             event.prevent_default();
