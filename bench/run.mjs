@@ -421,13 +421,17 @@ try {
     },
   };
 
-  // BENCH_ONLY=memory, or a scenario id such as BENCH_ONLY=update-1000: that
+  // BENCH_ONLY=startup, =memory, =profile, or a scenario id such as BENCH_ONLY=update-1000: that
   // measurement alone, printed (a quick look while working; writes nothing).
   if (process.env.BENCH_ONLY) {
     const only = process.env.BENCH_ONLY;
     if (only === "profile") {
       const b = await breakdown(env.browser, env.url, "load 10,000, show 50 (JSON Feed)", { format: "jsonfeed", count: 10000, seed: 7, bodyBytes: null }, { maxItems: "50" });
       for (const impl of IMPLS) console.log(impl, JSON.stringify(b[impl], null, 1));
+    } else if (only === "startup") {
+      const t = await startup(env.browser, env.url);
+      const [n, w] = [summary(t.samples.newsreel).median, summary(t.samples.twin).median];
+      console.log(`${t.label}: newsreel ${n.toFixed(1)} ms, twin ${w.toFixed(1)} ms, +${(n - w).toFixed(1)} ms`, JSON.stringify(t.phases));
     } else if (only === "memory") {
       const h = await heap(env.browser, env.url);
       for (const impl of IMPLS) console.log(impl, JSON.stringify(h[impl]));
