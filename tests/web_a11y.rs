@@ -145,6 +145,23 @@ async fn history_off_leaves_the_url_alone() {
 }
 
 #[wasm_bindgen_test]
+async fn a_history_that_refuses_entries_still_opens_the_article() {
+    // As in a sandboxed frame, where pushState throws a SecurityError.
+    let history = web_sys::window().unwrap().history().unwrap();
+    let original = js_sys::Reflect::get(&history, &"pushState".into()).unwrap();
+    let refuse = Closure::<dyn Fn() -> Result<(), JsValue>>::new(|| Err(JsValue::from_str("SecurityError: refused")));
+    js_sys::Reflect::set(&history, &"pushState".into(), refuse.as_ref()).unwrap();
+    let el = mount_json(SEED);
+    let events = record(&el, "newsreel:select");
+    click_item(&el, 3);
+    js_sys::Reflect::set(&history, &"pushState".into(), &original).unwrap();
+    assert_eq!(events.borrow().len(), 1, "the article opened");
+    assert_eq!(text(&part(&el, "headline")), text(&parts(&el, "item")[3].query_selector(".title").unwrap().unwrap()));
+    assert_eq!(el.get_attribute("state").as_deref(), Some("ready"), "no error state");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
 async fn slide_mode_steps_and_hides_the_others() {
     let el = mount_json_with(SEED, &[("mode", "slide"), ("interval", "1000")]);
     assert!(has_class(&root(&el), "mode-slide"));

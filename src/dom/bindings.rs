@@ -2,8 +2,13 @@
 //! shell reads as plain logic and the list of what we touch stays in one place.
 //!
 //! DOM calls on nodes we created ourselves, with constant tag and attribute
-//! names, cannot fail in practice; they still return `Result` and the callers
-//! pass the error up, so nothing here can panic.
+//! names, cannot fail in practice, so they are declared without `catch` and
+//! return no `Result`. If one ever threw, the exception would unwind out of
+//! the wasm to the element's JS, which catches every call into the widget,
+//! shows the error state and stops that widget: the same path as any other
+//! failure, without error-handling code at every call site. Calls that can
+//! fail on input (a host's selector, the history API, attaching the shadow
+//! root) keep `catch` and return `DomResult`.
 
 use crate::prelude::*;
 
@@ -45,9 +50,10 @@ extern "C" {
     /// The page's URL fragment, without the '#', percent-decoded.
     #[wasm_bindgen(js_name = locationHash)]
     pub fn location_hash() -> Option<String>;
-    /// Adds a history entry with a new fragment, so Back returns to the previous one.
-    #[wasm_bindgen(js_name = pushHash, catch)]
-    pub fn push_hash(fragment: &str) -> DomResult<()>;
+    /// Adds a history entry with a new fragment, so Back returns to the
+    /// previous one; false when the page's history refused it.
+    #[wasm_bindgen(js_name = pushHash)]
+    pub fn push_hash(fragment: &str) -> bool;
     /// The text of each element matching `selector` under `root` (only the
     /// children of `parent`, when given).
     #[wasm_bindgen(js_name = textsOf)]
@@ -68,8 +74,7 @@ extern "C" {
     #[wasm_bindgen(js_name = openShadow, catch)]
     pub fn open_shadow(host: &HtmlElement, css: &str) -> DomResult<ShadowRoot>;
     /// Fires a bubbling, composed `CustomEvent` with `detail` on the target.
-    #[wasm_bindgen(catch)]
-    pub fn dispatch(target: &EventTarget, name: &str, detail: &JsValue) -> DomResult<()>;
+    pub fn dispatch(target: &EventTarget, name: &str, detail: &JsValue);
     /// `matchMedia("(prefers-reduced-motion: reduce)")`, where there is one.
     #[wasm_bindgen(js_name = motionQuery)]
     pub fn motion_query() -> Option<web_sys::MediaQueryList>;
@@ -80,8 +85,12 @@ extern "C" {
     #[wasm_bindgen(js_name = pageWindow)]
     pub fn page_window() -> EventTarget;
 
-    #[wasm_bindgen(js_name = build, catch)]
-    fn run_build(parent: &Node, ops: &[u32], text: &str) -> Result<js_sys::Array, JsValue>;
+    #[wasm_bindgen(js_name = build)]
+    fn run_build(parent: &Node, ops: &[u32], text: &str) -> js_sys::Array;
+    /// Sets a style property (or a custom property) through the CSSOM, which a
+    /// CSP without `'unsafe-inline'` still allows (a `style` attribute would not be).
+    #[wasm_bindgen(js_name = setStyle)]
+    pub fn set_style(element: &Element, name: &str, value: &str);
 
     // Subscriptions. Each one calls the widget back as `on(code, value)`
     // through the element (so a throw or trap in a handler is caught there
@@ -108,65 +117,79 @@ extern "C" {
 
 pub type DomResult<T> = Result<T, JsValue>;
 
+// The DOM methods used on our own nodes, without `catch` (see the top).
+#[wasm_bindgen]
+extern "C" {
+    /// A DOM node seen only through the methods below.
+    type OwnNode;
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_attribute(this: &OwnNode, name: &str, value: &str);
+    #[wasm_bindgen(method, js_name = removeAttribute)]
+    fn remove_attribute(this: &OwnNode, name: &str);
+    #[wasm_bindgen(method, js_name = toggleAttribute)]
+    fn toggle_attribute(this: &OwnNode, name: &str, on: bool);
+    #[wasm_bindgen(method, js_name = appendChild)]
+    fn append_child(this: &OwnNode, child: &Node);
+    #[wasm_bindgen(method, js_name = cloneNode)]
+    fn clone_node(this: &OwnNode, deep: bool) -> Node;
+    #[wasm_bindgen(method)]
+    fn focus(this: &OwnNode);
+    #[wasm_bindgen(method, js_name = closest)]
+    fn closest_to(this: &OwnNode, selector: &str) -> Option<Element>;
+}
+
+fn own(node: &impl AsRef<JsValue>) -> &OwnNode {
+    node.as_ref().unchecked_ref()
+}
+
 /// Creates what a build program describes at the end of `parent`; returns
 /// the elements it marked with `keep`, in order.
-pub fn build(parent: &impl AsRef<Node>, program: &Build) -> DomResult<Vec<Element>> {
+pub fn build(parent: &impl AsRef<Node>, program: &Build) -> Vec<Element> {
     build_from(parent, &program.ops, &program.text)
 }
 
 /// `build` of a program held as its two parts (a constant one, say).
-pub fn build_from(parent: &impl AsRef<Node>, ops: &[u32], text: &str) -> DomResult<Vec<Element>> {
-    let kept = run_build(parent.as_ref(), ops, text)?;
-    Ok((0..kept.length()).map(|i| kept.get(i).unchecked_into()).collect())
+pub fn build_from(parent: &impl AsRef<Node>, ops: &[u32], text: &str) -> Vec<Element> {
+    let kept = run_build(parent.as_ref(), ops, text);
+    (0..kept.length()).map(|i| kept.get(i).unchecked_into()).collect()
 }
 
-pub fn append(parent: &impl AsRef<Node>, child: &impl AsRef<Node>) -> DomResult<()> {
-    parent.as_ref().append_child(child.as_ref()).map(|_| ())
+pub fn append(parent: &impl AsRef<Node>, child: &impl AsRef<Node>) {
+    own(parent.as_ref()).append_child(child.as_ref());
 }
 
 /// A deep copy of a node and everything in it.
-pub fn deep_clone(node: &impl AsRef<Node>) -> DomResult<Node> {
-    node.as_ref().clone_node_with_deep(true)
+pub fn deep_clone(node: &impl AsRef<Node>) -> Node {
+    own(node.as_ref()).clone_node(true)
 }
 
 pub fn clear(node: &impl AsRef<Node>) {
     node.as_ref().set_text_content(None);
 }
 
-pub fn set_attr(e: &Element, name: &str, value: &str) -> DomResult<()> {
-    e.set_attribute(name, value)
+pub fn set_attr(e: &Element, name: &str, value: &str) {
+    own(e).set_attribute(name, value);
 }
 
-pub fn remove_attr(e: &Element, name: &str) -> DomResult<()> {
-    e.remove_attribute(name)
+pub fn remove_attr(e: &Element, name: &str) {
+    own(e).remove_attribute(name);
 }
 
 pub fn attr(e: &Element, name: &str) -> Option<String> {
     e.get_attribute(name)
 }
 
-pub fn set_flag(e: &Element, name: &str, on: bool) -> DomResult<()> {
-    e.toggle_attribute_with_force(name, on).map(|_| ())
+pub fn set_flag(e: &Element, name: &str, on: bool) {
+    own(e).toggle_attribute(name, on);
 }
 
-pub fn set_class(e: &Element, class: &str, on: bool) -> DomResult<()> {
-    e.class_list().toggle_with_force(class, on).map(|_| ())
+pub fn focus(e: &Element) {
+    own(e).focus();
 }
 
-/// Sets a style property (or a custom property) through the CSSOM, which a
-/// CSP without `'unsafe-inline'` still allows (a `style` attribute would not be).
-pub fn set_style(e: &Element, name: &str, value: &str) -> DomResult<()> {
-    match e.dyn_ref::<HtmlElement>() {
-        Some(h) => h.style().set_property(name, value),
-        None => Ok(()),
-    }
-}
-
-pub fn focus(e: &Element) -> DomResult<()> {
-    match e.dyn_ref::<HtmlElement>() {
-        Some(h) => h.focus(),
-        None => Ok(()),
-    }
+/// The element or its nearest ancestor that matches one of our selectors.
+pub fn closest(e: &Element, selector: &str) -> Option<Element> {
+    own(e).closest_to(selector)
 }
 
 /// The first match of a selector, or `None` (also for an invalid selector).

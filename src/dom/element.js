@@ -311,7 +311,12 @@ export function locationHash() {
 
 // '/' reads better in a URL bar and is valid in a fragment.
 export function pushHash(fragment) {
-  history.pushState(null, "", "#" + encodeURIComponent(fragment).replaceAll("%2F", "/"));
+  try {
+    history.pushState(null, "", "#" + encodeURIComponent(fragment).replaceAll("%2F", "/"));
+    return true;
+  } catch (_) {
+    return false;
+  }
 }
 
 export function inheritedAttribute(element, name) {
@@ -329,6 +334,10 @@ export function openShadow(host, css) {
   }
   root.adoptedStyleSheets = [sharedSheet];
   return root;
+}
+
+export function setStyle(element, name, value) {
+  element.style.setProperty(name, value);
 }
 
 export function dispatch(target, name, detail) {

@@ -44,7 +44,7 @@ pub struct RenderOptions {
 /// HTML visible until the widget has rendered.
 pub fn skeleton(shadow: &ShadowRoot) -> DomResult<Skeleton> {
     b::clear(shadow);
-    let kept = b::build_from(shadow, skeleton::OPS, skeleton::TEXT)?;
+    let kept = b::build_from(shadow, skeleton::OPS, skeleton::TEXT);
     // One check for all twelve: a `?` per field would write cleanup code
     // for every prefix of the list.
     let [root, ticker, label, pause, prev, next, lane, items, copy, article, error, fallback]: [Element; 12] =
@@ -96,51 +96,50 @@ pub fn ticker_items(
     articles: &[Article],
     selected: Option<&str>,
     options: &RenderOptions,
-) -> DomResult<()> {
+) {
     let mut p = Build::new();
     for a in articles {
         ticker_item(&mut p, a, options, selected == Some(a.id.as_str()));
     }
     let list = doc.create_document_fragment();
-    b::build(&list, &p)?;
+    b::build(&list, &p);
     // The loop copy is one deep clone, not a second build: a fraction of the
     // work in the DOM. Its entries get a part of their own, so that
     // `[part=item]` counts each headline once, and no current marker.
-    let copy = b::deep_clone(&list)?;
+    let copy = b::deep_clone(&list);
     for entry in b::query_all(&copy, "[part=item]") {
-        b::set_attr(&entry, "part", "item-copy")?;
+        b::set_attr(&entry, "part", "item-copy");
     }
     for current in b::query_all(&copy, "[aria-current]") {
-        b::remove_attr(&current, "aria-current")?;
+        b::remove_attr(&current, "aria-current");
     }
     b::clear(&sk.items);
     b::clear(&sk.copy);
-    b::append(&sk.items, &list)?;
-    b::append(&sk.copy, &copy)?;
-    b::set_flag(&sk.ticker, "hidden", articles.is_empty())
+    b::append(&sk.items, &list);
+    b::append(&sk.copy, &copy);
+    b::set_flag(&sk.ticker, "hidden", articles.is_empty());
 }
 
 /// Marks which ticker entry is open in the article view.
-pub fn mark_selected(sk: &Skeleton, id: &str) -> DomResult<()> {
+pub fn mark_selected(sk: &Skeleton, id: &str) {
     for pick in b::query_all(&sk.items, ".pick") {
         if b::attr(&pick, "data-id").as_deref() == Some(id) {
-            b::set_attr(&pick, "aria-current", "true")?;
+            b::set_attr(&pick, "aria-current", "true");
         } else {
-            b::remove_attr(&pick, "aria-current")?;
+            b::remove_attr(&pick, "aria-current");
         }
     }
-    Ok(())
 }
 
 /// Fills the article view with one article.
-pub fn article_view(sk: &Skeleton, article: &Article, options: &RenderOptions) -> DomResult<()> {
+pub fn article_view(sk: &Skeleton, article: &Article, options: &RenderOptions) {
     let view = &sk.article;
     b::clear(view);
     match &article.language {
-        Some(lang) => b::set_attr(view, "lang", lang)?,
-        None => b::remove_attr(view, "lang")?,
+        Some(lang) => b::set_attr(view, "lang", lang),
+        None => b::remove_attr(view, "lang"),
     }
-    b::set_attr(view, "aria-labelledby", "nr-headline")?;
+    b::set_attr(view, "aria-labelledby", "nr-headline");
     let mut p = Build::new();
     p.leaf(
         &cat!('h', options.heading_level.clamp(1, 6)),
@@ -221,6 +220,6 @@ pub fn article_view(sk: &Skeleton, article: &Article, options: &RenderOptions) -
         }
         p.text("Read the full article").close().close();
     }
-    b::build(view, &p)?;
-    b::set_flag(view, "hidden", false)
+    b::build(view, &p);
+    b::set_flag(view, "hidden", false);
 }

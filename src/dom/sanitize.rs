@@ -4,7 +4,7 @@
 
 use crate::core::cat::cat;
 
-use super::bindings::{self as b, DomResult};
+use super::bindings as b;
 use crate::core::build::Build;
 use crate::core::sanitize::{copy_allowed, quiet_for_csp};
 use crate::core::text::strip_tags;
@@ -26,8 +26,8 @@ pub fn body_html(out: &mut Build, html: &str, images: bool, target: Option<&str>
 }
 
 /// Sanitises `html` and appends the result to `into`.
-pub fn append_html(into: &Element, html: &str, images: bool, target: Option<&str>) -> DomResult<()> {
+pub fn append_html(into: &Element, html: &str, images: bool, target: Option<&str>) {
     let mut out = Build::new();
     body_html(&mut out, html, images, target);
-    b::build(into, &out).map(|_| ())
+    b::build(into, &out);
 }

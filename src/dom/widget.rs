@@ -113,8 +113,9 @@ struct Inner {
 }
 
 impl Widget {
-    /// A DOM call failed (which does not happen in practice): the element's
-    /// JS shows the error state and calls this widget no more.
+    /// Setting up the shadow root failed (another script attached a closed
+    /// one first, say): the element's JS shows the error state and calls this
+    /// widget no more.
     fn settle(&self, result: DomResult<()>) {
         if let Err(error) = result {
             b::fail_widget(&self.inner.host, &error);
@@ -126,6 +127,7 @@ impl Widget {
 // multi-value shim in the wasm and an unwrapping wrapper in the glue. A
 // failure goes to `settle`, which reports it through the element's JS; the JS
 // then stops calling this widget, exactly as for a thrown error or a trap.
+// Bad data is no failure: it gives the error state and the widget goes on.
 #[wasm_bindgen]
 impl Widget {
     /// One widget per element, made by the element class on its first callback.
@@ -172,22 +174,16 @@ impl Widget {
     /// A subscription fired: `signal` says which, `value` is its event or value.
     pub fn on(&self, signal: u32, value: JsValue) {
         let inner = &self.inner;
-        let result = match signal {
+        match signal {
             signal::CLICK => inner.on_click(value.unchecked_ref()),
-            signal::HOLD => {
-                inner.held.set(true);
-                Ok(())
-            }
-            signal::POINTER_LEAVE | signal::FOCUS_OUT => {
-                if signal == signal::POINTER_LEAVE || !inner.focus_stays_in_ticker(value.unchecked_ref()) {
-                    inner.held.set(false);
-                }
-                Ok(())
-            }
+            signal::HOLD => inner.held.set(true),
+            signal::POINTER_LEAVE => inner.held.set(false),
+            // Focus moving to another element inside the ticker is not leaving.
+            signal::FOCUS_OUT if !inner.focus_stays_in_ticker(value.unchecked_ref()) => inner.held.set(false),
             signal::MOTION_PREFERENCE => inner.update_motion(),
             signal::TAB_VISIBILITY => {
                 inner.tab_hidden.set(b::document_hidden());
-                inner.update_motion()
+                inner.update_motion();
             }
             signal::HISTORY => inner.follow_hash(),
             signal::DOM_READY => inner.read_page(),
@@ -195,12 +191,11 @@ impl Widget {
             signal::SOURCE_CHANGED if !inner.loaded_by_call.get() => inner.reload_sources(),
             signal::IN_VIEW => {
                 inner.offscreen.set(!value.is_truthy());
-                inner.update_motion()
+                inner.update_motion();
             }
             signal::SLIDE_TICK => inner.slide_tick(),
-            _ => Ok(()),
-        };
-        inner.report(result);
+            _ => {}
+        }
     }
 
     #[wasm_bindgen(js_name = attributeChanged)]
@@ -209,12 +204,12 @@ impl Widget {
         if inner.skeleton.borrow().is_none() {
             return;
         }
-        self.settle(match name {
+        match name {
             "source" => inner.read_page(),
             "max-items" | "article" => inner.decode_and_show(),
             "mode" | "speed" | "interval" | "dir" => inner.update_motion(),
             _ => inner.rerender(),
-        });
+        }
     }
 
     /// `element.load(json)`: replaces the data. `None` when the JS side could
@@ -225,26 +220,23 @@ impl Widget {
 
     /// `element.select(id)`: opens an article; false when there is no such id.
     pub fn select(&self, id: &str) -> bool {
-        let opened = self.inner.open(id, OpenedBy::Host);
-        let found = opened.as_ref().is_ok_and(|found| *found);
-        self.settle(opened.map(|_| ()));
-        found
+        self.inner.open(id, OpenedBy::Host)
     }
 
     pub fn play(&self) {
         self.inner.user_paused.set(false);
         self.inner.user_played.set(true);
-        self.settle(self.inner.update_motion());
+        self.inner.update_motion();
     }
 
     pub fn pause(&self) {
         self.inner.user_paused.set(true);
-        self.settle(self.inner.update_motion());
+        self.inner.update_motion();
     }
 
     /// `next()` / `prev()`: moves the slide ticker by one headline.
     pub fn step(&self, delta: i32) {
-        self.settle(self.inner.step_slide(delta));
+        self.inner.step_slide(delta);
     }
 
     pub fn paused(&self) -> bool {
@@ -272,13 +264,14 @@ impl Widget {
 impl Inner {
     fn connect(self: &Rc<Self>) -> DomResult<()> {
         self.ensure_skeleton()?;
-        self.listen_to_page()?;
+        self.listen_to_page();
         let has_data = self.data.borrow().is_some();
         if !has_data && !self.loaded_by_call.get() {
-            self.read_page()
+            self.read_page();
         } else {
-            self.update_motion()
+            self.update_motion();
         }
+        Ok(())
     }
 
     fn load(self: &Rc<Self>, text: Option<String>) -> DomResult<()> {
@@ -287,10 +280,11 @@ impl Inner {
         match text {
             Some(text) => {
                 *self.sources.borrow_mut() = vec![text];
-                self.decode_and_show()
+                self.decode_and_show();
             }
             None => self.fail("load() needs a JSON string or an object that JSON.stringify can serialise"),
         }
+        Ok(())
     }
 
     fn skeleton(&self) -> Option<Rc<Skeleton>> {
@@ -304,7 +298,7 @@ impl Inner {
         let shadow = b::open_shadow(&self.host, STYLES)?;
         let sk = Rc::new(render::skeleton(&shadow)?);
         *self.skeleton.borrow_mut() = Some(sk.clone());
-        self.set_state("loading")?;
+        self.set_state("loading");
 
         // One delegated listener for every click inside the widget.
         let host = &self.host;
@@ -327,9 +321,9 @@ impl Inner {
         self.skeleton().is_some_and(|sk| b::focus_moves_within(event, &sk.ticker))
     }
 
-    fn listen_to_page(self: &Rc<Self>) -> DomResult<()> {
+    fn listen_to_page(self: &Rc<Self>) {
         if self.listening.replace(true) {
-            return Ok(());
+            return;
         }
         let (host, page) = (&self.host, group::PAGE);
         // A reader who switches reduced motion on mid-visit gets the static list at once.
@@ -345,7 +339,6 @@ impl Inner {
         if let Some(sk) = self.skeleton() {
             b::watch_visible(host, page, &sk.ticker, signal::IN_VIEW);
         }
-        Ok(())
     }
 
     /// The article id named by the page's fragment (`#news-reel/<id>`), if any.
@@ -354,39 +347,30 @@ impl Inner {
     }
 
     /// Opens the article the fragment names (Back/Forward, or a shared link).
-    fn follow_hash(self: &Rc<Self>) -> DomResult<()> {
-        let Some(doc) = self.data.borrow().clone() else { return Ok(()) };
+    fn follow_hash(self: &Rc<Self>) {
+        let Some(doc) = self.data.borrow().clone() else { return };
         let current = self.selected.borrow().clone();
         let wanted = match self.hash_article().filter(|id| doc.find(id).is_some()) {
             Some(id) => id,
             // Back past the first article the reader opened: the initial one.
             None if self.pushed_history.get() => match doc.initial() {
                 Some(a) => a.id.clone(),
-                None => return Ok(()),
+                None => return,
             },
-            None => return Ok(()),
+            None => return,
         };
         if current.as_deref() != Some(wanted.as_str()) {
-            self.open(&wanted, OpenedBy::History)?;
-        }
-        Ok(())
-    }
-
-    /// Logs an error from an event handler (there is no caller to return it to).
-    fn report(&self, result: DomResult<()>) {
-        if let Err(e) = result {
-            let message = e.as_string().unwrap_or_else(|| "an unexpected browser error".into());
-            b::log_once(&message);
+            self.open(&wanted, OpenedBy::History);
         }
     }
 
-    fn set_state(&self, state: &str) -> DomResult<()> {
+    fn set_state(&self, state: &str) {
         b::set_attr(&self.host, "state", state)
     }
 
     /// Reads the JSON the host pointed us to, or embedded in us, or every
     /// JSON-LD block of the page.
-    fn read_page(self: &Rc<Self>) -> DomResult<()> {
+    fn read_page(self: &Rc<Self>) {
         self.watch_source();
         match self.find_sources() {
             Ok(texts) => {
@@ -396,21 +380,19 @@ impl Inner {
             // The data may be further down a page still being parsed.
             Err(_) if b::document_loading() => {
                 b::listen(&self.host, group::PAGE, &self.doc, "DOMContentLoaded", signal::DOM_READY);
-                Ok(())
             }
             // A script that creates the element, appends it and then calls
             // load() does so in one task: report missing data only if none
             // has arrived once that task is over.
             Err(_) => {
                 b::after_this_task(&self.host, signal::TASK_OVER);
-                Ok(())
             }
         }
     }
 
-    fn report_missing_data(self: &Rc<Self>) -> DomResult<()> {
+    fn report_missing_data(self: &Rc<Self>) {
         if self.loaded_by_call.get() || self.data.borrow().is_some() {
-            return Ok(());
+            return;
         }
         match self.find_sources() {
             Ok(_) => self.reload_sources(),
@@ -432,13 +414,13 @@ impl Inner {
     }
 
     /// Reads the sources again and renders only if their text changed.
-    fn reload_sources(self: &Rc<Self>) -> DomResult<()> {
+    fn reload_sources(self: &Rc<Self>) {
         match self.find_sources() {
             Ok(texts) if *self.sources.borrow() != texts => {
                 *self.sources.borrow_mut() = texts;
                 self.decode_and_show()
             }
-            Ok(_) => Ok(()),
+            Ok(_) => {}
             Err(message) => self.fail(&message),
         }
     }
@@ -479,7 +461,7 @@ impl Inner {
         whole.parse::<i64>().ok().map(|n| n.clamp(min, max))
     }
 
-    fn decode_and_show(self: &Rc<Self>) -> DomResult<()> {
+    fn decode_and_show(self: &Rc<Self>) {
         let result = {
             let sources = self.sources.borrow();
             let texts: Vec<&str> = sources.iter().map(String::as_str).collect();
@@ -505,8 +487,8 @@ impl Inner {
         }
     }
 
-    fn show(self: &Rc<Self>, doc: NewsDocument) -> DomResult<()> {
-        let Some(sk) = self.skeleton() else { return Ok(()) };
+    fn show(self: &Rc<Self>, doc: NewsDocument) {
+        let Some(sk) = self.skeleton() else { return };
         for w in &doc.warnings {
             b::log_once(&cat!(w));
         }
@@ -522,10 +504,10 @@ impl Inner {
         }
         *self.data.borrow_mut() = Some(Rc::new(doc));
         *self.selected.borrow_mut() = selected;
-        self.rerender()?;
-        b::set_flag(&sk.error, "hidden", true)?;
-        b::set_flag(&sk.fallback, "hidden", true)?;
-        self.set_state("ready")?;
+        self.rerender();
+        b::set_flag(&sk.error, "hidden", true);
+        b::set_flag(&sk.fallback, "hidden", true);
+        self.set_state("ready");
         b::dispatch(
             &self.host,
             "newsreel:ready",
@@ -534,77 +516,79 @@ impl Inner {
     }
 
     /// Renders the current data with the current attributes.
-    fn rerender(self: &Rc<Self>) -> DomResult<()> {
-        let (Some(sk), Some(doc)) = (self.skeleton(), self.data.borrow().clone()) else { return Ok(()) };
+    fn rerender(self: &Rc<Self>) {
+        let (Some(sk), Some(doc)) = (self.skeleton(), self.data.borrow().clone()) else { return };
         let options = self.render_options();
         let selected = self.selected.borrow().clone();
         let label = b::attr(&self.host, "label").filter(|l| !l.trim().is_empty());
         let label = label.or_else(|| doc.title.clone()).unwrap_or_else(|| "Latest news".into());
         sk.label.set_text_content(Some(&label));
-        render::ticker_items(&self.doc, &sk, &doc.latest, selected.as_deref(), &options)?;
+        render::ticker_items(&self.doc, &sk, &doc.latest, selected.as_deref(), &options);
         match selected.as_deref().and_then(|id| doc.find(id)) {
-            Some(article) => render::article_view(&sk, article, &options)?,
-            None => b::set_flag(&sk.article, "hidden", true)?,
+            Some(article) => render::article_view(&sk, article, &options),
+            None => b::set_flag(&sk.article, "hidden", true),
         }
         self.update_motion()
     }
 
     /// Shows an error; what was valid before stays on screen.
-    fn fail(&self, message: &str) -> DomResult<()> {
-        let Some(sk) = self.skeleton() else { return Ok(()) };
+    fn fail(&self, message: &str) {
+        let Some(sk) = self.skeleton() else { return };
         b::log_once(message);
         sk.error.set_text_content(Some(&cat!("The news could not be shown: ", message)));
-        b::set_flag(&sk.error, "hidden", false)?;
+        b::set_flag(&sk.error, "hidden", false);
         // With nothing rendered, the host's fallback HTML stays visible.
-        b::set_flag(&sk.fallback, "hidden", self.data.borrow().is_some())?;
-        self.set_state("error")?;
+        b::set_flag(&sk.fallback, "hidden", self.data.borrow().is_some());
+        self.set_state("error");
         b::dispatch(&self.host, "newsreel:error", &b::object(&[("message", JsValue::from_str(message))]))
     }
 
-    fn on_click(self: &Rc<Self>, event: &Event) -> DomResult<()> {
-        let Some(target) = b::event_element(event) else { return Ok(()) };
-        if let Some(pick) = target.closest(".pick")? {
+    fn on_click(self: &Rc<Self>, event: &Event) {
+        let Some(target) = b::event_element(event) else { return };
+        if let Some(pick) = b::closest(&target, ".pick") {
             // A link (not a button) with a modified click.
             if pick.has_attribute("href") && b::is_modified_click(event) {
-                return Ok(()); // New tab or window: the browser's job.
+                return; // New tab or window: the browser's job.
             }
             event.prevent_default();
             if let Some(id) = b::attr(&pick, "data-id") {
-                self.open(&id, OpenedBy::Reader)?;
+                self.open(&id, OpenedBy::Reader);
             }
-        } else if target.closest(".pause")?.is_some() {
+        } else if b::closest(&target, ".pause").is_some() {
             if self.is_moving() {
                 self.user_paused.set(true);
             } else {
                 self.user_paused.set(false);
                 self.user_played.set(true);
             }
-            self.update_motion()?;
-        } else if target.closest("[part=prev]")?.is_some() {
-            self.step_slide(-1)?;
-        } else if target.closest("[part=next]")?.is_some() {
-            self.step_slide(1)?;
+            self.update_motion();
+        } else if b::closest(&target, "[part=prev]").is_some() {
+            self.step_slide(-1);
+        } else if b::closest(&target, "[part=next]").is_some() {
+            self.step_slide(1);
         }
-        Ok(())
     }
 
     /// Shows an article. A reader's choice moves focus to its headline and adds
     /// a history entry (unless the host set `history="off"`).
-    fn open(self: &Rc<Self>, id: &str, by: OpenedBy) -> DomResult<bool> {
-        let Some(sk) = self.skeleton() else { return Ok(false) };
-        let Some(doc) = self.data.borrow().clone() else { return Ok(false) };
-        let Some(article) = doc.find(id) else { return Ok(false) };
+    fn open(self: &Rc<Self>, id: &str, by: OpenedBy) -> bool {
+        let Some(sk) = self.skeleton() else { return false };
+        let Some(doc) = self.data.borrow().clone() else { return false };
+        let Some(article) = doc.find(id) else { return false };
         *self.selected.borrow_mut() = Some(article.id.clone());
-        render::article_view(&sk, article, &self.render_options())?;
-        render::mark_selected(&sk, &article.id)?;
+        render::article_view(&sk, article, &self.render_options());
+        render::mark_selected(&sk, &article.id);
         if by == OpenedBy::Reader {
             if let Some(headline) = b::query(&sk.article, "[part=headline]") {
-                b::focus(&headline)?;
+                b::focus(&headline);
             }
             let wanted = cat!(HASH_PREFIX, article.id);
             if b::attr(&self.host, "history").as_deref() != Some("off") && b::location_hash().as_deref() != Some(wanted.as_str()) {
-                b::push_hash(&wanted)?;
-                self.pushed_history.set(true);
+                // A page whose history refuses entries (a sandboxed frame)
+                // still gets the article, without the entry.
+                if b::push_hash(&wanted) {
+                    self.pushed_history.set(true);
+                }
             }
         }
         let url = article.url.as_deref().map_or(JsValue::NULL, JsValue::from_str);
@@ -612,8 +596,8 @@ impl Inner {
             &self.host,
             "newsreel:select",
             &b::object(&[("id", JsValue::from_str(&article.id)), ("url", url)]),
-        )?;
-        Ok(true)
+        );
+        true
     }
 
     fn configured_mode(&self) -> Mode {
@@ -648,23 +632,26 @@ impl Inner {
 
     /// Applies mode, direction and play state to the ticker. Motion itself is
     /// CSS: nothing here runs per frame.
-    fn update_motion(self: &Rc<Self>) -> DomResult<()> {
-        let Some(sk) = self.skeleton() else { return Ok(()) };
+    fn update_motion(self: &Rc<Self>) {
+        let Some(sk) = self.skeleton() else { return };
         let configured = self.configured_mode();
         let mode = self.effective_mode();
         let root = &sk.root;
-        b::set_class(root, "mode-marquee", mode == Mode::Marquee)?;
-        b::set_class(root, "mode-slide", mode == Mode::Slide)?;
-        b::set_class(root, "mode-list", mode == Mode::List)?;
-        b::set_class(root, "rtl", self.is_rtl())?;
         let moving = self.is_moving();
-        b::set_class(root, "paused", !moving)?;
-        b::set_class(root, "offscreen", self.offscreen.get() || self.tab_hidden.get())?;
+        let rtl = if self.is_rtl() { " rtl" } else { "" };
+        let paused = if moving { "" } else { " paused" };
+        let offscreen = if self.offscreen.get() || self.tab_hidden.get() { " offscreen" } else { "" };
+        let mode_class = match mode {
+            Mode::Marquee => "mode-marquee",
+            Mode::Slide => "mode-slide",
+            Mode::List => "mode-list",
+        };
+        b::set_attr(root, "class", &cat!("nr ", mode_class, rtl, paused, offscreen));
         // The control says what pressing it will do (WAI-ARIA carousel pattern).
         sk.pause.set_text_content(Some(if moving { "Pause" } else { "Play" }));
-        b::set_flag(&sk.pause, "hidden", configured == Mode::List)?;
+        b::set_flag(&sk.pause, "hidden", configured == Mode::List);
         // In the static list live updates may be announced; never while moving.
-        b::set_attr(&sk.items, "aria-live", if moving { "off" } else { "polite" })?;
+        b::set_attr(&sk.items, "aria-live", if moving { "off" } else { "polite" });
         if mode == Mode::Marquee {
             let speed = self.attr_number("speed", 5, 1000).unwrap_or(DEFAULT_SPEED_PX_PER_S);
             // One read of layout per render: the width of one copy of the list.
@@ -672,65 +659,60 @@ impl Inner {
             let ms = if width > 0 { width * 1000 / speed } else { 8000 * i64::from(sk.items.child_element_count()) };
             // On the lane itself, not as an inherited custom property: a
             // variable would restyle every headline inside it a second time.
-            b::set_style(&sk.lane, "animation-duration", &cat!(ms.max(2000), "ms"))?;
+            b::set_style(&sk.lane, "animation-duration", &cat!(ms.max(2000), "ms"));
         }
-        self.apply_slide(&sk, mode == Mode::Slide)?;
+        self.apply_slide(&sk, mode == Mode::Slide);
         if mode == Mode::Slide && moving {
             self.start_slide_timer()
         } else {
             self.stop_slide_timer();
-            Ok(())
         }
     }
 
     /// Shows the current slide and makes the others unreachable. Outside
     /// slide mode it only clears those marks, once, when leaving it: the other
     /// modes need no walk over every headline.
-    fn apply_slide(&self, sk: &Skeleton, on: bool) -> DomResult<()> {
+    fn apply_slide(&self, sk: &Skeleton, on: bool) {
         if !on && !self.slide_marked.get() {
-            return Ok(());
+            return;
         }
         self.slide_marked.set(on);
         let items = b::query_all(&sk.items, ".item");
         let index = self.slide_index.get() % items.len().max(1);
         self.slide_index.set(index);
         if on {
-            b::set_style(&sk.items, "--nr-index", &cat!(index))?;
+            b::set_style(&sk.items, "--nr-index", &cat!(index));
         }
         for (i, item) in items.iter().enumerate() {
             let hide = on && i != index;
-            b::set_flag(item, "inert", hide)?;
-            b::set_flag(item, "aria-hidden", false)?;
+            b::set_flag(item, "inert", hide);
+            b::set_flag(item, "aria-hidden", false);
             if hide {
-                b::set_attr(item, "aria-hidden", "true")?;
+                b::set_attr(item, "aria-hidden", "true");
             }
         }
-        Ok(())
     }
 
-    fn step_slide(self: &Rc<Self>, delta: i32) -> DomResult<()> {
-        let Some(sk) = self.skeleton() else { return Ok(()) };
+    fn step_slide(self: &Rc<Self>, delta: i32) {
+        let Some(sk) = self.skeleton() else { return };
         let count = sk.items.child_element_count().max(1) as i64;
         let index = (self.slide_index.get() as i64 + i64::from(delta)).rem_euclid(count);
         self.slide_index.set(index as usize);
         self.apply_slide(&sk, self.effective_mode() == Mode::Slide)
     }
 
-    fn start_slide_timer(&self) -> DomResult<()> {
+    fn start_slide_timer(&self) {
         if self.slide_timer_on.replace(true) {
-            return Ok(());
+            return;
         }
         let interval = self.attr_number("interval", 1000, 600_000).unwrap_or(DEFAULT_INTERVAL_MS) as i32;
         b::every(&self.host, group::SLIDE, interval, signal::SLIDE_TICK);
-        Ok(())
     }
 
-    fn slide_tick(self: &Rc<Self>) -> DomResult<()> {
+    fn slide_tick(self: &Rc<Self>) {
         let still = self.held.get() || self.offscreen.get() || self.tab_hidden.get();
         if !still && self.is_moving() {
-            self.step_slide(1)
-        } else {
-            Ok(())
+            self.step_slide(1);
         }
     }
 
