@@ -205,8 +205,8 @@ pub fn query_all(root: &impl AsRef<Node>, selector: &str) -> Vec<Element> {
 
 /// The text of each element matching `selector` under `root` (only the
 /// children of `parent`, when given), in document order.
-pub fn texts(root: &impl AsRef<Node>, selector: &str, parent: Option<&Element>) -> Vec<String> {
-    let found = texts_array(root.as_ref(), selector, parent);
+pub fn texts(root: &Node, selector: &str, parent: Option<&Element>) -> Vec<String> {
+    let found = texts_array(root, selector, parent);
     (0..found.length()).map(|i| found.get(i).as_string().unwrap_or_default()).collect()
 }
 

@@ -13,6 +13,7 @@ use super::bindings::{self as b, DomResult};
 use super::render::{self, RenderOptions, Skeleton};
 use super::styles::STYLES;
 use crate::core::model::NewsDocument;
+use crate::core::json::number_from_text;
 use crate::core::{decode_blocks, DecodeOptions};
 use core::cell::{Cell, RefCell};
 use alloc::rc::Rc;
@@ -434,11 +435,11 @@ impl Inner {
                 Ok(Some(element)) => Ok(vec![element.text_content().unwrap_or_default()]),
             };
         }
-        let inline = b::texts(&self.host, JSON_TYPES, Some(&self.host));
+        let inline = b::texts(self.host.as_ref(), JSON_TYPES, Some(&self.host));
         if !inline.is_empty() {
             return Ok(inline);
         }
-        let page = b::texts(&self.doc, "script[type='application/ld+json' i]", None);
+        let page = b::texts(self.doc.as_ref(), "script[type='application/ld+json' i]", None);
         if !page.is_empty() {
             return Ok(page);
         }
@@ -453,12 +454,13 @@ impl Inner {
         options
     }
 
-    /// A whole-number attribute, clamped to a sane range. A fraction is cut
-    /// (`"60.5"` reads as 60); anything else is ignored.
+    /// A whole-number attribute, clamped to a sane range. A number with a
+    /// fraction or exponent is cut to its whole part (`"60.5"` reads as 60);
+    /// anything else is ignored. Read with the JSON number grammar, the one
+    /// number reader in the wasm.
     fn attr_number(&self, name: &str, min: i64, max: i64) -> Option<i64> {
-        let value = b::attr(&self.host, name)?;
-        let whole = value.trim().split('.').next()?;
-        whole.parse::<i64>().ok().map(|n| n.clamp(min, max))
+        let value = number_from_text(&b::attr(&self.host, name)?)?;
+        Some((value as i64).clamp(min, max))
     }
 
     fn decode_and_show(self: &Rc<Self>) {
