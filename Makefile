@@ -142,12 +142,13 @@ size: dist
 # ---------------------------------------------------------------- other
 
 FUZZ_SECONDS ?= 300
-## Fuzz the decoder and the URL policy, FUZZ_SECONDS each (not part of `make test`)
+## Fuzz the decoder, the URL policy and the sanitiser, FUZZ_SECONDS each (not part of `make test`)
 fuzz:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	cd fuzz && cargo +nightly fuzz run decode -- -max_total_time=$(FUZZ_SECONDS) -dict=decode.dict
 	cd fuzz && cargo +nightly fuzz run url_policy -- -max_total_time=$(FUZZ_SECONDS)
+	cd fuzz && cargo +nightly fuzz run sanitize -- -max_total_time=$(FUZZ_SECONDS)
 
 ## newsreel against its vanilla-JS twin in headless Chromium: target/bench/ (not part of `make test`: timings are no test)
 bench: www | tools-browsers
