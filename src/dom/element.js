@@ -1,6 +1,9 @@
 // The <news-reel> element class. A class extending HTMLElement cannot be
-// written in Rust, so this module only defines the class and hands every
-// callback to the Rust widget; it also holds the few browser calls that can
+// written in Rust, so this module defines the class and hands every callback
+// to the Rust widget. It also holds what is smaller in JS than called from
+// wasm, with no decision of its own: the listeners, observers and timers the
+// widget asks for (each reports back through the guarded call), the runner of
+// build programs, one-line browser helpers, and the browser calls that can
 // throw on bad input (Intl with an odd locale, Trusted Types), each guarded.
 
 const OBSERVED = [
