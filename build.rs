@@ -7,6 +7,16 @@
 
 use std::{env, fs};
 
+extern crate alloc;
+
+// The crate's own program writer, so the skeleton is written exactly as a
+// render writes its programs. The build script uses part of it.
+#[allow(dead_code)]
+#[path = "src/core/build.rs"]
+mod program;
+
+use program::Build;
+
 fn main() {
     println!("cargo:rerun-if-changed=src/dom/styles.css");
     let css = fs::read_to_string("src/dom/styles.css").expect("read src/dom/styles.css");
@@ -19,43 +29,31 @@ fn main() {
     fs::write(format!("{out}/styles.min.css"), small).expect("write styles.min.css");
 
     println!("cargo:rerun-if-changed=src/dom/skeleton.html");
+    println!("cargo:rerun-if-changed=src/core/build.rs");
     let markup = fs::read_to_string("src/dom/skeleton.html").expect("read src/dom/skeleton.html");
-    let (ops, text) = build_program(&markup);
-    let source = format!("pub const OPS: &[u32] = &{ops:?};\npub const TEXT: &str = {text:?};\n");
+    let program = build_program(&markup);
+    let source = format!("pub const OPS: &[u32] = &{:?};\npub const TEXT: &str = {:?};\n", program.ops, program.text);
     fs::write(format!("{out}/skeleton.rs"), source).expect("write skeleton.rs");
 }
 
-// The op codes of src/core/build.rs.
-const OPEN: u32 = 0;
-const ATTR: u32 = 1;
-const TEXT: u32 = 2;
-const CLOSE: u32 = 3;
-const KEEP: u32 = 4;
-
 /// Translates our own simple markup (elements, quoted attribute values or
 /// none, text, comments; every element closed) into a build program.
-fn build_program(markup: &str) -> (Vec<u32>, String) {
-    let mut ops = Vec::new();
-    let mut text = String::new();
-    let mut string = |ops: &mut Vec<u32>, s: &str| {
-        ops.push(s.encode_utf16().count() as u32);
-        text.push_str(s);
-    };
+fn build_program(markup: &str) -> Build {
+    let mut program = Build::new();
     let mut open = 0usize;
     let mut rest = markup;
     while !rest.is_empty() {
         if let Some(after) = rest.strip_prefix("<!--") {
             rest = &after[after.find("-->").expect("comment closed") + 3..];
         } else if let Some(after) = rest.strip_prefix("</") {
-            ops.push(CLOSE);
+            program.close();
             open -= 1;
             rest = &after[after.find('>').expect("end tag closed") + 1..];
         } else if let Some(after) = rest.strip_prefix('<') {
             let end = after.find('>').expect("start tag closed");
             let mut tag = after[..end].trim();
             let name_end = tag.find(' ').unwrap_or(tag.len());
-            ops.push(OPEN);
-            string(&mut ops, &tag[..name_end]);
+            program.open(&tag[..name_end]);
             open += 1;
             tag = tag[name_end..].trim_start();
             let mut keep = false;
@@ -75,29 +73,25 @@ fn build_program(markup: &str) -> (Vec<u32>, String) {
                 if name == "keep" {
                     keep = true;
                 } else {
-                    ops.push(ATTR);
-                    string(&mut ops, name);
-                    string(&mut ops, value);
+                    program.attr(name, value);
                 }
             }
             if keep {
-                ops.push(KEEP);
+                program.keep();
             }
             rest = &after[end + 1..];
         } else {
             let end = rest.find('<').unwrap_or(rest.len());
             let words = rest[..end].trim();
             if !words.is_empty() {
-                ops.push(TEXT);
-                string(&mut ops, words);
+                program.text(words);
             }
             rest = &rest[end..];
         }
     }
     assert_eq!(open, 0, "every element in the skeleton is closed");
-    (ops, text)
+    program
 }
-
 /// Drops comments, folds white space, and leaves none next to the characters
 /// that end or separate CSS tokens (`{ } ; , >`) or after a `:`. Strings are
 /// copied as written; spaces before `:` and around `+ - ( )` stay, since they

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsreel::core::build::{Build, ATTR, CLOSE, KEEP, OPEN, TEXT};
+use newsreel::core::build::{Build, Step};
 use newsreel::core::sanitize::{copy_allowed, quiet_for_csp};
 
 fuzz_target!(|data: &[u8]| {
@@ -12,42 +12,24 @@ fuzz_target!(|data: &[u8]| {
     let _ = quiet_for_csp(input);
     let mut out = Build::new();
     copy_allowed(input, &mut out, true, Some("_blank"));
-    let (mut depth, mut i) = (0i64, 0);
-    let utf16: Vec<u16> = out.text.encode_utf16().collect();
-    let mut at = 0usize;
-    let mut next = |n: u32| {
-        let s = String::from_utf16_lossy(&utf16[at..at + n as usize]);
-        at += n as usize;
-        s
-    };
-    while i < out.ops.len() {
-        match out.ops[i] {
-            OPEN => {
-                let tag = next(out.ops[i + 1]);
+    let mut depth = 0i64;
+    for step in out.steps() {
+        match step {
+            Step::Open(tag) => {
                 assert!(!matches!(tag.as_str(), "script" | "style" | "iframe" | "svg" | "math" | "template" | "object"), "{tag}");
                 depth += 1;
-                i += 2;
             }
-            ATTR => {
-                let name = next(out.ops[i + 1]);
-                let value = next(out.ops[i + 2]);
+            Step::Attr(name, value) => {
                 assert!(!name.starts_with("on") && name != "style" && name != "srcset", "{name}");
                 if name == "href" || name == "src" || name == "cite" {
                     assert!(!value.to_ascii_lowercase().trim_start().starts_with("javascript:"), "{value}");
                 }
-                i += 3;
             }
-            TEXT => {
-                next(out.ops[i + 1]);
-                i += 2;
-            }
-            CLOSE => {
+            Step::Close => {
                 depth -= 1;
                 assert!(depth >= 0);
-                i += 1;
             }
-            KEEP => i += 1,
-            op => panic!("unknown op {op}"),
+            Step::Text(_) | Step::Keep => {}
         }
     }
     assert_eq!(depth, 0);

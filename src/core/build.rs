@@ -9,8 +9,12 @@
 //! list, so the JS side decodes the text once and slices it in order.
 //! The JS side creates nodes with `createElement`, `createTextNode` and
 //! `setAttribute` only: names and values never pass through an HTML parser.
+//!
+//! This file needs nothing from the crate but `alloc`: build.rs includes it
+//! too, to write the skeleton's program at build time.
 
-use crate::prelude::*;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// Creates an element, appends it to the current one, and enters it.
 pub const OPEN: u32 = 0;
@@ -29,11 +33,23 @@ pub struct Build {
     pub text: String,
 }
 
-/// A point in a program to go back to (see `Build::added_since`).
+/// One step of a program, decoded (see `Build::steps`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    Open(String),
+    Attr(String, String),
+    Text(String),
+    Close,
+    Keep,
+}
+
+/// An element opened with `open_optional`: where the program stood before
+/// it and right after its start tag.
 #[derive(Clone, Copy)]
-pub struct Checkpoint {
-    ops: usize,
-    text: usize,
+pub struct Optional {
+    ops_before: usize,
+    text_before: usize,
+    ops_inside: usize,
 }
 
 /// Length in UTF-16 code units: one per UTF-8 sequence, two for the 4-byte ones.
@@ -97,24 +113,27 @@ impl Build {
         self.open_with(tag, attrs).text(text).close()
     }
 
-    pub fn checkpoint(&self) -> Checkpoint {
-        Checkpoint { ops: self.ops.len(), text: self.text.len() }
+    /// An element, with attributes, that is left out if nothing is written
+    /// into it before `close_optional`.
+    pub fn open_optional(&mut self, tag: &str, attrs: &[(&str, &str)]) -> Optional {
+        let (ops_before, text_before) = (self.ops.len(), self.text.len());
+        self.open_with(tag, attrs);
+        Optional { ops_before, text_before, ops_inside: self.ops.len() }
     }
 
-    /// Whether anything was written since the checkpoint.
-    pub fn added_since(&self, at: Checkpoint) -> bool {
-        self.ops.len() > at.ops
+    /// Closes an element from `open_optional`, or forgets it when it is empty.
+    pub fn close_optional(&mut self, element: Optional) {
+        if self.ops.len() > element.ops_inside {
+            self.close();
+        } else {
+            self.ops.truncate(element.ops_before);
+            self.text.truncate(element.text_before);
+        }
     }
 
-    /// Forgets everything written since the checkpoint.
-    pub fn rewind(&mut self, at: Checkpoint) {
-        self.ops.truncate(at.ops);
-        self.text.truncate(at.text);
-    }
-
-    /// The program as HTML, for tests and debugging: what the DOM shell would
-    /// build, serialised the way a browser serialises it.
-    pub fn to_html(&self) -> String {
+    /// The program decoded step by step, for tests and checks: what the JS
+    /// side reads from it.
+    pub fn steps(&self) -> Vec<Step> {
         let utf16: Vec<u16> = self.text.encode_utf16().collect();
         let mut at = 0usize;
         let mut next = |n: u32| {
@@ -122,6 +141,28 @@ impl Build {
             at += n as usize;
             s
         };
+        let mut steps = Vec::new();
+        let mut i = 0;
+        while i < self.ops.len() {
+            let (step, width) = match self.ops[i] {
+                OPEN => (Step::Open(next(self.ops[i + 1])), 2),
+                ATTR => {
+                    let name = next(self.ops[i + 1]);
+                    (Step::Attr(name, next(self.ops[i + 2])), 3)
+                }
+                TEXT => (Step::Text(next(self.ops[i + 1])), 2),
+                CLOSE => (Step::Close, 1),
+                _ => (Step::Keep, 1),
+            };
+            steps.push(step);
+            i += width;
+        }
+        steps
+    }
+
+    /// The program as HTML, for tests and debugging: what the DOM shell would
+    /// build, serialised the way a browser serialises it.
+    pub fn to_html(&self) -> String {
         let escape = |s: &str, attribute: bool| {
             let mut out = String::new();
             for c in s.chars() {
@@ -139,41 +180,35 @@ impl Build {
         let mut html = String::new();
         let mut open: Vec<String> = Vec::new();
         let mut in_start_tag = false;
-        let mut i = 0;
-        while i < self.ops.len() {
-            let op = self.ops[i];
-            i += 1;
-            if in_start_tag && op != ATTR && op != KEEP {
+        for step in self.steps() {
+            if in_start_tag && !matches!(step, Step::Attr(..) | Step::Keep) {
                 html.push('>');
                 in_start_tag = false;
             }
-            match op {
-                OPEN => {
-                    let tag = next(self.ops[i]);
-                    i += 1;
+            match step {
+                Step::Open(tag) => {
                     html.push('<');
                     html.push_str(&tag);
                     open.push(tag);
                     in_start_tag = true;
                 }
-                ATTR => {
-                    let name = next(self.ops[i]);
-                    let value = next(self.ops[i + 1]);
-                    i += 2;
-                    html.push_str(&crate::core::cat::cat!(' ', name, "=\"", escape(&value, true), '"'));
+                Step::Attr(name, value) => {
+                    html.push(' ');
+                    html.push_str(&name);
+                    html.push_str("=\"");
+                    html.push_str(&escape(&value, true));
+                    html.push('"');
                 }
-                TEXT => {
-                    let text = next(self.ops[i]);
-                    i += 1;
-                    html.push_str(&escape(&text, false));
-                }
-                CLOSE => {
+                Step::Text(text) => html.push_str(&escape(&text, false)),
+                Step::Close => {
                     let tag = open.pop().unwrap_or_default();
                     if !matches!(tag.as_str(), "br" | "hr" | "img" | "wbr") {
-                        html.push_str(&crate::core::cat::cat!("</", tag, '>'));
+                        html.push_str("</");
+                        html.push_str(&tag);
+                        html.push('>');
                     }
                 }
-                _ => {}
+                Step::Keep => {}
             }
         }
         if in_start_tag {
@@ -206,17 +241,19 @@ mod tests {
             .close()
             .close();
         assert_eq!(b.to_html(), r#"<p class="meta" title="a &quot;q&quot; &amp; b">1 &lt; 2 😀<span dir="auto">x</span><br></p>"#);
+        assert_eq!(b.steps().iter().filter(|s| **s == Step::Keep).count(), 1);
+        assert_eq!(b.steps()[4], Step::Text("1 < 2 😀".into()));
     }
 
     #[test]
-    fn rewinding_forgets_what_came_after_the_checkpoint() {
+    fn an_optional_element_left_empty_is_forgotten() {
         let mut b = Build::new();
         b.leaf("p", &[], "kept");
-        let at = b.checkpoint();
-        assert!(!b.added_since(at));
-        b.open("div").text("gone");
-        assert!(b.added_since(at));
-        b.rewind(at);
-        assert_eq!(b.to_html(), "<p>kept</p>");
+        let empty = b.open_optional("div", &[("class", "meta")]);
+        b.close_optional(empty);
+        let filled = b.open_optional("div", &[("class", "body")]);
+        b.text("inside");
+        b.close_optional(filled);
+        assert_eq!(b.to_html(), r#"<p>kept</p><div class="body">inside</div>"#);
     }
 }

@@ -148,9 +148,7 @@ pub fn article_view(sk: &Skeleton, article: &Article, options: &RenderOptions) {
     );
 
     // Parts that would be empty are left out.
-    let empty = p.checkpoint();
-    p.open_with("p", &[("class", "meta")]);
-    let opened = p.checkpoint();
+    let meta = p.open_optional("p", &[("class", "meta")]);
     if let Some(date) = &article.date_published {
         time_el(&mut p, date, options, Some("date"));
     }
@@ -160,11 +158,7 @@ pub fn article_view(sk: &Skeleton, article: &Article, options: &RenderOptions) {
     if let Some(publisher) = &article.publisher {
         p.leaf("span", &[("part", "publisher"), ("dir", "auto")], publisher);
     }
-    if p.added_since(opened) {
-        p.close();
-    } else {
-        p.rewind(empty);
-    }
+    p.close_optional(meta);
 
     if options.images {
         if let Some(image) = &article.image {
@@ -189,9 +183,7 @@ pub fn article_view(sk: &Skeleton, article: &Article, options: &RenderOptions) {
         }
     }
 
-    let empty = p.checkpoint();
-    p.open_with("div", &[("class", "body"), ("part", "body"), ("dir", "auto")]);
-    let opened = p.checkpoint();
+    let body = p.open_optional("div", &[("class", "body"), ("part", "body"), ("dir", "auto")]);
     match &article.body {
         Body::Paragraphs(paragraphs) => {
             for text in paragraphs {
@@ -206,11 +198,7 @@ pub fn article_view(sk: &Skeleton, article: &Article, options: &RenderOptions) {
             p.leaf("p", &[("class", "summary")], summary);
         }
     }
-    if p.added_since(opened) {
-        p.close();
-    } else {
-        p.rewind(empty);
-    }
+    p.close_optional(body);
 
     if let Some(href) = article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link)) {
         p.open_with("p", &[("class", "more")]);
