@@ -385,10 +385,10 @@ impl Copier<'_, '_> {
         };
         let get = |wanted: &str| attributes.iter().find(|(n, _)| *n == wanted).map(|(_, v)| *v);
         // An `<img>` without an allowed `src` is dropped entirely.
-        let image_src = get("src").and_then(|s| allowed_parsed(s, UrlUse::Image));
-        if tag == "img" && image_src.is_none() {
-            return None;
-        }
+        let image_src = match tag {
+            "img" => Some(get("src").and_then(|s| allowed_parsed(s, UrlUse::Image))?),
+            _ => None,
+        };
         self.out.open(tag);
         self.just_opened = false;
         for name in GLOBAL_ATTRIBUTES.iter().chain(element_attributes(tag)) {
