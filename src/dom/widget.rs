@@ -279,10 +279,7 @@ impl Inner {
         self.ensure_skeleton()?;
         self.loaded_by_call.set(true);
         match text {
-            Some(text) => {
-                *self.sources.borrow_mut() = vec![text];
-                self.decode_and_show();
-            }
+            Some(text) => self.show_sources(vec![text]),
             None => self.fail("load() needs a JSON string or an object that JSON.stringify can serialise"),
         }
         Ok(())
@@ -374,10 +371,7 @@ impl Inner {
     fn read_page(self: &Rc<Self>) {
         self.watch_source();
         match self.find_sources() {
-            Ok(texts) => {
-                *self.sources.borrow_mut() = texts;
-                self.decode_and_show()
-            }
+            Ok(texts) => self.show_sources(texts),
             // The data may be further down a page still being parsed.
             Err(_) if b::document_loading() => {
                 b::listen(&self.host, group::PAGE, &self.doc, "DOMContentLoaded", signal::DOM_READY);
@@ -396,9 +390,15 @@ impl Inner {
             return;
         }
         match self.find_sources() {
-            Ok(_) => self.reload_sources(),
+            Ok(texts) => self.show_sources(texts),
             Err(message) => self.fail(&message),
         }
+    }
+
+    /// Keeps the JSON texts read (for `max-items` and `article` changes) and shows them.
+    fn show_sources(self: &Rc<Self>, texts: Vec<String>) {
+        *self.sources.borrow_mut() = texts;
+        self.decode_and_show();
     }
 
     /// Re-reads the data when the host rewrites the source script (or the
@@ -417,10 +417,7 @@ impl Inner {
     /// Reads the sources again and renders only if their text changed.
     fn reload_sources(self: &Rc<Self>) {
         match self.find_sources() {
-            Ok(texts) if *self.sources.borrow() != texts => {
-                *self.sources.borrow_mut() = texts;
-                self.decode_and_show()
-            }
+            Ok(texts) if *self.sources.borrow() != texts => self.show_sources(texts),
             Ok(_) => {}
             Err(message) => self.fail(&message),
         }
