@@ -20,7 +20,12 @@ WASM_FEATURES := --enable-reference-types --enable-bulk-memory --enable-nontrapp
 # lets wasm-opt fold constant offsets into loads and stores (-0.4 KB).
 # Not --traps-never-happen: a trap is how a panic ends, and the element
 # relies on it.
-WASM_OPT_FLAGS := -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features $(WASM_FEATURES)
+# -ocimfs=14: a function with one caller is inlined only when it is tiny.
+# wasm-opt's default inlines every one, which left one 21 KB function for the
+# decoding path; kept apart, the same code is 2.5% larger raw but 1.9 KB
+# smaller gzip (small functions number their locals alike and repeat more).
+# -aimfs=4 inlines functions of up to 4 bytes everywhere (-0.07 KB gzip).
+WASM_OPT_FLAGS := -Oz --converge --low-memory-unused -ocimfs=14 -aimfs=4 --strip-debug --strip-producers --strip-target-features $(WASM_FEATURES)
 ESBUILD := tools/node_modules/.bin/esbuild
 
 RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
