@@ -204,7 +204,7 @@ fn parse_offset(text: &str) -> Option<i64> {
         b'-' => -1,
         _ => return None,
     };
-    let rest = t[1..].replace(':', "");
+    let rest: String = super::text::split_any(&t[1..], b":").collect();
     if rest.len() != 2 && rest.len() != 4 {
         return None;
     }
@@ -237,10 +237,7 @@ fn month_from_name(word: &str) -> Option<u32> {
 /// `January 15, 2026`, `15.01.2026`, `2026/01/15`.
 fn parse_human(text: &str) -> Option<DateValue> {
     // Split into words; keep a time (hh:mm[:ss]) and an offset as words of their own.
-    let words: Vec<&str> = text
-        .split(|c: char| c == ' ' || c == ',' || c == '.' || c == '/' || c == '\t' || (c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = super::text::split_any(text, b" ,./\t-").filter(|w| !w.is_empty()).collect();
     let mut words = words.as_slice();
     // A leading weekday name is ignored.
     if let Some(first) = words.first() {
@@ -278,7 +275,7 @@ fn parse_human(text: &str) -> Option<DateValue> {
         return build(i64::from(y), m, d, None, 0);
     }
     // Time: `10:00` or `10:00:30`, then an optional zone.
-    let mut parts = rest[0].split(':');
+    let mut parts = super::text::split_any(rest[0], b":");
     let h = number(parts.next()?)?;
     let min = number(parts.next()?)?;
     let s = match parts.next() {
@@ -291,7 +288,7 @@ fn parse_human(text: &str) -> Option<DateValue> {
     let offset = match rest.len() {
         1 => 0,
         // The split above eats a '-' sign; find the zone in the original text instead.
-        2 => parse_offset(&text[super::text::rfind_byte(text, b' ').map_or(0, |i| i + 1)..])?,
+        2 => parse_offset(&text[super::text::rfind_any(text, b" ").map_or(0, |i| i + 1)..])?,
         _ => return None,
     };
     build(i64::from(y), m, d, Some((h, min, s, 0)), offset)

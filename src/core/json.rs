@@ -181,8 +181,8 @@ impl Parser<'_> {
             end -= 1;
         }
         let before = &self.text[..end];
-        let line = before.matches('\n').count() + 1;
-        let line_start = super::text::rfind_byte(before, b'\n').map_or(0, |i| i + 1);
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = super::text::rfind_any(before, b"\n").map_or(0, |i| i + 1);
         let column = super::text::char_count(&before[line_start..]) + 1;
         ParseError { message: message.into(), line, column }
     }

@@ -9,7 +9,7 @@ use crate::core::cat::cat;
 use super::json::Json;
 use super::model::{Article, Body, Format, NewsDocument, Warning};
 use super::schema::{date, image, names, text, url, Nodes};
-use super::text::{clean_line, excerpt, find_text, paragraphs, strip_tags};
+use super::text::{clean_line, excerpt, find_any, find_text, paragraphs, rfind_any, strip_tags};
 
 /// Longest headline made from an item's summary or text, in characters.
 const MADE_HEADLINE_CHARS: usize = 100;
@@ -146,10 +146,9 @@ fn item(node: &Json, feed: &Feed, location: &str, warnings: &mut Vec<Warning>) -
 fn against(home: Option<&str>, link: String) -> String {
     let Some(home) = home else { return link };
     let Some(authority) = find_text(home, "://").map(|i| i + 3) else { return link };
-    let before_path = home[authority..].find(['/', '?', '#']).map_or(home.len(), |i| authority + i);
-    let has_scheme = link
-        .split_once(':')
-        .is_some_and(|(s, _)| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
+    let before_path = find_any(&home[authority..], b"/?#").map_or(home.len(), |i| authority + i);
+    let has_scheme = find_any(&link, b":")
+        .is_some_and(|i| i > 0 && link.bytes().take(i).all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')));
     if has_scheme || link.is_empty() {
         link
     } else if link.starts_with("//") {
@@ -158,8 +157,8 @@ fn against(home: Option<&str>, link: String) -> String {
         cat!(&home[..before_path], link)
     } else {
         // Relative to the home page's directory (its path up to the last '/').
-        let path_end = home[before_path..].find(['?', '#']).map_or(home.len(), |i| before_path + i);
-        let dir_end = super::text::rfind_byte(&home[before_path..path_end], b'/').map_or(before_path, |i| before_path + i + 1);
+        let path_end = find_any(&home[before_path..], b"?#").map_or(home.len(), |i| before_path + i);
+        let dir_end = rfind_any(&home[before_path..path_end], b"/").map_or(before_path, |i| before_path + i + 1);
         let slash = if dir_end == before_path { "/" } else { "" };
         cat!(&home[..dir_end], slash, link)
     }

@@ -23,7 +23,7 @@ const TYPES_SHOWN: usize = 8;
 /// `http://schema.org/NewsArticle` both read as `NewsArticle`.
 fn type_names(node: &Json) -> Vec<&str> {
     fn local(t: &str) -> &str {
-        t.rsplit(['/', '#', ':']).next().unwrap_or(t).trim()
+        t[super::text::rfind_any(t, b"/#:").map_or(0, |i| i + 1)..].trim()
     }
     match node.get("@type") {
         Some(Json::String(t)) => vec![local(t)],

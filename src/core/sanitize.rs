@@ -73,7 +73,7 @@ fn is_dropped(name: &str) -> bool {
 /// namespace), each of its attributes follows as `=name` then the raw value,
 /// its children follow, and `/` ends it. `#text` is a text node. Comments and
 /// other nodes are left out.
-pub const SEPARATOR: char = '\0';
+pub const SEPARATOR: &[u8] = b"\0";
 
 enum Token<'a> {
     Start { name: &'a str, attributes: Vec<(&'a str, &'a str)> },
@@ -82,7 +82,7 @@ enum Token<'a> {
 }
 
 struct Tokens<'a> {
-    parts: core::iter::Peekable<core::str::Split<'a, char>>,
+    parts: core::iter::Peekable<super::text::SplitAny<'a>>,
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -132,7 +132,7 @@ const RAW_TEXT: &str = "script xmp iframe noembed noframes textarea title";
 /// crafted markup fools it (foreign-content tricks), the cost is a CSP report,
 /// not safety: the sanitiser still judges whatever the browser parses.
 pub fn quiet_for_csp(html: &str) -> alloc::borrow::Cow<'_, str> {
-    if !html.contains('<') {
+    if super::text::find_any(html, b"<").is_none() {
         return alloc::borrow::Cow::Borrowed(html);
     }
     let bytes = html.as_bytes();
@@ -293,7 +293,7 @@ fn closes_p(tag: &str) -> bool {
 /// when it is given.
 pub fn copy_allowed(flat: &str, out: &mut Build, images: bool, target: Option<&str>) {
     let mut copier = Copier { out, images, target, open: Vec::new(), just_opened: false };
-    copier.walk(Tokens { parts: flat.split(SEPARATOR).peekable() });
+    copier.walk(Tokens { parts: super::text::split_any(flat, SEPARATOR).peekable() });
 }
 
 /// What the walk did with a source element, so its end knows what to close.

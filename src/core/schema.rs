@@ -268,7 +268,7 @@ pub fn keywords(value: &Json, nodes: &Nodes) -> Vec<String> {
             },
             _ => continue,
         };
-        for word in item.split(',').map(clean_line).filter(|w| !w.is_empty()) {
+        for word in super::text::split_any(&item, b",").map(clean_line).filter(|w| !w.is_empty()) {
             // Capped like every list here: one long "a,b,c,…" string would
             // otherwise make the duplicate check quadratic.
             if out.len() == MAX_VALUES {

@@ -21,18 +21,18 @@ const NAMED: &str = concat!(
 /// list. Tables of names are kept as one string: a byte per entry where a
 /// slice of `&str` costs eight (a pointer and a length) in the wasm.
 pub fn word_in(list: &'static str, word: &str) -> Option<&'static str> {
-    list.split(' ').find(|w| *w == word)
+    split_any(list, b" ").find(|w| *w == word)
 }
 
 /// Decodes `&amp;`, `&#039;`, `&#x27;` and the named entities above.
 /// Unknown or malformed references stay as they are, as browsers leave them.
 pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
+    if find_any(s, b"&").is_none() {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = find_any(rest, b"&") {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
         match decode_one(rest) {
@@ -56,7 +56,7 @@ fn decode_one(s: &str) -> Option<(char, usize)> {
     let semi = s.bytes().take(12).position(|b| b == b';')?;
     let name = &s[1..semi];
     let c = if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
+        let code = match num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse::<u32>().ok()?,
         };
@@ -65,7 +65,7 @@ fn decode_one(s: &str) -> Option<(char, usize)> {
             _ => char::from_u32(code).unwrap_or('\u{fffd}'),
         }
     } else {
-        NAMED.split(' ').find_map(|entry| {
+        split_any(NAMED, b" ").find_map(|entry| {
             let c = entry.chars().next_back()?;
             (entry.strip_suffix(c)? == name).then_some(c)
         })?
@@ -103,7 +103,7 @@ pub fn paragraphs(s: &str) -> Vec<String> {
             c => normalised.push(c),
         }
     }
-    let lines: Vec<&str> = normalised.trim().split('\n').collect();
+    let lines: Vec<&str> = split_any(normalised.trim(), b"\n").collect();
     // A blank line (empty once trimmed) separates paragraphs; without any, each line is one.
     let has_blank_line = lines.iter().any(|l| l.trim().is_empty());
     let mut out: Vec<String> = Vec::new();
@@ -129,7 +129,7 @@ pub fn looks_like_html(s: &str) -> bool {
     bytes.windows(2).enumerate().any(|(i, w)| {
         w[0] == b'<'
             && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!')
-            && s[i..].find('>').is_some()
+            && find_any(&s[i..], b">").is_some()
     })
 }
 
@@ -142,14 +142,15 @@ const INLINE_TAGS: &str = "a abbr b bdi bdo cite code data dfn em i kbd mark q s
 pub fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(lt) = rest.find('<') {
+    while let Some(lt) = find_any(rest, b"<") {
         out.push_str(&rest[..lt]);
         let tag = &rest[lt..];
         let opens_tag = tag[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
-        match tag.find('>').filter(|_| opens_tag) {
+        match find_any(tag, b">").filter(|_| opens_tag) {
             Some(gt) => {
-                let name: String = tag[1..gt]
-                    .trim_start_matches('/')
+                let inner = &tag[1..gt];
+                let slashes = inner.bytes().take_while(|&b| b == b'/').count();
+                let name: String = inner[slashes..]
                     .chars()
                     .take_while(char::is_ascii_alphanumeric)
                     .map(|c| c.to_ascii_lowercase())
@@ -183,10 +184,54 @@ pub fn find_text(haystack: &str, needle: &str) -> Option<usize> {
     (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h[i..].starts_with(n))
 }
 
-/// Where the last `byte` (an ASCII character) is. `str::rfind` with a char
-/// brings the reverse char searcher (0.7 KB of wasm) for the same.
-pub fn rfind_byte(s: &str, byte: u8) -> Option<usize> {
-    s.bytes().rposition(|b| b == byte)
+// Byte searches for ASCII characters. `str::find`, `split`, `rsplit` and
+// `contains` with a char or char-set pattern bring the char searchers and
+// memchr (about 1 KB of wasm); an ASCII byte never occurs inside a multi-byte
+// UTF-8 sequence, so a byte scan finds the same places, and every position it
+// gives is a char boundary.
+
+fn is_any(byte: u8, set: &[u8]) -> bool {
+    // Not `set.contains`: for bytes that calls memchr.
+    set.iter().any(|&b| b == byte)
+}
+
+/// Where the first byte of `set` (ASCII characters) is.
+pub fn find_any(s: &str, set: &[u8]) -> Option<usize> {
+    s.bytes().position(|b| is_any(b, set))
+}
+
+/// Where the last byte of `set` (ASCII characters) is.
+pub fn rfind_any(s: &str, set: &[u8]) -> Option<usize> {
+    s.bytes().rposition(|b| is_any(b, set))
+}
+
+/// The pieces of `s` between the bytes of `set` (ASCII characters), as
+/// `str::split` with a char set gives them.
+pub fn split_any<'a>(s: &'a str, set: &'static [u8]) -> SplitAny<'a> {
+    SplitAny { rest: Some(s), set }
+}
+
+pub struct SplitAny<'a> {
+    rest: Option<&'a str>,
+    set: &'static [u8],
+}
+
+impl<'a> Iterator for SplitAny<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        Some(match find_any(rest, self.set) {
+            Some(i) => {
+                self.rest = Some(&rest[i + 1..]);
+                &rest[..i]
+            }
+            None => {
+                self.rest = None;
+                rest
+            }
+        })
+    }
 }
 
 /// The first `max` characters of a text, cut at a word boundary, with an ellipsis.
@@ -196,11 +241,13 @@ pub fn excerpt(s: &str, max: usize) -> String {
         return s;
     }
     let cut: String = s.chars().take(max).collect();
-    let trimmed = match rfind_byte(&cut, b' ') {
+    let trimmed = match rfind_any(&cut, b" ") {
         Some(i) if i > max / 2 => &cut[..i],
         _ => &cut,
     };
-    cat!(trimmed.trim_end_matches([',', ';', ':', '.', ' ']), '…')
+    // Trailing punctuation and spaces go: the ellipsis stands for them.
+    let end = trimmed.bytes().rposition(|b| !is_any(b, b",;:. ")).map_or(0, |i| i + 1);
+    cat!(&trimmed[..end], '…')
 }
 
 #[cfg(test)]
@@ -216,9 +263,23 @@ mod tests {
         assert_eq!(find_text("ab", "abc"), None);
         assert_eq!(find_text("", ""), Some(0));
         assert_eq!(find_text("no", "x"), None);
-        assert_eq!(rfind_byte("a/b/c", b'/'), Some(3));
-        assert_eq!(rfind_byte("é/", b'/'), Some(2));
-        assert_eq!(rfind_byte("abc", b'/'), None);
+        assert_eq!(rfind_any("a/b/c", b"/"), Some(3));
+        assert_eq!(rfind_any("é/", b"/"), Some(2));
+        assert_eq!(rfind_any("abc", b"/"), None);
+        assert_eq!(rfind_any("a:b/c#d", b"/:"), Some(3));
+        assert_eq!(find_any("é:x?y", b"?:"), Some(2));
+        assert_eq!(find_any("abc", b""), None);
+    }
+
+    #[test]
+    fn byte_splits_agree_with_str_split() {
+        let sets: [&[u8]; 3] = [b",", b" ,./\t-", b"\0"];
+        for s in ["", ",", "a", "a,b", ",a,,b,", "é,ü — x", "15. Jan/2026\t10-00", "a\0b\0"] {
+            for set in sets {
+                let expected: Vec<&str> = s.split(|c: char| c.is_ascii() && set.contains(&(c as u8))).collect();
+                assert_eq!(split_any(s, set).collect::<Vec<_>>(), expected, "{s:?} by {set:?}");
+            }
+        }
     }
 
     #[test]
@@ -259,11 +320,15 @@ mod tests {
         assert_eq!(strip_tags("if a < b and <c"), "if a < b and <c");
         assert_eq!(strip_tags("<"), "<");
         assert_eq!(strip_tags("<A HREF='x'>Link</A>!"), "Link!");
+        assert_eq!(strip_tags("a<//em>b<//p>c"), "ab c", "extra slashes before a name");
     }
 
     #[test]
     fn excerpts_at_word_boundaries() {
         assert_eq!(excerpt("short", 10), "short");
         assert_eq!(excerpt("The quick brown fox jumps over", 16), "The quick brown…");
+        assert_eq!(excerpt("Hello, world, again and again", 13), "Hello, world…", "trailing punctuation goes");
+        assert_eq!(excerpt("Київ, Львів, Одеса", 12), "Київ…");
+        assert_eq!(excerpt("ü.;: ü.;: ü.;: ü.;:", 9), "ü…");
     }
 }

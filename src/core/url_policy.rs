@@ -8,7 +8,7 @@
 
 use crate::prelude::*;
 
-use super::text::decode_entities;
+use super::text::{decode_entities, find_any, split_any};
 
 /// What a URL is for; each use has its own scheme allowlist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,14 +31,24 @@ impl UrlUse {
 /// The URL as the browser's parser would see it: entities decoded, leading and
 /// trailing C0 controls and spaces removed, ASCII tab and newlines removed.
 pub fn normalise(raw: &str) -> String {
-    let decoded = decode_entities(raw);
-    let trimmed = decoded.trim_matches(|c: char| c <= ' ');
-    trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
+    as_url_parser_reads(&decode_entities(raw))
+}
+
+/// Leading and trailing C0 controls and spaces removed, ASCII tab and
+/// newlines removed anywhere, as the URL parser does before reading a URL.
+fn as_url_parser_reads(value: &str) -> String {
+    let start = value.bytes().position(|b| b > b' ').unwrap_or(value.len());
+    let end = value.bytes().rposition(|b| b > b' ').map_or(start, |i| i + 1);
+    let mut out = String::with_capacity(end - start);
+    for piece in split_any(&value[start..end], b"\t\n\r") {
+        out.push_str(piece);
+    }
+    out
 }
 
 /// The scheme of a URL, lower-cased, or `None` for a relative URL.
 fn scheme(url: &str) -> Option<String> {
-    let colon = url.find(':')?;
+    let colon = find_any(url, b":")?;
     let candidate = &url[..colon];
     // A '/', '?' or '#' before the colon makes it a path, not a scheme.
     let mut chars = candidate.chars();
@@ -61,8 +71,7 @@ pub fn allowed(raw: &str, usage: UrlUse) -> Option<String> {
 /// scheme slips through).
 pub fn allowed_parsed(value: &str, usage: UrlUse) -> Option<String> {
     allowed(value, usage)?;
-    let trimmed = value.trim_matches(|c: char| c <= ' ');
-    check(trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect(), usage)
+    check(as_url_parser_reads(value), usage)
 }
 
 fn check(url: String, usage: UrlUse) -> Option<String> {
@@ -77,8 +86,8 @@ fn check(url: String, usage: UrlUse) -> Option<String> {
     // after decoding) might still be read as a scheme by some parser: refuse
     // anything that has a colon before its first '/', '?' or '#' unless it is an
     // allowed scheme.
-    let head_end = url.find(['/', '?', '#']).unwrap_or(url.len());
-    let has_colon_in_head = url[..head_end].contains(':');
+    let head_end = find_any(&url, b"/?#").unwrap_or(url.len());
+    let has_colon_in_head = find_any(&url[..head_end], b":").is_some();
     match scheme(&url) {
         Some(s) if usage.allows(&s) => Some(url),
         Some(_) => None,
@@ -224,6 +233,14 @@ mod tests {
         assert_eq!(allowed("MAILTO:Desk@Example.test", UrlUse::Link).as_deref(), Some("MAILTO:Desk@Example.test"));
         assert!(allowed("HtTpS://x.test/i.png", UrlUse::Image).is_some());
         assert_eq!(allowed("MailTo:a@b.test", UrlUse::Image), None);
+    }
+
+    #[test]
+    fn strips_ends_and_tabs_as_the_url_parser_does() {
+        for raw in ["", " ", "\u{1}\u{0} java\tscript:x \n", "\u{a0}https://é.test/\r\na b\u{1f}", "\t\t", "a"] {
+            let by_chars: String = raw.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+            assert_eq!(as_url_parser_reads(raw), by_chars, "{raw:?}");
+        }
     }
 
     /// The scheme a browser would read from what we put in the DOM, given that
