@@ -373,8 +373,12 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
         let types = match scan.types_seen.len() {
             0 => "no node has an @type".into(),
             n => {
-                let shown: Vec<&str> = scan.types_seen.iter().take(TYPES_SHOWN).copied().collect();
-                cat!("found ", shown.join(", "), if n > TYPES_SHOWN { ", …" } else { "" })
+                let mut found = String::from("found");
+                for (i, name) in scan.types_seen.iter().take(TYPES_SHOWN).enumerate() {
+                    found.push_str(if i == 0 { " " } else { ", " });
+                    found.push_str(name);
+                }
+                cat!(found, if n > TYPES_SHOWN { ", …" } else { "" })
             }
         };
         warnings.push(Warning { location: "JSON-LD".into(), message: cat!("no Article-type node or ItemList (", types, ')') });

@@ -88,7 +88,7 @@ pub fn decode_blocks(texts: &[&str], options: DecodeOptions) -> Result<NewsDocum
     if roots.is_empty() {
         return Err(DecodeError::new(match failures.len() {
             0 => "no JSON data found".into(),
-            _ => failures.join("; "),
+            _ => text::join(&failures, "; "),
         }));
     }
     let format = detect(&roots[0].1);

@@ -153,7 +153,7 @@ pub fn article_view(sk: &Skeleton, article: &Article, options: &RenderOptions) {
         time_el(&mut p, date, options, Some("date"));
     }
     if !article.authors.is_empty() {
-        p.leaf("span", &[("part", "byline"), ("dir", "auto")], &article.authors.join(", "));
+        p.leaf("span", &[("part", "byline"), ("dir", "auto")], &crate::core::text::join(&article.authors, ", "));
     }
     if let Some(publisher) = &article.publisher {
         p.leaf("span", &[("part", "publisher"), ("dir", "auto")], publisher);
