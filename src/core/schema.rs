@@ -105,28 +105,36 @@ fn unwrap_value(value: &Json) -> &Json {
 /// The values of a property that may hold one value or many, flattened.
 fn each<'a>(value: &'a Json, nodes: &Nodes<'a>) -> Vec<&'a Json> {
     let value = unwrap_value(nodes.resolve(value));
-    match value {
-        Json::Array(items) => items
-            .iter()
-            .take(MAX_VALUES)
-            .map(|v| unwrap_value(nodes.resolve(v)))
-            .flat_map(|v| match v {
-                // One more level: `[{"@list": [...]}]` and `[[...]]` are found in the wild.
-                Json::Array(inner) => inner.iter().take(MAX_VALUES).map(|i| nodes.resolve(i)).collect(),
-                other => vec![other],
-            })
-            .collect(),
-        other => vec![other],
+    let Json::Array(items) = value else { return vec![value] };
+    // Plain loops: the iterator-adapter version compiled to several times the code.
+    let mut out = Vec::new();
+    for item in items.iter().take(MAX_VALUES) {
+        match unwrap_value(nodes.resolve(item)) {
+            // One more level: `[{"@list": [...]}]` and `[[...]]` are found in the wild.
+            Json::Array(inner) => {
+                for i in inner.iter().take(MAX_VALUES) {
+                    out.push(nodes.resolve(i));
+                }
+            }
+            other => out.push(other),
+        }
     }
+    out
 }
 
 /// The first non-empty text of a property, cleaned for display.
 pub fn text(value: &Json, nodes: &Nodes) -> Option<String> {
-    each(value, nodes).into_iter().find_map(|v| match v {
-        Json::String(s) => Some(clean_line(s)).filter(|s| !s.is_empty()),
-        Json::Number(n) if n.is_finite() => number_text(*n),
-        _ => None,
-    })
+    for &v in &each(value, nodes) {
+        let found = match v {
+            Json::String(s) => Some(clean_line(s)).filter(|s| !s.is_empty()),
+            Json::Number(n) if n.is_finite() => number_text(*n),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
 /// A number used as text (`"identifier": 12345`). Only whole numbers are
@@ -159,7 +167,7 @@ fn name_of(value: &Json, nodes: &Nodes) -> Option<String> {
 /// Every name a property gives (authors, in order, each once).
 pub fn names(value: &Json, nodes: &Nodes) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for v in each(value, nodes) {
+    for &v in &each(value, nodes) {
         if let Some(name) = name_of(v, nodes) {
             if !out.contains(&name) {
                 out.push(name);
@@ -171,14 +179,20 @@ pub fn names(value: &Json, nodes: &Nodes) -> Vec<String> {
 
 /// A URL from a string, or an object's `url`, or its `@id`.
 pub fn url(value: &Json, nodes: &Nodes) -> Option<String> {
-    each(value, nodes).into_iter().find_map(|v| match v {
-        Json::String(s) => Some(String::from(s.trim())).filter(|s| !s.is_empty()),
-        Json::Object(_) => v
-            .get("url")
-            .and_then(|u| url(u, nodes))
-            .or_else(|| v.get("@id").and_then(Json::as_str).map(|s| s.trim().into())),
-        _ => None,
-    })
+    for &v in &each(value, nodes) {
+        let found = match v {
+            Json::String(s) => Some(String::from(s.trim())).filter(|s| !s.is_empty()),
+            Json::Object(_) => v
+                .get("url")
+                .and_then(|u| url(u, nodes))
+                .or_else(|| v.get("@id").and_then(Json::as_str).map(|s| s.trim().into())),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
 /// A pixel size from `1200`, `"1200"`, `"1200px"`, or `{"value": 1200}` (QuantitativeValue).
@@ -196,19 +210,17 @@ fn pixels(value: &Json) -> Option<u32> {
 /// An image from a URL string, an `ImageObject` (`url`/`contentUrl`, `width`,
 /// `height`, `caption`), or the first usable one of an array.
 pub fn image(value: &Json, nodes: &Nodes) -> Option<Image> {
-    each(value, nodes).into_iter().find_map(|v| match v {
-        Json::String(s) => Some(Image { url: s.trim().into(), ..Image::default() }).filter(|i| !i.url.is_empty()),
-        Json::Object(_) => {
-            let src = v
-                .get("url")
-                .or_else(|| v.get("contentUrl"))
-                .and_then(|u| url(u, nodes))
-                .filter(|u| !u.is_empty())?;
-            let alt = ["alt", "caption", "name"].iter().find_map(|k| v.get(k).and_then(|t| text(t, nodes)));
-            Some(Image { url: src, alt, width: v.get("width").and_then(pixels), height: v.get("height").and_then(pixels) })
-        }
-        _ => None,
-    })
+    for &v in &each(value, nodes) {
+        let src = match v {
+            Json::String(s) => Some(String::from(s.trim())),
+            Json::Object(_) => v.get("url").or_else(|| v.get("contentUrl")).and_then(|u| url(u, nodes)),
+            _ => None,
+        };
+        let Some(src) = src.filter(|u| !u.is_empty()) else { continue };
+        let alt = ["alt", "caption", "name"].iter().find_map(|k| v.get(k).and_then(|t| text(t, nodes)));
+        return Some(Image { url: src, alt, width: v.get("width").and_then(pixels), height: v.get("height").and_then(pixels) });
+    }
+    None
 }
 
 /// A body from text (paragraphs at blank lines), HTML, or a list of paragraphs.
@@ -259,7 +271,7 @@ pub fn date(
 /// Keywords as a list: `"a, b"` or `["a", "b"]`.
 pub fn keywords(value: &Json, nodes: &Nodes) -> Vec<String> {
     let mut out = Vec::new();
-    for v in each(value, nodes) {
+    for &v in &each(value, nodes) {
         let item = match v {
             Json::String(s) => s.clone(),
             Json::Object(_) => match name_of(v, nodes) {
