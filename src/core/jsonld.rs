@@ -327,21 +327,26 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
         let entries = list.get("itemListElement").map_or(&[][..], values);
         list_entries += entries.len();
         let mut read = Vec::new();
+        // Each read entry's sort key: positioned entries in position order,
+        // the others after them as written. Positions are compared in
+        // thousandths, which keeps `1.5` between 1 and 2.
+        let mut keys = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             let where_ = child(location, &cat!("itemListElement[", i, ']'));
             let entry = nodes.resolve(entry);
             match list_entry(entry, &nodes, &where_, &mut warnings, &mut listed) {
-                Ok(Some(a)) => read.push((position(entry), a)),
+                Ok(Some(a)) => {
+                    let p = position(entry);
+                    ordered |= p.is_some();
+                    keys.push(p.map_or(i64::MAX, |p| (p * 1000.0) as i64));
+                    read.push(a);
+                }
                 Ok(None) => {}
                 Err(why) => warnings.push(Warning { location: where_, message: why }),
             }
         }
-        ordered |= read.iter().any(|(p, _)| p.is_some());
-        // Positioned entries in position order, the others after them as written.
-        // Positions are compared in thousandths, which keeps `1.5` between 1 and 2.
-        let keys = read.iter().map(|(p, _)| p.map_or(i64::MAX, |p| (p * 1000.0) as i64)).collect();
         super::normalize::reorder(&mut read, keys);
-        latest.extend(read.into_iter().map(|(_, a)| a));
+        latest.append(&mut read);
     }
 
     // The articles outside lists, each ranked for the main place: a page's

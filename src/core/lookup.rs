@@ -100,13 +100,15 @@ impl<K: Key, V: Copy> Map<K, V> {
     }
 }
 
-/// A set: a map with no values.
-pub type Set<K> = Map<K, ()>;
+/// A set: a map whose values are not used. They are `usize`, as the graph's
+/// map of nodes by id has (an index), so that sets and that map are one copy
+/// of the map's code in the wasm, not one per value type.
+pub type Set<K> = Map<K, usize>;
 
 impl<K: Key> Set<K> {
     /// Adds a key; true when it was not there yet.
     pub fn add(&mut self, key: K) -> bool {
-        self.insert(key, ())
+        self.insert(key, 0)
     }
 }
 

@@ -56,7 +56,10 @@ pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: 
     }
     if !ordered {
         // Stable: equal dates keep their order. Undated items sort last.
-        let keys = doc.latest.iter().map(|a| a.date_published.map_or(i64::MAX, |d| -d.epoch_ms)).collect();
+        let mut keys = Vec::with_capacity(doc.latest.len());
+        for a in &doc.latest {
+            keys.push(a.date_published.map_or(i64::MAX, |d| -d.epoch_ms));
+        }
         reorder(&mut doc.latest, keys);
     }
     doc.found = doc.latest.len();
@@ -67,13 +70,21 @@ pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: 
 ///
 /// One sort of `(key, index)` pairs serves every caller: sorting the articles
 /// themselves would move large structs and compile a copy of the standard
-/// sort for each element type, which costs several KB of wasm.
-pub fn reorder<T>(items: &mut Vec<T>, keys: Vec<i64>) {
-    let mut order: Vec<(i64, usize)> = keys.into_iter().zip(0..).collect();
+/// sort for each element type, which costs several KB of wasm. Callers sort
+/// articles only (with their keys beside them), so none of this is generic.
+pub fn reorder(items: &mut Vec<Article>, keys: Vec<i64>) {
+    let mut order = Vec::with_capacity(keys.len());
+    for (i, key) in keys.into_iter().enumerate() {
+        order.push((key, i));
+    }
     // Index as the second key makes an unstable sort stable.
     heap_sort(&mut order);
-    let mut slots: Vec<Option<T>> = core::mem::take(items).into_iter().map(Some).collect();
-    items.extend(order.into_iter().filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take)));
+    let mut slots: Vec<Option<Article>> = core::mem::take(items).into_iter().map(Some).collect();
+    for (_, i) in order {
+        if let Some(item) = slots.get_mut(i).and_then(Option::take) {
+            items.push(item);
+        }
+    }
 }
 
 /// In-place heap sort, ascending. Why not `sort_unstable`: the standard
@@ -108,7 +119,7 @@ fn heap_sort(v: &mut [(i64, usize)]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{heap_sort, reorder};
+    use super::{heap_sort, reorder, Article};
     use crate::prelude::*;
 
     #[test]
@@ -133,10 +144,12 @@ mod tests {
 
     #[test]
     fn reorder_is_stable() {
-        let mut items = vec!["c1", "a", "c2", "b", "c3"];
+        let mut items: Vec<Article> =
+            ["c1", "a", "c2", "b", "c3"].iter().map(|h| Article { headline: h.to_string(), ..Article::default() }).collect();
         reorder(&mut items, vec![3, 1, 3, 2, 3]);
-        assert_eq!(items, ["a", "b", "c1", "c2", "c3"]);
-        let mut empty: Vec<u8> = Vec::new();
+        let order: Vec<&str> = items.iter().map(|a| a.headline.as_str()).collect();
+        assert_eq!(order, ["a", "b", "c1", "c2", "c3"]);
+        let mut empty = Vec::new();
         reorder(&mut empty, Vec::new());
         assert!(empty.is_empty());
     }

@@ -30,8 +30,9 @@ const MAX_FOLLOWED_BYTES: usize = 2 * MAX_INPUT_BYTES;
 #[derive(Default)]
 pub struct Nodes<'a> {
     // A map, not a list: a hostile page may hold many thousands of ids, and
-    // every reference is looked up.
-    by_id: Map<&'a str, &'a Json>,
+    // every reference is looked up. It holds indices into `nodes`.
+    by_id: Map<&'a str, usize>,
+    nodes: Vec<&'a Json>,
     /// Bytes of the nodes followed so far (see `MAX_FOLLOWED_BYTES`).
     followed: Cell<usize>,
 }
@@ -39,11 +40,13 @@ pub struct Nodes<'a> {
 impl<'a> Nodes<'a> {
     pub fn insert(&mut self, id: &'a str, node: &'a Json) {
         // The first full node with an id wins; later bare references do not replace it.
-        self.by_id.insert(id, node);
+        if self.by_id.insert(id, self.nodes.len()) {
+            self.nodes.push(node);
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&'a Json> {
-        self.by_id.get(id)
+        self.by_id.get(id).and_then(|i| self.nodes.get(i).copied())
     }
 
     /// Follows `{"@id": "…"}` to the node it names, when the graph holds it
