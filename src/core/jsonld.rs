@@ -68,6 +68,16 @@ fn id_of(node: &Json) -> Option<&str> {
     node.get("@id").and_then(Json::as_str)
 }
 
+/// The names a node goes by elsewhere in the graph: its `@id` and its `url`.
+fn names_of(node: &Json) -> [Option<&str>; 2] {
+    [id_of(node), node.get("url").and_then(Json::as_str)]
+}
+
+/// True when one of `names` is in `set`.
+fn any_in(set: &Set<&str>, names: &[Option<&str>]) -> bool {
+    names.iter().any(|name| name.is_some_and(|n| set.contains(n)))
+}
+
 /// Where the only block's root node is, in warnings.
 const TOP_LEVEL: &str = "top level";
 
@@ -163,8 +173,8 @@ impl<'a> Scan<'a> {
         // Anything else that has a main entity, or is a kind of page, describes the page.
         let is_page = type_names(node).iter().any(|t| t.ends_with("Page"));
         if is_page || node.get("mainEntity").is_some() {
-            for id in [id_of(node), node.get("url").and_then(Json::as_str)].into_iter().flatten() {
-                self.page_ids.add(id);
+            for name in names_of(node).iter().flatten() {
+                self.page_ids.add(name);
             }
         }
         if self.language.is_none() {
@@ -192,11 +202,7 @@ impl<'a> Scan<'a> {
     /// True when an article's `mainEntityOfPage` names one of the page nodes.
     fn names_a_page(&self, node: &Json, nodes: &Nodes) -> bool {
         let Some(page) = node.get("mainEntityOfPage") else { return false };
-        [page, nodes.resolve(page)]
-            .into_iter()
-            .flat_map(|p| [p.as_str(), id_of(p), p.get("url").and_then(Json::as_str)])
-            .flatten()
-            .any(|id| self.page_ids.contains(id))
+        [page, nodes.resolve(page)].iter().any(|p| any_in(&self.page_ids, &[p.as_str()]) || any_in(&self.page_ids, &names_of(p)))
     }
 }
 
@@ -358,11 +364,7 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
         }
         match article(node, &nodes, location, &mut warnings) {
             Ok(a) => {
-                let named = *as_main_entity
-                    || [id_of(node), node.get("url").and_then(Json::as_str)]
-                        .into_iter()
-                        .flatten()
-                        .any(|id| scan.main_entity_ids.contains(id));
+                let named = *as_main_entity || any_in(&scan.main_entity_ids, &names_of(node));
                 let rank = if named { 0 } else if scan.names_a_page(node, &nodes) { 1 } else { 2 };
                 candidates.push((rank, a));
             }

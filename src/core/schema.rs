@@ -234,9 +234,17 @@ pub fn body(value: &Json, nodes: &Nodes) -> Body {
         Json::Array(items) => {
             let texts: Vec<&str> = items.iter().filter_map(|i| unwrap_value(i).as_str()).collect();
             if texts.iter().any(|t| looks_like_html(t)) {
-                Body::Html(texts.iter().map(|t| cat!("<p>", t, "</p>")).collect())
+                let mut html = String::new();
+                for t in &texts {
+                    html.push_str(&cat!("<p>", t, "</p>"));
+                }
+                Body::Html(html)
             } else {
-                Body::Paragraphs(texts.iter().flat_map(|t| paragraphs(t)).collect())
+                let mut all = Vec::new();
+                for t in &texts {
+                    all.append(&mut paragraphs(t));
+                }
+                Body::Paragraphs(all)
             }
         }
         other => text(other, nodes).map_or(Body::None, |t| Body::Paragraphs(vec![t])),
