@@ -25,11 +25,19 @@ fn type_names(node: &Json) -> Vec<&str> {
     fn local(t: &str) -> &str {
         t[super::text::rfind_any(t, b"/#:").map_or(0, |i| i + 1)..].trim()
     }
+    let mut names = Vec::new();
     match node.get("@type") {
-        Some(Json::String(t)) => vec![local(t)],
-        Some(Json::Array(types)) => types.iter().filter_map(Json::as_str).map(local).collect(),
-        _ => Vec::new(),
+        Some(Json::String(t)) => names.push(local(t)),
+        Some(Json::Array(types)) => {
+            for t in types {
+                if let Json::String(t) = t {
+                    names.push(local(t));
+                }
+            }
+        }
+        _ => {}
     }
+    names
 }
 
 /// Article or one of its subtypes (NewsArticle, BlogPosting, Report, …).
@@ -38,7 +46,7 @@ fn is_article_type(name: &str) -> bool {
 }
 
 fn is_article(node: &Json) -> bool {
-    type_names(node).into_iter().any(is_article_type)
+    type_names(node).iter().any(|t| is_article_type(t))
 }
 
 /// An `ItemList` proper: its subtype `BreadcrumbList` is navigation, not news.
@@ -266,7 +274,13 @@ fn list_entry<'a>(
     }
     // The ListItem's own @id names the list entry, not the article.
     let own = |k: &str| matches!(k, "@id" | "@type" | "item" | "position");
-    let wrapper = Json::Object(members.iter().filter(|(k, _)| !own(k)).cloned().collect());
+    let mut wrapper = Vec::new();
+    for (k, v) in members {
+        if !own(k) {
+            wrapper.push((k.clone(), v.clone()));
+        }
+    }
+    let wrapper = Json::Object(wrapper);
     let inline = match item {
         Some(Json::String(link)) => Json::Object(vec![("url".into(), Json::String(link.clone()))]),
         Some(other) if !full.is_some_and(|f| core::ptr::eq(f, other)) => other.clone(),
@@ -302,7 +316,9 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
         }
         let mut found = Vec::new();
         top_nodes(doc, String::new(), &mut found);
-        tops.extend(found.into_iter().map(|(node, path)| (node, place(&block, &path))));
+        for (node, path) in found {
+            tops.push((node, place(&block, &path)));
+        }
     }
 
     // Top-level nodes first: they are the full ones that references point to.
@@ -312,7 +328,9 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
             nodes.insert(id, node);
         }
     }
-    docs.iter().for_each(|doc| index_all(doc, &mut nodes));
+    for doc in docs {
+        index_all(doc, &mut nodes);
+    }
 
     let mut scan = Scan::default();
     for (node, location) in tops {
@@ -358,6 +376,8 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
     // The articles outside lists, each ranked for the main place: a page's
     // mainEntity first, then one naming a page as its mainEntityOfPage, then any.
     let mut candidates = Vec::new();
+    // The best rank so far and where it is: the first of the lowest rank wins.
+    let mut best: Option<(u8, usize)> = None;
     for (node, location, as_main_entity) in &scan.articles {
         if listed.contains(address(node)) {
             continue;
@@ -366,14 +386,16 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
             Ok(a) => {
                 let named = *as_main_entity || any_in(&scan.main_entity_ids, &names_of(node));
                 let rank = if named { 0 } else if scan.names_a_page(node, &nodes) { 1 } else { 2 };
-                candidates.push((rank, a));
+                if best.is_none_or(|(r, _)| rank < r) {
+                    best = Some((rank, candidates.len()));
+                }
+                candidates.push(a);
             }
             Err(why) => warnings.push(Warning { location: location.clone(), message: why }),
         }
     }
-    let main_index = candidates.iter().enumerate().min_by_key(|(_, (rank, _))| *rank).map(|(i, _)| i);
-    let main = main_index.map(|i| candidates.remove(i).1);
-    latest.extend(candidates.into_iter().map(|(_, a)| a));
+    let main = best.map(|(_, i)| candidates.remove(i));
+    latest.append(&mut candidates);
 
     // Say why nothing was found, unless every block was refused already.
     if scan.articles.is_empty() && list_entries == 0 && refused < docs.len() {
