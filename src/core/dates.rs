@@ -44,7 +44,9 @@ pub fn parse_date(text: &str) -> Option<DateValue> {
     parse_iso(text).or_else(|| parse_human(text))
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/// English month names, space-separated (one string: a byte per name where a
+/// table of slices costs eight). Each is also read by its first three letters.
+const MONTHS: &str = "january february march april may june july august september october november december";
 
 fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
@@ -222,26 +224,30 @@ fn month_from_name(word: &str) -> Option<u32> {
     if lower.len() < 3 {
         return None;
     }
-    let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-    ];
-    MONTHS
-        .iter()
-        .zip(full.iter())
-        .position(|(short, long)| lower == *short || lower == *long || (lower == "sept" && *short == "sep"))
-        .map(|i| i as u32 + 1)
+    let mut month = 0;
+    for name in super::text::split_any(MONTHS, b" ") {
+        month += 1;
+        if lower == name || lower == name[..3] || (month == 9 && lower == "sept") {
+            return Some(month);
+        }
+    }
+    None
 }
 
 /// Human and RFC 2822 forms: `15 Jan 2026`, `12.Jan.2026`, `Thu, 15 Jan 2026 10:00:00 +0000`,
 /// `January 15, 2026`, `15.01.2026`, `2026/01/15`.
 fn parse_human(text: &str) -> Option<DateValue> {
     // Split into words; keep a time (hh:mm[:ss]) and an offset as words of their own.
-    let words: Vec<&str> = super::text::split_any(text, b" ,./\t-").filter(|w| !w.is_empty()).collect();
-    let mut words = words.as_slice();
+    let mut all = Vec::new();
+    for word in super::text::split_any(text, b" ,./\t-") {
+        if !word.is_empty() {
+            all.push(word);
+        }
+    }
+    let mut words = all.as_slice();
     // A leading weekday name is ignored.
     if let Some(first) = words.first() {
-        if first.chars().all(|c| c.is_ascii_alphabetic()) && month_from_name(first).is_none() {
+        if first.bytes().all(|c| c.is_ascii_alphabetic()) && month_from_name(first).is_none() {
             words = &words[1..];
         }
     }
@@ -300,6 +306,19 @@ mod tests {
 
     fn iso(s: &str) -> Option<String> {
         parse_date(s).map(|d| d.to_iso())
+    }
+
+    #[test]
+    fn month_names_full_and_short() {
+        let full = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+        for (i, name) in full.iter().enumerate() {
+            assert_eq!(month_from_name(name), Some(i as u32 + 1), "{name}");
+            assert_eq!(month_from_name(&name[..3].to_uppercase()), Some(i as u32 + 1), "{name}");
+        }
+        assert_eq!(month_from_name("sept"), Some(9));
+        for not_a_month in ["ja", "dece", "junee", "mayo", "", "sep."] {
+            assert_eq!(month_from_name(not_a_month), None, "{not_a_month}");
+        }
     }
 
     #[test]

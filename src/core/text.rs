@@ -116,22 +116,31 @@ pub fn paragraphs(s: &str) -> Vec<String> {
             c => normalised.push(c),
         }
     }
-    let lines: Vec<&str> = split_any(normalised.trim(), b"\n").collect();
+    let mut lines = Vec::new();
+    for line in split_any(normalised.trim(), b"\n") {
+        lines.push(line);
+    }
     // A blank line (empty once trimmed) separates paragraphs; without any, each line is one.
     let has_blank_line = lines.iter().any(|l| l.trim().is_empty());
     let mut out: Vec<String> = Vec::new();
+    let mut finish = |text: &str| {
+        let paragraph = clean_line(text);
+        if !paragraph.is_empty() {
+            out.push(paragraph);
+        }
+    };
     let mut current = String::new();
     for line in lines {
         if has_blank_line && !line.trim().is_empty() {
             current.push(' ');
             current.push_str(line);
-            continue;
+        } else if has_blank_line {
+            finish(&core::mem::take(&mut current));
+        } else {
+            finish(line);
         }
-        let finished = if has_blank_line { core::mem::take(&mut current) } else { line.to_string() };
-        out.push(clean_line(&finished));
     }
-    out.push(clean_line(&current));
-    out.retain(|p| !p.is_empty());
+    finish(&current);
     out
 }
 
