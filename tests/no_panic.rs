@@ -105,7 +105,7 @@ proptest! {
     fn decode_takes_any_json(text in json_text(), options in small_options()) {
         if let Ok(doc) = decode(&text, options) {
             prop_assert!(doc.latest.len() <= options.max_items);
-            prop_assert!(doc.articles().all(|a| !a.headline.is_empty() && !a.id.is_empty()));
+            prop_assert!(doc.articles().iter().all(|a| !a.headline.is_empty() && !a.id.is_empty()));
         }
     }
 

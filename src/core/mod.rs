@@ -94,7 +94,12 @@ pub fn decode_blocks(texts: &[&str], options: DecodeOptions) -> Result<NewsDocum
     let format = detect(&roots[0].1);
     let result = match format {
         Format::JsonLd => {
-            let docs: Vec<&Json> = roots.iter().filter(|(_, r)| detect(r) == Format::JsonLd).map(|(_, r)| r).collect();
+            let mut docs = Vec::new();
+            for (_, root) in &roots {
+                if detect(root) == Format::JsonLd {
+                    docs.push(root);
+                }
+            }
             jsonld::decode(&docs)
         }
         Format::JsonFeed => jsonfeed::decode(&roots[0].1),

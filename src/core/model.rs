@@ -112,15 +112,22 @@ pub struct NewsDocument {
 
 impl NewsDocument {
     /// Every article the widget can show, main first, each id once.
-    pub fn articles(&self) -> impl Iterator<Item = &Article> {
-        let main_id = self.main.as_ref().map(|a| a.id.as_str());
-        self.main
-            .iter()
-            .chain(self.latest.iter().filter(move |a| Some(a.id.as_str()) != main_id))
+    pub fn articles(&self) -> Vec<&Article> {
+        let mut all = Vec::new();
+        if let Some(main) = &self.main {
+            all.push(main);
+        }
+        for a in &self.latest {
+            if self.main.as_ref().is_none_or(|m| m.id != a.id) {
+                all.push(a);
+            }
+        }
+        all
     }
 
+    /// The article with this id: the main one, else the first in the ticker.
     pub fn find(&self, id: &str) -> Option<&Article> {
-        self.articles().find(|a| a.id == id)
+        self.main.iter().chain(&self.latest).find(|a| a.id == id)
     }
 
     /// The article the view opens with: the main one, else the first of the ticker.

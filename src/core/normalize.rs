@@ -32,20 +32,21 @@ pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: 
         give_id(a);
     }
     // Which articles are duplicates (same id, or same URL) of an earlier one.
-    let keep: Vec<bool> = {
+    let mut keep = Vec::with_capacity(doc.latest.len());
+    {
         let mut seen_ids: Set<&str> = Set::default();
         let mut seen_urls: Set<&str> = Set::default();
-        doc.latest
-            .iter()
-            .map(|a| {
-                let new_id = seen_ids.add(&a.id);
-                let new_url = a.url.as_deref().map_or(true, |u| seen_urls.add(u));
-                new_id && new_url
-            })
-            .collect()
-    };
-    let mut flags = keep.into_iter();
-    doc.latest.retain(|_| flags.next().unwrap_or(true));
+        for a in &doc.latest {
+            let new_id = seen_ids.add(&a.id);
+            let new_url = a.url.as_deref().is_none_or(|u| seen_urls.add(u));
+            keep.push(new_id && new_url);
+        }
+    }
+    for (i, a) in core::mem::take(&mut doc.latest).into_iter().enumerate() {
+        if keep[i] {
+            doc.latest.push(a);
+        }
+    }
     if let Some(id) = main_id {
         if let Some(i) = doc.latest.iter().position(|a| a.id == id) {
             let chosen = doc.latest.remove(i);
@@ -79,7 +80,10 @@ pub fn reorder(items: &mut Vec<Article>, keys: Vec<i64>) {
     }
     // Index as the second key makes an unstable sort stable.
     heap_sort(&mut order);
-    let mut slots: Vec<Option<Article>> = core::mem::take(items).into_iter().map(Some).collect();
+    let mut slots = Vec::with_capacity(items.len());
+    for item in core::mem::take(items) {
+        slots.push(Some(item));
+    }
     for (_, i) in order {
         if let Some(item) = slots.get_mut(i).and_then(Option::take) {
             items.push(item);

@@ -232,7 +232,12 @@ pub fn body(value: &Json, nodes: &Nodes) -> Body {
         Json::String(s) if looks_like_html(s) => Body::Html(s.clone()),
         Json::String(s) => Body::Paragraphs(paragraphs(s)),
         Json::Array(items) => {
-            let texts: Vec<&str> = items.iter().filter_map(|i| unwrap_value(i).as_str()).collect();
+            let mut texts = Vec::new();
+            for item in items {
+                if let Json::String(t) = unwrap_value(item) {
+                    texts.push(t.as_str());
+                }
+            }
             if texts.iter().any(|t| looks_like_html(t)) {
                 let mut html = String::new();
                 for t in &texts {

@@ -207,7 +207,11 @@ pub fn query_all(root: &impl AsRef<Node>, selector: &str) -> Vec<Element> {
 /// children of `parent`, when given), in document order.
 pub fn texts(root: &Node, selector: &str, parent: Option<&Element>) -> Vec<String> {
     let found = texts_array(root, selector, parent);
-    (0..found.length()).map(|i| found.get(i).as_string().unwrap_or_default()).collect()
+    let mut out = Vec::new();
+    for i in 0..found.length() {
+        out.push(found.get(i).as_string().unwrap_or_default());
+    }
+    out
 }
 
 /// Looks up `source="…"`: an id (`#news`) or any selector. `Err` for an invalid selector.
