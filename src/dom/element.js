@@ -134,25 +134,27 @@ export function defineElement(tagName, createWidget) {
 
     constructor() {
       super();
-      handlers.set(this, (code, value) => this.#call("on", code, value));
+      handlers.set(this, (code, value) => this.#call(code, value));
     }
 
     // Every call into Rust goes through here: nothing thrown reaches the host.
-    #call(method, ...args) {
+    // `code` is one of the signals in widget.rs (`mod signal`): 0-11 come from
+    // subscriptions, 12 and up from the callbacks and methods below.
+    #call(code, value) {
       if (broken.has(this)) return undefined;
       try {
         if (!this.#widget) this.#widget = createWidget(this);
-        return this.#widget[method](...args);
+        return this.#widget.on(code, value);
       } catch (error) {
         failWidget(this, error);
         return undefined;
       }
     }
 
-    connectedCallback() { this.#call("connected"); }
-    disconnectedCallback() { if (this.#widget) this.#call("disconnected"); }
+    connectedCallback() { this.#call(12); }
+    disconnectedCallback() { if (this.#widget) this.#call(13); }
     attributeChangedCallback(name, oldValue, newValue) {
-      if (this.#widget && oldValue !== newValue) this.#call("attributeChanged", name);
+      if (this.#widget && oldValue !== newValue) this.#call(14, name);
     }
 
     // Accepts a JSON string or a JSON-serialisable object.
@@ -163,15 +165,15 @@ export function defineElement(tagName, createWidget) {
       } catch (_) {
         text = undefined;
       }
-      this.#call("load", text);
+      this.#call(15, text);
     }
-    select(id) { return Boolean(this.#call("select", String(id))); }
-    play() { this.#call("play"); }
-    pause() { this.#call("pause"); }
-    next() { this.#call("step", 1); }
-    prev() { this.#call("step", -1); }
-    get articles() { return this.#call("articles") ?? []; }
-    get paused() { return Boolean(this.#call("paused")); }
+    select(id) { return Boolean(this.#call(16, String(id))); }
+    play() { this.#call(17); }
+    pause() { this.#call(18); }
+    next() { this.#call(19, 1); }
+    prev() { this.#call(19, -1); }
+    get articles() { return this.#call(21) ?? []; }
+    get paused() { return Boolean(this.#call(20)); }
   }
 
   customElements.define(tagName, NewsReel);

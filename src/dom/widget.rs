@@ -58,8 +58,10 @@ mod group {
     pub const SLIDE: u32 = 3;
 }
 
-/// What a subscription reports to `Widget::on`: element.js hands the code
-/// back with the event or value.
+/// What element.js reports to `Widget::on`, with a value: a subscription
+/// firing, a lifecycle callback of the element, or a call from the host page.
+/// One export for all of them: each exported method costs a wrapper in the
+/// wasm and one in the glue.
 mod signal {
     pub const CLICK: u32 = 0;
     /// Pointer over or focus into the ticker.
@@ -77,6 +79,23 @@ mod signal {
     /// The ticker entered or left the viewport (value: in view).
     pub const IN_VIEW: u32 = 10;
     pub const SLIDE_TICK: u32 = 11;
+    pub const CONNECTED: u32 = 12;
+    pub const DISCONNECTED: u32 = 13;
+    /// An observed attribute changed (value: its name).
+    pub const ATTRIBUTE_CHANGED: u32 = 14;
+    /// `element.load(json)` (value: the JSON text, or undefined when the
+    /// object given could not be serialised).
+    pub const LOAD: u32 = 15;
+    /// `element.select(id)` (value: the id); answers whether it opened.
+    pub const SELECT: u32 = 16;
+    pub const PLAY: u32 = 17;
+    pub const PAUSE: u32 = 18;
+    /// `next()` / `prev()` (value: 1 or -1).
+    pub const STEP: u32 = 19;
+    /// `element.paused`; answers a boolean.
+    pub const PAUSED: u32 = 20;
+    /// `element.articles`; answers an array.
+    pub const ARTICLES: u32 = 21;
 }
 
 #[wasm_bindgen]
@@ -113,21 +132,10 @@ struct Inner {
     listening: Cell<bool>,
 }
 
-impl Widget {
-    /// Setting up the shadow root failed (another script attached a closed
-    /// one first, say): the element's JS shows the error state and calls this
-    /// widget no more.
-    fn settle(&self, result: DomResult<()>) {
-        if let Err(error) = result {
-            b::fail_widget(&self.inner.host, &error);
-        }
-    }
-}
-
-// The exported methods return no `Result`: each one would cost a
-// multi-value shim in the wasm and an unwrapping wrapper in the glue. A
-// failure goes to `settle`, which reports it through the element's JS; the JS
-// then stops calling this widget, exactly as for a thrown error or a trap.
+// `on` returns no `Result`: that would cost a multi-value shim in the wasm
+// and an unwrapping wrapper in the glue. A failure goes to `settle`, which
+// reports it through the element's JS; the JS then stops calling this
+// widget, exactly as for a thrown error or a trap.
 // Bad data is no failure: it gives the error state and the widget goes on.
 #[wasm_bindgen]
 impl Widget {
@@ -158,24 +166,29 @@ impl Widget {
         })
     }
 
-    pub fn connected(&self) {
-        self.settle(self.inner.connect());
-    }
-
-    pub fn disconnected(&self) {
-        // Page-level listeners, observers and timers go; our own shadow
-        // listeners stay with the element and work again when it is re-inserted.
-        let inner = &self.inner;
-        b::unsubscribe(&inner.host, group::PAGE);
-        b::unsubscribe(&inner.host, group::SOURCE);
-        inner.listening.set(false);
-        inner.stop_slide_timer();
-    }
-
-    /// A subscription fired: `signal` says which, `value` is its event or value.
-    pub fn on(&self, signal: u32, value: JsValue) {
+    /// Something happened: `signal` says what, `value` is its event or
+    /// argument. Calls that answer (`select`, `paused`, `articles`) return the
+    /// answer; the others return undefined.
+    pub fn on(&self, signal: u32, value: JsValue) -> JsValue {
         let inner = &self.inner;
         match signal {
+            signal::CONNECTED => self.settle(inner.connect()),
+            signal::DISCONNECTED => self.disconnected(),
+            signal::ATTRIBUTE_CHANGED => self.attribute_changed(&value.as_string().unwrap_or_default()),
+            signal::LOAD => self.settle(inner.load(value.as_string())),
+            signal::SELECT => return JsValue::from_bool(inner.open(&value.as_string().unwrap_or_default(), OpenedBy::Host)),
+            signal::PLAY => {
+                inner.user_paused.set(false);
+                inner.user_played.set(true);
+                inner.update_motion();
+            }
+            signal::PAUSE => {
+                inner.user_paused.set(true);
+                inner.update_motion();
+            }
+            signal::STEP => inner.step_slide(value.as_f64().unwrap_or(0.0) as i32),
+            signal::PAUSED => return JsValue::from_bool(inner.user_paused.get() || !inner.is_moving_mode()),
+            signal::ARTICLES => return self.articles(),
             signal::CLICK => inner.on_click(value.unchecked_ref()),
             signal::HOLD => inner.held.set(true),
             signal::POINTER_LEAVE => inner.held.set(false),
@@ -197,10 +210,31 @@ impl Widget {
             signal::SLIDE_TICK => inner.slide_tick(),
             _ => {}
         }
+        JsValue::UNDEFINED
+    }
+}
+
+impl Widget {
+    /// Setting up the shadow root failed (another script attached a closed
+    /// one first, say): the element's JS shows the error state and calls this
+    /// widget no more.
+    fn settle(&self, result: DomResult<()>) {
+        if let Err(error) = result {
+            b::fail_widget(&self.inner.host, &error);
+        }
     }
 
-    #[wasm_bindgen(js_name = attributeChanged)]
-    pub fn attribute_changed(&self, name: &str) {
+    fn disconnected(&self) {
+        // Page-level listeners, observers and timers go; our own shadow
+        // listeners stay with the element and work again when it is re-inserted.
+        let inner = &self.inner;
+        b::unsubscribe(&inner.host, group::PAGE);
+        b::unsubscribe(&inner.host, group::SOURCE);
+        inner.listening.set(false);
+        inner.stop_slide_timer();
+    }
+
+    fn attribute_changed(&self, name: &str) {
         let inner = &self.inner;
         if inner.skeleton.borrow().is_none() {
             return;
@@ -213,38 +247,8 @@ impl Widget {
         }
     }
 
-    /// `element.load(json)`: replaces the data. `None` when the JS side could
-    /// not serialise the object it was given.
-    pub fn load(&self, text: Option<String>) {
-        self.settle(self.inner.load(text));
-    }
-
-    /// `element.select(id)`: opens an article; false when there is no such id.
-    pub fn select(&self, id: &str) -> bool {
-        self.inner.open(id, OpenedBy::Host)
-    }
-
-    pub fn play(&self) {
-        self.inner.user_paused.set(false);
-        self.inner.user_played.set(true);
-        self.inner.update_motion();
-    }
-
-    pub fn pause(&self) {
-        self.inner.user_paused.set(true);
-        self.inner.update_motion();
-    }
-
-    /// `next()` / `prev()`: moves the slide ticker by one headline.
-    pub fn step(&self, delta: i32) {
-        self.inner.step_slide(delta);
-    }
-
-    pub fn paused(&self) -> bool {
-        self.inner.user_paused.get() || !self.inner.is_moving_mode()
-    }
-
-    pub fn articles(&self) -> JsValue {
+    /// `element.articles`: id, headline, URL and date of each article.
+    fn articles(&self) -> JsValue {
         let data = self.inner.data.borrow();
         let Some(doc) = data.as_ref() else { return js_sys::Array::new().into() };
         let list = js_sys::Array::new();

@@ -289,12 +289,13 @@ test("a widget that traps reports an error; the others keep working", async () =
   // calls fail the way a WebAssembly trap does.
   const result = await page.evaluate(async () => {
     const { defineElement } = await import("/src/dom/element.js");
+    // Codes as in widget.rs `mod signal`: 12 connected, 15 load(), 21 articles.
     defineElement("trapping-reel", (host) => ({
-      connected() {
-        host.attachShadow({ mode: "open" }).innerHTML = '<p part="error" hidden></p><slot></slot>';
+      on(code) {
+        if (code === 12) host.attachShadow({ mode: "open" }).innerHTML = '<p part="error" hidden></p><slot></slot>';
+        if (code === 15 || code === 21) throw new WebAssembly.RuntimeError("unreachable");
+        return undefined;
       },
-      load() { throw new WebAssembly.RuntimeError("unreachable"); },
-      articles() { throw new WebAssembly.RuntimeError("unreachable"); },
     }));
     defineElement("unborn-reel", () => { throw new WebAssembly.RuntimeError("memory access out of bounds"); });
     const events = [];
