@@ -14,7 +14,7 @@ use super::schema::{article, text, Nodes};
 use super::lookup::Set;
 
 /// Article subtypes whose names end in neither "Article" nor "Posting".
-const OTHER_ARTICLE_TYPES: [&str; 2] = ["Report", "APIReference"];
+const OTHER_ARTICLE_TYPES: &str = "Report APIReference";
 
 /// How many distinct types an "I found no article" warning lists.
 const TYPES_SHOWN: usize = 8;
@@ -42,7 +42,7 @@ fn type_names(node: &Json) -> Vec<&str> {
 
 /// Article or one of its subtypes (NewsArticle, BlogPosting, Report, …).
 fn is_article_type(name: &str) -> bool {
-    name.ends_with("Article") || name.ends_with("Posting") || OTHER_ARTICLE_TYPES.contains(&name)
+    name.ends_with("Article") || name.ends_with("Posting") || super::text::word_in(OTHER_ARTICLE_TYPES, name).is_some()
 }
 
 fn is_article(node: &Json) -> bool {

@@ -74,13 +74,17 @@ pub fn decode(text: &str, options: DecodeOptions) -> Result<NewsDocument, Decode
 /// Decodes several JSON texts from one page (e.g. every `application/ld+json`
 /// block) into one document. A block that fails is reported and skipped; the
 /// whole fails only when nothing renderable is left.
-pub fn decode_blocks(texts: &[&str], options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
+///
+/// Generic over the text type so that the widget can pass the `String`s it
+/// keeps without collecting a list of `&str` first (the wasm holds only that
+/// one copy).
+pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
     let many = texts.len() > 1;
     let place = |i: usize| if many { cat!("block ", i + 1, ": ") } else { String::new() };
     let mut roots = Vec::new();
     let mut failures = Vec::new();
     for (i, t) in texts.iter().enumerate() {
-        match json::parse(t) {
+        match json::parse(t.as_ref()) {
             Ok(root) => roots.push((i, root)),
             Err(e) => failures.push(cat!(place(i), e)),
         }

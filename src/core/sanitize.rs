@@ -173,7 +173,11 @@ pub fn quiet_for_csp(html: &str) -> alloc::borrow::Cow<'_, str> {
                 } else {
                     let dashes = find_from(body, b"-->").map(|p| p + 3);
                     let bang = find_from(body, b"--!>").map(|p| p + 4);
-                    dashes.into_iter().chain(bang).min().unwrap_or(bytes.len())
+                    match (dashes, bang) {
+                        (Some(d), Some(b)) => d.min(b),
+                        (Some(end), None) | (None, Some(end)) => end,
+                        (None, None) => bytes.len(),
+                    }
                 }
             } else {
                 find_from(i, b">").map_or(bytes.len(), |gt| gt + 1)
@@ -352,7 +356,7 @@ impl Copier<'_, '_> {
             }
         }
         // Tokens cut short still leave a balanced program.
-        for _ in self.open.drain(..) {
+        while self.open.pop().is_some() {
             self.out.close();
         }
     }

@@ -296,7 +296,11 @@ pub fn keywords(value: &Json, nodes: &Nodes) -> Vec<String> {
             },
             _ => continue,
         };
-        for word in super::text::split_any(&item, b",").map(clean_line).filter(|w| !w.is_empty()) {
+        for word in super::text::split_any(&item, b",") {
+            let word = clean_line(word);
+            if word.is_empty() {
+                continue;
+            }
             // Capped like every list here: one long "a,b,c,…" string would
             // otherwise make the duplicate check quadratic.
             if out.len() == MAX_VALUES {

@@ -65,9 +65,10 @@ fn decode_one(s: &str) -> Option<(char, usize)> {
             _ => char::from_u32(code).unwrap_or('\u{fffd}'),
         }
     } else {
+        // Each entry is an ASCII name followed by its character.
         split_any(NAMED, b" ").find_map(|entry| {
-            let c = entry.chars().next_back()?;
-            (entry.strip_suffix(c)? == name).then_some(c)
+            let name_len = entry.bytes().take_while(u8::is_ascii_alphabetic).count();
+            (&entry[..name_len] == name).then(|| entry[name_len..].chars().next()).flatten()
         })?
     };
     Some((c, semi + 1))
@@ -167,16 +168,13 @@ pub fn strip_tags(html: &str) -> String {
     while let Some(lt) = find_any(rest, b"<") {
         out.push_str(&rest[..lt]);
         let tag = &rest[lt..];
-        let opens_tag = tag[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        let opens_tag = tag.as_bytes().get(1).is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/' || b == b'!');
         match find_any(tag, b">").filter(|_| opens_tag) {
             Some(gt) => {
                 let inner = &tag[1..gt];
                 let slashes = inner.bytes().take_while(|&b| b == b'/').count();
-                let name: String = inner[slashes..]
-                    .chars()
-                    .take_while(char::is_ascii_alphanumeric)
-                    .map(|c| c.to_ascii_lowercase())
-                    .collect();
+                let name = &inner[slashes..];
+                let name = name[..name.bytes().take_while(u8::is_ascii_alphanumeric).count()].to_ascii_lowercase();
                 if word_in(INLINE_TAGS, &name).is_none() {
                     out.push(' ');
                 }
@@ -262,10 +260,23 @@ pub fn excerpt(s: &str, max: usize) -> String {
     if char_count(&s) <= max {
         return s;
     }
-    let cut: String = s.chars().take(max).collect();
-    let trimmed = match rfind_any(&cut, b" ") {
+    // Where character `max` starts: at the byte that does not continue a
+    // UTF-8 sequence for the max-th time.
+    let mut starts = 0;
+    let mut cut_at = s.len();
+    for (i, b) in s.bytes().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if starts == max {
+                cut_at = i;
+                break;
+            }
+            starts += 1;
+        }
+    }
+    let cut = &s[..cut_at];
+    let trimmed = match rfind_any(cut, b" ") {
         Some(i) if i > max / 2 => &cut[..i],
-        _ => &cut,
+        _ => cut,
     };
     // Trailing punctuation and spaces go: the ellipsis stands for them.
     let end = trimmed.bytes().rposition(|b| !is_any(b, b",;:. ")).map_or(0, |i| i + 1);

@@ -467,9 +467,8 @@ impl Inner {
     fn decode_and_show(self: &Rc<Self>) {
         let result = {
             let sources = self.sources.borrow();
-            let texts: Vec<&str> = sources.iter().map(String::as_str).collect();
             let main_id = b::attr(&self.host, "article");
-            decode_blocks(&texts, self.decode_options(main_id.as_deref()))
+            decode_blocks(&sources, self.decode_options(main_id.as_deref()))
         };
         match result {
             Ok(doc) => self.show(doc),
