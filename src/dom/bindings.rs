@@ -29,15 +29,18 @@ extern "C" {
     pub fn fail_widget(host: &HtmlElement, error: &JsValue);
     #[wasm_bindgen(js_name = logOnce)]
     pub fn log_once(message: &str);
+    // Calls that give text back return it as a `JsValue` (a string, or null)
+    // and `text_of` reads it: an `Option<String>` or `String` return costs a
+    // conversion wrapper per import in the glue, one `as_string` serves all.
     #[wasm_bindgen(js_name = formatDate)]
-    pub fn format_date(epoch_ms: f64, has_time: bool, locale: &str) -> String;
+    fn format_date_value(epoch_ms: f64, has_time: bool, locale: &str) -> JsValue;
     #[wasm_bindgen(js_name = formatRelative)]
-    pub fn format_relative(epoch_ms: f64, now_ms: f64, locale: &str) -> String;
+    fn format_relative_value(epoch_ms: f64, now_ms: f64, locale: &str) -> JsValue;
     /// Parses HTML into an inert document (no script runs, nothing loads) and
-    /// returns its body flattened as `core::sanitize` reads it, or `None` if
+    /// returns its body flattened as `core::sanitize` reads it, or null if
     /// the browser refused.
     #[wasm_bindgen(js_name = parseInertHtml)]
-    pub fn parse_inert_html(html: &str) -> Option<String>;
+    fn parse_inert_html_value(html: &str) -> JsValue;
     // Browser calls whose shape costs more code in wasm than in JS.
 
     /// `querySelectorAll` on an element, document or fragment, as an array
@@ -47,9 +50,9 @@ extern "C" {
     /// True for a click the browser should handle itself (new tab, new window, download).
     #[wasm_bindgen(js_name = isModifiedClick)]
     pub fn is_modified_click(event: &Event) -> bool;
-    /// The page's URL fragment, without the '#', percent-decoded.
+    /// The page's URL fragment, without the '#', percent-decoded (or null).
     #[wasm_bindgen(js_name = locationHash)]
-    pub fn location_hash() -> Option<String>;
+    fn location_hash_value() -> JsValue;
     /// Adds a history entry with a new fragment, so Back returns to the
     /// previous one; false when the page's history refused it.
     #[wasm_bindgen(js_name = pushHash)]
@@ -64,9 +67,9 @@ extern "C" {
     /// Whether the page is still being parsed.
     #[wasm_bindgen(js_name = documentLoading)]
     pub fn document_loading() -> bool;
-    /// The attribute `name` of the element or its nearest ancestor that has it.
+    /// The attribute `name` of the element or its nearest ancestor that has it (or null).
     #[wasm_bindgen(js_name = inheritedAttribute)]
-    pub fn inherited_attribute(element: &Element, name: &str) -> Option<String>;
+    fn inherited_attribute_value(element: &Element, name: &str) -> JsValue;
 
     /// The element's open shadow root (attached on first use), with the
     /// widget's styles adopted as one constructable stylesheet shared by
@@ -136,6 +139,44 @@ extern "C" {
     fn focus(this: &OwnNode);
     #[wasm_bindgen(method, js_name = closest)]
     fn closest_to(this: &OwnNode, selector: &str) -> Option<Element>;
+    #[wasm_bindgen(method, js_name = getAttribute)]
+    fn get_attribute_value(this: &OwnNode, name: &str) -> JsValue;
+    #[wasm_bindgen(method, getter = textContent)]
+    fn text_content_value(this: &OwnNode) -> JsValue;
+    /// On an element or a document alike: one import for both. Throws for
+    /// an invalid selector.
+    #[wasm_bindgen(method, catch, js_name = querySelector)]
+    fn query_selector_in(this: &OwnNode, selector: &str) -> DomResult<Option<Element>>;
+}
+
+/// The text a browser call gave back, `None` for null or anything else.
+fn text_of(value: JsValue) -> Option<String> {
+    value.as_string()
+}
+
+pub fn format_date(epoch_ms: f64, has_time: bool, locale: &str) -> String {
+    text_of(format_date_value(epoch_ms, has_time, locale)).unwrap_or_default()
+}
+
+pub fn format_relative(epoch_ms: f64, now_ms: f64, locale: &str) -> String {
+    text_of(format_relative_value(epoch_ms, now_ms, locale)).unwrap_or_default()
+}
+
+pub fn parse_inert_html(html: &str) -> Option<String> {
+    text_of(parse_inert_html_value(html))
+}
+
+pub fn location_hash() -> Option<String> {
+    text_of(location_hash_value())
+}
+
+pub fn inherited_attribute(element: &Element, name: &str) -> Option<String> {
+    text_of(inherited_attribute_value(element, name))
+}
+
+/// A node's text (`textContent`), empty when it has none.
+pub fn text_content(node: &impl AsRef<Node>) -> String {
+    text_of(own(node.as_ref()).text_content_value()).unwrap_or_default()
 }
 
 fn own(node: &impl AsRef<JsValue>) -> &OwnNode {
@@ -150,8 +191,15 @@ pub fn build(parent: &impl AsRef<Node>, program: &Build) -> Vec<Element> {
 
 /// `build` of a program held as its two parts (a constant one, say).
 pub fn build_from(parent: &impl AsRef<Node>, ops: &[u32], text: &str) -> Vec<Element> {
-    let kept = run_build(parent.as_ref(), ops, text);
-    (0..kept.length()).map(|i| kept.get(i).unchecked_into()).collect()
+    elements(run_build(parent.as_ref(), ops, text))
+}
+
+fn elements(array: js_sys::Array) -> Vec<Element> {
+    let mut out = Vec::new();
+    for i in 0..array.length() {
+        out.push(array.get(i).unchecked_into());
+    }
+    out
 }
 
 pub fn append(parent: &impl AsRef<Node>, child: &impl AsRef<Node>) {
@@ -176,7 +224,7 @@ pub fn remove_attr(e: &Element, name: &str) {
 }
 
 pub fn attr(e: &Element, name: &str) -> Option<String> {
-    e.get_attribute(name)
+    text_of(own(e).get_attribute_value(name))
 }
 
 pub fn set_flag(e: &Element, name: &str, on: bool) {
@@ -194,13 +242,12 @@ pub fn closest(e: &Element, selector: &str) -> Option<Element> {
 
 /// The first match of a selector, or `None` (also for an invalid selector).
 pub fn query(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).ok().flatten()
+    own(root).query_selector_in(selector).ok().flatten()
 }
 
 /// Every match of a selector in document order (none for an invalid selector).
 pub fn query_all(root: &impl AsRef<Node>, selector: &str) -> Vec<Element> {
-    let found = query_all_array(root.as_ref(), selector);
-    (0..found.length()).map(|i| found.get(i).unchecked_into()).collect()
+    elements(query_all_array(root.as_ref(), selector))
 }
 
 /// The text of each element matching `selector` under `root` (only the
@@ -209,14 +256,14 @@ pub fn texts(root: &Node, selector: &str, parent: Option<&Element>) -> Vec<Strin
     let found = texts_array(root, selector, parent);
     let mut out = Vec::new();
     for i in 0..found.length() {
-        out.push(found.get(i).as_string().unwrap_or_default());
+        out.push(text_of(found.get(i)).unwrap_or_default());
     }
     out
 }
 
 /// Looks up `source="…"`: an id (`#news`) or any selector. `Err` for an invalid selector.
 pub fn query_document(doc: &Document, selector: &str) -> Result<Option<Element>, ()> {
-    doc.query_selector(selector).map_err(|_| ())
+    own(doc).query_selector_in(selector).map_err(|_| ())
 }
 
 /// A plain object `{key: value, …}` for event details.

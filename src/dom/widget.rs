@@ -433,7 +433,7 @@ impl Inner {
             return match b::query_document(&self.doc, &selector) {
                 Err(()) => Err(cat!("source \"", selector, "\" is not a valid selector")),
                 Ok(None) => Err(cat!("source \"", selector, "\" matches no element on the page")),
-                Ok(Some(element)) => Ok(vec![element.text_content().unwrap_or_default()]),
+                Ok(Some(element)) => Ok(vec![b::text_content(&element)]),
             };
         }
         let inline = b::texts(self.host.as_ref(), JSON_TYPES, Some(&self.host));
