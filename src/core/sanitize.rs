@@ -19,7 +19,7 @@ use crate::prelude::*;
 use crate::core::cat::cat;
 
 use super::build::Build;
-use super::text::word_in;
+use super::text::{split_any, word_in};
 use super::url_policy::{allowed_parsed, UrlUse};
 
 /// Elements rebuilt as they are (with their allowed attributes).
@@ -39,22 +39,22 @@ const DROPPED_WITH_CONTENT: &str = concat!(
 );
 
 /// Elements without content.
-const VOID_ELEMENTS: &[&str] = &["br", "hr", "img", "wbr"];
+const VOID_ELEMENTS: &str = "br hr img wbr";
 
 /// Attributes allowed on every allowed element. Never `id` or `name` (DOM
 /// clobbering), `class` or `part` (our own styles and queries), `style`, event
 /// handlers, or `srcset`.
-const GLOBAL_ATTRIBUTES: &[&str] = &["lang", "dir", "title"];
+const GLOBAL_ATTRIBUTES: &str = "lang dir title";
 
 /// Attributes allowed on one element; URL-valued ones are checked separately.
-fn element_attributes(tag: &str) -> &'static [&'static str] {
+fn element_attributes(tag: &str) -> &'static str {
     match tag {
-        "img" => &["width", "height"],
-        "td" | "th" => &["colspan", "rowspan", "scope", "headers"],
-        "ol" => &["start", "reversed", "type"],
-        "li" => &["value"],
-        "time" | "del" | "ins" => &["datetime"],
-        _ => &[],
+        "img" => "width height",
+        "td" | "th" => "colspan rowspan scope headers",
+        "ol" => "start reversed type",
+        "li" => "value",
+        "time" | "del" | "ins" => "datetime",
+        _ => "",
     }
 }
 
@@ -282,6 +282,17 @@ fn is_special(tag: &str) -> bool {
     )
 }
 
+/// Table cells and captions: a scope boundary for links and paragraphs.
+fn is_cell(tag: &str) -> bool {
+    matches!(tag, "td" | "th" | "caption")
+}
+
+/// Where the search for an open `<li>`, `<dd>` or `<dt>` stops: at a special
+/// element other than `<div>` and `<p>` (a list, a block quote…).
+fn list_scope(tag: &str) -> bool {
+    is_special(tag) && !matches!(tag, "div" | "p")
+}
+
 /// Start tags that close an open `<p>` (in no-quirks mode).
 fn closes_p(tag: &str) -> bool {
     is_heading(tag)
@@ -365,7 +376,7 @@ impl Copier<'_, '_> {
         let mut text = text;
         match self.open.last().copied() {
             // A parser moves text out of a table (white space may stay).
-            Some(parent) if is_table_structure(parent) && !text.chars().all(|c| c.is_ascii_whitespace()) => return,
+            Some(parent) if is_table_structure(parent) && !text.bytes().all(|c| c.is_ascii_whitespace()) => return,
             // A parser drops the newline right after `<pre>`: a first text that
             // starts with one would lose it on every round trip.
             Some("pre") if self.just_opened => text = text.strip_prefix('\n').unwrap_or(text),
@@ -395,18 +406,9 @@ impl Copier<'_, '_> {
         };
         self.out.open(tag);
         self.just_opened = false;
-        for name in GLOBAL_ATTRIBUTES.iter().chain(element_attributes(tag)) {
-            if let Some(value) = get(name) {
-                let keep = match *name {
-                    "dir" => matches!(value.to_ascii_lowercase().as_str(), "ltr" | "rtl" | "auto"),
-                    "width" | "height" | "colspan" | "rowspan" | "start" | "value" => {
-                        !value.is_empty() && value.len() <= 6 && value.bytes().all(|c| c.is_ascii_digit())
-                    }
-                    _ => true,
-                };
-                if keep {
-                    self.out.attr(name, value);
-                }
+        for list in [GLOBAL_ATTRIBUTES, element_attributes(tag)] {
+            for name in split_any(list, b" ") {
+                self.copy_attribute(name, get(name));
             }
         }
         match tag {
@@ -436,13 +438,28 @@ impl Copier<'_, '_> {
             }
             _ => {}
         }
-        if VOID_ELEMENTS.contains(&tag) {
+        if word_in(VOID_ELEMENTS, tag).is_some() {
             self.out.close();
             return None;
         }
         self.open.push(tag);
         self.just_opened = true;
         Some(Frame::Kept)
+    }
+
+    /// Copies an allowed attribute whose value is well-formed.
+    fn copy_attribute(&mut self, name: &str, value: Option<&str>) {
+        let Some(value) = value else { return };
+        let keep = match name {
+            "dir" => ["ltr", "rtl", "auto"].iter().any(|d| value.eq_ignore_ascii_case(d)),
+            "width" | "height" | "colspan" | "rowspan" | "start" | "value" => {
+                !value.is_empty() && value.len() <= 6 && value.bytes().all(|c| c.is_ascii_digit())
+            }
+            _ => true,
+        };
+        if keep {
+            self.out.attr(name, value);
+        }
     }
 
     /// Whether an element `tag` created here would stay here when our output
@@ -462,25 +479,24 @@ impl Copier<'_, '_> {
         if is_heading(tag) && parent.is_some_and(is_heading) {
             return false; // a heading start tag closes a heading
         }
-        let cells = |t: &str| matches!(t, "td" | "th" | "caption");
         let conflict = match tag {
             // `<li>` closes an open `<li>` unless a list or other block is in between.
-            "li" => self.open_within(&["li"], |t| is_special(t) && !matches!(t, "div" | "p")),
-            "dd" | "dt" => self.open_within(&["dd", "dt"], |t| is_special(t) && !matches!(t, "div" | "p")),
+            "li" => self.open_within("li", list_scope),
+            "dd" | "dt" => self.open_within("dd dt", list_scope),
             // Links do not nest, except across a table cell.
-            "a" => self.open_within(&["a"], cells),
+            "a" => self.open_within("a", is_cell),
             _ => false,
         };
         // Block start tags close an open `<p>` (a cell or table bounds the search).
-        let closes_open_p = closes_p(tag) && self.open_within(&["p"], |t| cells(t) || t == "table");
+        let closes_open_p = closes_p(tag) && self.open_within("p", |t| is_cell(t) || t == "table");
         !conflict && !closes_open_p
     }
 
-    /// True when one of `wanted` is open, looking outwards and stopping at the
-    /// first element for which `stop` holds.
-    fn open_within(&self, wanted: &[&str], stop: impl Fn(&str) -> bool) -> bool {
+    /// True when one of `wanted` (space-separated) is open, looking outwards
+    /// and stopping at the first element for which `stop` holds.
+    fn open_within(&self, wanted: &'static str, stop: impl Fn(&str) -> bool) -> bool {
         for &t in self.open.iter().rev() {
-            if wanted.contains(&t) {
+            if word_in(wanted, t).is_some() {
                 return true;
             }
             if stop(t) {
