@@ -229,17 +229,6 @@ fn position(entry: &Json) -> Option<f64> {
     .filter(|n: &f64| n.is_finite())
 }
 
-/// Members of several objects in one, later ones winning (as `Json::get` reads).
-fn merged(parts: &[&Json]) -> Json {
-    let mut members = Vec::new();
-    for part in parts {
-        if let Json::Object(m) = part {
-            members.extend(m.iter().cloned());
-        }
-    }
-    Json::Object(members)
-}
-
 /// The article an `itemListElement` entry (already resolved) stands for: an
 /// article node itself, or a `ListItem` whose `item` is an article, a
 /// reference to one, or a URL, with the `ListItem`'s own `name`/`url` filling
@@ -272,21 +261,27 @@ fn list_entry<'a>(
             return Ok(None);
         }
     }
-    // The ListItem's own @id names the list entry, not the article.
-    let own = |k: &str| matches!(k, "@id" | "@type" | "item" | "position");
-    let mut wrapper = Vec::new();
+    // One object from three, each later one winning (as `Json::get` reads):
+    // the ListItem's members, then the item written inline (or its URL),
+    // then the full node the item refers to. The ListItem's own @id names
+    // the list entry, not the article.
+    let mut merged: Vec<(String, Json)> = Vec::new();
     for (k, v) in members {
-        if !own(k) {
-            wrapper.push((k.clone(), v.clone()));
+        if !matches!(k.as_str(), "@id" | "@type" | "item" | "position") {
+            merged.push((k.clone(), v.clone()));
         }
     }
-    let wrapper = Json::Object(wrapper);
-    let inline = match item {
-        Some(Json::String(link)) => Json::Object(vec![("url".into(), Json::String(link.clone()))]),
-        Some(other) if !full.is_some_and(|f| core::ptr::eq(f, other)) => other.clone(),
-        _ => Json::Null,
-    };
-    let mut node = merged(&[&wrapper, &inline, full.unwrap_or(&Json::Null)]);
+    // The graph index holds inline nodes with an @id too: the item may be the full node itself.
+    let item_is_full = matches!((item, full), (Some(i), Some(f)) if core::ptr::eq(i, f));
+    match item {
+        Some(Json::String(link)) => merged.push(("url".into(), Json::String(link.clone()))),
+        Some(Json::Object(inline)) if !item_is_full => merged.extend_from_slice(inline),
+        _ => {}
+    }
+    if let Some(Json::Object(full)) = full {
+        merged.extend_from_slice(full);
+    }
+    let mut node = Json::Object(merged);
     // A bare reference's @id is the article's address when it is a web URL.
     if node.get("url").is_none() {
         if let Some(id) = id_of(&node).filter(|id| id.starts_with("http://") || id.starts_with("https://")) {
