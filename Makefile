@@ -83,7 +83,11 @@ pkg: pkg/package.json
 # Without reference types, wasm-bindgen keeps JS values in a JS array and
 # passes plain indices, instead of an externref table with a shim per
 # import and export in the wasm (-0.6 KB).
-SHIP_ENV := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Ctarget-feature=-reference-types,-multivalue -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+# LLVM's inliner a little more willing than opt-level "z" makes it
+# (threshold 10, call penalty 50): small helpers vanish into their callers,
+# while wasm-opt (below) keeps the larger one-caller functions apart
+# (-0.49 KB gzip; measured over a grid of both settings).
+SHIP_ENV := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Ctarget-feature=-reference-types,-multivalue -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Cllvm-args=--inline-threshold=10 -Cllvm-args=--inline-call-penalty=50"
 SHIP_WASM := target/ship/wasm32-unknown-unknown/release/newsreel.wasm
 
 pkg/package.json: $(RUST_SOURCES) build.rs Makefile README.md tools/package.mjs tools/minify-names.mjs | tools-rust tools-node
