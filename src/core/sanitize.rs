@@ -264,27 +264,27 @@ pub fn quiet_for_csp(html: &str) -> alloc::borrow::Cow<'_, str> {
     alloc::borrow::Cow::Owned(out)
 }
 
+// The tag sets of the parser's tree-construction rules are word lists: a
+// `matches!` over many strings compiles to a comparison per string.
+
 /// Parents whose only children a parser keeps are table parts and white space.
 fn is_table_structure(tag: &str) -> bool {
-    matches!(tag, "table" | "thead" | "tbody" | "tfoot" | "tr")
+    word_in("table thead tbody tfoot tr", tag).is_some()
 }
 
 fn is_heading(tag: &str) -> bool {
-    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+    word_in("h1 h2 h3 h4 h5 h6", tag).is_some()
 }
 
-/// Elements of the parser's "special" category, among those we create.
+/// Elements of the parser's "special" category, among those we create: all
+/// but these phrasing ones.
 fn is_special(tag: &str) -> bool {
-    !matches!(
-        tag,
-        "strong" | "b" | "em" | "i" | "u" | "s" | "small" | "sub" | "sup" | "mark" | "abbr" | "cite" | "q" | "code"
-            | "kbd" | "samp" | "var" | "a" | "span" | "time" | "del" | "ins"
-    )
+    word_in("strong b em i u s small sub sup mark abbr cite q code kbd samp var a span time del ins", tag).is_none()
 }
 
 /// Table cells and captions: a scope boundary for links and paragraphs.
 fn is_cell(tag: &str) -> bool {
-    matches!(tag, "td" | "th" | "caption")
+    word_in("td th caption", tag).is_some()
 }
 
 /// Where the search for an open `<li>`, `<dd>` or `<dt>` stops: at a special
@@ -295,12 +295,7 @@ fn list_scope(tag: &str) -> bool {
 
 /// Start tags that close an open `<p>` (in no-quirks mode).
 fn closes_p(tag: &str) -> bool {
-    is_heading(tag)
-        || matches!(
-            tag,
-            "p" | "blockquote" | "div" | "dl" | "dd" | "dt" | "figcaption" | "figure" | "ol" | "ul" | "li" | "pre"
-                | "hr" | "table"
-        )
+    is_heading(tag) || word_in("p blockquote div dl dd dt figcaption figure ol ul li pre hr table", tag).is_some()
 }
 
 /// Writes the allowed part of a flattened parsed body (see `SEPARATOR`) into
