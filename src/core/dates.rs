@@ -258,7 +258,7 @@ fn parse_human(text: &str) -> Option<DateValue> {
         if w.is_empty() || w.len() > 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        w.parse().ok()
+        Some(w.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
     };
     let (y, m, d) = if let Some(m) = month_from_name(words[1]) {
         // 15 Jan 2026

@@ -57,8 +57,8 @@ fn decode_one(s: &str) -> Option<(char, usize)> {
     let name = &s[1..semi];
     let c = if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse::<u32>().ok()?,
+            Some(hex) => digits_value(hex, 16)?,
+            None => digits_value(num, 10)?,
         };
         match code {
             0 => '\u{fffd}',
@@ -85,6 +85,20 @@ pub fn join(parts: &[String], separator: &str) -> String {
         out.push_str(part);
     }
     out
+}
+
+/// The number that ASCII digits in `radix` write; `None` for an empty text,
+/// any other character (a sign too, as browsers read character references)
+/// or a value past `u32`. (`str::parse` brings more code for the same.)
+fn digits_value(s: &str, radix: u32) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    let mut n: u32 = 0;
+    for c in s.chars() {
+        n = n.checked_mul(radix)?.checked_add(c.to_digit(radix)?)?;
+    }
+    Some(n)
 }
 
 /// Folds runs of white space to one space and trims the ends.
@@ -329,6 +343,8 @@ mod tests {
         assert_eq!(decode_entities("&#x27;hex&#X27; &hellip; &mdash;"), "'hex' … —");
         assert_eq!(decode_entities("AT&T &unknown; & &#xZZ; &#0;"), "AT&T &unknown; & &#xZZ; \u{fffd}");
         assert_eq!(decode_entities("&#1114112;"), "\u{fffd}");
+        assert_eq!(decode_entities("&#+65; &#x+41; &#-1; &#x; &#9999999999;"), "&#+65; &#x+41; &#-1; &#x; &#9999999999;");
+        assert_eq!(decode_entities("&#65;&#x6a;&#X6A;&#0065;"), "AjjA");
         assert_eq!(decode_entities("&amp;lt;"), "&lt;", "decodes once, not twice");
         // The first, last and multi-byte entries of the table; names are exact.
         assert_eq!(decode_entities("&amp;&szlig;&nbsp;&Tab;&colon;&trade;&quot;&apos;"), "&ß\u{a0}\t:™\"'");
