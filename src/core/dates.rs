@@ -189,17 +189,12 @@ fn parse_iso(text: &str) -> Option<DateValue> {
 /// `Z`, `+01:00`, `+0100`, `+01`, or a zone name common in RFC 2822 dates.
 fn parse_offset(text: &str) -> Option<i64> {
     let t = text.trim();
-    match t.to_ascii_uppercase().as_str() {
-        "Z" | "UTC" | "GMT" | "UT" => return Some(0),
-        "EST" => return Some(-300),
-        "EDT" => return Some(-240),
-        "CST" => return Some(-360),
-        "CDT" => return Some(-300),
-        "MST" => return Some(-420),
-        "MDT" => return Some(-360),
-        "PST" => return Some(-480),
-        "PDT" => return Some(-420),
-        _ => {}
+    // Zone names, each followed by its offset in whole hours west of UTC.
+    for zone in super::text::split_any("Z0 UTC0 GMT0 UT0 EST5 EDT4 CST6 CDT5 MST7 MDT6 PST8 PDT7", b" ") {
+        let name_len = zone.len() - 1;
+        if t.eq_ignore_ascii_case(&zone[..name_len]) {
+            return Some(-60 * i64::from(zone.as_bytes()[name_len] - b'0'));
+        }
     }
     let sign = match t.as_bytes().first()? {
         b'+' => 1,
@@ -345,6 +340,11 @@ mod tests {
     fn rfc2822_and_human_forms() {
         assert_eq!(iso("Thu, 15 Jan 2026 10:00:00 +0100").as_deref(), Some("2026-01-15T09:00:00Z"));
         assert_eq!(iso("Thu, 15 Jan 2026 10:00:00 GMT").as_deref(), Some("2026-01-15T10:00:00Z"));
+        for (zone, utc) in [("EST", "15:00"), ("EDT", "14:00"), ("CST", "16:00"), ("MDT", "16:00"), ("pst", "18:00"), ("PDT", "17:00"), ("ut", "10:00"), ("Z", "10:00")] {
+            assert_eq!(iso(&format!("15 Jan 2026 10:00:00 {zone}")), Some(format!("2026-01-15T{utc}:00Z")), "{zone}");
+        }
+        assert_eq!(iso("15 Jan 2026 10:00:00 XST"), None);
+        assert_eq!(iso("15 Jan 2026 10:00:00 ESTX"), None);
         assert_eq!(iso("Thu, 15 Jan 2026 10:00:00 -0500").as_deref(), Some("2026-01-15T15:00:00Z"));
         assert_eq!(iso("January 15, 2026").as_deref(), Some("2026-01-15"));
         assert_eq!(iso("Sept 3 2026").as_deref(), Some("2026-09-03"));

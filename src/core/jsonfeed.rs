@@ -147,9 +147,7 @@ fn against(home: Option<&str>, link: String) -> String {
     let Some(home) = home else { return link };
     let Some(authority) = find_text(home, "://").map(|i| i + 3) else { return link };
     let before_path = find_any(&home[authority..], b"/?#").map_or(home.len(), |i| authority + i);
-    let has_scheme = find_any(&link, b":")
-        .is_some_and(|i| i > 0 && link.bytes().take(i).all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')));
-    if has_scheme || link.is_empty() {
+    if super::url_policy::scheme(&link).is_some() || link.is_empty() {
         link
     } else if link.starts_with("//") {
         cat!(&home[..authority - 2], link)
@@ -284,5 +282,9 @@ mod tests {
         assert_eq!(against(home, "javascript:x".into()), "javascript:x", "kept for the URL policy to refuse");
         assert_eq!(against(Some("https://site.test"), "a".into()), "https://site.test/a");
         assert_eq!(against(None, "/a".into()), "/a");
+        // A scheme starts with a letter (as the URL standard has it); before
+        // a '/' a colon otherwise belongs to a relative path.
+        assert_eq!(against(home, "2026:review".into()), "https://site.test/blog/2026:review");
+        assert_eq!(against(home, "a/b:c".into()), "https://site.test/blog/a/b:c");
     }
 }

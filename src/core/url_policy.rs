@@ -47,7 +47,7 @@ fn as_url_parser_reads(value: &str) -> String {
 }
 
 /// The scheme of a URL, lower-cased, or `None` for a relative URL.
-fn scheme(url: &str) -> Option<String> {
+pub fn scheme(url: &str) -> Option<String> {
     let colon = find_any(url, b":")?;
     let candidate = &url[..colon];
     // A '/', '?' or '#' before the colon makes it a path, not a scheme.
