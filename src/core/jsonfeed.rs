@@ -7,7 +7,7 @@ use crate::prelude::*;
 use crate::core::cat::cat;
 
 use super::json::Json;
-use super::model::{Article, Body, Format, NewsDocument, Warning};
+use super::model::{warn, Article, Body, Format, NewsDocument, Warning};
 use super::schema::{date, image, names, text, url, Nodes};
 use super::text::{clean_line, excerpt, find_any, find_text, paragraphs, rfind_any, strip_tags};
 
@@ -45,15 +45,12 @@ pub fn decode(root: &Json) -> Result<(NewsDocument, bool), String> {
                 let location = cat!("item ", i + 1, " (items[", i, "])");
                 match item(node, &feed, &location, &mut warnings) {
                     Ok(a) => latest.push(a),
-                    Err(why) => warnings.push(Warning { location, message: why }),
+                    Err(why) => warn(&mut warnings, &location, why),
                 }
             }
         }
-        None | Some(Json::Null) => warnings.push(Warning { location: "items".into(), message: "is missing".into() }),
-        Some(other) => warnings.push(Warning {
-            location: "items".into(),
-            message: cat!("expected an array, found ", other.kind()),
-        }),
+        None | Some(Json::Null) => warn(&mut warnings, "items", "is missing".into()),
+        Some(other) => warn(&mut warnings, "items", cat!("expected an array, found ", other.kind())),
     }
     let doc = NewsDocument {
         format: Format::JsonFeed,
@@ -85,7 +82,7 @@ fn string_field<'a>(node: &'a Json, key: &str, location: &str, warnings: &mut Ve
         Json::Null => None,
         other => {
             let message = cat!(key, " is ", other.kind(), ", not text");
-            warnings.push(Warning { location: location.into(), message });
+            warn(warnings, location, message);
             None
         }
     }

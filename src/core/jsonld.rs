@@ -9,7 +9,7 @@ use crate::prelude::*;
 use crate::core::cat::cat;
 
 use super::json::{number_from_text, Json};
-use super::model::{Article, Format, NewsDocument, Warning};
+use super::model::{warn, Article, Format, NewsDocument, Warning};
 use super::schema::{article, text, Nodes};
 use super::lookup::Set;
 
@@ -305,7 +305,7 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
         let block = if many { cat!("block ", i + 1) } else { String::new() };
         if !matches!(doc, Json::Object(_) | Json::Array(_)) {
             let message = cat!("expected an object or an array, found ", doc.kind());
-            warnings.push(Warning { location: place(&block, ""), message });
+            warn(&mut warnings, &place(&block, ""), message);
             refused += 1;
             continue;
         }
@@ -361,7 +361,7 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
                     read.push(a);
                 }
                 Ok(None) => {}
-                Err(why) => warnings.push(Warning { location: where_, message: why }),
+                Err(why) => warn(&mut warnings, &where_, why),
             }
         }
         super::normalize::reorder(&mut read, keys);
@@ -386,7 +386,7 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
                 }
                 candidates.push(a);
             }
-            Err(why) => warnings.push(Warning { location: location.clone(), message: why }),
+            Err(why) => warn(&mut warnings, location, why),
         }
     }
     let main = best.map(|(_, i)| candidates.remove(i));
@@ -405,7 +405,7 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
                 cat!(found, if n > TYPES_SHOWN { ", …" } else { "" })
             }
         };
-        warnings.push(Warning { location: "JSON-LD".into(), message: cat!("no Article-type node or ItemList (", types, ')') });
+        warn(&mut warnings, "JSON-LD", cat!("no Article-type node or ItemList (", types, ')'));
     }
 
     let language = main.as_ref().and_then(|a| a.language.clone()).or(scan.language);

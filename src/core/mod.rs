@@ -119,7 +119,7 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
         }
     }
     for f in failures {
-        doc.warnings.push(model::Warning { location: "page".into(), message: f });
+        model::warn(&mut doc.warnings, "page", f);
     }
     normalize::finish(&mut doc, ordered, options.max_items, options.main_id);
     if doc.main.is_none() && doc.latest.is_empty() {

@@ -80,6 +80,12 @@ pub struct Warning {
     pub message: String,
 }
 
+/// Adds a warning. One function for every place that warns: a struct literal
+/// at each place repeats the allocation and push code.
+pub fn warn(warnings: &mut Vec<Warning>, location: &str, message: String) {
+    warnings.push(Warning { location: location.into(), message });
+}
+
 impl Piece for Warning {
     fn add_to(&self, out: &mut String) {
         out.push_str(&self.location);

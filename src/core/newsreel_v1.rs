@@ -6,7 +6,7 @@ use crate::prelude::*;
 use crate::core::cat::cat;
 
 use super::json::Json;
-use super::model::{Format, NewsDocument, Warning};
+use super::model::{warn, Format, NewsDocument};
 use super::schema::{article, text, Nodes};
 
 /// The value of the optional `format` member that names this version.
@@ -36,7 +36,7 @@ pub fn decode(root: &Json) -> Result<(NewsDocument, bool), String> {
         Some(node) => match article(node, &nodes, "article", &mut warnings) {
             Ok(a) => Some(a),
             Err(why) => {
-                warnings.push(Warning { location: "article".into(), message: why });
+                warn(&mut warnings, "article", why);
                 None
             }
         },
@@ -49,14 +49,11 @@ pub fn decode(root: &Json) -> Result<(NewsDocument, bool), String> {
                 let location = cat!("latest[", i, ']');
                 match article(node, &nodes, &location, &mut warnings) {
                     Ok(a) => latest.push(a),
-                    Err(why) => warnings.push(Warning { location, message: why }),
+                    Err(why) => warn(&mut warnings, &location, why),
                 }
             }
         }
-        Some(other) => warnings.push(Warning {
-            location: "latest".into(),
-            message: cat!("expected an array, found ", other.kind()),
-        }),
+        Some(other) => warn(&mut warnings, "latest", cat!("expected an array, found ", other.kind())),
     }
     let doc = NewsDocument {
         format: Format::Newsreel,

@@ -11,7 +11,7 @@ use crate::core::cat::cat;
 use super::dates::{parse_date, DateValue};
 use super::json::{number_from_text, Json, MAX_INPUT_BYTES};
 use super::lookup::Map;
-use super::model::{Article, Body, Image, Warning};
+use super::model::{warn, Article, Body, Image, Warning};
 use super::text::{clean_line, looks_like_html, paragraphs};
 use core::cell::Cell;
 
@@ -267,19 +267,13 @@ pub fn date(
     let raw = match text(value, nodes) {
         Some(raw) => raw,
         None => {
-            warnings.push(Warning {
-                location: location.to_string(),
-                message: cat!(field, " is ", unwrap_value(value).kind(), ", not a date"),
-            });
+            warn(warnings, location, cat!(field, " is ", unwrap_value(value).kind(), ", not a date"));
             return None;
         }
     };
     let parsed = parse_date(&raw);
     if parsed.is_none() {
-        warnings.push(Warning {
-            location: location.to_string(),
-            message: cat!(field, " \"", super::text::excerpt(&raw, 40), "\" is not a date"),
-        });
+        warn(warnings, location, cat!(field, " \"", super::text::excerpt(&raw, 40), "\" is not a date"));
     }
     parsed
 }
