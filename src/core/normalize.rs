@@ -80,13 +80,11 @@ pub fn reorder(items: &mut Vec<Article>, keys: Vec<i64>) {
     }
     // Index as the second key makes an unstable sort stable.
     heap_sort(&mut order);
-    let mut slots = Vec::with_capacity(items.len());
-    for item in core::mem::take(items) {
-        slots.push(Some(item));
-    }
+    // Each index comes once, so taking an article leaves only an empty one behind.
+    let mut old = core::mem::take(items);
     for (_, i) in order {
-        if let Some(item) = slots.get_mut(i).and_then(Option::take) {
-            items.push(item);
+        if let Some(item) = old.get_mut(i) {
+            items.push(core::mem::take(item));
         }
     }
 }
