@@ -115,12 +115,12 @@ pub fn parse(text: &str) -> Result<Json, ParseError> {
     let mut parser = Parser { src: text.as_bytes(), text, pos: 0 };
     parser.skip_space();
     if parser.pos == parser.src.len() {
-        return Err(parser.error_at(0, "the JSON text is empty"));
+        return Err(parser.error_at(Stop { pos: 0, message: "the JSON text is empty" }));
     }
-    let value = parser.value(0)?;
+    let value = parser.value(0).map_err(|stop| parser.error_at(stop))?;
     parser.skip_space();
     if parser.pos != parser.src.len() {
-        return Err(parser.error("unexpected text after the end of the JSON value"));
+        return Err(parser.error_at(parser.stop("unexpected text after the end of the JSON value")));
     }
     Ok(value)
 }
@@ -162,6 +162,17 @@ pub fn number_from_text(text: &str) -> Option<f64> {
     }
 }
 
+/// Where parsing stopped (a byte offset) and why.
+struct Stop {
+    pos: usize,
+    message: &'static str,
+}
+
+// The two messages that name a limit, written out so that they are constants
+// (a test checks them against the limits).
+const TOO_DEEP: &str = "nesting is deeper than 64 levels";
+const TOO_LONG: &str = "a string is longer than 1048576 bytes (1 MB)";
+
 struct Parser<'a> {
     src: &'a [u8],
     text: &'a str,
@@ -169,11 +180,14 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn error(&self, message: &str) -> ParseError {
-        self.error_at(self.pos, message)
+    fn stop(&self, message: &'static str) -> Stop {
+        Stop { pos: self.pos, message }
     }
 
-    fn error_at(&self, pos: usize, message: &str) -> ParseError {
+    /// The error a stop reports: its message with its line and column. Worked
+    /// out once, where parsing ends; inside the parser a stop is only a
+    /// position and a constant message, which keeps every `?` cheap.
+    fn error_at(&self, Stop { pos, message }: Stop) -> ParseError {
         let pos = pos.min(self.src.len());
         // Back up to a character boundary so the prefix slices cleanly.
         let mut end = pos;
@@ -197,18 +211,18 @@ impl Parser<'_> {
         }
     }
 
-    fn expect_literal(&mut self, word: &str, value: Json) -> Result<Json, ParseError> {
+    fn expect_literal(&mut self, word: &str, value: Json) -> Result<Json, Stop> {
         if self.src[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
         } else {
-            Err(self.error("unexpected character; expected a value"))
+            Err(self.stop("unexpected character; expected a value"))
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, ParseError> {
+    fn value(&mut self, depth: usize) -> Result<Json, Stop> {
         match self.peek() {
-            None => Err(self.error("the JSON text ends where a value was expected")),
+            None => Err(self.stop("the JSON text ends where a value was expected")),
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
             Some(b'"') => self.string().map(Json::String),
@@ -216,21 +230,21 @@ impl Parser<'_> {
             Some(b'f') => self.expect_literal("false", Json::Bool(false)),
             Some(b'n') => self.expect_literal("null", Json::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(b'N' | b'I') => Err(self.error("NaN and Infinity are not JSON numbers")),
-            Some(b'\'') => Err(self.error("strings must use double quotes")),
-            Some(_) => Err(self.error("unexpected character; expected a value")),
+            Some(b'N' | b'I') => Err(self.stop("NaN and Infinity are not JSON numbers")),
+            Some(b'\'') => Err(self.stop("strings must use double quotes")),
+            Some(_) => Err(self.stop("unexpected character; expected a value")),
         }
     }
 
-    fn check_depth(&self, depth: usize) -> Result<(), ParseError> {
+    fn check_depth(&self, depth: usize) -> Result<(), Stop> {
         if depth > MAX_DEPTH {
-            Err(self.error(&cat!("nesting is deeper than ", MAX_DEPTH, " levels")))
+            Err(self.stop(TOO_DEEP))
         } else {
             Ok(())
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, ParseError> {
+    fn array(&mut self, depth: usize) -> Result<Json, Stop> {
         self.check_depth(depth)?;
         self.pos += 1; // '['
         let mut items = Vec::new();
@@ -249,13 +263,13 @@ impl Parser<'_> {
                     self.pos += 1;
                     return Ok(Json::Array(items));
                 }
-                None => return Err(self.error("the JSON text ends inside an array")),
-                Some(_) => return Err(self.error("expected ',' or ']' in an array")),
+                None => return Err(self.stop("the JSON text ends inside an array")),
+                Some(_) => return Err(self.stop("expected ',' or ']' in an array")),
             }
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, ParseError> {
+    fn object(&mut self, depth: usize) -> Result<Json, Stop> {
         self.check_depth(depth)?;
         self.pos += 1; // '{'
         let mut members: Vec<(String, Json)> = Vec::new();
@@ -268,13 +282,13 @@ impl Parser<'_> {
             self.skip_space();
             match self.peek() {
                 Some(b'"') => {}
-                None => return Err(self.error("the JSON text ends inside an object")),
-                Some(_) => return Err(self.error("expected a double-quoted key in an object")),
+                None => return Err(self.stop("the JSON text ends inside an object")),
+                Some(_) => return Err(self.stop("expected a double-quoted key in an object")),
             }
             let key = self.string()?;
             self.skip_space();
             if self.peek() != Some(b':') {
-                return Err(self.error("expected ':' after an object key"));
+                return Err(self.stop("expected ':' after an object key"));
             }
             self.pos += 1;
             self.skip_space();
@@ -287,8 +301,8 @@ impl Parser<'_> {
                     self.pos += 1;
                     return Ok(Json::Object(members));
                 }
-                None => return Err(self.error("the JSON text ends inside an object")),
-                Some(_) => return Err(self.error("expected ',' or '}' in an object")),
+                None => return Err(self.stop("the JSON text ends inside an object")),
+                Some(_) => return Err(self.stop("expected ',' or '}' in an object")),
             }
         }
     }
@@ -297,7 +311,7 @@ impl Parser<'_> {
     /// with `str::parse::<f64>`, whose exact algorithm costs ~10 KB of wasm:
     /// integers up to 2^53 are exact, other values are within a few units in
     /// the last place, which is plenty for positions, sizes and ids.
-    fn number(&mut self) -> Result<Json, ParseError> {
+    fn number(&mut self) -> Result<Json, Stop> {
         let negative = self.peek() == Some(b'-');
         if negative {
             self.pos += 1;
@@ -323,12 +337,12 @@ impl Parser<'_> {
                     self.pos += 1;
                 }
             }
-            _ => return Err(self.error("a number needs digits")),
+            _ => return Err(self.stop("a number needs digits")),
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.error("a number needs digits after '.'"));
+                return Err(self.stop("a number needs digits after '.'"));
             }
             while let Some(d @ b'0'..=b'9') = self.peek() {
                 push_digit(&mut mantissa, &mut exponent, d, true);
@@ -349,7 +363,7 @@ impl Parser<'_> {
                 _ => 1,
             };
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.error("a number needs digits in its exponent"));
+                return Err(self.stop("a number needs digits in its exponent"));
             }
             let mut written: i32 = 0;
             while let Some(d @ b'0'..=b'9') = self.peek() {
@@ -362,7 +376,7 @@ impl Parser<'_> {
         Ok(Json::Number(if negative { -magnitude } else { magnitude }))
     }
 
-    fn string(&mut self) -> Result<String, ParseError> {
+    fn string(&mut self) -> Result<String, Stop> {
         let start = self.pos;
         self.pos += 1; // opening quote
         let mut out = String::new();
@@ -377,13 +391,10 @@ impl Parser<'_> {
             }
             out.push_str(&self.text[run_start..self.pos]);
             if out.len() > MAX_STRING_BYTES {
-                return Err(self.error_at(
-                    start,
-                    &cat!("a string is longer than ", MAX_STRING_BYTES, " bytes (1 MB)"),
-                ));
+                return Err(Stop { pos: start, message: TOO_LONG });
             }
             match self.peek() {
-                None => return Err(self.error_at(start, "a string is not closed")),
+                None => return Err(Stop { pos: start, message: "a string is not closed" }),
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(out);
@@ -392,12 +403,12 @@ impl Parser<'_> {
                     self.pos += 1;
                     self.escape(&mut out)?;
                 }
-                Some(_) => return Err(self.error("control characters must be escaped in strings")),
+                Some(_) => return Err(self.stop("control characters must be escaped in strings")),
             }
         }
     }
 
-    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+    fn escape(&mut self, out: &mut String) -> Result<(), Stop> {
         let c = match self.peek() {
             Some(b'"') => '"',
             Some(b'\\') => '\\',
@@ -413,7 +424,7 @@ impl Parser<'_> {
                 out.push(self.utf16_char(unit));
                 return Ok(());
             }
-            _ => return Err(self.error("invalid escape in a string")),
+            _ => return Err(self.stop("invalid escape in a string")),
         };
         self.pos += 1;
         out.push(c);
@@ -436,14 +447,14 @@ impl Parser<'_> {
         char::from_u32(u32::from(unit)).unwrap_or('\u{fffd}')
     }
 
-    fn hex4(&mut self) -> Result<u16, ParseError> {
+    fn hex4(&mut self) -> Result<u16, Stop> {
         let mut unit: u16 = 0;
         for _ in 0..4 {
             let digit = match self.peek() {
                 Some(b @ b'0'..=b'9') => b - b'0',
                 Some(b @ b'a'..=b'f') => b - b'a' + 10,
                 Some(b @ b'A'..=b'F') => b - b'A' + 10,
-                _ => return Err(self.error("a \\u escape needs four hex digits")),
+                _ => return Err(self.stop("a \\u escape needs four hex digits")),
             };
             unit = unit * 16 + u16::from(digit);
             self.pos += 1;
@@ -455,6 +466,12 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn limit_messages_name_the_limits() {
+        assert_eq!(TOO_DEEP, cat!("nesting is deeper than ", MAX_DEPTH, " levels"));
+        assert_eq!(TOO_LONG, cat!("a string is longer than ", MAX_STRING_BYTES, " bytes (1 MB)"));
+    }
 
     #[test]
     fn parses_every_kind_of_value() {
