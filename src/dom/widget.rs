@@ -15,7 +15,7 @@ use super::styles::STYLES;
 use crate::core::model::NewsDocument;
 use crate::core::json::number_from_text;
 use crate::core::{decode_blocks, DecodeOptions};
-use core::cell::{Cell, RefCell};
+use core::cell::{Cell, OnceCell, RefCell};
 use alloc::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -106,7 +106,8 @@ pub struct Widget {
 struct Inner {
     host: HtmlElement,
     doc: Document,
-    skeleton: RefCell<Option<Rc<Skeleton>>>,
+    /// Set once, never replaced: a reference to it may be held across calls out to JS.
+    skeleton: OnceCell<Skeleton>,
     /// The JSON texts last read, kept so `max-items` can be applied again.
     sources: RefCell<Vec<String>>,
     data: RefCell<Option<Rc<NewsDocument>>>,
@@ -147,7 +148,7 @@ impl Widget {
             inner: Rc::new(Inner {
                 host,
                 doc,
-                skeleton: RefCell::new(None),
+                skeleton: OnceCell::new(),
                 sources: RefCell::new(Vec::new()),
                 data: RefCell::new(None),
                 selected: RefCell::new(None),
@@ -236,7 +237,7 @@ impl Widget {
 
     fn attribute_changed(&self, name: &str) {
         let inner = &self.inner;
-        if inner.skeleton.borrow().is_none() {
+        if inner.skeleton().is_none() {
             return;
         }
         match name {
@@ -289,17 +290,17 @@ impl Inner {
         Ok(())
     }
 
-    fn skeleton(&self) -> Option<Rc<Skeleton>> {
-        self.skeleton.borrow().clone()
+    fn skeleton(&self) -> Option<&Skeleton> {
+        self.skeleton.get()
     }
 
     fn ensure_skeleton(self: &Rc<Self>) -> DomResult<()> {
-        if self.skeleton.borrow().is_some() {
+        if self.skeleton().is_some() {
             return Ok(());
         }
         let shadow = b::open_shadow(&self.host, STYLES)?;
-        let sk = Rc::new(render::skeleton(&shadow)?);
-        *self.skeleton.borrow_mut() = Some(sk.clone());
+        let built = render::skeleton(&shadow)?;
+        let sk = self.skeleton.get_or_init(|| built);
         self.set_state("loading");
 
         // One delegated listener for every click inside the widget.
@@ -525,9 +526,9 @@ impl Inner {
         let label = b::attr(&self.host, "label").filter(|l| !l.trim().is_empty());
         let label = label.or_else(|| doc.title.clone()).unwrap_or_else(|| "Latest news".into());
         sk.label.set_text_content(Some(&label));
-        render::ticker_items(&self.doc, &sk, &doc.latest, selected.as_deref(), &options);
+        render::ticker_items(&self.doc, sk, &doc.latest, selected.as_deref(), &options);
         match selected.as_deref().and_then(|id| doc.find(id)) {
-            Some(article) => render::article_view(&sk, article, &options),
+            Some(article) => render::article_view(sk, article, &options),
             None => b::set_flag(&sk.article, "hidden", true),
         }
         self.update_motion()
@@ -578,8 +579,8 @@ impl Inner {
         let Some(doc) = self.data.borrow().clone() else { return false };
         let Some(article) = doc.find(id) else { return false };
         *self.selected.borrow_mut() = Some(article.id.clone());
-        render::article_view(&sk, article, &self.render_options());
-        render::mark_selected(&sk, &article.id);
+        render::article_view(sk, article, &self.render_options());
+        render::mark_selected(sk, &article.id);
         if by == OpenedBy::Reader {
             if let Some(headline) = b::query(&sk.article, "[part=headline]") {
                 b::focus(&headline);
@@ -663,7 +664,7 @@ impl Inner {
             // variable would restyle every headline inside it a second time.
             b::set_style(&sk.lane, "animation-duration", &cat!(ms.max(2000), "ms"));
         }
-        self.apply_slide(&sk, mode == Mode::Slide);
+        self.apply_slide(sk, mode == Mode::Slide);
         if mode == Mode::Slide && moving {
             self.start_slide_timer()
         } else {
@@ -700,7 +701,7 @@ impl Inner {
         let count = sk.items.child_element_count().max(1) as i64;
         let index = (self.slide_index.get() as i64 + i64::from(delta)).rem_euclid(count);
         self.slide_index.set(index as usize);
-        self.apply_slide(&sk, self.effective_mode() == Mode::Slide)
+        self.apply_slide(sk, self.effective_mode() == Mode::Slide)
     }
 
     fn start_slide_timer(&self) {
