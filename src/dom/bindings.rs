@@ -22,7 +22,7 @@ use web_sys::{
 #[wasm_bindgen(module = "/src/dom/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineElement)]
-    pub fn define_element(tag_name: &str, create_widget: &js_sys::Function) -> bool;
+    pub fn define_element(tag_name: &str, create_widget: &js_sys::Function, widget_on: &js_sys::Function) -> bool;
     /// Shows the error state for a failure the widget could not handle and
     /// stops further calls into it (the same path as a thrown error or trap).
     #[wasm_bindgen(js_name = failWidget)]

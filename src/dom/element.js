@@ -122,7 +122,9 @@ export function failWidget(host, error) {
   showFailure(host, error);
 }
 
-export function defineElement(tagName, createWidget) {
+// `createWidget(element)` makes the element's widget and returns its number;
+// `widgetOn(number, code, value)` hands it a callback (widget.rs).
+export function defineElement(tagName, createWidget, widgetOn) {
   if (customElements.get(tagName)) return false;
 
   class NewsReel extends HTMLElement {
@@ -130,7 +132,8 @@ export function defineElement(tagName, createWidget) {
       return OBSERVED;
     }
 
-    #widget = null;
+    // The widget's number, from the first callback on.
+    #widget;
 
     constructor() {
       super();
@@ -143,8 +146,8 @@ export function defineElement(tagName, createWidget) {
     #call(code, value) {
       if (broken.has(this)) return undefined;
       try {
-        if (!this.#widget) this.#widget = createWidget(this);
-        return this.#widget.on(code, value);
+        if (this.#widget === undefined) this.#widget = createWidget(this);
+        return widgetOn(this.#widget, code, value);
       } catch (error) {
         failWidget(this, error);
         return undefined;
@@ -152,9 +155,9 @@ export function defineElement(tagName, createWidget) {
     }
 
     connectedCallback() { this.#call(12); }
-    disconnectedCallback() { if (this.#widget) this.#call(13); }
+    disconnectedCallback() { if (this.#widget !== undefined) this.#call(13); }
     attributeChangedCallback(name, oldValue, newValue) {
-      if (this.#widget && oldValue !== newValue) this.#call(14, name);
+      if (this.#widget !== undefined && oldValue !== newValue) this.#call(14, name);
     }
 
     // Accepts a JSON string or a JSON-serialisable object.

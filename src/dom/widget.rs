@@ -1,5 +1,6 @@
 //! One `<news-reel>` element's state and behaviour. The JS class in
-//! `element.js` owns one `Widget` and forwards every callback here.
+//! `element.js` has a `Widget` made for its element (`createWidget`) and
+//! forwards every callback to it (`widgetOn`).
 //!
 //! Every method takes `&self` (state lives in `RefCell`s that are never held
 //! across a call out to JS), so a host listener that calls back into the
@@ -98,9 +99,43 @@ mod signal {
     pub const ARTICLES: u32 = 21;
 }
 
-#[wasm_bindgen]
+#[derive(Clone)]
 pub struct Widget {
     inner: Rc<Inner>,
+}
+
+/// Every element's widget, by the number `createWidget` gave the element.
+/// Two exported functions that take that number cost far less code than an
+/// exported class (its wrapper, borrow checks and finaliser, in the wasm and
+/// in the glue). Widgets are never removed, as with the class before: a
+/// widget holds its element, so neither ever becomes garbage.
+struct Widgets(RefCell<Vec<Widget>>);
+
+// SAFETY: this module runs on one thread (wasm32 without atomics or shared
+// memory), so the cell is never reached from two threads at once.
+unsafe impl Sync for Widgets {}
+
+static WIDGETS: Widgets = Widgets(RefCell::new(Vec::new()));
+
+/// Makes the widget of an element (on its first callback) and returns its number.
+#[wasm_bindgen(js_name = createWidget)]
+pub fn create_widget(host: HtmlElement) -> Result<u32, JsValue> {
+    let widget = Widget::new(host)?;
+    let mut all = WIDGETS.0.borrow_mut();
+    all.push(widget);
+    Ok(all.len() as u32 - 1)
+}
+
+/// Hands a callback to widget number `widget` (see `Widget::on`).
+#[wasm_bindgen(js_name = widgetOn)]
+pub fn widget_on(widget: u32, signal: u32, value: JsValue) -> JsValue {
+    // Cloned out, so the list is not borrowed while the widget calls out to
+    // JS: a host's event listener may create another widget meanwhile.
+    let found = WIDGETS.0.borrow().get(widget as usize).cloned();
+    match found {
+        Some(widget) => widget.on(signal, value),
+        None => JsValue::UNDEFINED,
+    }
 }
 
 struct Inner {
@@ -138,11 +173,8 @@ struct Inner {
 // reports it through the element's JS; the JS then stops calling this
 // widget, exactly as for a thrown error or a trap.
 // Bad data is no failure: it gives the error state and the widget goes on.
-#[wasm_bindgen]
 impl Widget {
-    /// One widget per element, made by the element class on its first callback.
-    #[wasm_bindgen(constructor)]
-    pub fn new(host: HtmlElement) -> Result<Widget, JsValue> {
+    fn new(host: HtmlElement) -> Result<Widget, JsValue> {
         let doc = host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
         Ok(Widget {
             inner: Rc::new(Inner {
@@ -727,14 +759,13 @@ impl Inner {
 }
 
 /// Defines the custom element (default name `news-reel`). Safe to call twice.
-/// `create_widget(host)` makes a `Widget` for an element: the entry module
-/// passes `(host) => new Widget(host)`, since the element's module cannot
-/// import the generated bindings itself.
+/// The entry module passes `createWidget` and `widgetOn` of the generated
+/// bindings, which the element's own module cannot import.
 #[wasm_bindgen(js_name = defineNewsReel)]
-pub fn define_news_reel(tag_name: Option<String>, create_widget: &js_sys::Function) -> bool {
+pub fn define_news_reel(tag_name: Option<String>, create_widget: &js_sys::Function, widget_on: &js_sys::Function) -> bool {
     install_panic_hook();
     let tag = tag_name.unwrap_or_else(|| "news-reel".into());
-    b::define_element(&tag, create_widget)
+    b::define_element(&tag, create_widget, widget_on)
 }
 
 /// With std's runtime (the browser tests) a panic's message is logged before

@@ -1,5 +1,5 @@
 // The npm package's entry: `import { defineNewsReel } from "newsreel"`.
-import init, { defineNewsReel as defineElement, Widget } from "./newsreel.js";
+import init, { createWidget, defineNewsReel as defineElement, widgetOn } from "./newsreel.js";
 import { showStartFailure } from "./start.js";
 
 let started = null;
@@ -16,7 +16,7 @@ export function defineNewsReel(options = {}) {
     started = init(options.wasmUrl ? { module_or_path: options.wasmUrl } : undefined);
   }
   return started.then(
-    () => defineElement(tagName, (host) => new Widget(host)),
+    () => defineElement(tagName, createWidget, widgetOn),
     (error) => {
       showStartFailure(tagName, error);
       throw error;

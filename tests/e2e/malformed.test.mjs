@@ -290,14 +290,13 @@ test("a widget that traps reports an error; the others keep working", async () =
   const result = await page.evaluate(async () => {
     const { defineElement } = await import("/src/dom/element.js");
     // Codes as in widget.rs `mod signal`: 12 connected, 15 load(), 21 articles.
-    defineElement("trapping-reel", (host) => ({
-      on(code) {
-        if (code === 12) host.attachShadow({ mode: "open" }).innerHTML = '<p part="error" hidden></p><slot></slot>';
-        if (code === 15 || code === 21) throw new WebAssembly.RuntimeError("unreachable");
-        return undefined;
-      },
-    }));
-    defineElement("unborn-reel", () => { throw new WebAssembly.RuntimeError("memory access out of bounds"); });
+    const hosts = [];
+    defineElement("trapping-reel", (host) => hosts.push(host) - 1, (widget, code) => {
+      if (code === 12) hosts[widget].attachShadow({ mode: "open" }).innerHTML = '<p part="error" hidden></p><slot></slot>';
+      if (code === 15 || code === 21) throw new WebAssembly.RuntimeError("unreachable");
+      return undefined;
+    });
+    defineElement("unborn-reel", () => { throw new WebAssembly.RuntimeError("memory access out of bounds"); }, () => undefined);
     const events = [];
     const trapping = document.createElement("trapping-reel");
     const unborn = document.createElement("unborn-reel");

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, Document, Element, HtmlElement, ShadowRoot};
 
-use newsreel::dom::widget::Widget;
+use newsreel::dom::widget::{create_widget, widget_on};
 
 pub const SEED: &str = include_str!("../fixtures/seed.json");
 
@@ -16,12 +16,14 @@ pub fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Defines `<news-reel>` as the entry modules do, with a function that makes
-/// each element's `Widget`. Safe to call again.
+/// Defines `<news-reel>` as the entry modules do, with the functions that make
+/// and call each element's widget. Safe to call again.
 pub fn define_news_reel() {
-    let create = Closure::<dyn Fn(HtmlElement) -> Result<JsValue, JsValue>>::new(|host| Widget::new(host).map(JsValue::from));
-    if newsreel::dom::widget::define_news_reel(None, create.as_ref().unchecked_ref()) {
+    let create = Closure::<dyn Fn(HtmlElement) -> Result<u32, JsValue>>::new(create_widget);
+    let on = Closure::<dyn Fn(u32, u32, JsValue) -> JsValue>::new(widget_on);
+    if newsreel::dom::widget::define_news_reel(None, create.as_ref().unchecked_ref(), on.as_ref().unchecked_ref()) {
         create.forget();
+        on.forget();
     }
 }
 
