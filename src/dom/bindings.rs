@@ -143,6 +143,9 @@ extern "C" {
     fn get_attribute_value(this: &OwnNode, name: &str) -> JsValue;
     #[wasm_bindgen(method, getter = textContent)]
     fn text_content_value(this: &OwnNode) -> JsValue;
+    /// Never null for an element.
+    #[wasm_bindgen(method, getter = ownerDocument)]
+    fn owner_document_of(this: &OwnNode) -> Document;
     /// On an element or a document alike: one import for both. Throws for
     /// an invalid selector.
     #[wasm_bindgen(method, catch, js_name = querySelector)]
@@ -172,6 +175,11 @@ pub fn location_hash() -> Option<String> {
 
 pub fn inherited_attribute(element: &Element, name: &str) -> Option<String> {
     text_of(inherited_attribute_value(element, name))
+}
+
+/// The document an element belongs to.
+pub fn owner_document(element: &HtmlElement) -> Document {
+    own(element).owner_document_of()
 }
 
 /// A node's text (`textContent`), empty when it has none.

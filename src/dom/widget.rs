@@ -119,11 +119,11 @@ static WIDGETS: Widgets = Widgets(RefCell::new(Vec::new()));
 
 /// Makes the widget of an element (on its first callback) and returns its number.
 #[wasm_bindgen(js_name = createWidget)]
-pub fn create_widget(host: HtmlElement) -> Result<u32, JsValue> {
-    let widget = Widget::new(host)?;
+pub fn create_widget(host: HtmlElement) -> u32 {
+    let widget = Widget::new(host);
     let mut all = WIDGETS.0.borrow_mut();
     all.push(widget);
-    Ok(all.len() as u32 - 1)
+    all.len() as u32 - 1
 }
 
 /// Hands a callback to widget number `widget` (see `Widget::on`).
@@ -174,9 +174,9 @@ struct Inner {
 // widget, exactly as for a thrown error or a trap.
 // Bad data is no failure: it gives the error state and the widget goes on.
 impl Widget {
-    fn new(host: HtmlElement) -> Result<Widget, JsValue> {
-        let doc = host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
-        Ok(Widget {
+    fn new(host: HtmlElement) -> Widget {
+        let doc = b::owner_document(&host);
+        Widget {
             inner: Rc::new(Inner {
                 host,
                 doc,
@@ -196,7 +196,7 @@ impl Widget {
                 slide_timer_on: Cell::new(false),
                 listening: Cell::new(false),
             }),
-        })
+        }
     }
 
     /// Something happened: `signal` says what, `value` is its event or
@@ -758,14 +758,13 @@ impl Inner {
     }
 }
 
-/// Defines the custom element (default name `news-reel`). Safe to call twice.
+/// Defines the custom element under `tag_name`. Safe to call twice.
 /// The entry module passes `createWidget` and `widgetOn` of the generated
 /// bindings, which the element's own module cannot import.
 #[wasm_bindgen(js_name = defineNewsReel)]
-pub fn define_news_reel(tag_name: Option<String>, create_widget: &js_sys::Function, widget_on: &js_sys::Function) -> bool {
+pub fn define_news_reel(tag_name: &str, create_widget: &js_sys::Function, widget_on: &js_sys::Function) -> bool {
     install_panic_hook();
-    let tag = tag_name.unwrap_or_else(|| "news-reel".into());
-    b::define_element(&tag, create_widget, widget_on)
+    b::define_element(tag_name, create_widget, widget_on)
 }
 
 /// With std's runtime (the browser tests) a panic's message is logged before

@@ -19,9 +19,9 @@ pub fn document() -> Document {
 /// Defines `<news-reel>` as the entry modules do, with the functions that make
 /// and call each element's widget. Safe to call again.
 pub fn define_news_reel() {
-    let create = Closure::<dyn Fn(HtmlElement) -> Result<u32, JsValue>>::new(create_widget);
+    let create = Closure::<dyn Fn(HtmlElement) -> u32>::new(create_widget);
     let on = Closure::<dyn Fn(u32, u32, JsValue) -> JsValue>::new(widget_on);
-    if newsreel::dom::widget::define_news_reel(None, create.as_ref().unchecked_ref(), on.as_ref().unchecked_ref()) {
+    if newsreel::dom::widget::define_news_reel("news-reel", create.as_ref().unchecked_ref(), on.as_ref().unchecked_ref()) {
         create.forget();
         on.forget();
     }
