@@ -61,6 +61,9 @@ extern "C" {
     /// children of `parent`, when given).
     #[wasm_bindgen(js_name = textsOf)]
     fn texts_array(root: &Node, selector: &str, parent: Option<&Element>) -> js_sys::Array;
+    /// The element an event started on (seen from inside our shadow root), if it is one.
+    #[wasm_bindgen(js_name = eventElement)]
+    pub fn event_element(event: &Event) -> Option<Element>;
     /// Whether a `focusout` event moves focus to a node inside `element`.
     #[wasm_bindgen(js_name = focusMovesWithin)]
     pub fn focus_moves_within(event: &Event, element: &Element) -> bool;
@@ -146,6 +149,11 @@ extern "C" {
     /// Never null for an element.
     #[wasm_bindgen(method, getter = ownerDocument)]
     fn owner_document_of(this: &OwnNode) -> Document;
+    #[wasm_bindgen(method, setter = textContent)]
+    fn set_text_content_to(this: &OwnNode, text: &str);
+    /// `object[key] = value`, on a plain object of our own.
+    #[wasm_bindgen(method, structural, indexing_setter)]
+    fn set_key(this: &OwnNode, key: &str, value: &JsValue);
     /// On an element or a document alike: one import for both. Throws for
     /// an invalid selector.
     #[wasm_bindgen(method, catch, js_name = querySelector)]
@@ -220,7 +228,12 @@ pub fn deep_clone(node: &impl AsRef<Node>) -> Node {
 }
 
 pub fn clear(node: &impl AsRef<Node>) {
-    node.as_ref().set_text_content(None);
+    set_text(node, "");
+}
+
+/// Replaces everything inside a node with one text.
+pub fn set_text(node: &impl AsRef<Node>, text: &str) {
+    own(node.as_ref()).set_text_content_to(text);
 }
 
 pub fn set_attr(e: &Element, name: &str, value: &str) {
@@ -278,15 +291,9 @@ pub fn query_document(doc: &Document, selector: &str) -> Result<Option<Element>,
 pub fn object(entries: &[(&str, JsValue)]) -> JsValue {
     let obj = js_sys::Object::new();
     for (k, v) in entries {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), v);
+        own(&obj).set_key(k, v);
     }
     obj.into()
-}
-
-/// The element an event started on, seen from inside our shadow root.
-pub fn event_element(event: &Event) -> Option<Element> {
-    event.target().and_then(|t| t.dyn_into::<Element>().ok())
 }
 
 pub fn now_ms() -> f64 {

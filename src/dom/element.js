@@ -173,8 +173,8 @@ export function defineElement(tagName, createWidget, widgetOn) {
     select(id) { return Boolean(this.#call(16, String(id))); }
     play() { this.#call(17); }
     pause() { this.#call(18); }
-    next() { this.#call(19, 1); }
-    prev() { this.#call(19, -1); }
+    next() { this.#call(19); }
+    prev() { this.#call(22); }
     get articles() { return this.#call(21) ?? []; }
     get paused() { return Boolean(this.#call(20)); }
   }
@@ -302,6 +302,10 @@ export function focusMovesWithin(event, element) {
 
 export function documentLoading() {
   return document.readyState === "loading";
+}
+
+export function eventElement(event) {
+  return event.target instanceof Element ? event.target : null;
 }
 
 export function isModifiedClick(event) {

@@ -91,12 +91,14 @@ mod signal {
     pub const SELECT: u32 = 16;
     pub const PLAY: u32 = 17;
     pub const PAUSE: u32 = 18;
-    /// `next()` / `prev()` (value: 1 or -1).
-    pub const STEP: u32 = 19;
+    /// `next()`.
+    pub const NEXT: u32 = 19;
     /// `element.paused`; answers a boolean.
     pub const PAUSED: u32 = 20;
     /// `element.articles`; answers an array.
     pub const ARTICLES: u32 = 21;
+    /// `prev()`.
+    pub const PREV: u32 = 22;
 }
 
 #[derive(Clone)]
@@ -219,7 +221,8 @@ impl Widget {
                 inner.user_paused.set(true);
                 inner.update_motion();
             }
-            signal::STEP => inner.step_slide(value.as_f64().unwrap_or(0.0) as i32),
+            signal::NEXT => inner.step_slide(1),
+            signal::PREV => inner.step_slide(-1),
             signal::PAUSED => return JsValue::from_bool(inner.user_paused.get() || !inner.is_moving_mode()),
             signal::ARTICLES => return self.articles(),
             signal::CLICK => inner.on_click(value.unchecked_ref()),
@@ -557,7 +560,7 @@ impl Inner {
         let selected = self.selected.borrow().clone();
         let label = b::attr(&self.host, "label").filter(|l| !l.trim().is_empty());
         let label = label.or_else(|| doc.title.clone()).unwrap_or_else(|| "Latest news".into());
-        sk.label.set_text_content(Some(&label));
+        b::set_text(&sk.label, &label);
         render::ticker_items(&self.doc, sk, &doc.latest, selected.as_deref(), &options);
         match selected.as_deref().and_then(|id| doc.find(id)) {
             Some(article) => render::article_view(sk, article, &options),
@@ -570,7 +573,7 @@ impl Inner {
     fn fail(&self, message: &str) {
         let Some(sk) = self.skeleton() else { return };
         b::log_once(message);
-        sk.error.set_text_content(Some(&cat!("The news could not be shown: ", message)));
+        b::set_text(&sk.error, &cat!("The news could not be shown: ", message));
         b::set_flag(&sk.error, "hidden", false);
         // With nothing rendered, the host's fallback HTML stays visible.
         b::set_flag(&sk.fallback, "hidden", self.data.borrow().is_some());
@@ -683,7 +686,7 @@ impl Inner {
         };
         b::set_attr(root, "class", &cat!("nr ", mode_class, rtl, paused, offscreen));
         // The control says what pressing it will do (WAI-ARIA carousel pattern).
-        sk.pause.set_text_content(Some(if moving { "Pause" } else { "Play" }));
+        b::set_text(&sk.pause, if moving { "Pause" } else { "Play" });
         b::set_flag(&sk.pause, "hidden", configured == Mode::List);
         // In the static list live updates may be announced; never while moving.
         b::set_attr(&sk.items, "aria-live", if moving { "off" } else { "polite" });
