@@ -35,7 +35,7 @@ extern "C" {
     #[wasm_bindgen(js_name = formatDate)]
     fn format_date_value(epoch_ms: f64, has_time: bool, locale: &str) -> JsValue;
     #[wasm_bindgen(js_name = formatRelative)]
-    fn format_relative_value(epoch_ms: f64, now_ms: f64, locale: &str) -> JsValue;
+    fn format_relative_value(epoch_ms: f64, locale: &str) -> JsValue;
     /// Parses HTML into an inert document (no script runs, nothing loads) and
     /// returns its body flattened as `core::sanitize` reads it, or null if
     /// the browser refused.
@@ -106,9 +106,10 @@ extern "C" {
 
     /// `addEventListener(kind, …)`; the value is the event.
     pub fn listen(host: &HtmlElement, group: u32, target: &EventTarget, kind: &str, code: u32);
-    /// An `IntersectionObserver`; the value is whether the element is in view.
+    /// An `IntersectionObserver`: `in_code` when the element comes into view,
+    /// `out_code` when it leaves.
     #[wasm_bindgen(js_name = watchVisible)]
-    pub fn watch_visible(host: &HtmlElement, group: u32, target: &Element, code: u32);
+    pub fn watch_visible(host: &HtmlElement, group: u32, target: &Element, in_code: u32, out_code: u32);
     /// A `MutationObserver` of the text under a node.
     #[wasm_bindgen(js_name = watchText)]
     pub fn watch_text(host: &HtmlElement, group: u32, target: &Node, code: u32);
@@ -169,8 +170,9 @@ pub fn format_date(epoch_ms: f64, has_time: bool, locale: &str) -> String {
     text_of(format_date_value(epoch_ms, has_time, locale)).unwrap_or_default()
 }
 
-pub fn format_relative(epoch_ms: f64, now_ms: f64, locale: &str) -> String {
-    text_of(format_relative_value(epoch_ms, now_ms, locale)).unwrap_or_default()
+/// The date relative to now ("3 hours ago"), in the page's language.
+pub fn format_relative(epoch_ms: f64, locale: &str) -> String {
+    text_of(format_relative_value(epoch_ms, locale)).unwrap_or_default()
 }
 
 pub fn parse_inert_html(html: &str) -> Option<String> {
@@ -296,9 +298,6 @@ pub fn object(entries: &[(&str, JsValue)]) -> JsValue {
     obj.into()
 }
 
-pub fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
 
 /// Whether the reader asked the system for reduced motion.
 pub fn prefers_reduced_motion() -> bool {

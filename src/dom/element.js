@@ -93,9 +93,10 @@ export function listen(host, group, target, type, code) {
   keep(host, group, () => target.removeEventListener(type, listener));
 }
 
-// Reports whether the element is in the viewport (the last of a batch of entries is the current state).
-export function watchVisible(host, group, element, code) {
-  const observer = new IntersectionObserver((entries) => notify(host, code, entries[entries.length - 1].isIntersecting));
+// Reports the element entering the viewport as `inCode` and leaving it as
+// `outCode` (the last of a batch of entries is the current state).
+export function watchVisible(host, group, element, inCode, outCode) {
+  const observer = new IntersectionObserver((entries) => notify(host, entries[entries.length - 1].isIntersecting ? inCode : outCode));
   observer.observe(element);
   keep(host, group, () => observer.disconnect());
 }
@@ -217,7 +218,8 @@ const relativeUnits = [
   ["day", 86400], ["hour", 3600], ["minute", 60], ["second", 1],
 ];
 
-export function formatRelative(epochMs, nowMs, locale) {
+// Relative to now: "3 hours ago", "yesterday".
+export function formatRelative(epochMs, locale) {
   try {
     let rtf;
     try {
@@ -225,7 +227,7 @@ export function formatRelative(epochMs, nowMs, locale) {
     } catch (_) {
       rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
     }
-    const seconds = (epochMs - nowMs) / 1000;
+    const seconds = (epochMs - Date.now()) / 1000;
     for (const [unit, size] of relativeUnits) {
       if (Math.abs(seconds) >= size || unit === "second") {
         return rtf.format(Math.round(seconds / size), unit);

@@ -55,7 +55,7 @@ pub fn skeleton(shadow: &ShadowRoot) -> DomResult<Skeleton> {
 /// The `<time>` element for a date, formatted in the page's language.
 fn time_el(p: &mut Build, date: &DateValue, options: &RenderOptions, part: Option<&str>) {
     let text = if options.relative_dates {
-        b::format_relative(date.epoch_ms as f64, b::now_ms(), &options.locale)
+        b::format_relative(date.epoch_ms as f64, &options.locale)
     } else {
         b::format_date(date.epoch_ms as f64, date.has_time, &options.locale)
     };

@@ -77,7 +77,7 @@ mod signal {
     /// The task that created the element is over: is there data yet?
     pub const TASK_OVER: u32 = 8;
     pub const SOURCE_CHANGED: u32 = 9;
-    /// The ticker entered or left the viewport (value: in view).
+    /// The ticker entered the viewport.
     pub const IN_VIEW: u32 = 10;
     pub const SLIDE_TICK: u32 = 11;
     pub const CONNECTED: u32 = 12;
@@ -99,6 +99,8 @@ mod signal {
     pub const ARTICLES: u32 = 21;
     /// `prev()`.
     pub const PREV: u32 = 22;
+    /// The ticker left the viewport.
+    pub const OUT_OF_VIEW: u32 = 23;
 }
 
 #[derive(Clone)]
@@ -239,8 +241,8 @@ impl Widget {
             signal::DOM_READY => inner.read_page(),
             signal::TASK_OVER => inner.report_missing_data(),
             signal::SOURCE_CHANGED if !inner.loaded_by_call.get() => inner.reload_sources(),
-            signal::IN_VIEW => {
-                inner.offscreen.set(!value.is_truthy());
+            signal::IN_VIEW | signal::OUT_OF_VIEW => {
+                inner.offscreen.set(signal == signal::OUT_OF_VIEW);
                 inner.update_motion();
             }
             signal::SLIDE_TICK => inner.slide_tick(),
@@ -375,7 +377,7 @@ impl Inner {
         b::listen(host, page, &window, "hashchange", signal::HISTORY);
         self.tab_hidden.set(b::document_hidden());
         if let Some(sk) = self.skeleton() {
-            b::watch_visible(host, page, &sk.ticker, signal::IN_VIEW);
+            b::watch_visible(host, page, &sk.ticker, signal::IN_VIEW, signal::OUT_OF_VIEW);
         }
     }
 
