@@ -10,7 +10,7 @@ use crate::core::cat::cat;
 
 use super::json::{number_from_text, Json};
 use super::model::{warn, Article, Format, NewsDocument, Warning};
-use super::schema::{article, text, Nodes};
+use super::schema::{article, is_reference, text, Nodes};
 use super::lookup::Set;
 
 /// Article subtypes whose names end in neither "Article" nor "Posting".
@@ -65,12 +65,6 @@ fn values(value: &Json) -> &[Json] {
 }
 
 /// `{"@id": …}` with nothing else but a type: a pointer to a node elsewhere.
-fn is_reference(node: &Json) -> bool {
-    match node {
-        Json::Object(members) => members.iter().all(|(k, _)| k == "@id" || k == "@type") && node.get("@id").is_some(),
-        _ => false,
-    }
-}
 
 fn id_of(node: &Json) -> Option<&str> {
     node.get("@id").and_then(Json::as_str)

@@ -82,7 +82,7 @@ enum Token<'a> {
 }
 
 struct Tokens<'a> {
-    parts: core::iter::Peekable<super::text::SplitAny<'a>>,
+    parts: super::text::SplitAny<'a>,
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -93,9 +93,11 @@ impl<'a> Iterator for Tokens<'a> {
             let part = self.parts.next()?;
             if let Some(name) = part.strip_prefix('<') {
                 let mut attributes = Vec::new();
-                while let Some(attribute) = self.parts.next_if(|p| p.starts_with('=')) {
+                // Each attribute is `=name` then its value.
+                while self.parts.rest().is_some_and(|r| r.starts_with('=')) {
+                    let name = self.parts.next().unwrap_or_default();
                     let value = self.parts.next().unwrap_or_default();
-                    attributes.push((&attribute[1..], value));
+                    attributes.push((name.get(1..).unwrap_or_default(), value));
                 }
                 return Some(Token::Start { name, attributes });
             }
@@ -303,7 +305,7 @@ fn closes_p(tag: &str) -> bool {
 /// when it is given.
 pub fn copy_allowed(flat: &str, out: &mut Build, images: bool, target: Option<&str>) {
     let mut copier = Copier { out, images, target, open: Vec::new(), just_opened: false };
-    copier.walk(Tokens { parts: super::text::split_any(flat, SEPARATOR).peekable() });
+    copier.walk(Tokens { parts: split_any(flat, SEPARATOR) });
 }
 
 /// What the walk did with a source element, so its end knows what to close.

@@ -52,23 +52,28 @@ impl<'a> Nodes<'a> {
     /// Follows `{"@id": "…"}` to the node it names, when the graph holds it
     /// and the budget of followed bytes allows.
     pub fn resolve(&self, value: &'a Json) -> &'a Json {
-        if let Json::Object(members) = value {
-            let is_reference = members.iter().all(|(k, _)| k == "@id" || k == "@type");
-            if is_reference {
-                if let Some(node) = value.get("@id").and_then(Json::as_str).and_then(|id| self.get(id)) {
-                    let left = MAX_FOLLOWED_BYTES - self.followed.get();
-                    let mut size = 0;
-                    weigh(node, &mut size, left);
-                    if size <= left {
-                        self.followed.set(self.followed.get() + size);
-                        return node;
-                    }
-                    // Spent: later references stay unresolved, and weighing stops at once.
-                    self.followed.set(MAX_FOLLOWED_BYTES);
+        if is_reference(value) {
+            if let Some(node) = value.get("@id").and_then(Json::as_str).and_then(|id| self.get(id)) {
+                let left = MAX_FOLLOWED_BYTES - self.followed.get();
+                let mut size = 0;
+                weigh(node, &mut size, left);
+                if size <= left {
+                    self.followed.set(self.followed.get() + size);
+                    return node;
                 }
+                // Spent: later references stay unresolved, and weighing stops at once.
+                self.followed.set(MAX_FOLLOWED_BYTES);
             }
         }
         value
+    }
+}
+
+/// `{"@id": …}` with nothing else but a type: a pointer to a node elsewhere.
+pub fn is_reference(node: &Json) -> bool {
+    match node {
+        Json::Object(members) => members.iter().all(|(k, _)| k == "@id" || k == "@type") && node.get("@id").is_some(),
+        _ => false,
     }
 }
 

@@ -250,6 +250,13 @@ pub struct SplitAny<'a> {
     set: &'static [u8],
 }
 
+impl<'a> SplitAny<'a> {
+    /// What is left to split, to look ahead without taking.
+    pub fn rest(&self) -> Option<&'a str> {
+        self.rest
+    }
+}
+
 impl<'a> Iterator for SplitAny<'a> {
     type Item = &'a str;
 
