@@ -81,11 +81,12 @@ pub fn decode(text: &str, options: DecodeOptions) -> Result<NewsDocument, Decode
 pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
     let many = texts.len() > 1;
     let place = |i: usize| if many { cat!("block ", i + 1, ": ") } else { String::new() };
+    // Each parsed block with its number and format.
     let mut roots = Vec::new();
     let mut failures = Vec::new();
     for (i, t) in texts.iter().enumerate() {
         match json::parse(t.as_ref()) {
-            Ok(root) => roots.push((i, root)),
+            Ok(root) => roots.push((i, detect(&root), root)),
             Err(e) => failures.push(cat!(place(i), e)),
         }
     }
@@ -95,27 +96,27 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
             _ => text::join(&failures, "; "),
         }));
     }
-    let format = detect(&roots[0].1);
+    let (first, format, first_root) = &roots[0];
+    let format = *format;
     let result = match format {
         Format::JsonLd => {
             let mut docs = Vec::new();
-            for (_, root) in &roots {
-                if detect(root) == Format::JsonLd {
+            for (_, kind, root) in &roots {
+                if *kind == Format::JsonLd {
                     docs.push(root);
                 }
             }
             jsonld::decode(&docs)
         }
-        Format::JsonFeed => jsonfeed::decode(&roots[0].1),
-        Format::Newsreel => newsreel_v1::decode(&roots[0].1),
+        Format::JsonFeed => jsonfeed::decode(first_root),
+        Format::Newsreel => newsreel_v1::decode(first_root),
     };
-    let (mut doc, ordered) = result.map_err(|e| DecodeError::new(cat!(place(roots[0].0), e)))?;
+    let (mut doc, ordered) = result.map_err(|e| DecodeError::new(cat!(place(*first), e)))?;
     // Blocks the chosen format does not read (JSON-LD reads every JSON-LD
     // block; the other formats read the first block only) are reported.
-    for (i, root) in roots.iter().skip(1) {
-        let kind = detect(root);
+    for &(i, kind, _) in roots.iter().skip(1) {
         if format != Format::JsonLd || kind != Format::JsonLd {
-            failures.push(cat!(place(*i), "ignored: a ", kind.name(), " block after the ", format.name(), " block that was read"));
+            failures.push(cat!(place(i), "ignored: a ", kind.name(), " block after the ", format.name(), " block that was read"));
         }
     }
     for f in failures {

@@ -529,8 +529,12 @@ impl Inner {
 
     fn show(self: &Rc<Self>, doc: NewsDocument) {
         let Some(sk) = self.skeleton() else { return };
+        // Each warning is logged once and listed in the `newsreel:ready` event.
+        let warnings = js_sys::Array::new();
         for w in &doc.warnings {
-            b::log_once(&cat!(w));
+            let text = cat!(w);
+            b::log_once(&text);
+            warnings.push(&JsValue::from_str(&text));
         }
         // Keep the open article if the new data still has it; on first render,
         // a fragment naming one of our articles (a shared link) opens it.
@@ -538,10 +542,6 @@ impl Inner {
         let from_hash = || self.hash_article().filter(|id| doc.find(id).is_some());
         let selected = keep.or_else(from_hash).or_else(|| doc.initial().map(|a| a.id.clone()));
         let count = doc.found + usize::from(doc.main.as_ref().is_some_and(|m| !doc.latest.iter().any(|a| a.id == m.id)));
-        let warnings = js_sys::Array::new();
-        for w in &doc.warnings {
-            warnings.push(&JsValue::from_str(&cat!(w)));
-        }
         *self.data.borrow_mut() = Some(Rc::new(doc));
         *self.selected.borrow_mut() = selected;
         self.rerender();
