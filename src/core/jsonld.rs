@@ -10,7 +10,7 @@ use crate::core::cat::cat;
 
 use super::json::{number_from_text, Json};
 use super::model::{warn, Article, Format, NewsDocument, Warning};
-use super::schema::{article, is_reference, text, Nodes};
+use super::schema::{article, article_in_layers, is_reference, layered, text, Layer, Nodes};
 use super::lookup::Set;
 
 /// Article subtypes whose names end in neither "Article" nor "Posting".
@@ -245,9 +245,9 @@ fn list_entry<'a>(
     if let Json::String(link) = entry {
         return Err(cat!("is only a URL (", super::text::excerpt(link, 60), "), with no headline"));
     }
-    let Json::Object(members) = entry else {
+    if !entry.is_object() {
         return Err(cat!("expected an object, found ", entry.kind()));
-    };
+    }
     let item = entry.get("item");
     let full = item.and_then(id_of).and_then(|id| nodes.get(id));
     if let Some(full) = full {
@@ -255,37 +255,38 @@ fn list_entry<'a>(
             return Ok(None);
         }
     }
-    // One object from three, each later one winning (as `Json::get` reads):
-    // the ListItem's members, then the item written inline (or its URL),
-    // then the full node the item refers to. The ListItem's own @id names
-    // the list entry, not the article.
-    let mut merged: Vec<(String, Json)> = Vec::new();
-    for (k, v) in members {
-        if !matches!(k.as_str(), "@id" | "@type" | "item" | "position") {
-            merged.push((k.clone(), v.clone()));
-        }
-    }
+    // One object read from three, each later one winning: the ListItem,
+    // then the item written inline (or its URL), then the full node the item
+    // refers to. Read in layers, not merged: nothing is copied.
+    let mut layers = vec![Layer { node: entry, list_item: true }];
     // The graph index holds inline nodes with an @id too: the item may be the full node itself.
     let item_is_full = matches!((item, full), (Some(i), Some(f)) if core::ptr::eq(i, f));
+    let item_url;
     match item {
-        Some(Json::String(link)) => merged.push(("url".into(), Json::String(link.clone()))),
-        Some(Json::Object(inline)) if !item_is_full => merged.extend_from_slice(inline),
+        Some(Json::String(link)) => {
+            item_url = url_object(link);
+            layers.push(Layer::of(&item_url));
+        }
+        Some(inline @ Json::Object(_)) if !item_is_full => layers.push(Layer::of(inline)),
         _ => {}
     }
-    if let Some(Json::Object(full)) = full {
-        merged.extend_from_slice(full);
+    if let Some(full) = full.filter(|f| f.is_object()) {
+        layers.push(Layer::of(full));
     }
-    let mut node = Json::Object(merged);
     // A bare reference's @id is the article's address when it is a web URL.
-    if node.get("url").is_none() {
-        if let Some(id) = id_of(&node).filter(|id| id.starts_with("http://") || id.starts_with("https://")) {
-            let link = Json::String(id.into());
-            if let Json::Object(m) = &mut node {
-                m.push(("url".into(), link));
-            }
+    let id_url;
+    if layered(&layers, "url").is_none() {
+        if let Some(id) = layered(&layers, "@id").and_then(Json::as_str).filter(|id| id.starts_with("http://") || id.starts_with("https://")) {
+            id_url = url_object(id);
+            layers.push(Layer::of(&id_url));
         }
     }
-    article(&node, nodes, location, warnings).map(Some)
+    article_in_layers(&layers, nodes, location, warnings).map(Some)
+}
+
+/// `{"url": link}`: a layer that gives an article its address.
+fn url_object(link: &str) -> Json {
+    Json::Object(vec![("url".into(), Json::String(link.into()))])
 }
 
 /// Decodes a page's JSON-LD blocks. The flag is true when an `ItemList` gave

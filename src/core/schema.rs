@@ -318,36 +318,75 @@ pub fn first_of<'a>(node: &'a Json, keys: &[&str]) -> Option<&'a Json> {
     keys.iter().find_map(|k| node.get(k).filter(|v| !matches!(v, Json::Null)))
 }
 
+/// One object of an article read in layers (see `article_in_layers`).
+#[derive(Clone, Copy)]
+pub struct Layer<'a> {
+    pub node: &'a Json,
+    /// A JSON-LD `ListItem`: its own `@id`, `@type`, `item` and `position`
+    /// name the list entry, not the article, and are not read.
+    pub list_item: bool,
+}
+
+impl<'a> Layer<'a> {
+    pub fn of(node: &'a Json) -> Self {
+        Layer { node, list_item: false }
+    }
+}
+
+/// A member of layered objects: from the last layer that has it.
+pub fn layered<'a>(layers: &[Layer<'a>], key: &str) -> Option<&'a Json> {
+    for layer in layers.iter().rev() {
+        if layer.list_item && matches!(key, "@id" | "@type" | "item" | "position") {
+            continue;
+        }
+        if let Some(value) = layer.node.get(key) {
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// The first property of `keys` that the layers have, not null, with its name.
+fn layered_first<'a>(layers: &[Layer<'a>], keys: &[&'static str]) -> Option<(&'static str, &'a Json)> {
+    keys.iter().find_map(|k| layered(layers, k).filter(|v| !matches!(v, Json::Null)).map(|v| (*k, v)))
+}
+
 /// Reads an article from a schema.org-named object. `Err` says why it has no
 /// usable headline; field problems become warnings and the field is left out.
-pub fn article(
-    node: &Json,
+pub fn article(node: &Json, nodes: &Nodes, location: &str, warnings: &mut Vec<Warning>) -> Result<Article, String> {
+    if !node.is_object() {
+        return Err(cat!("expected an object, found ", node.kind()));
+    }
+    article_in_layers(&[Layer::of(node)], nodes, location, warnings)
+}
+
+/// `article` of several objects read as one, later ones winning (a JSON-LD
+/// list entry: its `ListItem`, the inline item, the node it refers to).
+pub fn article_in_layers(
+    layers: &[Layer],
     nodes: &Nodes,
     location: &str,
     warnings: &mut Vec<Warning>,
 ) -> Result<Article, String> {
-    if !node.is_object() {
-        return Err(cat!("expected an object, found ", node.kind()));
-    }
-    let headline = first_of(node, &["headline", "name", "alternativeHeadline", "title"])
+    let first_of = |keys: &[&'static str]| layered_first(layers, keys).map(|(_, v)| v);
+    let headline = first_of(&["headline", "name", "alternativeHeadline", "title"])
         .and_then(|v| text(v, nodes))
         .ok_or_else(|| String::from("has no headline"))?;
-    let url = first_of(node, &["url", "mainEntityOfPage"]).and_then(|v| url(v, nodes));
-    let id = first_of(node, &["@id", "identifier", "id"])
+    let url = first_of(&["url", "mainEntityOfPage"]).and_then(|v| url(v, nodes));
+    let id = first_of(&["@id", "identifier", "id"])
         .and_then(|v| text(v, nodes))
         .or_else(|| url.clone())
         .unwrap_or_default();
-    let date_of = |keys: &[&str], warnings: &mut Vec<Warning>| {
-        keys.iter().find_map(|k| node.get(k).filter(|v| !matches!(v, Json::Null)).map(|v| (*k, v)))
-            .and_then(|(k, v)| date(v, nodes, k, location, warnings))
+    let date_of = |keys: &[&'static str], warnings: &mut Vec<Warning>| {
+        layered_first(layers, keys).and_then(|(k, v)| date(v, nodes, k, location, warnings))
     };
     let date_published = date_of(&["datePublished", "dateCreated"], warnings);
     let date_modified = date_of(&["dateModified"], warnings);
-    let summary = first_of(node, &["description", "abstract"]).and_then(|v| text(v, nodes));
-    let body = first_of(node, &["articleBody", "text"]).map_or(Body::None, |v| body(v, nodes));
-    let language = first_of(node, &["inLanguage", "language"]).and_then(|v| {
+    let summary = first_of(&["description", "abstract"]).and_then(|v| text(v, nodes));
+    let body = first_of(&["articleBody", "text"]).map_or(Body::None, |v| body(v, nodes));
+    let language = first_of(&["inLanguage", "language"]).and_then(|v| {
         let v = nodes.resolve(v);
-        text(v, nodes).or_else(|| first_of(v, &["alternateName", "name"]).and_then(|n| text(n, nodes)))
+        text(v, nodes).or_else(|| self::first_of(v, &["alternateName", "name"]).and_then(|n| text(n, nodes)))
     });
     Ok(Article {
         id,
@@ -355,13 +394,13 @@ pub fn article(
         url,
         date_published,
         date_modified,
-        authors: first_of(node, &["author", "creator"]).map_or_else(Vec::new, |v| names(v, nodes)),
-        publisher: node.get("publisher").and_then(|v| names(v, nodes).into_iter().next()),
-        image: first_of(node, &["image", "thumbnailUrl"]).and_then(|v| image(v, nodes)),
+        authors: first_of(&["author", "creator"]).map_or_else(Vec::new, |v| names(v, nodes)),
+        publisher: layered(layers, "publisher").and_then(|v| names(v, nodes).into_iter().next()),
+        image: first_of(&["image", "thumbnailUrl"]).and_then(|v| image(v, nodes)),
         summary,
         body,
         language,
-        tags: node.get("keywords").map_or_else(Vec::new, |v| keywords(v, nodes)),
+        tags: layered(layers, "keywords").map_or_else(Vec::new, |v| keywords(v, nodes)),
     })
 }
 
