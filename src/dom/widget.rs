@@ -446,13 +446,15 @@ impl Inner {
     /// Re-reads the data when the host rewrites the source script (or the
     /// scripts inside the element), so a page can update the ticker in place.
     fn watch_source(&self) {
-        b::unsubscribe(&self.host, group::SOURCE);
-        let target: Option<web_sys::Node> = match b::attr(&self.host, "source") {
-            Some(selector) => b::query_document(&self.doc, &selector).ok().flatten().map(Into::into),
-            None => Some(self.host.clone().into()),
-        };
-        if let Some(node) = target {
-            b::watch_text(&self.host, group::SOURCE, &node, signal::SOURCE_CHANGED);
+        let host = &self.host;
+        b::unsubscribe(host, group::SOURCE);
+        match b::attr(host, "source") {
+            Some(selector) => {
+                if let Ok(Some(source)) = b::query_document(&self.doc, &selector) {
+                    b::watch_text(host, group::SOURCE, &source, signal::SOURCE_CHANGED);
+                }
+            }
+            None => b::watch_text(host, group::SOURCE, host, signal::SOURCE_CHANGED),
         }
     }
 
