@@ -336,8 +336,9 @@ impl Inner {
             return Ok(());
         }
         let shadow = b::open_shadow(&self.host, STYLES)?;
-        let built = render::skeleton(&shadow)?;
-        let sk = self.skeleton.get_or_init(|| built);
+        // Empty until now (checked above), so the set cannot be refused.
+        let _ = self.skeleton.set(render::skeleton(&shadow)?);
+        let Some(sk) = self.skeleton() else { return Ok(()) };
         self.set_state("loading");
 
         // One delegated listener for every click inside the widget.
