@@ -21,7 +21,8 @@ pub fn detect(root: &Json) -> bool {
 
 /// What the feed says for all its items.
 struct Feed<'a> {
-    authors: Vec<String>,
+    /// The feed itself, whose authors stand in for an item's missing ones.
+    root: &'a Json,
     /// `home_page_url`: relative item links are read against it, since the
     /// feed may come from another site than the page showing it.
     home: Option<&'a str>,
@@ -35,7 +36,7 @@ pub fn decode(root: &Json) -> Result<(NewsDocument, bool), String> {
     let nodes = Nodes::default();
     let mut warnings = Vec::new();
     let feed = Feed {
-        authors: authors(root, &nodes),
+        root,
         home: root.get("home_page_url").and_then(Json::as_str).filter(|h| h.starts_with("http://") || h.starts_with("https://")),
     };
     let mut latest = Vec::new();
@@ -120,7 +121,8 @@ fn item(node: &Json, feed: &Feed, location: &str, warnings: &mut Vec<Warning>) -
     };
     let mut item_authors = authors(node, &nodes);
     if item_authors.is_empty() {
-        item_authors = feed.authors.clone();
+        // Read again for each item rather than copied from one list.
+        item_authors = authors(feed.root, &nodes);
     }
     Ok(Article {
         id: field("id").and_then(|v| text(v, &nodes)).or_else(|| item_url.clone()).unwrap_or_default(),
