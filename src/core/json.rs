@@ -111,7 +111,7 @@ pub fn parse(text: &str) -> Result<Json, ParseError> {
             column: 0,
         });
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.strip_prefix("\u{feff}").unwrap_or(text);
     let mut parser = Parser { src: text.as_bytes(), text, pos: 0 };
     parser.skip_space();
     if parser.pos == parser.src.len() {

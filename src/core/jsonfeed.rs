@@ -150,7 +150,7 @@ fn against(home: Option<&str>, link: String) -> String {
         link
     } else if link.starts_with("//") {
         cat!(&home[..authority - 2], link)
-    } else if link.starts_with('/') {
+    } else if link.starts_with("/") {
         cat!(&home[..before_path], link)
     } else {
         // Relative to the home page's directory (its path up to the last '/').

@@ -64,8 +64,6 @@ fn values(value: &Json) -> &[Json] {
     }
 }
 
-/// `{"@id": …}` with nothing else but a type: a pointer to a node elsewhere.
-
 fn id_of(node: &Json) -> Option<&str> {
     node.get("@id").and_then(Json::as_str)
 }

@@ -91,17 +91,17 @@ impl<'a> Iterator for Tokens<'a> {
     fn next(&mut self) -> Option<Token<'a>> {
         loop {
             let part = self.parts.next()?;
-            if let Some(name) = part.strip_prefix('<') {
+            if let Some(name) = part.strip_prefix("<") {
                 let mut attributes = Vec::new();
                 // Each attribute is `=name` then its value.
-                while self.parts.rest().is_some_and(|r| r.starts_with('=')) {
+                while self.parts.rest().is_some_and(|r| r.starts_with("=")) {
                     let name = self.parts.next().unwrap_or_default();
                     let value = self.parts.next().unwrap_or_default();
                     attributes.push((name.get(1..).unwrap_or_default(), value));
                 }
                 return Some(Token::Start { name, attributes });
             }
-            if let Some(text) = part.strip_prefix('#') {
+            if let Some(text) = part.strip_prefix("#") {
                 return Some(Token::Text(text));
             }
             if part == "/" {
@@ -376,7 +376,7 @@ impl Copier<'_, '_> {
             Some(parent) if is_table_structure(parent) && !text.bytes().all(|c| c.is_ascii_whitespace()) => return,
             // A parser drops the newline right after `<pre>`: a first text that
             // starts with one would lose it on every round trip.
-            Some("pre") if self.just_opened => text = text.strip_prefix('\n').unwrap_or(text),
+            Some("pre") if self.just_opened => text = text.strip_prefix("\n").unwrap_or(text),
             _ => {}
         }
         if !text.is_empty() {

@@ -55,8 +55,8 @@ fn decode_one(s: &str) -> Option<(char, usize)> {
     // Bytes, not a str slice: the 12th byte may fall inside a multi-byte character.
     let semi = s.bytes().take(12).position(|b| b == b';')?;
     let name = &s[1..semi];
-    let c = if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
+    let c = if let Some(num) = name.strip_prefix("#") {
+        let code = match num.strip_prefix("x").or_else(|| num.strip_prefix("X")) {
             Some(hex) => digits_value(hex, 16)?,
             None => digits_value(num, 10)?,
         };
@@ -224,8 +224,9 @@ pub fn find_text(haystack: &str, needle: &str) -> Option<usize> {
 // UTF-8 sequence, so a byte scan finds the same places, and every position it
 // gives is a char boundary.
 
+// Not `set.contains`: for bytes that calls memchr.
+#[allow(clippy::manual_contains)]
 fn is_any(byte: u8, set: &[u8]) -> bool {
-    // Not `set.contains`: for bytes that calls memchr.
     set.iter().any(|&b| b == byte)
 }
 
