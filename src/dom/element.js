@@ -142,8 +142,8 @@ export function defineElement(tagName, createWidget, widgetOn) {
     }
 
     // Every call into Rust goes through here: nothing thrown reaches the host.
-    // `code` is one of the signals in widget.rs (`mod signal`): 0-11 come from
-    // subscriptions, 12 and up from the callbacks and methods below.
+    // `code` is one of the signals listed in widget.rs (`mod signal`): the
+    // callbacks and methods below send 12 to 22, subscriptions the others.
     #call(code, value) {
       if (broken.has(this)) return undefined;
       try {
