@@ -201,13 +201,18 @@ fn parse_offset(text: &str) -> Option<i64> {
         b'-' => -1,
         _ => return None,
     };
-    let rest: String = super::text::split_any(&t[1..], b":").collect();
-    if rest.len() != 2 && rest.len() != 4 {
+    // `hh`, `hhmm` or `hh:mm`.
+    let mut c = Cursor { s: &t.as_bytes()[1..], i: 0 };
+    let h = c.digits(2)?;
+    let m = if c.done() {
+        0
+    } else {
+        c.eat(b':');
+        c.digits(2)?
+    };
+    if !c.done() {
         return None;
     }
-    let mut c = Cursor { s: rest.as_bytes(), i: 0 };
-    let h = c.digits(2)?;
-    let m = if c.done() { 0 } else { c.digits(2)? };
     if h > 23 || m > 59 {
         return None;
     }
@@ -301,6 +306,16 @@ mod tests {
 
     fn iso(s: &str) -> Option<String> {
         parse_date(s).map(|d| d.to_iso())
+    }
+
+    #[test]
+    fn offsets_in_every_written_form() {
+        for (text, minutes) in [("+01:00", 60), ("+0100", 60), ("+01", 60), ("-08:00", -480), ("+05:30", 330), ("-0930", -570), ("Z", 0)] {
+            assert_eq!(parse_offset(text), Some(minutes), "{text}");
+        }
+        for text in ["+1:00", "+01:0", "+01:000", "+0:100", "+24:00", "+01:60", "01:00", "+", "+01::00"] {
+            assert_eq!(parse_offset(text), None, "{text}");
+        }
     }
 
     #[test]
