@@ -202,7 +202,10 @@ impl<'a> Scan<'a> {
     /// True when an article's `mainEntityOfPage` names one of the page nodes.
     fn names_a_page(&self, node: &Json, nodes: &Nodes) -> bool {
         let Some(page) = node.get("mainEntityOfPage") else { return false };
-        [page, nodes.resolve(page)].iter().any(|p| any_in(&self.page_ids, &[p.as_str()]) || any_in(&self.page_ids, &names_of(p)))
+        [page, nodes.resolve(page)].iter().any(|p| {
+            let [id, url] = names_of(p);
+            any_in(&self.page_ids, &[p.as_str(), id, url])
+        })
     }
 }
 

@@ -313,11 +313,6 @@ pub fn keywords(value: &Json, nodes: &Nodes) -> Vec<String> {
     out
 }
 
-/// The first property of `keys` that `node` has.
-pub fn first_of<'a>(node: &'a Json, keys: &[&str]) -> Option<&'a Json> {
-    keys.iter().find_map(|k| node.get(k).filter(|v| !matches!(v, Json::Null)))
-}
-
 /// One object of an article read in layers (see `article_in_layers`).
 #[derive(Clone, Copy)]
 pub struct Layer<'a> {
@@ -386,7 +381,8 @@ pub fn article_in_layers(
     let body = first_of(&["articleBody", "text"]).map_or(Body::None, |v| body(v, nodes));
     let language = first_of(&["inLanguage", "language"]).and_then(|v| {
         let v = nodes.resolve(v);
-        text(v, nodes).or_else(|| self::first_of(v, &["alternateName", "name"]).and_then(|n| text(n, nodes)))
+        // A Language node: its name.
+        text(v, nodes).or_else(|| layered_first(&[Layer::of(v)], &["alternateName", "name"]).and_then(|(_, n)| text(n, nodes)))
     });
     Ok(Article {
         id,

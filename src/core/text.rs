@@ -279,22 +279,20 @@ impl<'a> Iterator for SplitAny<'a> {
 /// The first `max` characters of a text, cut at a word boundary, with an ellipsis.
 pub fn excerpt(s: &str, max: usize) -> String {
     let s = collapse_space(s);
-    if char_count(&s) <= max {
-        return s;
-    }
     // Where character `max` starts: at the byte that does not continue a
-    // UTF-8 sequence for the max-th time.
+    // UTF-8 sequence for the max-th time. A text without one is short enough.
     let mut starts = 0;
-    let mut cut_at = s.len();
+    let mut cut_at = None;
     for (i, b) in s.bytes().enumerate() {
         if b & 0xC0 != 0x80 {
             if starts == max {
-                cut_at = i;
+                cut_at = Some(i);
                 break;
             }
             starts += 1;
         }
     }
+    let Some(cut_at) = cut_at else { return s };
     let cut = &s[..cut_at];
     let trimmed = match rfind_any(cut, b" ") {
         Some(i) if i > max / 2 => &cut[..i],
