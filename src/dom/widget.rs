@@ -214,15 +214,8 @@ impl Widget {
             signal::ATTRIBUTE_CHANGED => self.attribute_changed(&value.as_string().unwrap_or_default()),
             signal::LOAD => self.settle(inner.load(value.as_string())),
             signal::SELECT => return JsValue::from_bool(inner.open(&value.as_string().unwrap_or_default(), OpenedBy::Host)),
-            signal::PLAY => {
-                inner.user_paused.set(false);
-                inner.user_played.set(true);
-                inner.update_motion();
-            }
-            signal::PAUSE => {
-                inner.user_paused.set(true);
-                inner.update_motion();
-            }
+            signal::PLAY => inner.set_playing(true),
+            signal::PAUSE => inner.set_playing(false),
             signal::NEXT => inner.step_slide(1),
             signal::PREV => inner.step_slide(-1),
             signal::PAUSED => return JsValue::from_bool(inner.user_paused.get() || !inner.is_moving_mode()),
@@ -598,13 +591,7 @@ impl Inner {
                 self.open(&id, OpenedBy::Reader);
             }
         } else if b::closest(&target, ".pause").is_some() {
-            if self.is_moving() {
-                self.user_paused.set(true);
-            } else {
-                self.user_paused.set(false);
-                self.user_played.set(true);
-            }
-            self.update_motion();
+            self.set_playing(!self.is_moving());
         } else if b::closest(&target, "[part=prev]").is_some() {
             self.step_slide(-1);
         } else if b::closest(&target, "[part=next]").is_some() {
@@ -641,6 +628,16 @@ impl Inner {
             &b::object(&[("id", JsValue::from_str(&article.id)), ("url", url)]),
         );
         true
+    }
+
+    /// The reader's (or the host's) play or pause. Play also overrides
+    /// reduced motion's static list.
+    fn set_playing(self: &Rc<Self>, play: bool) {
+        self.user_paused.set(!play);
+        if play {
+            self.user_played.set(true);
+        }
+        self.update_motion();
     }
 
     fn configured_mode(&self) -> Mode {
