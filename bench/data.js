@@ -176,6 +176,31 @@ export function jsonFeed(articles) {
 }
 
 /**
+ * JSON Feed 1.1 as a big news site serves it in full: every item with its
+ * id, url, title, content_html, date_published, authors and tags, and
+ * nothing the site leaves out to keep the feed small (summary, image,
+ * date_modified).
+ */
+export function jsonFeedFull(articles) {
+  return JSON.stringify({
+    version: "https://jsonfeed.org/version/1.1",
+    title: "Latest news",
+    home_page_url: SITE + "/",
+    feed_url: SITE + "/feed.json",
+    language: "en",
+    items: articles.map((a) => ({
+      id: a.id,
+      url: a.url,
+      title: a.headline,
+      content_html: a.body,
+      date_published: a.published,
+      authors: a.authors.map((name) => ({ name })),
+      tags: a.tags,
+    })),
+  });
+}
+
+/**
  * A schema.org @graph as a CMS writes it for a listing page: the page, the
  * publisher, and one NewsArticle node per article pointing at the publisher.
  */
@@ -219,4 +244,118 @@ export function utf8Length(text) {
     else bytes += 3;
   }
   return bytes;
+}
+
+// ---------------------------------------------------------------- ids picked to collide
+
+/**
+ * The FNV-1a 64-bit hash of a string's UTF-8 bytes, as newsreel's old
+ * lookup (src/core/lookup.rs before the rewrite) computed it. BigInt: slow,
+ * but exact; collidingIds below checks its picks with it.
+ */
+export function fnv1a64(text) {
+  let h = 0xcbf29ce484222325n;
+  for (const b of new TextEncoder().encode(text)) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+  return h;
+}
+
+const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+const COLLIDE_PREFIX = SITE + "/2026/01/s-";
+/** Bits 7 to 7 + COLLIDE_BITS − 1 of the hash: the slot of every table up to 2^COLLIDE_BITS slots. */
+export const COLLIDE_BITS = 18;
+const collideCache = new Map();
+
+/** The four characters `n` stands for, in ID_ALPHABET. */
+function chars4(n) {
+  let s = "";
+  for (let k = 0; k < 4; k++) {
+    s += ID_ALPHABET[n % 36];
+    n = Math.floor(n / 36);
+  }
+  return s;
+}
+
+/**
+ * `count` distinct ids (URLs, `COLLIDE_PREFIX` + 8 characters) whose FNV-1a
+ * hashes agree in bits 7 to 24, so that under the old lookup (slot
+ * `(hash >> 7) & mask`, the table a power of two at most half full) they all
+ * start probing at the same slot of every table up to 2^18 slots: each
+ * insert walks past every id inserted before it.
+ *
+ * Found by meeting in the middle rather than by brute force (~262,144 tries
+ * per hit): bits 0..24 of an FNV-1a state depend only on bits 0..24 of the
+ * state before (a multiply carries upwards only), so 32-bit Math.imul is
+ * exact for them, and each byte step is invertible (xor; multiply by an odd
+ * number). An id is prefix + A + B with A and B four characters each: every
+ * A's state after prefix + A goes into a table; for each B, the 128 final
+ * states with the wanted bits 7..24 are run backwards through B, and every A
+ * whose state is one of them makes an id. Milliseconds, not minutes; cached
+ * per page (or Node process) all the same.
+ */
+export function collidingIds(count) {
+  if (collideCache.has(count)) return collideCache.get(count);
+  const MUL = 0x1b3; // the FNV prime 0x100000001b3, mod 2^32
+  let inv = MUL; // Newton's iteration for MUL⁻¹ mod 2^32: each step doubles the correct bits
+  for (let k = 0; k < 5; k++) inv = Math.imul(inv, 2 - Math.imul(MUL, inv));
+  const mask = 2 ** (7 + COLLIDE_BITS) - 1;
+  const step = (h, c) => Math.imul(h ^ c, MUL);
+  let start = 0x84222325; // the FNV offset basis 0xcbf29ce484222325, mod 2^32
+  for (let i = 0; i < COLLIDE_PREFIX.length; i++) start = step(start, COLLIDE_PREFIX.charCodeAt(i));
+  const codes = [...ID_ALPHABET].map((c) => c.charCodeAt(0));
+  // Table of A: the state after prefix + A, masked, bucketed by its low 20 bits.
+  const aCount = 1 << 18;
+  const aState = new Int32Array(aCount);
+  const next = new Int32Array(aCount);
+  const heads = new Int32Array(1 << 20).fill(-1);
+  for (let a = 0; a < aCount; a++) {
+    let h = start;
+    for (let n = a, k = 0; k < 4; k++, n = Math.floor(n / 36)) h = step(h, codes[n % 36]);
+    h &= mask;
+    aState[a] = h;
+    next[a] = heads[h & 0xfffff];
+    heads[h & 0xfffff] = a;
+  }
+  const wanted = 0x2d2d5 & (2 ** COLLIDE_BITS - 1); // any value: the slot they all share
+  const ids = [];
+  for (let b = 0; ids.length < count && b < 36 ** 4; b++) {
+    const tail = chars4(b);
+    for (let low = 0; low < 128 && ids.length < count; low++) {
+      let h = (wanted << 7) | low;
+      for (let k = 3; k >= 0; k--) h = (Math.imul(h, inv) ^ tail.charCodeAt(k)) & mask;
+      for (let a = heads[h & 0xfffff]; a >= 0 && ids.length < count; a = next[a]) {
+        if (aState[a] === h) ids.push(COLLIDE_PREFIX + chars4(a) + tail);
+      }
+    }
+  }
+  if (ids.length < count) throw new Error(`collidingIds: only ${ids.length} of ${count} found`);
+  collideCache.set(count, ids);
+  return ids;
+}
+
+/** `count` ordinary ids of the same shape and length as collidingIds' (distinct, spread like any URLs). */
+export function ordinaryIds(count) {
+  const ids = [];
+  // n·k mod 36^8 with k odd and prime to 3 is one-to-one: distinct, scattered tails.
+  const span = 36 ** 8;
+  for (let i = 0; i < count; i++) {
+    const n = (i * 2654435761 + 12345) % span;
+    ids.push(COLLIDE_PREFIX + chars4(n % 1679616) + chars4(Math.floor(n / 1679616)));
+  }
+  return ids;
+}
+
+/**
+ * A JSON Feed of ticker-only items (id = url, headline, date) with
+ * the given ids: the same seed gives the same bytes apart from the ids, so
+ * two feeds with ids of equal length differ in nothing else.
+ */
+export function idFeed(ids, seed = 1) {
+  const rand = prng(seed);
+  return JSON.stringify({
+    version: "https://jsonfeed.org/version/1.1",
+    title: "Latest news",
+    home_page_url: SITE + "/",
+    // Short headlines and no authors: 20,000 items stay well under newsreel's 5 MB input limit.
+    items: ids.map((id) => ({ id, url: id, title: sentence(rand, int(rand, 4, 7)), date_published: timestamp(rand) })),
+  });
 }
