@@ -2,14 +2,15 @@
 // through Playwright, one measurement per call, and forces garbage
 // collection between calls over CDP. Both implementations are driven by the
 // same code, through the same public API (load, select, newsreel:ready).
-import { makeArticles, jsonFeed, jsonLd, utf8Length } from "./data.js";
+import { makeArticles, jsonFeed, jsonFeedFull, jsonLd, utf8Length, collidingIds, ordinaryIds, idFeed } from "./data.js";
 
 const params = new URLSearchParams(location.search);
 const SCRIPTS = {
   newsreel: params.get("newsreel") || "/dist/newsreel.js",
   twin: params.get("twin") || "/target/bench/twin.js",
+  plain: params.get("plain") || "/bench/plain.js",
 };
-const TAGS = { newsreel: "news-reel", twin: "twin-reel" };
+const TAGS = { newsreel: "news-reel", twin: "twin-reel", plain: "plain-reel" };
 const stage = document.getElementById("stage");
 
 /** Rendering every article is the point of the size scenarios; 10,000 is the attribute's ceiling. */
@@ -23,6 +24,8 @@ const PLACEHOLDER = JSON.stringify({
 });
 
 const texts = new Map();
+/** The same data as `texts`, parsed, for load(object). */
+const objects = new Map();
 const mounted = {};
 
 const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
@@ -60,6 +63,16 @@ async function timed(el, type, action) {
 
 function shape(el) {
   const root = el.shadowRoot;
+  // The plain baseline has no parts: a list of headlines and one article.
+  if (el.localName === TAGS.plain) {
+    return {
+      state: el.getAttribute("state"),
+      items: root.querySelectorAll("ul > li").length,
+      copies: 0,
+      headline: root.querySelector("article h2")?.textContent ?? null,
+      nodes: root.querySelectorAll("*").length,
+    };
+  }
   return {
     state: el.getAttribute("state"),
     items: root.querySelectorAll('[part="item"]').length,
@@ -103,12 +116,26 @@ const api = {
     return { ...result, ...shape(el), script: script.src, files };
   },
 
-  /** Generates a data set in the page and keeps it under `key`. */
-  prepare(key, { format, count, seed = 1, bodyBytes = [2000, 5000], bigBodies = [] }) {
-    const articles = makeArticles(count, { seed, bodyBytes, bigBodies });
-    const text = format === "jsonld" ? jsonLd(articles) : jsonFeed(articles);
+  /**
+   * Generates a data set in the page and keeps it under `key`: `format`
+   * "jsonfeed" or "jsonld" (bench/data.js), "jsonfeed-full" (every item with
+   * content_html, no summary or image), or "ids" (ticker-only items whose
+   * ids are `ids`: "collide" or "ordinary"). `parsed` keeps the parsed
+   * object too, for load(object).
+   */
+  prepare(key, { format, count, seed = 1, bodyBytes = [2000, 5000], bigBodies = [], ids = null, parsed = false }) {
+    let text;
+    let picked = [];
+    if (format === "ids") {
+      text = idFeed(ids === "collide" ? collidingIds(count) : ordinaryIds(count), seed);
+    } else {
+      const articles = makeArticles(count, { seed, bodyBytes, bigBodies });
+      text = format === "jsonld" ? jsonLd(articles) : format === "jsonfeed-full" ? jsonFeedFull(articles) : jsonFeed(articles);
+      picked = bigBodies.map((i) => articles[i].id);
+    }
     texts.set(key, text);
-    return { bytes: utf8Length(text), ids: bigBodies.map((i) => articles[i].id) };
+    if (parsed) objects.set(key, JSON.parse(text));
+    return { bytes: utf8Length(text), ids: picked };
   },
 
   /** Keeps a text made elsewhere (the seed page) under `key`. */
@@ -118,16 +145,18 @@ const api = {
 
   forget(key) {
     texts.delete(key);
+    objects.delete(key);
   },
 
   /**
    * A fresh, connected widget holding `key`'s data (or one placeholder item),
-   * settled. `hidden` (display: none) leaves layout out of what is measured next.
+   * settled. `hidden` (display: none) leaves layout out of what is measured
+   * next; `maxItems` null leaves the attribute out (the default, 50).
    */
   async mount(impl, key, maxItems = MAX_ITEMS, hidden = false) {
     api.unmount(impl);
     const el = document.createElement(TAGS[impl]);
-    el.setAttribute("max-items", maxItems);
+    if (maxItems !== null) el.setAttribute("max-items", maxItems);
     if (hidden) el.style.display = "none";
     el.load(key ? texts.get(key) : PLACEHOLDER);
     stage.append(el);
@@ -142,11 +171,12 @@ const api = {
     delete mounted[impl];
   },
 
-  /** `load(text)` → ready → layout, on the mounted widget. */
-  async measureLoad(impl, key) {
+  /** `load(text)` (or `load(object)`, with `asObject`) → ready → layout, on the mounted widget. */
+  async measureLoad(impl, key, asObject = false) {
     const el = mounted[impl];
-    const text = texts.get(key);
-    const result = await timed(el, "newsreel:ready", () => el.load(text));
+    const input = asObject ? objects.get(key) : texts.get(key);
+    if (input === undefined) throw new Error(`nothing prepared under ${key}${asObject ? " (parsed)" : ""}`);
+    const result = await timed(el, "newsreel:ready", () => el.load(input));
     return { ...result, ...shape(el) };
   },
 
