@@ -1,14 +1,21 @@
 // `make bench`: newsreel (dist/) against its vanilla-JS twin (bench/twin.js),
 // in one headless Chromium, the two alternating run by run so that a busy
-// moment of the machine hurts both alike. Writes target/bench/results.json,
-// target/bench/table.md and target/bench/ratios.svg, and prints the table.
+// moment of the machine hurts both alike. A second table compares newsreel
+// with the simplest widget a developer would write (bench/plain.js), and
+// with itself: ids picked to collide against ordinary ids, load(object)
+// against load(text). Writes target/bench/results.json, target/bench/table.md
+// and target/bench/ratios.svg, and prints the tables.
 //
 // BENCH_RUNS (default 15) sets the measured runs per implementation and
-// measurement; WARMUP runs before them are not counted.
+// measurement; WARMUP runs before them are not counted. BENCH_IMPLS
+// (default: newsreel,twin,plain, without newsreel when dist/ has no build)
+// limits which implementations are loaded; what needs a missing one is
+// skipped or shown as "–".
 import { start } from "../tests/e2e/browser.mjs";
 import { buildTwin } from "./build-twin.mjs";
 import { ratioChart } from "./chart.mjs";
-import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { COLLIDE_BITS } from "./data.js";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -20,7 +27,13 @@ const RUNS = Math.max(3, Number(process.env.BENCH_RUNS) || 15);
 const WARMUP = 2;
 const HEAP_RUNS = 5;
 const MOTION_MS = 2000;
-const IMPLS = ["newsreel", "twin"];
+const DIST_FILES = ["newsreel.js", "newsreel_bg.wasm"];
+const HAVE_DIST = DIST_FILES.every((f) => existsSync(ROOT + "dist/" + f));
+/** The implementations this run loads. */
+const AVAILABLE = (process.env.BENCH_IMPLS || "newsreel,twin,plain").split(",").map((s) => s.trim())
+  .filter((impl) => impl && (impl !== "newsreel" || HAVE_DIST));
+/** The newsreel/twin comparison (the first table), as far as both are loaded. */
+const IMPLS = ["newsreel", "twin"].filter((impl) => AVAILABLE.includes(impl));
 const FULL_BODIES = [2000, 5000];
 const PIXEL = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
 const SEED_TEXT = readFileSync(ROOT + "tests/fixtures/seed.json", "utf8");
@@ -53,8 +66,14 @@ function summary(samples) {
   };
 }
 
-/** Newsreel first on even runs, the twin first on odd ones. */
-const order = (run) => (run % 2 === 0 ? IMPLS : [...IMPLS].reverse());
+/**
+ * Who goes first in run `run`: the list rotated by one each run (for two,
+ * newsreel first on even runs and the twin first on odd ones).
+ */
+function order(run, list = IMPLS) {
+  const k = run % Math.max(1, list.length);
+  return [...list.slice(k), ...list.slice(0, k)];
+}
 
 // ---------------------------------------------------------------- browser
 
@@ -74,7 +93,10 @@ async function openSession(browser, url, { impls = "", probe = false } = {}) {
   const query = new URLSearchParams({ newsreel: NEWSREEL_URL });
   if (impls) query.set("impls", impls);
   await page.goto(`${url}/bench/index.html?${query}`);
-  await page.evaluate(() => window.bench.loaded);
+  // A build that fails to define its element would otherwise hang here for good.
+  const defined = await page.evaluate((ms) => Promise.race([window.bench.loaded,
+    new Promise((done) => setTimeout(() => done(false), ms))]), 30000);
+  if (defined !== true) throw new Error(`bench page: ${impls} not defined after 30 s (${errors.join("; ") || "no error reported"})`);
   return {
     page,
     cdp,
@@ -92,8 +114,8 @@ async function openSession(browser, url, { impls = "", probe = false } = {}) {
 
 /** Start-up: a fresh context per run (empty caches, cache disabled), so fetching and compiling are included. */
 async function startup(browser, url) {
-  const samples = { newsreel: [], twin: [] };
-  const arrivals = { newsreel: {}, twin: {} };
+  const samples = Object.fromEntries(IMPLS.map((impl) => [impl, []]));
+  const arrivals = Object.fromEntries(IMPLS.map((impl) => [impl, {}]));
   let shape = {};
   for (let run = 0; run < WARMUP + RUNS; run++) {
     for (const impl of order(run)) {
@@ -109,11 +131,11 @@ async function startup(browser, url) {
       (arrivals[impl]["newsreel:ready"] ??= []).push(r.eventMs);
     }
   }
-  if (shape.newsreel !== shape.twin) throw new Error(`startup: ${shape.newsreel} vs ${shape.twin} items`);
+  if (IMPLS.length === 2 && shape.newsreel !== shape.twin) throw new Error(`startup: ${shape.newsreel} vs ${shape.twin} items`);
   // Median milliseconds after inserting the script: where start-up time goes.
   const phases = Object.fromEntries(IMPLS.map((impl) => [impl, Object.fromEntries(
     Object.entries(arrivals[impl]).map(([what, ms]) => [what, Math.round(summary(ms).median * 10) / 10]))]));
-  return { id: "startup", label: "startup: script → ready (seed, our format)", items: shape.newsreel, phases, samples };
+  return { id: "startup", label: "startup: script → ready (seed, our format)", items: shape[IMPLS[0]], phases, samples };
 }
 
 const FORMAT_NAMES = { jsonfeed: "JSON Feed", jsonld: "JSON-LD" };
@@ -172,30 +194,135 @@ function scenarios() {
   return list;
 }
 
+/** What must be equal between two arms of a scenario for their times to compare. */
+const sameWork = (r) => ({ items: r.items, copies: r.copies, bodyNodes: r.bodyNodes });
+
+/**
+ * Runs one scenario's arms (by default newsreel and the twin) alternately,
+ * WARMUP + RUNS times each; arms of implementations not loaded are left
+ * out. Returns samples by arm name.
+ */
 async function timedScenario(s, scenario) {
+  const arms = (scenario.arms ?? IMPLS.map((impl) => ({ name: impl, impl }))).filter((a) => AVAILABLE.includes(a.impl));
   const prepared = {};
   for (const [key, spec] of Object.entries(scenario.data)) prepared[key] = await s.call("prepare", key, spec);
-  const samples = { newsreel: [], twin: [] };
-  const shapes = { newsreel: null, twin: null };
+  const samples = Object.fromEntries(arms.map((a) => [a.name, []]));
+  const same = scenario.same ?? sameWork;
+  let shapes = {};
   for (let run = 0; run < WARMUP + RUNS; run++) {
     const seen = {};
-    for (const impl of order(run)) {
-      const r = await scenario.sample(s, impl, run, prepared);
-      await s.call("unmount", impl);
-      if (r.state !== "ready") throw new Error(`${scenario.id} ${impl}: state ${r.state}`);
-      seen[impl] = { items: r.items, copies: r.copies, bodyNodes: r.bodyNodes };
-      if (run >= WARMUP) samples[impl].push(r.ms);
+    for (const arm of order(run, arms)) {
+      const r = await scenario.sample(s, arm.impl, run, prepared, arm);
+      await s.call("unmount", arm.impl);
+      if (r.state !== "ready") throw new Error(`${scenario.id} ${arm.name}: state ${r.state}`);
+      seen[arm.name] = same(r);
+      if (run >= WARMUP) samples[arm.name].push(r.ms);
     }
     // Equal work, or the comparison means nothing.
-    if (JSON.stringify(seen.newsreel) !== JSON.stringify(seen.twin)) {
-      throw new Error(`${scenario.id}: newsreel built ${JSON.stringify(seen.newsreel)}, the twin ${JSON.stringify(seen.twin)}`);
+    const [first, ...rest] = arms.map((a) => a.name);
+    for (const other of rest) {
+      if (JSON.stringify(seen[other]) !== JSON.stringify(seen[first])) {
+        throw new Error(`${scenario.id}: ${first} built ${JSON.stringify(seen[first])}, ${other} ${JSON.stringify(seen[other])}`);
+      }
     }
-    Object.assign(shapes, seen);
+    shapes = seen;
   }
   for (const key of Object.keys(scenario.data)) await s.call("forget", key);
   if (s.errors.length) throw new Error(`${scenario.id}: ${s.errors.join("; ")}`);
   const bytes = Object.fromEntries(Object.entries(prepared).map(([k, v]) => [k, v.bytes]));
-  return { id: scenario.id, label: scenario.label, bytes, built: shapes.newsreel, samples };
+  return { id: scenario.id, label: scenario.label, bytes, built: shapes[arms[0]?.name] ?? null, samples };
+}
+
+/** A 4,000-item JSON Feed in full: ~500-byte HTML bodies, authors, tags (bench/data.js jsonFeedFull). */
+const FEED_4000 = { format: "jsonfeed-full", count: 4000, seed: 21, bodyBytes: [300, 400] };
+const COLLIDE_COUNT = 20000;
+
+/**
+ * The second table's scenarios: each names its arms (an implementation and
+ * what it is given) and the ratios reported, with the issue's target where
+ * there is one.
+ */
+function baselineScenarios() {
+  return [
+    {
+      id: "load-jsonfeed-4000-plain",
+      label: "load+render 4,000 (JSON Feed with HTML bodies, max-items default)",
+      data: { main: FEED_4000 },
+      arms: [{ name: "newsreel", impl: "newsreel" }, { name: "twin", impl: "twin" }, { name: "plain", impl: "plain" }],
+      // The plain widget shows no loop copy and no sanitised markup: the same 50 headlines and the same article open.
+      same: (r) => ({ items: r.items, headline: r.headline }),
+      ratios: [
+        { of: "newsreel", to: "plain", target: 1.3 },
+        { of: "twin", to: "plain" },
+        { of: "newsreel", to: "twin" },
+      ],
+      sample: async (s, impl) => {
+        await s.call("mount", impl, null, null);
+        await s.gc();
+        return s.call("measureLoad", impl, "main");
+      },
+    },
+    {
+      id: "collide-jsonfeed-20000",
+      label: `load ${COLLIDE_COUNT.toLocaleString("en")}, ids picked to collide vs ordinary ids (JSON Feed, max-items default)`,
+      data: {
+        collide: { format: "ids", ids: "collide", count: COLLIDE_COUNT, seed: 3 },
+        ordinary: { format: "ids", ids: "ordinary", count: COLLIDE_COUNT, seed: 3 },
+      },
+      arms: [
+        { name: "newsreel collide", impl: "newsreel", key: "collide" },
+        { name: "newsreel ordinary", impl: "newsreel", key: "ordinary" },
+        { name: "twin collide", impl: "twin", key: "collide" },
+        { name: "twin ordinary", impl: "twin", key: "ordinary" },
+      ],
+      // Same titles and dates (one seed), so the same 50 headlines; only the ids differ.
+      same: (r) => ({ items: r.items, copies: r.copies, headline: r.headline }),
+      ratios: [
+        { of: "newsreel collide", to: "newsreel ordinary", target: 2.0 },
+        { of: "twin collide", to: "twin ordinary" },
+      ],
+      sample: async (s, impl, run, prepared, arm) => {
+        await s.call("mount", impl, null, null);
+        await s.gc();
+        return s.call("measureLoad", impl, arm.key);
+      },
+    },
+    {
+      id: "load-object-4000",
+      label: "load(object) vs load(JSON text), 4,000 (JSON Feed with HTML bodies, max-items default)",
+      data: { main: { ...FEED_4000, parsed: true } },
+      arms: [
+        { name: "newsreel object", impl: "newsreel", object: true },
+        { name: "newsreel text", impl: "newsreel", object: false },
+        { name: "twin object", impl: "twin", object: true },
+        { name: "twin text", impl: "twin", object: false },
+      ],
+      same: (r) => ({ items: r.items, copies: r.copies, headline: r.headline, nodes: r.nodes }),
+      ratios: [
+        { of: "newsreel object", to: "newsreel text" },
+        { of: "twin object", to: "twin text" },
+      ],
+      sample: async (s, impl, run, prepared, arm) => {
+        await s.call("mount", impl, null, null);
+        await s.gc();
+        return s.call("measureLoad", impl, "main", arm.object);
+      },
+    },
+  ];
+}
+
+/** Medians by arm and the requested ratios (of medians, and run by run) of one baseline scenario. */
+function baselineResult(t, scenario) {
+  const arms = Object.fromEntries(Object.entries(t.samples).map(([name, ms]) => [name, summary(ms)]));
+  const ratios = scenario.ratios.map((r) => {
+    const row = { of: r.of, to: r.to, target: r.target ?? null };
+    if (!arms[r.of] || !arms[r.to]) return { ...row, ratio: null, pairedRatio: null, met: null };
+    const paired = summary(t.samples[r.of].map((ms, i) => ms / t.samples[r.to][i]));
+    const ratio = Math.round((arms[r.of].median / arms[r.to].median) * 1000) / 1000;
+    return { ...row, ratio, pairedRatio: paired, met: r.target ? ratio <= r.target : null };
+  });
+  const { samples, ...rest } = t;
+  return { ...rest, arms, ratios };
 }
 
 /**
@@ -205,7 +332,7 @@ async function timedScenario(s, scenario) {
  */
 async function heap(browser, url) {
   const spec = { format: "jsonfeed", count: 10000, seed: 7, bodyBytes: null };
-  const runs = { newsreel: [], twin: [] };
+  const runs = Object.fromEntries(IMPLS.map((impl) => [impl, []]));
   for (let run = 0; run < HEAP_RUNS; run++) {
     for (const impl of order(run)) {
       const s = await openSession(browser, url, { impls: impl, probe: true });
@@ -282,9 +409,9 @@ function groupOf(fn, where) {
  * grouped by where the code lives.
  */
 async function breakdown(browser, url, label, spec, { runs = 5, profiled = 3, maxItems = "10000" } = {}) {
-  const s = await openSession(browser, url, { impls: "newsreel,twin" });
+  const s = await openSession(browser, url, { impls: IMPLS.join(",") });
   await s.call("prepare", "main", spec);
-  const times = { newsreel: { shown: [], hidden: [] }, twin: { shown: [], hidden: [] } };
+  const times = Object.fromEntries(IMPLS.map((impl) => [impl, { shown: [], hidden: [] }]));
   for (let run = 0; run < 1 + runs; run++) {
     for (const impl of order(run)) {
       for (const hidden of [false, true]) {
@@ -359,34 +486,72 @@ function machine(browserVersion) {
   };
 }
 
+const NONE = "–";
+const fmtRatio = (v) => (v === null || v === undefined ? NONE : `${v.toFixed(2)}×`);
+const fmtSpread = (p) => (p ? `${p.p25.toFixed(2)}–${p.p75.toFixed(2)}` : NONE);
+
 function table(results) {
   const lines = [
     "| measurement | newsreel | twin | newsreel / twin | run by run (p25–p75) |",
     "| --- | ---: | ---: | ---: | ---: |",
   ];
+  const ms = (x) => (x ? fmtMs(x.median) : NONE);
   for (const t of results.timings) {
-    const p = t.pairedRatio;
-    lines.push(`| ${t.label} | ${fmtMs(t.newsreel.median)} | ${fmtMs(t.twin.median)} | ${t.ratio.toFixed(2)}× | ${p.p25.toFixed(2)}–${p.p75.toFixed(2)} |`);
+    lines.push(`| ${t.label} | ${ms(t.newsreel)} | ${ms(t.twin)} | ${fmtRatio(t.ratio)} | ${fmtSpread(t.pairedRatio)} |`);
   }
   const h = results.heap;
-  lines.push(`| memory after rendering 10,000 (JS + DOM + wasm growth) | ${fmtMb(h.newsreel.total)} | ${fmtMb(h.twin.total)} | ${(h.newsreel.total / h.twin.total).toFixed(2)}× | |`);
-  const m = results.boundary.motion;
-  lines.push(`| calls into wasm while the ticker moves (${m.ms / 1000} s, ${m.frames} frames) | ${m.exports} | – | ${m.callsPerFrame.toFixed(2)} per frame | |`);
+  if (h) {
+    const mb = (x) => (x ? fmtMb(x.total) : NONE);
+    const ratio = h.newsreel && h.twin ? h.newsreel.total / h.twin.total : null;
+    lines.push(`| memory after rendering 10,000 (JS + DOM + wasm growth) | ${mb(h.newsreel)} | ${mb(h.twin)} | ${fmtRatio(ratio)} | |`);
+  }
+  const m = results.boundary?.motion;
+  if (m) lines.push(`| calls into wasm while the ticker moves (${m.ms / 1000} s, ${m.frames} frames) | ${m.exports} | – | ${m.callsPerFrame.toFixed(2)} per frame | |`);
   return lines.join("\n");
 }
 
+/** The second table: one row per ratio of a baseline scenario, with its target. */
+function baselineTable(results) {
+  const lines = [
+    "| measurement | time | baseline | ratio | run by run (p25–p75) | target |",
+    "| --- | ---: | ---: | ---: | ---: | --- |",
+  ];
+  for (const b of results.baselines) {
+    const bytes = [...new Set(Object.values(b.bytes).map((n) => (n / 1048576).toFixed(1) + " MB"))].join(" / ");
+    for (const r of b.ratios) {
+      const ms = (name) => (b.arms[name] ? fmtMs(b.arms[name].median) : NONE);
+      const target = r.target ? `≤ ${r.target.toFixed(1)}×${r.met === null ? "" : r.met ? ": met" : ": MISSED"}` : "none (informational)";
+      lines.push(`| ${b.label}, ${bytes}: ${r.of} ÷ ${r.to} | ${ms(r.of)} | ${ms(r.to)} | ${fmtRatio(r.ratio)} | ${fmtSpread(r.pairedRatio)} | ${target} |`);
+    }
+  }
+  return lines.join("\n");
+}
+
+/** Every target; `met` null when this run could not measure it (an implementation was not loaded). */
 function targets(results) {
   const byId = Object.fromEntries(results.timings.map((t) => [t.id, t]));
   const checks = [];
+  const unmeasured = { value: "not measured (newsreel not loaded)", met: null };
   for (const id of ["load-jsonfeed-1000", "load-jsonld-1000", "load-jsonfeed-10000", "load-jsonld-10000"]) {
     const t = byId[id];
-    checks.push({ target: `${t.label} ≤ 1.2× twin`, value: `${t.ratio.toFixed(2)}×`, met: t.ratio <= 1.2 });
+    const target = `${t.label} ≤ 1.2× twin`;
+    checks.push(t.ratio === null ? { target, ...unmeasured } : { target, value: `${t.ratio.toFixed(2)}×`, met: t.ratio <= 1.2 });
   }
   const s = byId.startup;
-  const extra = s.newsreel.median - s.twin.median;
-  checks.push({ target: "startup ≤ twin + 30 ms", value: `${extra >= 0 ? "+" : ""}${extra.toFixed(1)} ms`, met: extra <= 30 });
-  const m = results.boundary.motion;
-  checks.push({ target: "zero wasm calls per animation frame", value: `${m.exports} calls in ${m.frames} frames${m.moved ? "" : " (the ticker did not move!)"}`, met: m.exports === 0 && m.moved });
+  if (s?.newsreel && s?.twin) {
+    const extra = s.newsreel.median - s.twin.median;
+    checks.push({ target: "startup ≤ twin + 30 ms", value: `${extra >= 0 ? "+" : ""}${extra.toFixed(1)} ms`, met: extra <= 30 });
+  } else checks.push({ target: "startup ≤ twin + 30 ms", ...unmeasured });
+  const m = results.boundary?.motion;
+  if (m) checks.push({ target: "zero wasm calls per animation frame", value: `${m.exports} calls in ${m.frames} frames${m.moved ? "" : " (the ticker did not move!)"}`, met: m.exports === 0 && m.moved });
+  else checks.push({ target: "zero wasm calls per animation frame", ...unmeasured });
+  for (const b of results.baselines) {
+    for (const r of b.ratios.filter((x) => x.target)) {
+      const target = `${b.label}: ${r.of} ≤ ${r.target.toFixed(1)}× ${r.to}`;
+      checks.push(r.ratio === null ? { target, value: `not measured (${!b.arms[r.of] ? r.of : r.to} not loaded)`, met: null }
+        : { target, value: `${r.ratio.toFixed(2)}×`, met: r.met });
+    }
+  }
   return checks;
 }
 
@@ -394,7 +559,8 @@ function targets(results) {
 
 mkdirSync(ROOT + MEASURED, { recursive: true });
 const build = {};
-for (const file of ["newsreel.js", "newsreel_bg.wasm"]) {
+if (!AVAILABLE.includes("newsreel")) log(HAVE_DIST ? "newsreel left out (BENCH_IMPLS)" : "no build in dist/: newsreel is left out, its measurements skipped");
+for (const file of AVAILABLE.includes("newsreel") ? DIST_FILES : []) {
   copyFileSync(ROOT + "dist/" + file, ROOT + MEASURED + file);
   const bytes = readFileSync(ROOT + MEASURED + file);
   build[file] = { bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex").slice(0, 16), built: statSync(ROOT + "dist/" + file).mtime.toISOString() };
@@ -418,6 +584,12 @@ try {
       jsonld: "an @graph: a CollectionPage, the publishing Organization, and one NewsArticle node per article with its publisher as an @id reference",
       heap: "after forced GCs (HeapProfiler.collectGarbage): growth of Runtime.getHeapUsage usedSize (JS) and embedderHeapUsedSize (DOM), and of wasm linear memory, from an empty widget to one showing 10,000 ticker-only articles; median of " + HEAP_RUNS + " fresh pages each",
       motion: "every wasm export and import wrapped at instantiation (bench/probe.js), counted over " + MOTION_MS + " ms of marquee motion",
+      implementations: AVAILABLE.join(", "),
+      plain: "bench/plain.js, the simplest widget a developer would write: JSON.parse, a JSON Feed's items deduplicated by id with a Set, sorted newest first with Date.parse, the first max-items headlines rendered as <li><a>title</a> <time>date</time></li> with createElement/textContent, and the newest article's headline and body text (its HTML parsed by an inert DOMParser document); no sanitiser, JSON-LD or motion",
+      feed4000: "4,000 JSON Feed items in full (bench/data.js jsonFeedFull): id, url, title, content_html of ~500 bytes (paragraphs, links, emphasis, lists, quotes, figures; JSON-escaped quotes), RFC 3339 date_published with offsets, authors, tags",
+      baselines: "a fresh connected widget holding one placeholder item, max-items left at its default (50), a forced GC, then load(…) → newsreel:ready → offsetHeight; the arms of a scenario rotate run by run (each goes first in turn) and a ratio's run-by-run spread pairs the two arms' samples of the same run",
+      collide: `${COLLIDE_COUNT} ticker-only items (id = url, title, date) whose ids were picked (bench/data.js collidingIds, checked with BigInt FNV-1a) so that their FNV-1a 64 hashes agree in bits 7–${6 + COLLIDE_BITS}: under the old lookup, slot (hash >> 7) & mask in a power-of-two table at most half full, every id starts at the same slot of every table up to 2^${COLLIDE_BITS} slots; against ${COLLIDE_COUNT} ordinary ids of the same length and alphabet, with the same titles and dates; the twin (JS Set) measured alike as a control`,
+      loadObject: "the same 4,000-item feed given to load() as the object JSON.parse made of it (parsed before the timer starts) or as its JSON text",
     },
   };
 
@@ -430,17 +602,20 @@ try {
       for (const impl of IMPLS) console.log(impl, JSON.stringify(b[impl], null, 1));
     } else if (only === "startup") {
       const t = await startup(env.browser, env.url);
-      const [n, w] = [summary(t.samples.newsreel).median, summary(t.samples.twin).median];
-      console.log(`${t.label}: newsreel ${n.toFixed(1)} ms, twin ${w.toFixed(1)} ms, +${(n - w).toFixed(1)} ms`, JSON.stringify(t.phases));
+      const times = Object.entries(t.samples).map(([impl, ms]) => `${impl} ${summary(ms).median.toFixed(1)} ms`).join(", ");
+      const extra = t.samples.newsreel && t.samples.twin ? `, +${(summary(t.samples.newsreel).median - summary(t.samples.twin).median).toFixed(1)} ms` : "";
+      console.log(`${t.label}: ${times}${extra}`, JSON.stringify(t.phases));
     } else if (only === "memory") {
       const h = await heap(env.browser, env.url);
       for (const impl of IMPLS) console.log(impl, JSON.stringify(h[impl]));
     } else {
-      const s = await openSession(env.browser, env.url, { impls: "newsreel,twin" });
-      for (const scenario of scenarios().filter((c) => c.id === only)) {
+      const s = await openSession(env.browser, env.url, { impls: AVAILABLE.join(",") });
+      for (const scenario of [...scenarios(), ...baselineScenarios()].filter((c) => c.id === only)) {
         const t = await timedScenario(s, scenario);
-        const [n, w] = [summary(t.samples.newsreel).median, summary(t.samples.twin).median];
-        console.log(`${scenario.label}: newsreel ${n.toFixed(1)} ms, twin ${w.toFixed(1)} ms, ${(n / w).toFixed(2)}×`);
+        const b = baselineResult(t, { ratios: scenario.ratios ?? [{ of: "newsreel", to: "twin" }] });
+        const times = Object.entries(b.arms).map(([name, x]) => `${name} ${x.median.toFixed(1)} ms`).join(", ");
+        const ratios = b.ratios.map((r) => `${r.of} ÷ ${r.to} ${fmtRatio(r.ratio)}${r.target ? ` (target ≤ ${r.target})` : ""}`).join(", ");
+        console.log(`${scenario.label}: ${times}; ${ratios}`);
       }
       await s.close();
     }
@@ -449,26 +624,35 @@ try {
 
   log("startup");
   const timings = [await startup(env.browser, env.url)];
-  const s = await openSession(env.browser, env.url, { impls: "newsreel,twin" });
+  const s = await openSession(env.browser, env.url, { impls: AVAILABLE.join(",") });
   for (const scenario of scenarios()) {
     log(scenario.id);
     timings.push(await timedScenario(s, scenario));
   }
+  const baselines = [];
+  for (const scenario of baselineScenarios()) {
+    log(scenario.id);
+    baselines.push(baselineResult(await timedScenario(s, scenario), scenario));
+  }
   await s.close();
   results.timings = timings.map((t) => {
-    const newsreel = summary(t.samples.newsreel);
-    const twin = summary(t.samples.twin);
+    const newsreel = t.samples.newsreel ? summary(t.samples.newsreel) : null;
+    const twin = t.samples.twin ? summary(t.samples.twin) : null;
+    const { samples, ...rest } = t;
+    if (!newsreel || !twin) return { ...rest, newsreel, twin, ratio: null, pairedRatio: null };
     // Each run's two measurements were taken back to back: their ratio is
     // steadier on a busy machine than either time.
     const paired = summary(t.samples.newsreel.map((ms, i) => ms / t.samples.twin[i]));
-    const { samples, ...rest } = t;
     return { ...rest, newsreel, twin, ratio: Math.round((newsreel.median / twin.median) * 1000) / 1000, pairedRatio: paired };
   });
+  results.baselines = baselines;
 
   log("memory");
   results.heap = await heap(env.browser, env.url);
-  log("wasm boundary");
-  results.boundary = await boundary(env.browser, env.url);
+  if (AVAILABLE.includes("newsreel")) {
+    log("wasm boundary");
+    results.boundary = await boundary(env.browser, env.url);
+  }
   log("where the time goes");
   results.breakdown = [
     await breakdown(env.browser, env.url, "load+render 1,000 (JSON Feed)", { format: "jsonfeed", count: 1000, seed: 7, bodyBytes: FULL_BODIES }),
@@ -479,20 +663,21 @@ try {
   results.machine.loadAverageAfter = loadavg().map((v) => Math.round(v * 100) / 100);
   results.seconds = Math.round((Date.now() - began) / 1000);
 
-  const md = table(results);
+  const md = table(results) + "\n\n" + baselineTable(results);
   const m = results.machine;
-  const note = `${m.cpu}, ${m.nproc} cores, Chromium ${m.chromium}, commit ${m.commit} (wasm ${build["newsreel_bg.wasm"].bytes} bytes), ${RUNS} runs each`;
+  const wasm = build["newsreel_bg.wasm"] ? `wasm ${build["newsreel_bg.wasm"].bytes} bytes` : "no newsreel build";
+  const note = `${m.cpu}, ${m.nproc} cores, Chromium ${m.chromium}, commit ${m.commit} (${wasm}), ${RUNS} runs each`;
   writeFileSync(OUT + "results.json", JSON.stringify(results, null, 2) + "\n");
   writeFileSync(OUT + "table.md", md + "\n");
   writeFileSync(OUT + "ratios.svg", ratioChart(
-    results.timings.map((t) => ({ label: t.label, ratio: t.ratio, low: t.pairedRatio.p25, high: t.pairedRatio.p75 })),
+    results.timings.filter((t) => t.ratio !== null).map((t) => ({ label: t.label, ratio: t.ratio, low: t.pairedRatio.p25, high: t.pairedRatio.p75 })),
     { title: "newsreel ÷ vanilla-JS twin (median time)", note },
   ));
 
   console.log(md);
   console.log(`\n${note}; load average ${m.loadAverage.join(" ")} → ${m.loadAverageAfter.join(" ")}`);
   console.log("\ntargets:");
-  for (const c of results.targets) console.log(`  ${c.met ? "met    " : "MISSED "} ${c.target}: ${c.value}`);
+  for (const c of results.targets) console.log(`  ${c.met === null ? "n/a    " : c.met ? "met    " : "MISSED "} ${c.target}: ${c.value}`);
   console.log("\nwhere the time goes (median ms per load; the split of the load without layout is CPU-profile self time):");
   for (const b of results.breakdown) {
     for (const impl of IMPLS) {
