@@ -13,24 +13,19 @@ GECKODRIVER_VERSION := 0.37.1
 NODE_TOOLS := tools/node_modules/.installed
 WASM_OPT := tools/node_modules/.bin/wasm-opt
 # binaryen 132 from npm: Debian's binaryen 108 emits modules that fail at start-up.
+# The features are those rustc's wasm32 target enables by default.
 WASM_FEATURES := --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue --enable-mutable-globals
-# --low-memory-unused: the first 1 KB of memory is never used (Rust's stack
-# ends at 1 MB and grows down; only a 1 MB overflow would reach it), which
-# lets wasm-opt fold constant offsets into loads and stores (-0.4 KB).
-# Not --traps-never-happen: a trap is how a panic ends, and the element
-# relies on it.
-# -ocimfs=14: a function with one caller is inlined only when it is tiny.
-# wasm-opt's default inlines every one, which left one 21 KB function for the
-# decoding path; kept apart, the same code is 2.5% larger raw but 1.9 KB
-# smaller gzip (small functions number their locals alike and repeat more).
-# -aimfs=4 inlines functions of up to 4 bytes everywhere (-0.07 KB gzip).
-WASM_OPT_FLAGS := -Oz --converge --low-memory-unused -ocimfs=14 -aimfs=4 --strip-debug --strip-producers --strip-target-features $(WASM_FEATURES)
+WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers $(WASM_FEATURES)
 ESBUILD := tools/node_modules/.bin/esbuild
+# wasm-bindgen's glue names the element.js snippet once per group of its
+# imports, as the same key of one object literal (harmless: the values are
+# the same module); esbuild would warn about each build.
+ESBUILD_LOG := --log-level=warning --log-override:duplicate-object-key=silent
 
 RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
 
-.PHONY: demo test test-native test-browser test-chrome test-firefox test-e2e size pkg dist www \
+.PHONY: demo test test-native test-browser test-chrome test-firefox test-e2e size pkg hooks dist www \
 	tools tools-rust tools-browsers tools-node fuzz bench clean consumers
 
 # ---------------------------------------------------------------- main jobs
@@ -49,7 +44,6 @@ tools: tools-rust tools-browsers tools-node
 
 tools-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-	@rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; fi
 	@if [ "$$(wasm-pack --version 2>/dev/null)" != "wasm-pack $(WASM_PACK_VERSION)" ]; then \
@@ -69,52 +63,51 @@ $(NODE_TOOLS): tools/package.json tools/package-lock.json
 
 # ---------------------------------------------------------------- builds
 
-## npm package in pkg/: the shipped wasm build, wasm-bindgen, wasm-opt, then
-## our entry and package.json
+## npm package in pkg/: the shipped wasm build (stable toolchain, release
+## profile, no flags of its own), wasm-bindgen, wasm-opt, then our entry and
+## package.json
 pkg: pkg/package.json
 
-# The shipped build rebuilds core and alloc for size (-Z build-std) with the
-# immediate-abort panic strategy, so no panic location or message code is left
-# in the wasm (-4 KB gzip; README, "Size"). Both are unstable options: the
-# machine's one toolchain is stable and no nightly can be fetched, so
-# RUSTC_BOOTSTRAP=1 enables them for this build only. Tests build normally.
-# -Zlocation-detail=none and -Zfmt-debug=none drop the source locations and
-# Debug output that nothing in the shipped build prints (-0.4 KB).
-# Without reference types, wasm-bindgen keeps JS values in a JS array and
-# passes plain indices, instead of an externref table with a shim per
-# import and export in the wasm (-0.6 KB).
-# LLVM's inliner a little more willing than opt-level "z" makes it
-# (threshold 10, call penalty 50): small helpers vanish into their callers,
-# while wasm-opt (below) keeps the larger one-caller functions apart
-# (-0.49 KB gzip; measured over a grid of both settings).
-SHIP_ENV := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Ctarget-feature=-reference-types,-multivalue -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Cllvm-args=--inline-threshold=10 -Cllvm-args=--inline-call-penalty=50"
-SHIP_WASM := target/ship/wasm32-unknown-unknown/release/newsreel.wasm
+# --experimental-reset-state-function: after a trap, the element replaces the
+# wasm instance with a fresh one (src/dom/element.js, "Failure").
+BINDGEN_FLAGS := --target web --experimental-reset-state-function
+SHIP_WASM := target/wasm32-unknown-unknown/release/newsreel.wasm
 
-pkg/package.json: $(RUST_SOURCES) build.rs Makefile README.md tools/package.mjs tools/minify-names.mjs | tools-rust tools-node
-	$(SHIP_ENV) cargo build --lib --release --target wasm32-unknown-unknown --features small-runtime \
-		-Z build-std=core,alloc --target-dir target/ship
+pkg/package.json: $(RUST_SOURCES) build.rs Makefile README.md tools/package.mjs | tools-rust tools-node
+	cargo build --lib --release --target wasm32-unknown-unknown
 	rm -rf pkg
-	wasm-bindgen --target web --out-dir pkg --out-name newsreel $(SHIP_WASM)
+	wasm-bindgen $(BINDGEN_FLAGS) --out-dir pkg --out-name newsreel $(SHIP_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/newsreel_bg.wasm -o pkg/newsreel_bg.wasm
-	@# A run of its own: --converge would repeat the renaming and print a second mapping.
-	$(WASM_OPT) $(WASM_FEATURES) --minify-imports-and-exports-and-modules pkg/newsreel_bg.wasm -o pkg/newsreel_bg.wasm \
-		> target/wasm-names.json
-	node tools/minify-names.mjs target/wasm-names.json pkg/newsreel.js pkg/newsreel_bg.wasm pkg/newsreel.d.ts
 	node tools/package.mjs
+
+## The shipped build plus the feature `test-hooks` (a method that panics),
+## for the end-to-end test of traps; the same flags otherwise
+HOOKS_WASM := target/hooks/wasm32-unknown-unknown/release/newsreel.wasm
+hooks: target/hooks/dist/newsreel.js
+
+target/hooks/dist/newsreel.js: $(RUST_SOURCES) build.rs Makefile src/js/script-tag.js src/js/runtime.js src/js/start.js | tools-rust tools-node
+	cargo build --lib --release --target wasm32-unknown-unknown --features test-hooks --target-dir target/hooks
+	rm -rf target/hooks/pkg target/hooks/dist
+	wasm-bindgen $(BINDGEN_FLAGS) --out-dir target/hooks/pkg --out-name newsreel $(HOOKS_WASM)
+	$(WASM_OPT) $(WASM_OPT_FLAGS) target/hooks/pkg/newsreel_bg.wasm -o target/hooks/pkg/newsreel_bg.wasm
+	mkdir -p target/hooks/src/js && cp src/js/*.js target/hooks/src/js/
+	$(ESBUILD) target/hooks/src/js/script-tag.js --bundle --format=esm --minify --target=es2022 \
+		--outfile=target/hooks/dist/newsreel.js $(ESBUILD_LOG)
+	cp target/hooks/pkg/newsreel_bg.wasm target/hooks/dist/
 
 ## Script-tag builds in dist/: one module plus the .wasm beside it, and the
 ## single-file build with the .wasm embedded (base64) in the module
 dist: dist/newsreel.js dist/newsreel.inline.js
 
-dist/newsreel.js: pkg/package.json src/js/script-tag.js src/js/start.js
+dist/newsreel.js: pkg/package.json src/js/script-tag.js src/js/runtime.js src/js/start.js
 	@mkdir -p dist
-	$(ESBUILD) src/js/script-tag.js --bundle --format=esm --minify --target=es2022 --outfile=dist/newsreel.js --log-level=warning
+	$(ESBUILD) src/js/script-tag.js --bundle --format=esm --minify --target=es2022 --outfile=dist/newsreel.js $(ESBUILD_LOG)
 	cp pkg/newsreel_bg.wasm dist/newsreel_bg.wasm
 
-dist/newsreel.inline.js: pkg/package.json src/js/script-tag-inline.js src/js/start.js
+dist/newsreel.inline.js: pkg/package.json src/js/script-tag-inline.js src/js/runtime.js src/js/start.js
 	@mkdir -p dist
 	$(ESBUILD) src/js/script-tag-inline.js --bundle --format=esm --minify --target=es2022 --loader:.wasm=binary \
-		--outfile=dist/newsreel.inline.js --log-level=warning
+		--outfile=dist/newsreel.inline.js $(ESBUILD_LOG)
 
 ## The demo site: www/ with the script-tag build copied in
 www: dist
@@ -128,12 +121,12 @@ test-native:
 test-browser: test-chrome test-firefox
 
 test-chrome: | tools-rust tools-browsers
-	wasm-pack test --headless --chrome
+	wasm-pack test --release --headless --chrome
 
 test-firefox: | tools-rust tools-browsers
-	wasm-pack test --headless --firefox
+	wasm-pack test --release --headless --firefox
 
-test-e2e: www consumers | tools-browsers
+test-e2e: www hooks consumers | tools-browsers
 	node --test --test-concurrency=1 tests/e2e/
 
 ## The e2e tests' consumer app: its tools from its lock file, then the package

@@ -1,9 +1,7 @@
-//! What std's prelude would give every module, from `alloc`, since the crate
-//! is `no_std`.
-
-// Only tests format: the library builds messages with `cat!` (core/cat.rs).
-#[cfg(test)]
-pub use alloc::format;
-pub use alloc::string::{String, ToString};
-pub use alloc::vec;
-pub use alloc::vec::Vec;
+//! Transitional: the core's modules still import this while they move to
+//! std's prelude. Removed once nothing uses it.
+#![allow(unused_imports)]
+pub use std::format;
+pub use std::string::{String, ToString};
+pub use std::vec;
+pub use std::vec::Vec;

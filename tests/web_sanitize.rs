@@ -17,7 +17,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn sanitise(html: &str, images: bool, target: Option<&str>) -> String {
     let doc = document();
     let into = doc.create_element("div").unwrap();
-    append_html(&into, html, images, target);
+    append_html(&into, html, images, target).unwrap();
     into.inner_html()
 }
 
@@ -29,7 +29,7 @@ fn clean(html: &str) -> String {
 fn tags_and_attributes(html: &str) -> (Vec<String>, Vec<String>) {
     let doc = document();
     let holder = doc.create_element("div").unwrap();
-    append_html(&holder, html, true, Some("_blank"));
+    append_html(&holder, html, true, Some("_blank")).unwrap();
     let all = holder.query_selector_all("*").unwrap();
     let mut tags = Vec::new();
     let mut attributes = Vec::new();

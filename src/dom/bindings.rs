@@ -1,306 +1,431 @@
 //! Every call into the browser goes through this file, so the rest of the
 //! shell reads as plain logic and the list of what we touch stays in one place.
 //!
-//! DOM calls on nodes we created ourselves, with constant tag and attribute
-//! names, cannot fail in practice, so they are declared without `catch` and
-//! return no `Result`. If one ever threw, the exception would unwind out of
-//! the wasm to the element's JS, which catches every call into the widget,
-//! shows the error state and stops that widget: the same path as any other
-//! failure, without error-handling code at every call site. Calls that can
-//! fail on input (a host's selector, the history API, attaching the shadow
-//! root) keep `catch` and return `DomResult`.
+//! Two kinds of call:
+//! - web-sys, for the DOM. Every method a host page could make throw (a
+//!   page may wrap `setAttribute` or `appendChild`, or hand us a bad
+//!   selector) is one web-sys declares `catch`, and its error comes back as
+//!   a `DomResult` that the widget turns into its error state. A throw that
+//!   skips Rust's error path would leave the wasm instance with its stack
+//!   pointer moved and its cells borrowed.
+//! - `element.js`, for what only JS can do or what JS does with a
+//!   `try`/`catch` of its own: the subscriptions (listeners, observers and
+//!   timers that call the widget back), `Intl` formatting (which throws on an
+//!   odd locale), the inert HTML parser under Trusted Types, and the console.
 
-use crate::prelude::*;
-
-use crate::core::build::Build;
+use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Document, Element, Event, EventTarget, HtmlElement, Node, ShadowRoot,
+    CssStyleSheet, CustomEvent, CustomEventInit, Document, DocumentFragment, Element, Event, EventTarget,
+    FocusEvent, HtmlElement, MediaQueryList, MouseEvent, Node, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    VisibilityState, Window,
 };
+
+use crate::core::build::{Build, Step};
+use crate::core::markup;
+
+/// The outcome of a browser call that can throw: the thrown value on failure.
+pub type DomResult<T> = Result<T, JsValue>;
+
+/// What a subscription reports back to `Widget::on`. Rust hands one of these
+/// to `element.js` with each subscription, and JS passes it back unchanged:
+/// the numbers are defined here only.
+#[wasm_bindgen]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Signal {
+    /// A click anywhere in the shadow root (the value is the event).
+    Click,
+    /// Pointer over, or focus into, the ticker.
+    Hold,
+    PointerLeave,
+    /// Focus left an element of the ticker (the value is the event).
+    FocusOut,
+    /// The reduced-motion preference changed.
+    MotionPreference,
+    TabVisibility,
+    /// Back, Forward or a new fragment.
+    History,
+    DomReady,
+    /// The task that created the element is over: is there data yet?
+    TaskOver,
+    /// The text of the source script changed.
+    SourceChanged,
+    InView,
+    OutOfView,
+    SlideTick,
+}
+
+/// Subscriptions are kept in groups and dropped a group at a time.
+#[wasm_bindgen]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Group {
+    /// On our own shadow root: they live as long as the widget.
+    Own,
+    /// On the page (document, window, media query, viewport): dropped on disconnect.
+    Page,
+    /// The source script's text: replaced when the source changes.
+    Source,
+    /// The slide ticker's timer.
+    Slide,
+}
 
 #[wasm_bindgen(module = "/src/dom/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineElement)]
-    pub fn define_element(tag_name: &str, create_widget: &js_sys::Function, widget_on: &js_sys::Function) -> bool;
-    /// Shows the error state for a failure the widget could not handle and
-    /// stops further calls into it (the same path as a thrown error or trap).
-    #[wasm_bindgen(js_name = failWidget)]
-    pub fn fail_widget(host: &HtmlElement, error: &JsValue);
+    pub fn define_element(tag_name: &str, runtime: &JsValue) -> bool;
+    /// Logs `newsreel: <message>` as an error, once per distinct message.
     #[wasm_bindgen(js_name = logOnce)]
     pub fn log_once(message: &str);
-    // Calls that give text back return it as a `JsValue` (a string, or null)
-    // and `text_of` reads it: an `Option<String>` or `String` return costs a
-    // conversion wrapper per import in the glue, one `as_string` serves all.
+    /// Hands the message of a panic to the element, which shows it in the
+    /// failed widget's error state before the instance is replaced.
+    #[wasm_bindgen(js_name = notePanic)]
+    pub fn note_panic(message: &str);
+
+    /// A date in the page's language, or an empty string if `Intl` failed.
     #[wasm_bindgen(js_name = formatDate)]
-    fn format_date_value(epoch_ms: f64, has_time: bool, locale: &str) -> JsValue;
+    pub fn format_date(epoch_ms: f64, has_time: bool, locale: &str) -> String;
+    /// The date relative to now ("3 hours ago"), in the page's language.
     #[wasm_bindgen(js_name = formatRelative)]
-    fn format_relative_value(epoch_ms: f64, locale: &str) -> JsValue;
+    pub fn format_relative(epoch_ms: f64, locale: &str) -> String;
     /// Parses HTML into an inert document (no script runs, nothing loads) and
-    /// returns its body flattened as `core::sanitize` reads it, or null if
-    /// the browser refused.
+    /// returns its body, or null if the browser refused.
     #[wasm_bindgen(js_name = parseInertHtml)]
-    fn parse_inert_html_value(html: &str) -> JsValue;
-    // Browser calls whose shape costs more code in wasm than in JS.
+    fn parse_inert_html_body(html: &str) -> Option<Element>;
 
-    /// `querySelectorAll` on an element, document or fragment, as an array
-    /// (empty for an invalid selector).
-    #[wasm_bindgen(js_name = queryAll)]
-    fn query_all_array(root: &Node, selector: &str) -> js_sys::Array;
-    /// True for a click the browser should handle itself (new tab, new window, download).
-    #[wasm_bindgen(js_name = isModifiedClick)]
-    pub fn is_modified_click(event: &Event) -> bool;
-    /// The page's URL fragment, without the '#', percent-decoded (or null).
-    #[wasm_bindgen(js_name = locationHash)]
-    fn location_hash_value() -> JsValue;
-    /// Adds a history entry with a new fragment, so Back returns to the
-    /// previous one; false when the page's history refused it.
-    #[wasm_bindgen(js_name = pushHash)]
-    pub fn push_hash(fragment: &str) -> bool;
-    /// The text of each element matching `selector` under `root` (only the
-    /// children of `parent`, when given).
-    #[wasm_bindgen(js_name = textsOf)]
-    fn texts_array(root: &Node, selector: &str, parent: Option<&Element>) -> js_sys::Array;
-    /// The element an event started on (seen from inside our shadow root), if it is one.
-    #[wasm_bindgen(js_name = eventElement)]
-    pub fn event_element(event: &Event) -> Option<Element>;
-    /// Whether a `focusout` event moves focus to a node inside `element`.
-    #[wasm_bindgen(js_name = focusMovesWithin)]
-    pub fn focus_moves_within(event: &Event, element: &Element) -> bool;
-    /// Whether the page is still being parsed.
-    #[wasm_bindgen(js_name = documentLoading)]
-    pub fn document_loading() -> bool;
-    /// The attribute `name` of the element or its nearest ancestor that has it (or null).
-    #[wasm_bindgen(js_name = inheritedAttribute)]
-    fn inherited_attribute_value(element: &Element, name: &str) -> JsValue;
-
-    /// The element's open shadow root (attached on first use), with the
-    /// widget's styles adopted as one constructable stylesheet shared by
-    /// every instance (no inline `<style>`, so `style-src 'self'` is enough).
-    #[wasm_bindgen(js_name = openShadow, catch)]
-    pub fn open_shadow(host: &HtmlElement, css: &str) -> DomResult<ShadowRoot>;
-    /// Fires a bubbling, composed `CustomEvent` with `detail` on the target.
-    pub fn dispatch(target: &EventTarget, name: &str, detail: &JsValue);
-    /// `matchMedia("(prefers-reduced-motion: reduce)")`, where there is one.
-    #[wasm_bindgen(js_name = motionQuery)]
-    pub fn motion_query() -> Option<web_sys::MediaQueryList>;
-    /// Whether the page's tab is hidden.
-    #[wasm_bindgen(js_name = documentHidden)]
-    pub fn document_hidden() -> bool;
-    /// The page's window, for its `popstate` and `hashchange` events.
-    #[wasm_bindgen(js_name = pageWindow)]
-    pub fn page_window() -> EventTarget;
-
-    #[wasm_bindgen(js_name = build)]
-    fn run_build(parent: &Node, ops: &[u32], text: &str) -> js_sys::Array;
-    /// Sets a style property (or a custom property) through the CSSOM, which a
-    /// CSP without `'unsafe-inline'` still allows (a `style` attribute would not be).
-    #[wasm_bindgen(js_name = setStyle)]
-    pub fn set_style(element: &Element, name: &str, value: &str);
-
-    // Subscriptions. Each one calls the widget back as `on(code, value)`
-    // through the element (so a throw or trap in a handler is caught there
-    // like any other call), until its group is dropped with `unsubscribe`.
-    // They live in JS because a Rust closure per callback costs far more
-    // code than one exported entry point.
+    // Subscriptions. Each calls the element's widget back as
+    // `on(signal, value)` through the element's one guarded entry point,
+    // until its group is dropped with `unsubscribe`.
 
     /// `addEventListener(kind, …)`; the value is the event.
-    pub fn listen(host: &HtmlElement, group: u32, target: &EventTarget, kind: &str, code: u32);
-    /// An `IntersectionObserver`: `in_code` when the element comes into view,
-    /// `out_code` when it leaves.
+    pub fn listen(host: &HtmlElement, group: Group, target: &EventTarget, kind: &str, signal: Signal);
+    /// An `IntersectionObserver`: `InView` when the element comes into view,
+    /// `OutOfView` when it leaves.
     #[wasm_bindgen(js_name = watchVisible)]
-    pub fn watch_visible(host: &HtmlElement, group: u32, target: &Element, in_code: u32, out_code: u32);
+    pub fn watch_visible(host: &HtmlElement, group: Group, target: &Element, in_signal: Signal, out_signal: Signal);
     /// A `MutationObserver` of the text under a node.
     #[wasm_bindgen(js_name = watchText)]
-    pub fn watch_text(host: &HtmlElement, group: u32, target: &Node, code: u32);
+    pub fn watch_text(host: &HtmlElement, group: Group, target: &Node, signal: Signal);
     /// `setInterval`.
-    pub fn every(host: &HtmlElement, group: u32, ms: i32, code: u32);
+    pub fn every(host: &HtmlElement, group: Group, ms: u32, signal: Signal);
     /// A zero-delay timeout: once, after the current task.
     #[wasm_bindgen(js_name = afterThisTask)]
-    pub fn after_this_task(host: &HtmlElement, code: u32);
+    pub fn after_this_task(host: &HtmlElement, signal: Signal);
     /// Removes every subscription of the group.
-    pub fn unsubscribe(host: &HtmlElement, group: u32);
+    pub fn unsubscribe(host: &HtmlElement, group: Group);
 }
 
-pub type DomResult<T> = Result<T, JsValue>;
+// ---------------------------------------------------------------- values for JS
 
-// The DOM methods used on our own nodes, without `catch` (see the top).
-#[wasm_bindgen]
-extern "C" {
-    /// A DOM node seen only through the methods below.
-    type OwnNode;
-    #[wasm_bindgen(method, js_name = setAttribute)]
-    fn set_attribute(this: &OwnNode, name: &str, value: &str);
-    #[wasm_bindgen(method, js_name = removeAttribute)]
-    fn remove_attribute(this: &OwnNode, name: &str);
-    #[wasm_bindgen(method, js_name = toggleAttribute)]
-    fn toggle_attribute(this: &OwnNode, name: &str, on: bool);
-    #[wasm_bindgen(method, js_name = appendChild)]
-    fn append_child(this: &OwnNode, child: &Node);
-    #[wasm_bindgen(method, js_name = cloneNode)]
-    fn clone_node(this: &OwnNode, deep: bool) -> Node;
-    #[wasm_bindgen(method)]
-    fn focus(this: &OwnNode);
-    #[wasm_bindgen(method, js_name = closest)]
-    fn closest_to(this: &OwnNode, selector: &str) -> Option<Element>;
-    #[wasm_bindgen(method, js_name = getAttribute)]
-    fn get_attribute_value(this: &OwnNode, name: &str) -> JsValue;
-    #[wasm_bindgen(method, getter = textContent)]
-    fn text_content_value(this: &OwnNode) -> JsValue;
-    /// Never null for an element.
-    #[wasm_bindgen(method, getter = ownerDocument)]
-    fn owner_document_of(this: &OwnNode) -> Document;
-    #[wasm_bindgen(method, setter = textContent)]
-    fn set_text_content_to(this: &OwnNode, text: &str);
-    /// `object[key] = value`, on a plain object of our own.
-    #[wasm_bindgen(method, structural, indexing_setter)]
-    fn set_key(this: &OwnNode, key: &str, value: &JsValue);
-    /// On an element or a document alike: one import for both. Throws for
-    /// an invalid selector.
-    #[wasm_bindgen(method, catch, js_name = querySelector)]
-    fn query_selector_in(this: &OwnNode, selector: &str) -> DomResult<Option<Element>>;
+/// A value for JS, from a `Serialize` type: plain objects and arrays, with
+/// `None` as `null` (the documented shape of our event details).
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    // Our detail types are plain structs of strings, numbers and lists:
+    // serialising them cannot fail, and undefined would do if it did.
+    value.serialize(&serializer).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// The text a browser call gave back, `None` for null or anything else.
-fn text_of(value: JsValue) -> Option<String> {
-    value.as_string()
+/// Fires a bubbling, composed `CustomEvent` with `detail` on the target.
+pub fn dispatch(target: &EventTarget, name: &str, detail: &JsValue) -> DomResult<()> {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    let event = CustomEvent::new_with_event_init_dict(name, &init)?;
+    target.dispatch_event(&event)?;
+    Ok(())
 }
 
-pub fn format_date(epoch_ms: f64, has_time: bool, locale: &str) -> String {
-    text_of(format_date_value(epoch_ms, has_time, locale)).unwrap_or_default()
-}
+// ---------------------------------------------------------------- page
 
-/// The date relative to now ("3 hours ago"), in the page's language.
-pub fn format_relative(epoch_ms: f64, locale: &str) -> String {
-    text_of(format_relative_value(epoch_ms, locale)).unwrap_or_default()
-}
-
-pub fn parse_inert_html(html: &str) -> Option<String> {
-    text_of(parse_inert_html_value(html))
-}
-
-pub fn location_hash() -> Option<String> {
-    text_of(location_hash_value())
-}
-
-pub fn inherited_attribute(element: &Element, name: &str) -> Option<String> {
-    text_of(inherited_attribute_value(element, name))
+pub fn window() -> Option<Window> {
+    web_sys::window()
 }
 
 /// The document an element belongs to.
-pub fn owner_document(element: &HtmlElement) -> Document {
-    own(element).owner_document_of()
+pub fn owner_document(element: &Element) -> Document {
+    // Only a document itself has no owner document; an element always has one.
+    element.owner_document().expect("an element has an owner document")
 }
 
-/// A node's text (`textContent`), empty when it has none.
-pub fn text_content(node: &impl AsRef<Node>) -> String {
-    text_of(own(node.as_ref()).text_content_value()).unwrap_or_default()
+/// `matchMedia("(prefers-reduced-motion: reduce)")`, where there is one.
+pub fn motion_query() -> Option<MediaQueryList> {
+    window()?.match_media("(prefers-reduced-motion: reduce)").ok().flatten()
 }
-
-fn own(node: &impl AsRef<JsValue>) -> &OwnNode {
-    node.as_ref().unchecked_ref()
-}
-
-/// Creates what a build program describes at the end of `parent`; returns
-/// the elements it marked with `keep`, in order.
-pub fn build(parent: &impl AsRef<Node>, program: &Build) -> Vec<Element> {
-    build_from(parent, &program.ops, &program.text)
-}
-
-/// `build` of a program held as its two parts (a constant one, say).
-pub fn build_from(parent: &impl AsRef<Node>, ops: &[u32], text: &str) -> Vec<Element> {
-    elements(run_build(parent.as_ref(), ops, text))
-}
-
-fn elements(array: js_sys::Array) -> Vec<Element> {
-    let mut out = Vec::new();
-    for i in 0..array.length() {
-        out.push(array.get(i).unchecked_into());
-    }
-    out
-}
-
-pub fn append(parent: &impl AsRef<Node>, child: &impl AsRef<Node>) {
-    own(parent.as_ref()).append_child(child.as_ref());
-}
-
-/// A deep copy of a node and everything in it.
-pub fn deep_clone(node: &impl AsRef<Node>) -> Node {
-    own(node.as_ref()).clone_node(true)
-}
-
-pub fn clear(node: &impl AsRef<Node>) {
-    set_text(node, "");
-}
-
-/// Replaces everything inside a node with one text.
-pub fn set_text(node: &impl AsRef<Node>, text: &str) {
-    own(node.as_ref()).set_text_content_to(text);
-}
-
-pub fn set_attr(e: &Element, name: &str, value: &str) {
-    own(e).set_attribute(name, value);
-}
-
-pub fn remove_attr(e: &Element, name: &str) {
-    own(e).remove_attribute(name);
-}
-
-pub fn attr(e: &Element, name: &str) -> Option<String> {
-    text_of(own(e).get_attribute_value(name))
-}
-
-pub fn set_flag(e: &Element, name: &str, on: bool) {
-    own(e).toggle_attribute(name, on);
-}
-
-pub fn focus(e: &Element) {
-    own(e).focus();
-}
-
-/// The element or its nearest ancestor that matches one of our selectors.
-pub fn closest(e: &Element, selector: &str) -> Option<Element> {
-    own(e).closest_to(selector)
-}
-
-/// The first match of a selector, or `None` (also for an invalid selector).
-pub fn query(root: &Element, selector: &str) -> Option<Element> {
-    own(root).query_selector_in(selector).ok().flatten()
-}
-
-/// Every match of a selector in document order (none for an invalid selector).
-pub fn query_all(root: &impl AsRef<Node>, selector: &str) -> Vec<Element> {
-    elements(query_all_array(root.as_ref(), selector))
-}
-
-/// The text of each element matching `selector` under `root` (only the
-/// children of `parent`, when given), in document order.
-pub fn texts(root: &Node, selector: &str, parent: Option<&Element>) -> Vec<String> {
-    let found = texts_array(root, selector, parent);
-    let mut out = Vec::new();
-    for i in 0..found.length() {
-        out.push(text_of(found.get(i)).unwrap_or_default());
-    }
-    out
-}
-
-/// Looks up `source="…"`: an id (`#news`) or any selector. `Err` for an invalid selector.
-pub fn query_document(doc: &Document, selector: &str) -> Result<Option<Element>, ()> {
-    own(doc).query_selector_in(selector).map_err(|_| ())
-}
-
-/// A plain object `{key: value, …}` for event details.
-pub fn object(entries: &[(&str, JsValue)]) -> JsValue {
-    let obj = js_sys::Object::new();
-    for (k, v) in entries {
-        own(&obj).set_key(k, v);
-    }
-    obj.into()
-}
-
 
 /// Whether the reader asked the system for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
     motion_query().is_some_and(|q| q.matches())
 }
 
+pub fn document_hidden(doc: &Document) -> bool {
+    doc.visibility_state() == VisibilityState::Hidden
+}
+
+/// Whether the page is still being parsed.
+pub fn document_loading(doc: &Document) -> bool {
+    doc.ready_state() == "loading"
+}
+
+/// The page's URL fragment, without the '#', percent-decoded.
+pub fn location_hash() -> Option<String> {
+    let hash = window()?.location().hash().ok()?;
+    let fragment = hash.strip_prefix('#')?;
+    js_sys::decode_uri_component(fragment).ok().map(String::from)
+}
+
+/// Adds a history entry with a new fragment, so Back returns to the previous
+/// one. Fails when the page's history refuses it (a sandboxed frame).
+pub fn push_hash(fragment: &str) -> DomResult<()> {
+    // '/' reads better in a URL bar and is valid in a fragment.
+    let encoded = String::from(js_sys::encode_uri_component(fragment)).replace("%2F", "/");
+    let history = window().ok_or(JsValue::NULL)?.history()?;
+    history.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{encoded}")))
+}
+
+// ---------------------------------------------------------------- elements
+
+pub fn attr(element: &Element, name: &str) -> Option<String> {
+    element.get_attribute(name)
+}
+
+pub fn set_attr(element: &Element, name: &str, value: &str) -> DomResult<()> {
+    element.set_attribute(name, value)
+}
+
+pub fn remove_attr(element: &Element, name: &str) -> DomResult<()> {
+    element.remove_attribute(name)
+}
+
+/// Sets or removes a boolean attribute.
+pub fn set_flag(element: &Element, name: &str, on: bool) -> DomResult<()> {
+    element.toggle_attribute_with_force(name, on).map(drop)
+}
+
+/// The attribute `name` of the element or of its nearest ancestor that has it.
+pub fn inherited_attr(element: &Element, name: &str) -> Option<String> {
+    element.closest(&format!("[{name}]")).ok().flatten()?.get_attribute(name)
+}
+
+/// Replaces everything inside a node with one text (none for "").
+pub fn set_text(node: &Node, text: &str) {
+    node.set_text_content(Some(text));
+}
+
+pub fn text_content(node: &Node) -> String {
+    node.text_content().unwrap_or_default()
+}
+
+pub fn focus(element: &Element) -> DomResult<()> {
+    match element.dyn_ref::<HtmlElement>() {
+        Some(html) => html.focus(),
+        None => Ok(()),
+    }
+}
+
+/// The element or its nearest ancestor that matches one of our selectors.
+pub fn closest(element: &Element, selector: &str) -> Option<Element> {
+    element.closest(selector).ok().flatten()
+}
+
+/// The first match of a selector under a node; `Err` for an invalid selector.
+pub fn query(root: &Node, selector: &str) -> DomResult<Option<Element>> {
+    if let Some(element) = root.dyn_ref::<Element>() {
+        element.query_selector(selector)
+    } else if let Some(doc) = root.dyn_ref::<Document>() {
+        doc.query_selector(selector)
+    } else if let Some(fragment) = root.dyn_ref::<DocumentFragment>() {
+        fragment.query_selector(selector)
+    } else {
+        Ok(None)
+    }
+}
+
+/// Every match of a selector under a node, in document order (none for an
+/// invalid selector).
+pub fn query_all(root: &Node, selector: &str) -> Vec<Element> {
+    let list = if let Some(element) = root.dyn_ref::<Element>() {
+        element.query_selector_all(selector)
+    } else if let Some(doc) = root.dyn_ref::<Document>() {
+        doc.query_selector_all(selector)
+    } else if let Some(fragment) = root.dyn_ref::<DocumentFragment>() {
+        fragment.query_selector_all(selector)
+    } else {
+        return Vec::new();
+    };
+    let Ok(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+/// Sets a style property (or a custom property) through the CSSOM, which a
+/// CSP without `'unsafe-inline'` still allows (a `style` attribute would not be).
+pub fn set_style(element: &Element, name: &str, value: &str) -> DomResult<()> {
+    match element.dyn_ref::<HtmlElement>() {
+        Some(html) => html.style().set_property(name, value),
+        None => Ok(()),
+    }
+}
+
+pub fn append(parent: &Node, child: &Node) -> DomResult<()> {
+    parent.append_child(child).map(drop)
+}
+
+/// A deep copy of a node and everything in it.
+pub fn deep_clone(node: &Node) -> DomResult<Node> {
+    node.clone_node_with_deep(true)
+}
+
+pub fn fragment(doc: &Document) -> DocumentFragment {
+    doc.create_document_fragment()
+}
+
+pub fn child_element_count(element: &Element) -> u32 {
+    element.child_element_count()
+}
+
+pub fn scroll_width(element: &Element) -> i32 {
+    element.scroll_width()
+}
+
+// ---------------------------------------------------------------- shadow root
+
+thread_local! {
+    /// The widget's styles as one constructable stylesheet, shared by every
+    /// instance (no inline `<style>`, so `style-src 'self'` is enough).
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// The element's open shadow root (attached on first use) with our styles.
+pub fn open_shadow(host: &HtmlElement, css: &str) -> DomResult<ShadowRoot> {
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    let sheet = SHEET.with(|cell| -> DomResult<CssStyleSheet> {
+        if let Some(sheet) = cell.borrow().as_ref() {
+            return Ok(sheet.clone());
+        }
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(css)?;
+        *cell.borrow_mut() = Some(sheet.clone());
+        Ok(sheet)
+    })?;
+    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    Ok(root)
+}
+
+// ---------------------------------------------------------------- events
+
+/// The element an event started on (seen from inside our shadow root).
+pub fn event_element(event: &Event) -> Option<Element> {
+    event.target()?.dyn_into::<Element>().ok()
+}
+
+/// True for a click the browser should handle itself (new tab, new window, download).
+pub fn is_modified_click(event: &Event) -> bool {
+    event
+        .dyn_ref::<MouseEvent>()
+        .is_some_and(|e| e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0)
+}
+
+/// Whether a `focusout` moves focus to a node inside `element`.
+pub fn focus_moves_within(event: &Event, element: &Element) -> bool {
+    let related = event.dyn_ref::<FocusEvent>().and_then(FocusEvent::related_target);
+    related.and_then(|t| t.dyn_into::<Node>().ok()).is_some_and(|node| element.contains(Some(&node)))
+}
+
+pub fn prevent_default(event: &Event) {
+    event.prevent_default();
+}
+
+// ---------------------------------------------------------------- building
+
+/// Creates what a build program describes at the end of `parent`, with
+/// `createElement`, `createTextNode` and `setAttribute` only: names and
+/// values never pass through an HTML parser. Returns the elements the
+/// program marked with `keep`, in order.
+pub fn build(parent: &Node, program: &Build) -> DomResult<Vec<Element>> {
+    let doc = match parent.dyn_ref::<Document>() {
+        Some(doc) => doc.clone(),
+        None => parent.owner_document().ok_or(JsValue::NULL)?,
+    };
+    let mut open: Vec<Element> = Vec::new();
+    let mut kept = Vec::new();
+    for step in program.steps() {
+        let top: &Node = open.last().map_or(parent, |e| e.as_ref());
+        match step {
+            Step::Open(tag) => {
+                let element = doc.create_element(tag)?;
+                top.append_child(&element)?;
+                open.push(element);
+            }
+            Step::Attr(name, value) => {
+                if let Some(element) = open.last() {
+                    element.set_attribute(name, value)?;
+                }
+            }
+            Step::Text(text) => {
+                top.append_child(&doc.create_text_node(text))?;
+            }
+            Step::Close => {
+                open.pop();
+            }
+            Step::Keep => kept.extend(open.last().cloned()),
+        }
+    }
+    Ok(kept)
+}
+
+// ---------------------------------------------------------------- inert HTML
+
+/// Elements nested deeper than this reach the sanitiser as their text only
+/// (it flattens far shallower markup anyway); the walk stays shallow.
+const MAX_WALK_DEPTH: usize = 64;
+
+/// Parses `html` inertly and returns the body as the core's neutral tree, or
+/// `None` if the browser refused to parse.
+pub fn parse_inert_html(html: &str) -> Option<Vec<markup::Node>> {
+    let body = parse_inert_html_body(html)?;
+    Some(children_of(&body, 0))
+}
+
+fn children_of(parent: &Node, depth: usize) -> Vec<markup::Node> {
+    let mut out = Vec::new();
+    let mut child = parent.first_child();
+    while let Some(node) = child {
+        match node.node_type() {
+            Node::TEXT_NODE => out.push(markup::Node::Text(text_content(&node))),
+            Node::ELEMENT_NODE => {
+                if let Some(element) = node.dyn_ref::<Element>() {
+                    out.push(element_of(element, depth));
+                }
+            }
+            // Comments, processing instructions: not content.
+            _ => {}
+        }
+        child = node.next_sibling();
+    }
+    out
+}
+
+fn element_of(element: &Element, depth: usize) -> markup::Node {
+    const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
+    let attributes = element.attributes();
+    let attributes = (0..attributes.length())
+        .filter_map(|i| attributes.item(i))
+        .map(|a| (a.name(), a.value()))
+        .collect();
+    let children = if depth < MAX_WALK_DEPTH {
+        children_of(element, depth + 1)
+    } else {
+        vec![markup::Node::Text(text_content(element))]
+    };
+    markup::Node::Element(markup::Element {
+        name: element.local_name(),
+        html: element.namespace_uri().as_deref() == Some(HTML_NAMESPACE),
+        attributes,
+        children,
+    })
+}

@@ -1,10 +1,21 @@
 // The <news-reel> element class. A class extending HTMLElement cannot be
 // written in Rust, so this module defines the class and hands every callback
-// to the Rust widget. It also holds what is smaller in JS than called from
-// wasm, with no decision of its own: the listeners, observers and timers the
-// widget asks for (each reports back through the guarded call), the runner of
-// build programs, one-line browser helpers, and the browser calls that can
-// throw on bad input (Intl with an odd locale, Trusted Types), each guarded.
+// to the element's Rust `Widget` (src/dom/widget.rs). It also holds what JS
+// does better with a try/catch of its own: the subscriptions the widget asks
+// for (listeners, observers and timers, each reporting back a `Signal` the
+// widget chose), Intl date formatting, and the inert HTML parser under
+// Trusted Types.
+//
+// Lifetime: a widget is freed when its element leaves the document and has
+// not come back by the end of the task; re-inserting the element later makes
+// a new widget, given the data and the open article the old one had.
+//
+// Failure: every call into the wasm goes through one guarded entry point. A
+// throw out of the wasm is a trap (a panic, say) or an exception that crossed
+// it, and either can leave the instance in a bad state (its stack pointer
+// moved, its cells borrowed). So the failing widget shows its error state and
+// stops, and once the outermost call has returned, the module starts a fresh
+// instance and every other widget is made again in it.
 
 const OBSERVED = [
   "source", "mode", "speed", "interval", "max-items", "label", "heading-level",
@@ -24,15 +35,24 @@ export function logOnce(message) {
   }
 }
 
-// Shows an error the Rust side could not report itself (a trap, or a widget
-// that could not be created). Written with textContent only.
+// The message of the panic in progress (from the Rust panic hook), shown by
+// the widget that stops because of it.
+let panicMessage = null;
+
+export function notePanic(message) {
+  panicMessage = message;
+}
+
+// Shows an error the Rust side could not report itself. Written with
+// textContent only.
 function showFailure(host, error) {
   let message = "the widget stopped";
   try {
-    message += ": " + (error && error.message ? error.message : String(error));
+    message += ": " + (panicMessage ?? (error && error.message ? error.message : String(error)));
   } catch (_) {
     // An error object whose message or toString throws.
   }
+  panicMessage = null;
   logOnce(message);
   try {
     host.setAttribute("state", "error");
@@ -48,22 +68,20 @@ function showFailure(host, error) {
     }
     box.hidden = false;
     box.textContent = message;
+    const fallback = root.querySelector("slot");
+    if (fallback) fallback.hidden = false;
     host.dispatchEvent(new CustomEvent("newsreel:error", { bubbles: true, composed: true, detail: { message } }));
   } catch (_) {
     // Nothing more can be done without risking the host page.
   }
 }
 
-// Widgets that failed: no more calls go into them.
-const broken = new WeakSet();
+// ---------------------------------------------------------------- subscriptions
 
-// Each element's way into its widget (`widget.on(code, value)`), for the
-// listeners, observers and timers below.
+// Each element's way into its widget, for the subscriptions below.
 const handlers = new WeakMap();
 
-// What each element subscribed to, by group, as functions that undo it. The
-// widget drops a group when it no longer wants those callbacks (disconnect,
-// a new source, a stopped timer).
+// What each element subscribed to, by group, as functions that undo it.
 const subscriptions = new WeakMap();
 
 function keep(host, group, undo) {
@@ -74,9 +92,9 @@ function keep(host, group, undo) {
   groups.set(group, undos);
 }
 
-function notify(host, code, value) {
+function notify(host, signal, value) {
   const handler = handlers.get(host);
-  if (handler) handler(code, value);
+  if (handler) handler(signal, value);
 }
 
 export function unsubscribe(host, group) {
@@ -87,45 +105,76 @@ export function unsubscribe(host, group) {
   for (const undo of undos) undo();
 }
 
-export function listen(host, group, target, type, code) {
-  const listener = (event) => notify(host, code, event);
+function unsubscribeAll(host) {
+  const groups = subscriptions.get(host);
+  if (!groups) return;
+  for (const group of [...groups.keys()]) unsubscribe(host, group);
+}
+
+export function listen(host, group, target, type, signal) {
+  const listener = (event) => notify(host, signal, event);
   target.addEventListener(type, listener);
   keep(host, group, () => target.removeEventListener(type, listener));
 }
 
-// Reports the element entering the viewport as `inCode` and leaving it as
-// `outCode` (the last of a batch of entries is the current state).
-export function watchVisible(host, group, element, inCode, outCode) {
-  const observer = new IntersectionObserver((entries) => notify(host, entries[entries.length - 1].isIntersecting ? inCode : outCode));
+// Reports the element entering the viewport as `inSignal` and leaving it as
+// `outSignal` (the last entry of a batch is the current state).
+export function watchVisible(host, group, element, inSignal, outSignal) {
+  const observer = new IntersectionObserver((entries) =>
+    notify(host, entries[entries.length - 1].isIntersecting ? inSignal : outSignal));
   observer.observe(element);
   keep(host, group, () => observer.disconnect());
 }
 
 // Reports any change of the text inside a node.
-export function watchText(host, group, node, code) {
-  const observer = new MutationObserver(() => notify(host, code));
+export function watchText(host, group, node, signal) {
+  const observer = new MutationObserver(() => notify(host, signal));
   observer.observe(node, { childList: true, characterData: true, subtree: true });
   keep(host, group, () => observer.disconnect());
 }
 
-export function every(host, group, ms, code) {
-  const id = setInterval(() => notify(host, code), ms);
+export function every(host, group, ms, signal) {
+  const id = setInterval(() => notify(host, signal), ms);
   keep(host, group, () => clearInterval(id));
 }
 
 // Once, after the current task.
-export function afterThisTask(host, code) {
-  setTimeout(() => notify(host, code), 0);
+export function afterThisTask(host, signal) {
+  setTimeout(() => notify(host, signal), 0);
 }
 
-export function failWidget(host, error) {
-  broken.add(host);
-  showFailure(host, error);
+// ---------------------------------------------------------------- the element
+
+// Elements whose widget failed: no more calls go into them.
+const broken = new WeakSet();
+
+// Elements that hold a widget, to be made again after an instance reset.
+const live = new Set();
+
+// Calls into the wasm in progress, and whether an instance reset is due
+// when the outermost one returns.
+let depth = 0;
+let resetDue = null;
+
+function resetInstance(runtime) {
+  resetDue = null;
+  try {
+    runtime.reset();
+  } catch (error) {
+    logOnce("could not restart after an error: " + (error && error.message));
+    return;
+  }
+  for (const host of [...live]) {
+    const restart = restarters.get(host);
+    if (restart) restart();
+  }
 }
 
-// `createWidget(element)` makes the element's widget and returns its number;
-// `widgetOn(number, code, value)` hands it a callback (widget.rs).
-export function defineElement(tagName, createWidget, widgetOn) {
+const restarters = new WeakMap();
+
+// `runtime.create(host)` makes a widget for an element; `runtime.reset()`
+// (optional) replaces a failed wasm instance with a fresh one.
+export function defineElement(tagName, runtime) {
   if (customElements.get(tagName)) return false;
 
   class NewsReel extends HTMLElement {
@@ -133,35 +182,95 @@ export function defineElement(tagName, createWidget, widgetOn) {
       return OBSERVED;
     }
 
-    // The widget's number, from the first callback on.
-    #widget;
+    #widget = null;
+    // What a new widget for this element is given: the last load() and the
+    // article that was open when the previous widget was freed.
+    #loaded = undefined;
+    #selected = undefined;
 
     constructor() {
       super();
-      handlers.set(this, (code, value) => this.#call(code, value));
+      handlers.set(this, (signal, value) => this.#call((w) => w.on(signal, value)));
+      restarters.set(this, () => this.#restart());
     }
 
     // Every call into Rust goes through here: nothing thrown reaches the host.
-    // `code` is one of the signals listed in widget.rs (`mod signal`): the
-    // callbacks and methods below send 12 to 22, subscriptions the others.
-    #call(code, value) {
+    // `resume`: a widget made for this call gets what the last one had.
+    #call(use, resume = true) {
       if (broken.has(this)) return undefined;
+      depth++;
       try {
-        if (this.#widget === undefined) this.#widget = createWidget(this);
-        return widgetOn(this.#widget, code, value);
+        return use(this.#ensureWidget(resume));
       } catch (error) {
-        failWidget(this, error);
+        this.#fail(error);
         return undefined;
+      } finally {
+        depth--;
+        if (depth === 0 && resetDue) resetInstance(resetDue);
       }
     }
 
-    connectedCallback() { this.#call(12); }
-    disconnectedCallback() { if (this.#widget !== undefined) this.#call(13); }
-    attributeChangedCallback(name, oldValue, newValue) {
-      if (this.#widget !== undefined && oldValue !== newValue) this.#call(14, name);
+    #ensureWidget(resume) {
+      if (this.#widget) return this.#widget;
+      const widget = runtime.create(this);
+      this.#widget = widget;
+      live.add(this);
+      if (resume && this.#loaded !== undefined) widget.load(this.#loaded);
+      if (resume && this.#selected !== undefined) widget.reopen(this.#selected);
+      this.#selected = undefined;
+      return widget;
     }
 
-    // Accepts a JSON string or a JSON-serialisable object.
+    #fail(error) {
+      broken.add(this);
+      live.delete(this);
+      unsubscribeAll(this);
+      // The instance is suspect: its objects are not used again, not even to free them.
+      this.#widget = null;
+      showFailure(this, error);
+      if (runtime.reset) resetDue = runtime;
+    }
+
+    // The instance was replaced: this element's widget is gone with it.
+    #restart() {
+      live.delete(this);
+      unsubscribeAll(this);
+      this.#widget = null;
+      if (this.isConnected) this.#call((w) => w.connected());
+    }
+
+    #free() {
+      const widget = this.#widget;
+      if (!widget || this.isConnected) return;
+      this.#selected = this.#call((w) => w.selectedId) ?? undefined;
+      this.#widget = null;
+      live.delete(this);
+      unsubscribeAll(this);
+      try {
+        widget.free();
+      } catch (_) {
+        // A widget of an instance that was replaced: nothing left to free.
+      }
+    }
+
+    connectedCallback() {
+      this.#call((w) => w.connected());
+    }
+
+    disconnectedCallback() {
+      if (!this.#widget) return;
+      this.#call((w) => w.disconnected());
+      // Moved within the task (removed and inserted again): keep the widget.
+      setTimeout(() => this.#free(), 0);
+    }
+
+    attributeChangedCallback(name, oldValue, newValue) {
+      if (this.#widget && oldValue !== newValue) this.#call((w) => w.attributeChanged(name));
+    }
+
+    // Accepts a JSON string or a JSON-serialisable object. An object is
+    // serialised here: JSON.stringify and serde_json together are faster
+    // than reading a JS object from Rust field by field (README, Performance).
     load(data) {
       let text;
       try {
@@ -169,20 +278,23 @@ export function defineElement(tagName, createWidget, widgetOn) {
       } catch (_) {
         text = undefined;
       }
-      this.#call(15, text);
+      if (text !== undefined) this.#loaded = text;
+      this.#call((w) => w.load(text), false);
     }
-    select(id) { return Boolean(this.#call(16, String(id))); }
-    play() { this.#call(17); }
-    pause() { this.#call(18); }
-    next() { this.#call(19); }
-    prev() { this.#call(22); }
-    get articles() { return this.#call(21) ?? []; }
-    get paused() { return Boolean(this.#call(20)); }
+    select(id) { return Boolean(this.#call((w) => w.select(String(id)))); }
+    play() { this.#call((w) => w.play()); }
+    pause() { this.#call((w) => w.pause()); }
+    next() { this.#call((w) => w.next()); }
+    prev() { this.#call((w) => w.prev()); }
+    get articles() { return this.#call((w) => w.articles) ?? []; }
+    get paused() { return Boolean(this.#call((w) => w.paused)); }
   }
 
   customElements.define(tagName, NewsReel);
   return true;
 }
+
+// ---------------------------------------------------------------- Intl
 
 // Dates are formatted in the page's language; a bad `lang` falls back to the
 // browser's default rather than throwing.
@@ -209,7 +321,11 @@ export function formatDate(epochMs, hasTime, locale) {
   try {
     return formatter(locale, hasTime).format(new Date(epochMs));
   } catch (_) {
-    return new Date(epochMs).toISOString().slice(0, hasTime ? 16 : 10);
+    try {
+      return new Date(epochMs).toISOString().slice(0, hasTime ? 16 : 10);
+    } catch (_) {
+      return "";
+    }
   }
 }
 
@@ -239,31 +355,12 @@ export function formatRelative(epochMs, locale) {
   return formatDate(epochMs, true, locale);
 }
 
+// ---------------------------------------------------------------- inert HTML
+
 // Under a Trusted Types CSP even the inert DOMParser wants TrustedHTML. One
 // named policy exists, and it is used only to feed that parser: its output is
 // never inserted anywhere; the sanitiser rebuilds allowed nodes one by one.
 let parserPolicy = null;
-
-const HTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
-
-// The parsed body as the sanitiser in src/core/sanitize.rs reads it: tokens
-// joined by NUL, which the HTML parser never leaves in a document (any that
-// got through is replaced anyway). `<name` opens an element (no name outside
-// HTML), `=name` and the value follow for each attribute, `#` starts text,
-// `/` closes the element.
-function flatten(parent, tokens) {
-  for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 3) {
-      tokens.push("#" + node.data);
-    } else if (node.nodeType === 1) {
-      tokens.push("<" + (node.namespaceURI === HTML_NAMESPACE ? node.localName : ""));
-      for (const attribute of node.attributes) tokens.push("=" + attribute.name, attribute.value);
-      flatten(node, tokens);
-      tokens.push("/");
-    }
-  }
-  return tokens;
-}
 
 export function parseInertHtml(html) {
   try {
@@ -274,136 +371,8 @@ export function parseInertHtml(html) {
       }
       input = parserPolicy.createHTML(html);
     }
-    const body = new DOMParser().parseFromString(input, "text/html").body;
-    return body ? flatten(body, []).map((t) => t.replaceAll("\0", "\uFFFD")).join("\0") : "";
+    return new DOMParser().parseFromString(input, "text/html").body;
   } catch (_) {
     return null;
   }
-}
-
-// Browser calls whose shape costs more code in wasm than in JS
-// (src/dom/bindings.rs says what each is for).
-
-export function queryAll(root, selector) {
-  try {
-    return Array.from(root.querySelectorAll(selector));
-  } catch (_) {
-    return [];
-  }
-}
-
-export function textsOf(root, selector, parent) {
-  return queryAll(root, selector)
-    .filter((element) => !parent || element.parentElement === parent)
-    .map((element) => element.textContent);
-}
-
-export function focusMovesWithin(event, element) {
-  return event.relatedTarget instanceof Node && element.contains(event.relatedTarget);
-}
-
-export function documentLoading() {
-  return document.readyState === "loading";
-}
-
-export function eventElement(event) {
-  return event.target instanceof Element ? event.target : null;
-}
-
-export function isModifiedClick(event) {
-  return event instanceof MouseEvent && (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0);
-}
-
-export function locationHash() {
-  try {
-    const hash = location.hash;
-    return hash.startsWith("#") ? decodeURIComponent(hash.slice(1)) : null;
-  } catch (_) {
-    return null;
-  }
-}
-
-// '/' reads better in a URL bar and is valid in a fragment.
-export function pushHash(fragment) {
-  try {
-    history.pushState(null, "", "#" + encodeURIComponent(fragment).replaceAll("%2F", "/"));
-    return true;
-  } catch (_) {
-    return false;
-  }
-}
-
-export function inheritedAttribute(element, name) {
-  const found = element.closest("[" + name + "]");
-  return found && found.getAttribute(name);
-}
-
-let sharedSheet = null;
-
-export function openShadow(host, css) {
-  const root = host.shadowRoot || host.attachShadow({ mode: "open" });
-  if (!sharedSheet) {
-    sharedSheet = new CSSStyleSheet();
-    sharedSheet.replaceSync(css);
-  }
-  root.adoptedStyleSheets = [sharedSheet];
-  return root;
-}
-
-export function setStyle(element, name, value) {
-  element.style.setProperty(name, value);
-}
-
-export function dispatch(target, name, detail) {
-  target.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
-}
-
-export function motionQuery() {
-  return window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
-}
-
-export function documentHidden() {
-  return document.visibilityState === "hidden";
-}
-
-export function pageWindow() {
-  return window;
-}
-
-// Runs a build program written by src/core/build.rs: creates elements and
-// text nodes at the end of `parent` with createElement, createTextNode and
-// setAttribute only. Strings come in order from `text`, each as long (in
-// UTF-16 units) as the number before it says. Returns the elements the
-// program marked to keep.
-export function build(parent, ops, text) {
-  const doc = parent.ownerDocument;
-  const open = [parent];
-  const kept = [];
-  let top = parent;
-  let at = 0;
-  let i = 0;
-  const next = () => text.slice(at, (at += ops[i++]));
-  while (i < ops.length) {
-    switch (ops[i++]) {
-      case 0:
-        top = top.appendChild(doc.createElement(next()));
-        open.push(top);
-        break;
-      case 1: {
-        const name = next();
-        top.setAttribute(name, next());
-        break;
-      }
-      case 2:
-        top.appendChild(doc.createTextNode(next()));
-        break;
-      case 3:
-        open.pop();
-        top = open[open.length - 1];
-        break;
-      default:
-        kept.push(top);
-    }
-  }
-  return kept;
 }

@@ -1,18 +1,15 @@
 //! Building the shadow DOM from the model. Untrusted text only ever becomes a
 //! text node or an attribute value; URLs pass the URL policy first. Each
-//! render writes a `Build` program and creates it with one call.
+//! render writes a `Build` program (core) and `bindings::build` creates it.
 
-use crate::prelude::*;
-use crate::core::cat::cat;
+use web_sys::{Document, Element, ShadowRoot};
 
 use super::bindings::{self as b, DomResult};
 use super::sanitize;
-use super::styles::skeleton;
 use crate::core::build::Build;
 use crate::core::dates::DateValue;
 use crate::core::model::{Article, Body};
 use crate::core::url_policy::{allowed, UrlUse};
-use web_sys::{Document, Element, ShadowRoot};
 
 /// The persistent nodes of one widget's shadow root.
 pub struct Skeleton {
@@ -39,14 +36,45 @@ pub struct RenderOptions {
     pub link_target: Option<String>,
 }
 
-/// Creates the skeleton (skeleton.html): ticker (label, controls, lane),
-/// article view, error box, and a `<slot>` that keeps the host's fallback
-/// HTML visible until the widget has rendered.
+/// The shadow DOM of a widget before any data: the ticker (label, controls,
+/// lane with the list and its loop copy), the article view, the error box,
+/// and a `<slot>` that keeps the host's fallback HTML visible until the
+/// widget has rendered. `keep` marks the elements of `Skeleton`, in order.
+fn skeleton_program() -> Build {
+    let mut p = Build::new();
+    p.open_with("div", &[("class", "nr"), ("part", "root")]).keep();
+    p.open_with("section", &[("class", "ticker"), ("part", "ticker"), ("aria-labelledby", "nr-label"), ("hidden", "")]).keep();
+    p.open_with("div", &[("class", "label"), ("id", "nr-label")]).keep().text("Latest news").close();
+    // Order matters for Tab: the pause control comes before the headlines.
+    p.open_with("div", &[("class", "controls")]);
+    p.open_with("button", &[("type", "button"), ("class", "pause"), ("part", "pause")]).keep().text("Pause").close();
+    p.open_with("button", &[("type", "button"), ("class", "step"), ("part", "prev"), ("aria-label", "Previous headline")])
+        .keep()
+        .text("‹")
+        .close();
+    p.open_with("button", &[("type", "button"), ("class", "step"), ("part", "next"), ("aria-label", "Next headline")])
+        .keep()
+        .text("›")
+        .close();
+    p.close();
+    p.open_with("div", &[("class", "viewport")]);
+    p.open_with("div", &[("class", "lane")]).keep();
+    p.open_with("ul", &[("class", "items"), ("part", "list"), ("aria-live", "off")]).keep().close();
+    // The seamless-loop copy: invisible to assistive tech and to Tab.
+    p.open_with("ul", &[("class", "items copy"), ("aria-hidden", "true"), ("inert", "")]).keep().close();
+    p.close().close();
+    p.close(); // section
+    p.open_with("article", &[("class", "article"), ("part", "article"), ("hidden", "")]).keep().close();
+    p.open_with("p", &[("class", "error"), ("part", "error"), ("role", "alert"), ("hidden", "")]).keep().close();
+    p.open("slot").keep().close();
+    p.close();
+    p
+}
+
+/// Creates the skeleton in a (cleared) shadow root.
 pub fn skeleton(shadow: &ShadowRoot) -> DomResult<Skeleton> {
-    b::clear(shadow);
-    let kept = b::build_from(shadow, skeleton::OPS, skeleton::TEXT);
-    // One check for all twelve: a `?` per field would write cleanup code
-    // for every prefix of the list.
+    b::set_text(shadow, "");
+    let kept = b::build(shadow, &skeleton_program())?;
     let [root, ticker, label, pause, prev, next, lane, items, copy, article, error, fallback]: [Element; 12] =
         kept.try_into().map_err(|_| wasm_bindgen::JsValue::from_str("the skeleton was not built"))?;
     Ok(Skeleton { root, ticker, label, pause, prev, next, lane, items, copy, article, error, fallback })
@@ -96,53 +124,55 @@ pub fn ticker_items(
     articles: &[Article],
     selected: Option<&str>,
     options: &RenderOptions,
-) {
+) -> DomResult<()> {
     let mut p = Build::new();
     for a in articles {
         ticker_item(&mut p, a, options, selected == Some(a.id.as_str()));
     }
-    let list = doc.create_document_fragment();
-    b::build(&list, &p);
+    let list = b::fragment(doc);
+    b::build(&list, &p)?;
     // The loop copy is one deep clone, not a second build: a fraction of the
     // work in the DOM. Its entries get a part of their own, so that
     // `[part=item]` counts each headline once, and no current marker.
-    let copy = b::deep_clone(&list);
+    let copy = b::deep_clone(&list)?;
     for entry in b::query_all(&copy, "[part=item]") {
-        b::set_attr(&entry, "part", "item-copy");
+        b::set_attr(&entry, "part", "item-copy")?;
     }
     for current in b::query_all(&copy, "[aria-current]") {
-        b::remove_attr(&current, "aria-current");
+        b::remove_attr(&current, "aria-current")?;
     }
-    b::clear(&sk.items);
-    b::clear(&sk.copy);
-    b::append(&sk.items, &list);
-    b::append(&sk.copy, &copy);
-    b::set_flag(&sk.ticker, "hidden", articles.is_empty());
+    b::set_text(&sk.items, "");
+    b::set_text(&sk.copy, "");
+    b::append(&sk.items, &list)?;
+    b::append(&sk.copy, &copy)?;
+    b::set_flag(&sk.ticker, "hidden", articles.is_empty())
 }
 
 /// Marks which ticker entry is open in the article view.
-pub fn mark_selected(sk: &Skeleton, id: &str) {
+pub fn mark_selected(sk: &Skeleton, id: &str) -> DomResult<()> {
     for pick in b::query_all(&sk.items, ".pick") {
         if b::attr(&pick, "data-id").as_deref() == Some(id) {
-            b::set_attr(&pick, "aria-current", "true");
+            b::set_attr(&pick, "aria-current", "true")?;
         } else {
-            b::remove_attr(&pick, "aria-current");
+            b::remove_attr(&pick, "aria-current")?;
         }
     }
+    Ok(())
 }
 
-/// Fills the article view with one article.
-pub fn article_view(sk: &Skeleton, article: &Article, options: &RenderOptions) {
+/// Fills the article view with one article, whose body is given resolved
+/// (bodies stay undecoded in the model until an article is opened).
+pub fn article_view(sk: &Skeleton, article: &Article, body: &Body, options: &RenderOptions) -> DomResult<()> {
     let view = &sk.article;
-    b::clear(view);
+    b::set_text(view, "");
     match &article.language {
-        Some(lang) => b::set_attr(view, "lang", lang),
-        None => b::remove_attr(view, "lang"),
+        Some(lang) => b::set_attr(view, "lang", lang)?,
+        None => b::remove_attr(view, "lang")?,
     }
-    b::set_attr(view, "aria-labelledby", "nr-headline");
+    b::set_attr(view, "aria-labelledby", "nr-headline")?;
     let mut p = Build::new();
     p.leaf(
-        &cat!('h', options.heading_level.clamp(1, 6)),
+        &format!("h{}", options.heading_level.clamp(1, 6)),
         &[("class", "headline"), ("part", "headline"), ("tabindex", "-1"), ("dir", "auto"), ("id", "nr-headline")],
         &article.headline,
     );
@@ -153,52 +183,50 @@ pub fn article_view(sk: &Skeleton, article: &Article, options: &RenderOptions) {
         time_el(&mut p, date, options, Some("date"));
     }
     if !article.authors.is_empty() {
-        p.leaf("span", &[("part", "byline"), ("dir", "auto")], &crate::core::text::join(&article.authors, ", "));
+        p.leaf("span", &[("part", "byline"), ("dir", "auto")], &article.authors.join(", "));
     }
     if let Some(publisher) = &article.publisher {
         p.leaf("span", &[("part", "publisher"), ("dir", "auto")], publisher);
     }
     p.close_optional(meta);
 
-    if options.images {
-        if let Some(image) = &article.image {
-            if let Some(src) = allowed(&image.url, UrlUse::Image) {
-                p.open_with("figure", &[("class", "figure")]);
-                p.open_with(
-                    "img",
-                    &[
-                        ("part", "image"),
-                        ("src", &src),
-                        ("alt", image.alt.as_deref().unwrap_or("")),
-                        ("loading", "lazy"),
-                        ("decoding", "async"),
-                        ("referrerpolicy", "no-referrer"),
-                    ],
-                );
-                if let (Some(w), Some(h)) = (image.width, image.height) {
-                    p.attrs(&[("width", &cat!(w)), ("height", &cat!(h))]);
-                }
-                p.close().close();
+    if let Some(image) = article.image.as_ref().filter(|_| options.images) {
+        if let Some(src) = allowed(&image.url, UrlUse::Image) {
+            p.open_with("figure", &[("class", "figure")]);
+            p.open_with(
+                "img",
+                &[
+                    ("part", "image"),
+                    ("src", &src),
+                    ("alt", image.alt.as_deref().unwrap_or("")),
+                    ("loading", "lazy"),
+                    ("decoding", "async"),
+                    ("referrerpolicy", "no-referrer"),
+                ],
+            );
+            if let (Some(w), Some(h)) = (image.width, image.height) {
+                p.attrs(&[("width", &w.to_string()), ("height", &h.to_string())]);
             }
+            p.close().close();
         }
     }
 
-    let body = p.open_optional("div", &[("class", "body"), ("part", "body"), ("dir", "auto")]);
-    match &article.body {
+    let body_el = p.open_optional("div", &[("class", "body"), ("part", "body"), ("dir", "auto")]);
+    match body {
         Body::Paragraphs(paragraphs) => {
             for text in paragraphs {
                 p.leaf("p", &[], text);
             }
         }
         Body::Html(html) => sanitize::body_html(&mut p, html, options.images, options.link_target.as_deref()),
-        Body::None => {}
+        _ => {}
     }
-    if article.body.is_empty() {
+    if body.is_empty() {
         if let Some(summary) = &article.summary {
             p.leaf("p", &[("class", "summary")], summary);
         }
     }
-    p.close_optional(body);
+    p.close_optional(body_el);
 
     if let Some(href) = article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link)) {
         p.open_with("p", &[("class", "more")]);
@@ -208,6 +236,6 @@ pub fn article_view(sk: &Skeleton, article: &Article, options: &RenderOptions) {
         }
         p.text("Read the full article").close().close();
     }
-    b::build(view, &p);
-    b::set_flag(view, "hidden", false);
+    b::build(view, &p)?;
+    b::set_flag(view, "hidden", false)
 }

@@ -1,8 +1,14 @@
 // The npm package's entry: `import { defineNewsReel } from "newsreel"`.
-import init, { createWidget, defineNewsReel as defineElement, widgetOn } from "./newsreel.js";
+import init, { Widget, defineNewsReel as defineElement, __wbg_reset_state } from "./newsreel.js";
 import { showStartFailure } from "./start.js";
 
 let started = null;
+
+// What the element needs of the generated bindings (see src/dom/element.js).
+const runtime = {
+  create: (host) => new Widget(host),
+  reset: __wbg_reset_state,
+};
 
 /**
  * Starts the WebAssembly module once and defines the custom element.
@@ -16,7 +22,7 @@ export function defineNewsReel(options = {}) {
     started = init(options.wasmUrl ? { module_or_path: options.wasmUrl } : undefined);
   }
   return started.then(
-    () => defineElement(tagName, createWidget, widgetOn),
+    () => defineElement(tagName, runtime),
     (error) => {
       showStartFailure(tagName, error);
       throw error;

@@ -2,10 +2,11 @@
 // start-up of script-tag.js, with the WebAssembly bytes embedded in this
 // module (esbuild's binary loader writes them as base64) instead of fetched
 // from a .wasm file beside it. One request, and no MIME type to configure.
-import init, { createWidget, defineNewsReel, widgetOn } from "../../pkg/newsreel.js";
+import init, { defineNewsReel } from "../../pkg/newsreel.js";
 import wasmBytes from "../../pkg/newsreel_bg.wasm";
+import { runtime } from "./runtime.js";
 import { showStartFailure } from "./start.js";
 
 init({ module_or_path: wasmBytes })
-  .then(() => defineNewsReel("news-reel", createWidget, widgetOn))
+  .then(() => defineNewsReel("news-reel", runtime))
   .catch((error) => showStartFailure("news-reel", error));

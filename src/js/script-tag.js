@@ -1,9 +1,10 @@
 // Entry of the script-tag build (dist/newsreel.js). Loading this module is the
 // whole set-up: it starts the WebAssembly module (found next to this file) and
 // defines <news-reel>, which renders every element on the page, now and later.
-import init, { createWidget, defineNewsReel, widgetOn } from "../../pkg/newsreel.js";
+import init, { defineNewsReel } from "../../pkg/newsreel.js";
+import { runtime } from "./runtime.js";
 import { showStartFailure } from "./start.js";
 
 init()
-  .then(() => defineNewsReel("news-reel", createWidget, widgetOn))
+  .then(() => defineNewsReel("news-reel", runtime))
   .catch((error) => showStartFailure("news-reel", error));

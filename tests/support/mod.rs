@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, Document, Element, HtmlElement, ShadowRoot};
 
-use newsreel::dom::widget::{create_widget, widget_on};
+use newsreel::dom::widget::{define_news_reel as define_element, Widget};
 
 pub const SEED: &str = include_str!("../fixtures/seed.json");
 
@@ -16,14 +16,14 @@ pub fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Defines `<news-reel>` as the entry modules do, with the functions that make
-/// and call each element's widget. Safe to call again.
+/// Defines `<news-reel>` as the entry modules do, with a runtime whose
+/// `create(host)` makes the element's widget. Safe to call again.
 pub fn define_news_reel() {
-    let create = Closure::<dyn Fn(HtmlElement) -> u32>::new(create_widget);
-    let on = Closure::<dyn Fn(u32, u32, JsValue) -> JsValue>::new(widget_on);
-    if newsreel::dom::widget::define_news_reel("news-reel", create.as_ref().unchecked_ref(), on.as_ref().unchecked_ref()) {
+    let create = Closure::<dyn Fn(HtmlElement) -> JsValue>::new(|host| JsValue::from(Widget::new(host)));
+    let runtime = js_sys::Object::new();
+    js_sys::Reflect::set(&runtime, &JsValue::from_str("create"), create.as_ref()).unwrap();
+    if define_element("news-reel", &runtime) {
         create.forget();
-        on.forget();
     }
 }
 
