@@ -5,9 +5,6 @@
 //! A date keeps the instant and whether a time was given: a date alone is shown
 //! as a calendar day (midnight UTC, formatted in UTC so it never shifts a day).
 
-use crate::prelude::*;
-use crate::core::cat::{cat, Padded};
-
 /// A point in time from the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct DateValue {
@@ -24,14 +21,10 @@ impl DateValue {
         let ms_of_day = self.epoch_ms.rem_euclid(86_400_000);
         let (y, m, d) = civil_from_days(days);
         if !self.has_time {
-            return cat!(Padded(y as u64, 4), '-', Padded(m as u64, 2), '-', Padded(d as u64, 2));
+            return format!("{y:04}-{m:02}-{d:02}");
         }
         let secs = ms_of_day / 1000;
-        let two = |n: i64| Padded(n as u64, 2);
-        cat!(
-            Padded(y as u64, 4), '-', two(m as i64), '-', two(d as i64),
-            'T', two(secs / 3600), ':', two(secs / 60 % 60), ':', two(secs % 60), 'Z'
-        )
+        format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs / 60 % 60, secs % 60)
     }
 }
 
@@ -44,9 +37,15 @@ pub fn parse_date(text: &str) -> Option<DateValue> {
     parse_iso(text).or_else(|| parse_human(text))
 }
 
-/// English month names, space-separated (one string: a byte per name where a
-/// table of slices costs eight). Each is also read by its first three letters.
-const MONTHS: &str = "january february march april may june july august september october november december";
+/// English month names. Each is also read by its first three letters.
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// Zone names found in RFC 2822 dates, with their offsets in whole hours.
+const ZONES: &[(&str, i64)] = &[
+    ("Z", 0), ("UTC", 0), ("GMT", 0), ("UT", 0), ("EST", -5), ("EDT", -4), ("CST", -6), ("CDT", -5),
+    ("MST", -7), ("MDT", -6), ("PST", -8), ("PDT", -7),
+];
 
 fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
@@ -103,28 +102,31 @@ fn build(y: i64, m: u32, d: u32, time: Option<(u32, u32, u32, u32)>, offset_min:
     Some(DateValue { epoch_ms: ms, has_time: time.is_some() })
 }
 
+/// The number that a text of ASCII digits only writes (`str::parse` alone
+/// would take a sign too).
+fn number(digits: &str) -> Option<u32> {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// A small cursor over ASCII digits and separators.
 struct Cursor<'a> {
-    s: &'a [u8],
+    s: &'a str,
     i: usize,
 }
 
 impl Cursor<'_> {
+    /// Exactly `n` digits.
     fn digits(&mut self, n: usize) -> Option<u32> {
-        let slice = self.s.get(self.i..self.i + n)?;
-        let mut v = 0u32;
-        for &b in slice {
-            if !b.is_ascii_digit() {
-                return None;
-            }
-            v = v * 10 + u32::from(b - b'0');
-        }
+        let v = number(self.s.get(self.i..self.i + n)?)?;
         self.i += n;
         Some(v)
     }
 
     fn eat(&mut self, b: u8) -> bool {
-        if self.s.get(self.i) == Some(&b) {
+        if self.s.as_bytes().get(self.i) == Some(&b) {
             self.i += 1;
             true
         } else {
@@ -140,7 +142,7 @@ impl Cursor<'_> {
 /// RFC 3339 and the ISO 8601 profile found in feeds: `2026-01-15`,
 /// `2026-01-15T10:00`, `2026-01-15 10:00:00.123+01:00`, `…Z`, `…+0100`.
 fn parse_iso(text: &str) -> Option<DateValue> {
-    let mut c = Cursor { s: text.as_bytes(), i: 0 };
+    let mut c = Cursor { s: text, i: 0 };
     let y = c.digits(4)?;
     if !c.eat(b'-') {
         return None;
@@ -166,16 +168,15 @@ fn parse_iso(text: &str) -> Option<DateValue> {
     if c.eat(b':') {
         s = c.digits(2)?;
         if c.eat(b'.') || c.eat(b',') {
-            let start = c.i;
-            let mut scale = 100;
-            while let Some(b) = c.s.get(c.i).filter(|b| b.is_ascii_digit()) {
-                frac_ms += u32::from(b - b'0') * scale;
-                scale /= 10;
-                c.i += 1;
-            }
-            if c.i == start {
+            // Milliseconds from the first three digits; later ones are read and dropped.
+            let fraction = &text[c.i..];
+            let len = fraction.bytes().take_while(u8::is_ascii_digit).count();
+            if len == 0 {
                 return None;
             }
+            let ms_digits = &fraction[..len.min(3)];
+            frac_ms = number(ms_digits)? * 10u32.pow(3 - ms_digits.len() as u32);
+            c.i += len;
         }
     }
     let offset = if c.done() {
@@ -189,20 +190,16 @@ fn parse_iso(text: &str) -> Option<DateValue> {
 /// `Z`, `+01:00`, `+0100`, `+01`, or a zone name common in RFC 2822 dates.
 fn parse_offset(text: &str) -> Option<i64> {
     let t = text.trim();
-    // Zone names, each followed by its offset in whole hours west of UTC.
-    for zone in super::text::split_any("Z0 UTC0 GMT0 UT0 EST5 EDT4 CST6 CDT5 MST7 MDT6 PST8 PDT7", b" ") {
-        let name_len = zone.len() - 1;
-        if t.eq_ignore_ascii_case(&zone[..name_len]) {
-            return Some(-60 * i64::from(zone.as_bytes()[name_len] - b'0'));
-        }
+    if let Some((_, hours)) = ZONES.iter().find(|(name, _)| t.eq_ignore_ascii_case(name)) {
+        return Some(hours * 60);
     }
-    let sign = match t.as_bytes().first()? {
-        b'+' => 1,
-        b'-' => -1,
+    let (sign, rest) = match t.as_bytes().first()? {
+        b'+' => (1, &t[1..]),
+        b'-' => (-1, &t[1..]),
         _ => return None,
     };
     // `hh`, `hhmm` or `hh:mm`.
-    let mut c = Cursor { s: &t.as_bytes()[1..], i: 0 };
+    let mut c = Cursor { s: rest, i: 0 };
     let h = c.digits(2)?;
     let m = if c.done() {
         0
@@ -224,26 +221,15 @@ fn month_from_name(word: &str) -> Option<u32> {
     if lower.len() < 3 {
         return None;
     }
-    let mut month = 0;
-    for name in super::text::split_any(MONTHS, b" ") {
-        month += 1;
-        if lower == name || lower == name[..3] || (month == 9 && lower == "sept") {
-            return Some(month);
-        }
-    }
-    None
+    let index = MONTHS.iter().position(|name| lower == *name || lower == name[..3] || (lower == "sept" && *name == "september"))?;
+    Some(index as u32 + 1)
 }
 
 /// Human and RFC 2822 forms: `15 Jan 2026`, `12.Jan.2026`, `Thu, 15 Jan 2026 10:00:00 +0000`,
 /// `January 15, 2026`, `15.01.2026`, `2026/01/15`.
 fn parse_human(text: &str) -> Option<DateValue> {
     // Split into words; keep a time (hh:mm[:ss]) and an offset as words of their own.
-    let mut all = Vec::new();
-    for word in super::text::split_any(text, b" ,./\t-") {
-        if !word.is_empty() {
-            all.push(word);
-        }
-    }
+    let all: Vec<&str> = text.split([' ', ',', '.', '/', '\t', '-']).filter(|w| !w.is_empty()).collect();
     let mut words = all.as_slice();
     // A leading weekday name is ignored.
     if let Some(first) = words.first() {
@@ -254,12 +240,7 @@ fn parse_human(text: &str) -> Option<DateValue> {
     if words.len() < 3 {
         return None;
     }
-    let number = |w: &str| -> Option<u32> {
-        if w.is_empty() || w.len() > 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        Some(w.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
-    };
+    let number = |w: &str| if w.len() > 4 { None } else { number(w) };
     let (y, m, d) = if let Some(m) = month_from_name(words[1]) {
         // 15 Jan 2026
         (number(words[2])?, m, number(words[0])?)
@@ -281,7 +262,7 @@ fn parse_human(text: &str) -> Option<DateValue> {
         return build(i64::from(y), m, d, None, 0);
     }
     // Time: `10:00` or `10:00:30`, then an optional zone.
-    let mut parts = super::text::split_any(rest[0], b":");
+    let mut parts = rest[0].split(':');
     let h = number(parts.next()?)?;
     let min = number(parts.next()?)?;
     let s = match parts.next() {
@@ -294,7 +275,7 @@ fn parse_human(text: &str) -> Option<DateValue> {
     let offset = match rest.len() {
         1 => 0,
         // The split above eats a '-' sign; find the zone in the original text instead.
-        2 => parse_offset(&text[super::text::rfind_any(text, b" ").map_or(0, |i| i + 1)..])?,
+        2 => parse_offset(text.rsplit(' ').next()?)?,
         _ => return None,
     };
     build(i64::from(y), m, d, Some((h, min, s, 0)), offset)
