@@ -1,17 +1,19 @@
-//! Any flattened body (the tokens element.js hands over) and any raw HTML for
-//! the CSP pre-pass. The walk must not panic, must close every element it
-//! opens, and must never write an element or attribute outside its lists.
+//! Any parsed body (a tree read from the bytes as NUL-separated tokens, see
+//! `markup::from_tokens`) and any raw HTML for the CSP pre-pass. The walk must
+//! not panic, must close every element it opens, and must never write an
+//! element or attribute outside its lists.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use newsreel::core::build::{Build, Step};
+use newsreel::core::markup::from_tokens;
 use newsreel::core::sanitize::{copy_allowed, quiet_for_csp};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(input) = std::str::from_utf8(data) else { return };
     let _ = quiet_for_csp(input);
     let mut out = Build::new();
-    copy_allowed(input, &mut out, true, Some("_blank"));
+    copy_allowed(&from_tokens(input), &mut out, true, Some("_blank"));
     let mut depth = 0i64;
     for step in out.steps() {
         match step {
