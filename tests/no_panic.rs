@@ -3,9 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))] // native only: run by `cargo test`, not in the browser
 
 use newsreel::core::build::{Build, Step};
+use newsreel::core::markup::from_tokens;
+use newsreel::core::model::NewsDocument;
 use newsreel::core::sanitize::{copy_allowed, quiet_for_csp};
 use newsreel::core::url_policy::{allowed, UrlUse};
-use newsreel::core::{dates, decode, decode_blocks, text, DecodeOptions};
+use newsreel::core::{dates, decode, decode_blocks, resolve_body, text, DecodeOptions};
 use proptest::prelude::*;
 
 /// Member names the three decoders read, so generated documents reach deep branches.
@@ -24,6 +26,7 @@ const WORDS: &[&str] = &[
     "BreadcrumbList", "Person", "https://jsonfeed.org/version/1.1", "https://jsonfeed.org/version/1",
     "newsreel/1", "#a", "#b", "https://x.test/a", "/rel", "2026-01-12", "12.Jan.2026", "yesterday",
     "&amp;&#039;&#x27;&#1114112;&", "<p>x</p><b", "  ", "", "1", "-3e400", "javascript:alert(1)",
+    "One\n\nTwo\r\nthree",
 ];
 
 fn quote(s: &str) -> String {
@@ -49,6 +52,8 @@ fn json_text() -> impl Strategy<Value = String> {
         (-1e6f64..1e6).prop_map(|n| format!("{n:e}")),
         prop::sample::select(WORDS).prop_map(quote),
         any::<String>().prop_map(|s| quote(&s)),
+        // Escapes a quoted Rust string never makes: lone and paired surrogates.
+        prop::sample::select(vec![r#""\ud800 lone""#, r#""\udc00""#, r#""\ud83d\ude00""#, r#""a\ud800\ud800\udc00""#]).prop_map(String::from),
     ];
     leaf.prop_recursive(6, 96, 8, |inner| {
         let key = prop_oneof![4 => prop::sample::select(KEYS).prop_map(String::from), 1 => any::<String>()];
@@ -66,8 +71,16 @@ fn small_options() -> impl Strategy<Value = DecodeOptions<'static>> {
     (0usize..5).prop_map(|max_items| DecodeOptions { max_items, ..DecodeOptions::default() })
 }
 
-/// Tokens of a parsed body as the DOM shell flattens it, with names the
-/// sanitiser knows and some it must refuse or unwrap.
+/// Every body of a document resolved against its sources, as the widget
+/// does when an article opens.
+fn resolve_all<S: AsRef<str>>(doc: &NewsDocument, sources: &[S]) {
+    for a in doc.articles() {
+        let _ = resolve_body(&a.body, sources);
+    }
+}
+
+/// A parsed body written as tokens (see `markup::from_tokens`), with names
+/// the sanitiser knows and some it must refuse or unwrap.
 fn body_tokens() -> impl Strategy<Value = String> {
     let names = prop::sample::select(vec!["<p", "<a", "<img", "<table", "<tr", "<td", "<pre", "<li", "<script", "<", "<font", "/", "=href", "=src", "=dir", "=onclick", "#x", "#\n", "javascript:x", "https://x.test/"]);
     prop::collection::vec(prop_oneof![names.prop_map(String::from), any::<String>()], 0..60).prop_map(|t| t.join("\0"))
@@ -75,9 +88,9 @@ fn body_tokens() -> impl Strategy<Value = String> {
 
 proptest! {
     #[test]
-    fn the_sanitiser_takes_any_tokens_and_closes_what_it_opens(flat in body_tokens(), images in any::<bool>()) {
+    fn the_sanitiser_takes_any_tree_and_closes_what_it_opens(flat in body_tokens(), images in any::<bool>()) {
         let mut out = Build::new();
-        copy_allowed(&flat, &mut out, images, Some("_blank"));
+        copy_allowed(&from_tokens(&flat), &mut out, images, Some("_blank"));
         // Every element opened is closed, never more.
         let mut depth = 0i64;
         for step in out.steps() {
@@ -98,7 +111,9 @@ proptest! {
 
     #[test]
     fn decode_takes_any_text(text in any::<String>()) {
-        let _ = decode(&text, DecodeOptions::default());
+        if let Ok(doc) = decode(&text, DecodeOptions::default()) {
+            resolve_all(&doc, &[&text]);
+        }
     }
 
     #[test]
@@ -106,13 +121,17 @@ proptest! {
         if let Ok(doc) = decode(&text, options) {
             prop_assert!(doc.latest.len() <= options.max_items);
             prop_assert!(doc.articles().iter().all(|a| !a.headline.is_empty() && !a.id.is_empty()));
+            resolve_all(&doc, &[&text]);
         }
     }
 
     #[test]
     fn decode_blocks_takes_any_blocks(blocks in prop::collection::vec(json_text(), 0..4)) {
-        let refs: Vec<&str> = blocks.iter().map(String::as_str).collect();
-        let _ = decode_blocks(&refs, DecodeOptions::default());
+        if let Ok(doc) = decode_blocks(&blocks, DecodeOptions::default()) {
+            resolve_all(&doc, &blocks);
+            // Other sources than the document's: nothing to show, no panic.
+            resolve_all(&doc, &["\"", "{}"]);
+        }
     }
 
     #[test]
@@ -136,7 +155,9 @@ proptest! {
             format!(r#"{{"@type":"ItemList","itemListElement":[{list}]}}"#),
             format!(r#"{{"article":{{"headline":"h"}},"latest":[{list}]}}"#),
         ] {
-            let _ = decode(&text, DecodeOptions::default());
+            if let Ok(doc) = decode(&text, DecodeOptions::default()) {
+                resolve_all(&doc, &[&text]);
+            }
         }
     }
 }

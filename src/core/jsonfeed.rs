@@ -2,141 +2,207 @@
 //!
 //! A feed is a list with no main article: every item goes to the ticker,
 //! newest first, and the widget opens on the first.
+//!
+//! The shapes are known, so they are derived; every member is read as
+//! anything (`Value`, or `RawValue` left unparsed) so that a member of the
+//! wrong type gives a warning, never a failed item or feed. Item bodies stay
+//! unparsed in the source text (`Body::Deferred`) until their article opens.
 
-use crate::prelude::*;
-use crate::core::cat::cat;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
 
-use super::json::Json;
-use super::model::{warn, Article, Body, Format, NewsDocument, Warning};
+use super::json::{self, from_members, Members, Source, Top};
+use super::model::{warn, Article, Body, BodyKind, Format, NewsDocument, Warning};
 use super::schema::{date, image, names, text, url, Nodes};
-use super::text::{clean_line, excerpt, find_any, find_text, paragraphs, rfind_any, strip_tags};
+use super::text::{clean_line, excerpt, strip_tags};
 
 /// Longest headline made from an item's summary or text, in characters.
 const MADE_HEADLINE_CHARS: usize = 100;
 
 /// A JSON Feed names its version with a URL under jsonfeed.org.
-pub fn detect(root: &Json) -> bool {
-    root.get("version").and_then(Json::as_str).is_some_and(|v| v.starts_with("https://jsonfeed.org/version/"))
+pub fn detect(members: &Members) -> bool {
+    members
+        .get("version")
+        .and_then(|v| json::string(v))
+        .is_some_and(|v| v.starts_with("https://jsonfeed.org/version/"))
+}
+
+/// The members of the feed object that are read.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Feed<'a> {
+    title: Value,
+    home_page_url: Value,
+    language: Value,
+    authors: Value,
+    author: Value,
+    #[serde(borrow)]
+    items: Option<&'a RawValue>,
+}
+
+/// The members of an item that are read.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Item<'a> {
+    id: Value,
+    url: Value,
+    external_url: Value,
+    title: Value,
+    summary: Value,
+    image: Value,
+    banner_image: Value,
+    date_published: Value,
+    date_modified: Value,
+    authors: Value,
+    author: Value,
+    tags: Value,
+    language: Value,
+    #[serde(borrow)]
+    content_html: Option<&'a RawValue>,
+    #[serde(borrow)]
+    content_text: Option<&'a RawValue>,
 }
 
 /// What the feed says for all its items.
-struct Feed<'a> {
-    /// The feed itself, whose authors stand in for an item's missing ones.
-    root: &'a Json,
+struct Context<'a> {
+    source: Source<'a>,
     /// `home_page_url`: relative item links are read against it, since the
     /// feed may come from another site than the page showing it.
     home: Option<&'a str>,
+    /// The feed's authors, which stand in for an item's missing ones.
+    authors: Vec<String>,
 }
 
-/// Decodes a feed. The flag is false: items are sorted newest first.
-pub fn decode(root: &Json) -> Result<(NewsDocument, bool), String> {
-    if !root.is_object() {
-        return Err(cat!("expected an object, found ", root.kind()));
+/// A value that is not `null`.
+fn given(value: &Value) -> Option<&Value> {
+    (!value.is_null()).then_some(value)
+}
+
+/// `authors` (1.1), else `author` (1.0).
+fn authors(authors: &Value, author: &Value, nodes: &Nodes) -> Vec<String> {
+    let list = names(authors, nodes);
+    if list.is_empty() {
+        names(author, nodes)
+    } else {
+        list
     }
+}
+
+/// Decodes a feed read from `source`. The flag is false: items are sorted
+/// newest first.
+pub fn decode(top: &Top, source: Source) -> Result<(NewsDocument, bool), String> {
+    let members = match top {
+        Top::Object(members) => members,
+        Top::Other(value) => return Err(format!("expected an object, found {}", json::kind(value))),
+    };
+    let feed: Feed = from_members(members).map_err(|e| json::message_of(&e))?;
     let nodes = Nodes::default();
     let mut warnings = Vec::new();
-    let feed = Feed {
-        root,
-        home: root.get("home_page_url").and_then(Json::as_str).filter(|h| h.starts_with("http://") || h.starts_with("https://")),
+    let context = Context {
+        source,
+        home: feed.home_page_url.as_str().filter(|h| h.starts_with("http://") || h.starts_with("https://")),
+        authors: authors(&feed.authors, &feed.author, &nodes),
     };
     let mut latest = Vec::new();
-    match root.get("items") {
-        Some(Json::Array(items)) => {
-            for (i, node) in items.iter().enumerate() {
-                let location = cat!("item ", i + 1, " (items[", i, "])");
-                match item(node, &feed, &location, &mut warnings) {
-                    Ok(a) => latest.push(a),
-                    Err(why) => warn(&mut warnings, &location, why),
+    match feed.items {
+        None => warn(&mut warnings, "items", "is missing"),
+        Some(items) => match serde_json::from_str::<Vec<&RawValue>>(items.get()) {
+            Ok(items) => {
+                for (i, raw) in items.into_iter().enumerate() {
+                    let location = format!("item {} (items[{i}])", i + 1);
+                    match item(raw, &context, &location, &mut warnings) {
+                        Ok(a) => latest.push(a),
+                        Err(why) => warn(&mut warnings, &location, why),
+                    }
                 }
             }
-        }
-        None | Some(Json::Null) => warn(&mut warnings, "items", "is missing".into()),
-        Some(other) => warn(&mut warnings, "items", cat!("expected an array, found ", other.kind())),
+            Err(_) => warn(&mut warnings, "items", format!("expected an array, found {}", json::raw_kind(items))),
+        },
     }
     let doc = NewsDocument {
         format: Format::JsonFeed,
         main: None,
         latest,
-        title: root.get("title").and_then(|t| text(t, &nodes)),
-        language: root.get("language").and_then(|l| text(l, &nodes)),
+        title: text(&feed.title, &nodes),
+        language: text(&feed.language, &nodes),
         found: 0,
         warnings,
     };
     Ok((doc, false))
 }
 
-/// `authors` (1.1), else `author` (1.0).
-fn authors(node: &Json, nodes: &Nodes) -> Vec<String> {
-    let from = |key| node.get(key).map_or_else(Vec::new, |v| names(v, nodes));
-    let list = from("authors");
-    if list.is_empty() {
-        from("author")
-    } else {
-        list
+/// A text member not parsed yet: the string literal when it holds non-blank
+/// text, or a warning when it holds something else than text or `null`.
+fn string_field<'a>(raw: Option<&'a RawValue>, key: &str, location: &str, warnings: &mut Vec<Warning>) -> Option<&'a RawValue> {
+    let raw = raw?;
+    if json::is_string(raw) {
+        return Some(raw).filter(|r| !json::is_blank_string(r));
+    }
+    if raw.get() != "null" {
+        warn(warnings, location, format!("{key} is {}, not text", json::raw_kind(raw)));
+    }
+    None
+}
+
+/// A body left in the source text, or decoded at once if it cannot be
+/// placed there.
+fn deferred(raw: &RawValue, source: Source, kind: BodyKind) -> Body {
+    match source.span(raw) {
+        Some(span) => Body::Deferred { block: source.block, span, kind },
+        None => json::string(raw).map_or(Body::None, |text| kind.body(text)),
     }
 }
 
-/// A text member, or a warning when it holds something else.
-fn string_field<'a>(node: &'a Json, key: &str, location: &str, warnings: &mut Vec<Warning>) -> Option<&'a str> {
-    match node.get(key)? {
-        Json::String(s) => Some(s.as_str()).filter(|s| !s.trim().is_empty()),
-        Json::Null => None,
-        other => {
-            let message = cat!(key, " is ", other.kind(), ", not text");
-            warn(warnings, location, message);
-            None
-        }
+fn item(raw: &RawValue, context: &Context, location: &str, warnings: &mut Vec<Warning>) -> Result<Article, String> {
+    if !json::is_object(raw) {
+        return Err(format!("expected an object, found {}", json::raw_kind(raw)));
     }
-}
-
-fn item(node: &Json, feed: &Feed, location: &str, warnings: &mut Vec<Warning>) -> Result<Article, String> {
-    if !node.is_object() {
-        return Err(cat!("expected an object, found ", node.kind()));
-    }
+    let item: Item = json::object(raw).map_err(|e| context.source.error(raw, &e).to_string())?;
     let nodes = Nodes::default();
-    let field = |key| node.get(key).filter(|v| !matches!(v, Json::Null));
-    let html = string_field(node, "content_html", location, warnings);
-    let plain = string_field(node, "content_text", location, warnings);
-    let summary = field("summary").and_then(|v| text(v, &nodes));
-    let headline = match field("title").and_then(|v| text(v, &nodes)) {
+    let html = string_field(item.content_html, "content_html", location, warnings);
+    let plain = string_field(item.content_text, "content_text", location, warnings);
+    let summary = text(&item.summary, &nodes);
+    let headline = match text(&item.title, &nodes) {
         Some(title) => title,
+        // Made from the start of the text: the one case where a body is read now.
         None => summary
             .clone()
-            .or_else(|| plain.map(clean_line))
-            .or_else(|| html.map(strip_tags))
+            .or_else(|| plain.and_then(json::string).map(|t| clean_line(&t)))
+            .or_else(|| html.and_then(json::string).map(|h| strip_tags(&h)))
             .map(|t| excerpt(&t, MADE_HEADLINE_CHARS))
             .filter(|t| !t.is_empty())
             .ok_or("has no title, summary or text")?,
     };
-    let link = |key| field(key).and_then(|v| url(v, &nodes)).map(|u| against(feed.home, u));
-    let item_url = link("url").or_else(|| link("external_url"));
-    let mut picture = field("image").or_else(|| field("banner_image")).and_then(|v| image(v, &nodes));
+    let link = |value: &Value| given(value).and_then(|v| url(v, &nodes)).map(|u| against(context.home, u));
+    let item_url = link(&item.url).or_else(|| link(&item.external_url));
+    let mut picture = given(&item.image).or_else(|| given(&item.banner_image)).and_then(|v| image(v, &nodes));
     if let Some(p) = picture.as_mut() {
-        p.url = against(feed.home, core::mem::take(&mut p.url));
+        p.url = against(context.home, std::mem::take(&mut p.url));
     }
     let body = match (html, plain) {
-        (Some(h), _) => Body::Html(h.into()),
-        (None, Some(t)) => Body::Paragraphs(paragraphs(t)),
+        (Some(h), _) => deferred(h, context.source, BodyKind::Html),
+        (None, Some(t)) => deferred(t, context.source, BodyKind::Plain),
         (None, None) => Body::None,
     };
-    let mut item_authors = authors(node, &nodes);
+    let mut item_authors = authors(&item.authors, &item.author, &nodes);
     if item_authors.is_empty() {
-        // Read again for each item rather than copied from one list.
-        item_authors = authors(feed.root, &nodes);
+        item_authors = context.authors.clone();
     }
+    let date_of = |value: &Value, field, warnings: &mut Vec<Warning>| given(value).and_then(|v| date(v, &nodes, field, location, warnings));
     Ok(Article {
-        id: field("id").and_then(|v| text(v, &nodes)).or_else(|| item_url.clone()).unwrap_or_default(),
+        id: given(&item.id).and_then(|v| text(v, &nodes)).or_else(|| item_url.clone()).unwrap_or_default(),
         headline,
         url: item_url,
-        date_published: field("date_published").and_then(|v| date(v, &nodes, "date_published", location, warnings)),
-        date_modified: field("date_modified").and_then(|v| date(v, &nodes, "date_modified", location, warnings)),
+        date_published: date_of(&item.date_published, "date_published", warnings),
+        date_modified: date_of(&item.date_modified, "date_modified", warnings),
         authors: item_authors,
         publisher: None,
         image: picture,
         summary,
         body,
-        language: field("language").and_then(|v| text(v, &nodes)),
-        tags: field("tags").map_or_else(Vec::new, |v| names(v, &nodes)),
+        language: given(&item.language).and_then(|v| text(v, &nodes)),
+        tags: names(&item.tags, &nodes),
     })
 }
 
@@ -144,30 +210,41 @@ fn item(node: &Json, feed: &Feed, location: &str, warnings: &mut Vec<Warning>) -
 /// a link with a scheme, or no usable home page, is kept as written.
 fn against(home: Option<&str>, link: String) -> String {
     let Some(home) = home else { return link };
-    let Some(authority) = find_text(home, "://").map(|i| i + 3) else { return link };
-    let before_path = find_any(&home[authority..], b"/?#").map_or(home.len(), |i| authority + i);
+    let Some(authority) = home.find("://").map(|i| i + 3) else { return link };
+    let before_path = home[authority..].find(['/', '?', '#']).map_or(home.len(), |i| authority + i);
     if super::url_policy::scheme(&link).is_some() || link.is_empty() {
         link
     } else if link.starts_with("//") {
-        cat!(&home[..authority - 2], link)
-    } else if link.starts_with("/") {
-        cat!(&home[..before_path], link)
+        format!("{}{link}", &home[..authority - 2])
+    } else if link.starts_with('/') {
+        format!("{}{link}", &home[..before_path])
     } else {
         // Relative to the home page's directory (its path up to the last '/').
-        let path_end = find_any(&home[before_path..], b"?#").map_or(home.len(), |i| before_path + i);
-        let dir_end = rfind_any(&home[before_path..path_end], b"/").map_or(before_path, |i| before_path + i + 1);
+        let path_end = home[before_path..].find(['?', '#']).map_or(home.len(), |i| before_path + i);
+        let dir_end = home[before_path..path_end].rfind('/').map_or(before_path, |i| before_path + i + 1);
         let slash = if dir_end == before_path { "/" } else { "" };
-        cat!(&home[..dir_end], slash, link)
+        format!("{}{slash}{link}", &home[..dir_end])
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::json::parse;
 
     fn read(src: &str) -> NewsDocument {
-        decode(&parse(src).unwrap()).unwrap().0
+        decode(&json::parse(src).unwrap(), Source { block: 0, text: src }).unwrap().0
+    }
+
+    fn members(src: &str) -> Members<'_> {
+        match json::parse(src).unwrap() {
+            Top::Object(members) => members,
+            Top::Other(v) => panic!("{v}"),
+        }
+    }
+
+    /// An article's body as it renders, from the text it was read from.
+    fn shown(a: &Article, src: &str) -> Body {
+        a.body.resolve(&[src]).into_owned()
     }
 
     fn warnings(doc: &NewsDocument) -> Vec<String> {
@@ -177,14 +254,16 @@ mod tests {
     #[test]
     fn detects_both_versions() {
         for v in ["https://jsonfeed.org/version/1", "https://jsonfeed.org/version/1.1"] {
-            assert!(detect(&parse(&format!(r#"{{"version":"{v}","items":[]}}"#)).unwrap()));
+            assert!(detect(&members(&format!(r#"{{"version":"{v}","items":[]}}"#))));
         }
-        assert!(!detect(&parse(r#"{"version":"1.1","items":[]}"#).unwrap()));
+        assert!(!detect(&members(r#"{"version":"1.1","items":[]}"#)));
+        assert!(!detect(&members(r#"{"version":1.1,"items":[]}"#)));
     }
 
     #[test]
     fn version_1_1_items_in_every_shape() {
-        let doc = read(include_str!("../../tests/fixtures/jsonfeed/feed-1.1.json"));
+        let src = include_str!("../../tests/fixtures/jsonfeed/feed-1.1.json");
+        let doc = read(src);
         assert!(doc.main.is_none(), "a feed has no main article");
         assert_eq!(doc.title.as_deref(), Some("Valley Courier & Post"));
         assert_eq!(doc.language.as_deref(), Some("en-CA"));
@@ -208,7 +287,8 @@ mod tests {
 
         let library = &doc.latest[0];
         assert_eq!(library.id, "https://valleycourier.test/news/library-reopens");
-        assert_eq!(library.body, Body::Html("<p>The main branch opens its doors on <strong>Monday</strong>.</p><p>Late fees are waived this month.</p>".into()));
+        assert!(matches!(library.body, Body::Deferred { block: 0, kind: BodyKind::Html, .. }), "{:?}", library.body);
+        assert_eq!(shown(library, src), Body::Html("<p>The main branch opens its doors on <strong>Monday</strong>.</p><p>Late fees are waived this month.</p>".into()));
         assert_eq!(library.summary.as_deref(), Some("Repairs finished ahead of schedule."));
         assert_eq!(library.authors, vec!["Priya Nair", "Tom O'Neill"]);
         assert_eq!(library.tags, vec!["Community", "Library"]);
@@ -221,7 +301,7 @@ mod tests {
         assert_eq!(snow.id, "2");
         assert_eq!(snow.url.as_deref(), Some("https://valleycourier.test/news/snow-day"), "read against home_page_url");
         assert_eq!(snow.authors, vec!["Courier Newsroom"], "the feed's authors stand in");
-        match &snow.body {
+        match shown(snow, src) {
             Body::Paragraphs(p) => assert_eq!(p.len(), 2),
             other => panic!("{other:?}"),
         }
@@ -234,13 +314,14 @@ mod tests {
 
     #[test]
     fn version_1_0_author_objects() {
-        let doc = read(include_str!("../../tests/fixtures/jsonfeed/feed-1.0.json"));
+        let src = include_str!("../../tests/fixtures/jsonfeed/feed-1.0.json");
+        let doc = read(src);
         assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
         let storm = &doc.latest[0];
         assert_eq!(storm.id, "101", "a numeric 1.0 id");
         assert_eq!(storm.headline, "The storm that wasn't");
         assert_eq!(storm.authors, vec!["Elin Berg"]);
-        assert_eq!(storm.body, Body::Paragraphs(vec!["We braced for the worst.".into(), "The wind turned north at dusk.".into(), "By morning the sea was glass.".into()]));
+        assert_eq!(shown(storm, src), Body::Paragraphs(vec!["We braced for the worst.".into(), "The wind turned north at dusk.".into(), "By morning the sea was glass.".into()]));
         assert_eq!(doc.latest[1].authors, vec!["Guest: Ola Dahl"]);
     }
 
@@ -255,9 +336,13 @@ mod tests {
 
     #[test]
     fn content_fields_that_are_not_text_warn() {
-        let doc = read(r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","content_html":{"x":1},"content_text":"Plain <b>not markup</b>"}]}"#);
+        let src = r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","content_html":{"x":1},"content_text":"Plain <b>not markup</b>"}]}"#;
+        let doc = read(src);
         assert_eq!(warnings(&doc), vec!["item 1 (items[0]): content_html is an object, not text"]);
-        assert_eq!(doc.latest[0].body, Body::Paragraphs(vec!["Plain <b>not markup</b>".into()]), "content_text stays text");
+        assert_eq!(shown(&doc.latest[0], src), Body::Paragraphs(vec!["Plain <b>not markup</b>".into()]), "content_text stays text");
+        let doc = read(r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"T","content_html":" \n ","content_text":[1]}]}"#);
+        assert_eq!(warnings(&doc), vec!["item 1 (items[0]): content_text is an array, not text"]);
+        assert_eq!(doc.latest[0].body, Body::None, "blank text is no body");
     }
 
     #[test]
@@ -268,7 +353,42 @@ mod tests {
         assert_eq!(warnings(&doc), vec!["items: expected an array, found an object"]);
         let doc = read(r#"{"version":"https://jsonfeed.org/version/1.1","items":["x",{"title":"  "}]}"#);
         assert_eq!(warnings(&doc), vec!["item 1 (items[0]): expected an object, found a string", "item 2 (items[1]): has no title, summary or text"]);
-        assert_eq!(decode(&parse("[1]").unwrap()).unwrap_err(), "expected an object, found an array");
+        assert_eq!(decode(&json::parse("[1]").unwrap(), Source { block: 0, text: "[1]" }).unwrap_err(), "expected an object, found an array");
+    }
+
+    #[test]
+    fn a_repeated_member_keeps_its_last_value() {
+        let src = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Old","title":"Feed","items":[
+            {"id":"1","title":"First","title":"Second","content_html":"<p>a</p>","content_html":"<p>b</p>"},
+            {"id":"2","title":"Plain"}]}"#;
+        let doc = read(src);
+        assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+        assert_eq!(doc.title.as_deref(), Some("Feed"));
+        let heads: Vec<&str> = doc.latest.iter().map(|a| a.headline.as_str()).collect();
+        assert_eq!(heads, ["Second", "Plain"]);
+        assert_eq!(shown(&doc.latest[0], src), Body::Html("<p>b</p>".into()));
+    }
+
+    #[test]
+    fn headlines_made_from_text_read_the_body_and_leave_it_deferred() {
+        let src = r#"{"version":"https://jsonfeed.org/version/1.1","items":[
+            {"id":"1","content_html":"<p>Hello &amp; <em>welcome</em></p>"},
+            {"id":"2","content_text":"  Just\ntext  "}]}"#;
+        let doc = read(src);
+        assert_eq!(doc.latest[0].headline, "Hello & welcome");
+        assert_eq!(doc.latest[1].headline, "Just text");
+        assert!(doc.latest.iter().all(|a| matches!(a.body, Body::Deferred { .. })));
+        assert_eq!(shown(&doc.latest[1], src), Body::Paragraphs(vec!["Just".into(), "text".into()]));
+    }
+
+    #[test]
+    fn items_too_deep_to_read_are_reported_where_they_are() {
+        let deep = "[".repeat(200) + &"]".repeat(200);
+        let src = format!("{{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[\n{{\"title\":\"A\"}},\n{{\"title\":{deep}}}]}}");
+        let doc = read(&src);
+        assert_eq!(doc.latest.len(), 1);
+        // The item's own braces are a level: its 128th '[' is one too many.
+        assert_eq!(warnings(&doc), vec![format!("item 2 (items[1]): invalid JSON at line 3, column {}: recursion limit exceeded", 9 + json::MAX_DEPTH)]);
     }
 
     #[test]

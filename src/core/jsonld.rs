@@ -5,77 +5,69 @@
 //! type and for `ItemList`s of articles. The page's main article becomes
 //! `main`; the lists, then the other articles, fill the ticker.
 
-use crate::prelude::*;
-use crate::core::cat::cat;
+use std::collections::BTreeSet;
 
-use super::json::{number_from_text, Json};
+use serde_json::Value;
+
+use super::json::kind;
 use super::model::{warn, Article, Format, NewsDocument, Warning};
-use super::schema::{article, article_in_layers, is_reference, layered, text, Layer, Nodes};
-use super::lookup::Set;
+use super::schema::{article, article_in_layers, is_reference, layered, number_from_text, text, Layer, Nodes};
 
 /// Article subtypes whose names end in neither "Article" nor "Posting".
-const OTHER_ARTICLE_TYPES: &str = "Report APIReference";
+const OTHER_ARTICLE_TYPES: &[&str] = &["Report", "APIReference"];
 
 /// How many distinct types an "I found no article" warning lists.
 const TYPES_SHOWN: usize = 8;
 
 /// The local names of a node's types: `schema:NewsArticle` and
 /// `http://schema.org/NewsArticle` both read as `NewsArticle`.
-fn type_names(node: &Json) -> Vec<&str> {
+fn type_names(node: &Value) -> Vec<&str> {
     fn local(t: &str) -> &str {
-        t[super::text::rfind_any(t, b"/#:").map_or(0, |i| i + 1)..].trim()
+        t.rsplit(['/', '#', ':']).next().unwrap_or(t).trim()
     }
-    let mut names = Vec::new();
     match node.get("@type") {
-        Some(Json::String(t)) => names.push(local(t)),
-        Some(Json::Array(types)) => {
-            for t in types {
-                if let Json::String(t) = t {
-                    names.push(local(t));
-                }
-            }
-        }
-        _ => {}
+        Some(Value::String(t)) => vec![local(t)],
+        Some(Value::Array(types)) => types.iter().filter_map(Value::as_str).map(local).collect(),
+        _ => Vec::new(),
     }
-    names
 }
 
 /// Article or one of its subtypes (NewsArticle, BlogPosting, Report, …).
 fn is_article_type(name: &str) -> bool {
-    name.ends_with("Article") || name.ends_with("Posting") || super::text::word_in(OTHER_ARTICLE_TYPES, name).is_some()
+    name.ends_with("Article") || name.ends_with("Posting") || OTHER_ARTICLE_TYPES.contains(&name)
 }
 
-fn is_article(node: &Json) -> bool {
+fn is_article(node: &Value) -> bool {
     type_names(node).iter().any(|t| is_article_type(t))
 }
 
 /// An `ItemList` proper: its subtype `BreadcrumbList` is navigation, not news.
-fn is_item_list(node: &Json) -> bool {
+fn is_item_list(node: &Value) -> bool {
     type_names(node).contains(&"ItemList")
 }
 
 /// A property that may hold one value, an array, or a `@list`.
-fn values(value: &Json) -> &[Json] {
+fn values(value: &Value) -> &[Value] {
     let value = value.get("@list").unwrap_or(value);
     match value {
-        Json::Array(items) => items,
-        Json::Null => &[],
-        one => core::slice::from_ref(one),
+        Value::Array(items) => items,
+        Value::Null => &[],
+        one => std::slice::from_ref(one),
     }
 }
 
-fn id_of(node: &Json) -> Option<&str> {
-    node.get("@id").and_then(Json::as_str)
+fn id_of(node: &Value) -> Option<&str> {
+    node.get("@id").and_then(Value::as_str)
 }
 
 /// The names a node goes by elsewhere in the graph: its `@id` and its `url`.
-fn names_of(node: &Json) -> [Option<&str>; 2] {
-    [id_of(node), node.get("url").and_then(Json::as_str)]
+fn names_of(node: &Value) -> [Option<&str>; 2] {
+    [id_of(node), node.get("url").and_then(Value::as_str)]
 }
 
 /// True when one of `names` is in `set`.
-fn any_in(set: &Set<&str>, names: &[Option<&str>]) -> bool {
-    names.iter().any(|name| name.is_some_and(|n| set.contains(n)))
+fn any_in(set: &BTreeSet<&str>, names: &[Option<&str>]) -> bool {
+    names.iter().flatten().any(|name| set.contains(name))
 }
 
 /// Where the only block's root node is, in warnings.
@@ -87,7 +79,7 @@ fn place(block: &str, path: &str) -> String {
         (true, true) => TOP_LEVEL.into(),
         (true, false) => path.into(),
         (false, true) => block.into(),
-        (false, false) => cat!(block, ", ", path),
+        (false, false) => format!("{block}, {path}"),
     }
 }
 
@@ -96,19 +88,19 @@ fn child(path: &str, key: &str) -> String {
     if path.is_empty() || path == TOP_LEVEL {
         key.to_string()
     } else {
-        cat!(path, '.', key)
+        format!("{path}.{key}")
     }
 }
 
 /// The nodes a block lists at its top: itself, its array's elements, its `@graph`'s.
-fn top_nodes<'a>(value: &'a Json, path: String, out: &mut Vec<(&'a Json, String)>) {
+fn top_nodes<'a>(value: &'a Value, path: String, out: &mut Vec<(&'a Value, String)>) {
     match value {
-        Json::Array(items) => {
+        Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                top_nodes(item, cat!(path, '[', i, ']'), out);
+                top_nodes(item, format!("{path}[{i}]"), out);
             }
         }
-        Json::Object(_) => {
+        Value::Object(_) => {
             if let Some(graph) = value.get("@graph") {
                 top_nodes(graph, child(&path, "@graph"), out);
             }
@@ -119,10 +111,10 @@ fn top_nodes<'a>(value: &'a Json, path: String, out: &mut Vec<(&'a Json, String)
 }
 
 /// Every node with an `@id` and some content, at any depth, for reference lookups.
-fn index_all<'a>(value: &'a Json, nodes: &mut Nodes<'a>) {
+fn index_all<'a>(value: &'a Value, nodes: &mut Nodes<'a>) {
     match value {
-        Json::Array(items) => items.iter().for_each(|item| index_all(item, nodes)),
-        Json::Object(members) => {
+        Value::Array(items) => items.iter().for_each(|item| index_all(item, nodes)),
+        Value::Object(members) => {
             if let Some(id) = id_of(value) {
                 if !is_reference(value) {
                     nodes.insert(id, value);
@@ -141,19 +133,19 @@ struct Scan<'a> {
     /// order, with their location and whether a page holds them inline as its
     /// `mainEntity`. Each node is met once: the walk follows inline members
     /// only, never references.
-    articles: Vec<(&'a Json, String, bool)>,
-    lists: Vec<(&'a Json, String)>,
+    articles: Vec<(&'a Value, String, bool)>,
+    lists: Vec<(&'a Value, String)>,
     /// `@id`s or URLs that some page's `mainEntity` points to.
-    main_entity_ids: Set<&'a str>,
+    main_entity_ids: BTreeSet<&'a str>,
     /// `@id`s and URLs of web pages, for matching an article's `mainEntityOfPage`.
-    page_ids: Set<&'a str>,
+    page_ids: BTreeSet<&'a str>,
     language: Option<String>,
     /// The first few distinct types, for the warning when none is an article.
     types_seen: Vec<&'a str>,
 }
 
 impl<'a> Scan<'a> {
-    fn visit(&mut self, node: &'a Json, location: String, as_main_entity: bool, nodes: &Nodes<'a>) {
+    fn visit(&mut self, node: &'a Value, location: String, as_main_entity: bool, nodes: &Nodes<'a>) {
         if !node.is_object() {
             return;
         }
@@ -173,9 +165,7 @@ impl<'a> Scan<'a> {
         // Anything else that has a main entity, or is a kind of page, describes the page.
         let is_page = type_names(node).iter().any(|t| t.ends_with("Page"));
         if is_page || node.get("mainEntity").is_some() {
-            for name in names_of(node).iter().flatten() {
-                self.page_ids.add(name);
-            }
+            self.page_ids.extend(names_of(node).into_iter().flatten());
         }
         if self.language.is_none() {
             self.language = node.get("inLanguage").and_then(|l| text(l, nodes));
@@ -188,11 +178,11 @@ impl<'a> Scan<'a> {
                     // The node itself is visited where it is written.
                     if is_main {
                         if let Some(id) = id_of(part).or(part.as_str()) {
-                            self.main_entity_ids.add(id);
+                            self.main_entity_ids.insert(id);
                         }
                     }
                 } else {
-                    let path = if values(value).len() > 1 { cat!(key, '[', i, ']') } else { key.into() };
+                    let path = if values(value).len() > 1 { format!("{key}[{i}]") } else { key.into() };
                     self.visit(part, child(&location, &path), is_main, nodes);
                 }
             }
@@ -200,7 +190,7 @@ impl<'a> Scan<'a> {
     }
 
     /// True when an article's `mainEntityOfPage` names one of the page nodes.
-    fn names_a_page(&self, node: &Json, nodes: &Nodes) -> bool {
+    fn names_a_page(&self, node: &Value, nodes: &Nodes) -> bool {
         let Some(page) = node.get("mainEntityOfPage") else { return false };
         [page, nodes.resolve(page)].iter().any(|p| {
             let [id, url] = names_of(p);
@@ -209,19 +199,19 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// A node's address, to recognise the same node met twice.
-fn address(node: &Json) -> usize {
-    node as *const Json as usize
+/// A node's address, to recognise the same node met twice (the tree does
+/// not move while it is read).
+fn address(node: &Value) -> *const Value {
+    node
 }
 
 /// A list entry's `position`, as a number or numeric text.
-fn position(entry: &Json) -> Option<f64> {
+fn position(entry: &Value) -> Option<f64> {
     match entry.get("position")? {
-        Json::Number(n) => Some(*n),
-        Json::String(s) => number_from_text(s),
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => number_from_text(s),
         _ => None,
     }
-    .filter(|n: &f64| n.is_finite())
 }
 
 /// The article an `itemListElement` entry (already resolved) stands for: an
@@ -231,28 +221,28 @@ fn position(entry: &Json) -> Option<f64> {
 /// whose node was read already gives `None`, so that a node listed many times
 /// is decoded once.
 fn list_entry<'a>(
-    entry: &'a Json,
+    entry: &'a Value,
     nodes: &Nodes<'a>,
     location: &str,
     warnings: &mut Vec<Warning>,
-    listed: &mut Set<usize>,
+    listed: &mut BTreeSet<*const Value>,
 ) -> Result<Option<Article>, String> {
     if is_article(entry) {
-        if !listed.add(address(entry)) {
+        if !listed.insert(address(entry)) {
             return Ok(None);
         }
         return article(entry, nodes, location, warnings).map(Some);
     }
-    if let Json::String(link) = entry {
-        return Err(cat!("is only a URL (", super::text::excerpt(link, 60), "), with no headline"));
+    if let Value::String(link) = entry {
+        return Err(format!("is only a URL ({}), with no headline", super::text::excerpt(link, 60)));
     }
     if !entry.is_object() {
-        return Err(cat!("expected an object, found ", entry.kind()));
+        return Err(format!("expected an object, found {}", kind(entry)));
     }
     let item = entry.get("item");
     let full = item.and_then(id_of).and_then(|id| nodes.get(id));
     if let Some(full) = full {
-        if !listed.add(address(full)) {
+        if !listed.insert(address(full)) {
             return Ok(None);
         }
     }
@@ -261,14 +251,14 @@ fn list_entry<'a>(
     // refers to. Read in layers, not merged: nothing is copied.
     let mut layers = vec![Layer { node: entry, list_item: true }];
     // The graph index holds inline nodes with an @id too: the item may be the full node itself.
-    let item_is_full = matches!((item, full), (Some(i), Some(f)) if core::ptr::eq(i, f));
+    let item_is_full = matches!((item, full), (Some(i), Some(f)) if std::ptr::eq(i, f));
     let item_url;
     match item {
-        Some(Json::String(link)) => {
+        Some(Value::String(link)) => {
             item_url = url_object(link);
             layers.push(Layer::of(&item_url));
         }
-        Some(inline @ Json::Object(_)) if !item_is_full => layers.push(Layer::of(inline)),
+        Some(inline @ Value::Object(_)) if !item_is_full => layers.push(Layer::of(inline)),
         _ => {}
     }
     if let Some(full) = full.filter(|f| f.is_object()) {
@@ -277,7 +267,7 @@ fn list_entry<'a>(
     // A bare reference's @id is the article's address when it is a web URL.
     let id_url;
     if layered(&layers, "url").is_none() {
-        if let Some(id) = layered(&layers, "@id").and_then(Json::as_str).filter(|id| id.starts_with("http://") || id.starts_with("https://")) {
+        if let Some(id) = layered(&layers, "@id").and_then(Value::as_str).filter(|id| id.starts_with("http://") || id.starts_with("https://")) {
             id_url = url_object(id);
             layers.push(Layer::of(&id_url));
         }
@@ -286,21 +276,21 @@ fn list_entry<'a>(
 }
 
 /// `{"url": link}`: a layer that gives an article its address.
-fn url_object(link: &str) -> Json {
-    Json::Object(vec![("url".into(), Json::String(link.into()))])
+fn url_object(link: &str) -> Value {
+    serde_json::json!({ "url": link })
 }
 
 /// Decodes a page's JSON-LD blocks. The flag is true when an `ItemList` gave
 /// positions, so the ticker keeps that order.
-pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
+pub fn decode(docs: &[&Value]) -> Result<(NewsDocument, bool), String> {
     let many = docs.len() > 1;
     let mut warnings = Vec::new();
     let mut tops = Vec::new();
     let mut refused = 0;
     for (i, doc) in docs.iter().enumerate() {
-        let block = if many { cat!("block ", i + 1) } else { String::new() };
-        if !matches!(doc, Json::Object(_) | Json::Array(_)) {
-            let message = cat!("expected an object or an array, found ", doc.kind());
+        let block = if many { format!("block {}", i + 1) } else { String::new() };
+        if !matches!(doc, Value::Object(_) | Value::Array(_)) {
+            let message = format!("expected an object or an array, found {}", kind(doc));
             warn(&mut warnings, &place(&block, ""), message);
             refused += 1;
             continue;
@@ -331,7 +321,7 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
     // The lists, each in position order (unpositioned entries after, as written).
     let mut latest = Vec::new();
     // Addresses of the nodes read as list entries: each is read once, and not again as `main`.
-    let mut listed: Set<usize> = Set::default();
+    let mut listed = BTreeSet::new();
     let mut ordered = false;
     let mut title = None;
     let mut list_entries = 0;
@@ -341,27 +331,26 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
         }
         let entries = list.get("itemListElement").map_or(&[][..], values);
         list_entries += entries.len();
-        let mut read = Vec::new();
-        // Each read entry's sort key: positioned entries in position order,
-        // the others after them as written. Positions are compared in
+        // Each read entry with its sort key: positioned entries in position
+        // order, the others after them as written. Positions are compared in
         // thousandths, which keeps `1.5` between 1 and 2.
-        let mut keys = Vec::new();
+        let mut read = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
-            let where_ = child(location, &cat!("itemListElement[", i, ']'));
+            let where_ = child(location, &format!("itemListElement[{i}]"));
             let entry = nodes.resolve(entry);
             match list_entry(entry, &nodes, &where_, &mut warnings, &mut listed) {
                 Ok(Some(a)) => {
                     let p = position(entry);
                     ordered |= p.is_some();
-                    keys.push(p.map_or(i64::MAX, |p| (p * 1000.0) as i64));
-                    read.push(a);
+                    read.push((p.map_or(i64::MAX, |p| (p * 1000.0) as i64), a));
                 }
                 Ok(None) => {}
                 Err(why) => warn(&mut warnings, &where_, why),
             }
         }
-        super::normalize::reorder(&mut read, keys);
-        latest.append(&mut read);
+        // Stable: equal positions keep their order.
+        read.sort_by_key(|(key, _)| *key);
+        latest.extend(read.into_iter().map(|(_, a)| a));
     }
 
     // The articles outside lists, each ranked for the main place: a page's
@@ -370,7 +359,7 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
     // The best rank so far and where it is: the first of the lowest rank wins.
     let mut best: Option<(u8, usize)> = None;
     for (node, location, as_main_entity) in &scan.articles {
-        if listed.contains(address(node)) {
+        if listed.contains(&address(node)) {
             continue;
         }
         match article(node, &nodes, location, &mut warnings) {
@@ -393,15 +382,11 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
         let types = match scan.types_seen.len() {
             0 => "no node has an @type".into(),
             n => {
-                let mut found = String::from("found");
-                for (i, name) in scan.types_seen.iter().take(TYPES_SHOWN).enumerate() {
-                    found.push_str(if i == 0 { " " } else { ", " });
-                    found.push_str(name);
-                }
-                cat!(found, if n > TYPES_SHOWN { ", …" } else { "" })
+                let shown = scan.types_seen[..n.min(TYPES_SHOWN)].join(", ");
+                format!("found {shown}{}", if n > TYPES_SHOWN { ", …" } else { "" })
             }
         };
-        warn(&mut warnings, "JSON-LD", cat!("no Article-type node or ItemList (", types, ')'));
+        warn(&mut warnings, "JSON-LD", format!("no Article-type node or ItemList ({types})"));
     }
 
     let language = main.as_ref().and_then(|a| a.language.clone()).or(scan.language);
@@ -412,12 +397,15 @@ pub fn decode(docs: &[&Json]) -> Result<(NewsDocument, bool), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::json::parse;
     use crate::core::model::Body;
 
+    fn parse(text: &str) -> serde_json::Result<Value> {
+        serde_json::from_str(text)
+    }
+
     fn read(texts: &[&str]) -> (NewsDocument, bool) {
-        let roots: Vec<Json> = texts.iter().map(|t| parse(t).unwrap()).collect();
-        let refs: Vec<&Json> = roots.iter().collect();
+        let roots: Vec<Value> = texts.iter().map(|t| parse(t).unwrap()).collect();
+        let refs: Vec<&Value> = roots.iter().collect();
         decode(&refs).unwrap()
     }
 
@@ -438,7 +426,7 @@ mod tests {
             "DiscussionForumPosting", "AdvertiserContentArticle", "MedicalScholarlyArticle", "APIReference",
         ] {
             for spelled in [t.to_string(), format!("schema:{t}"), format!("http://schema.org/{t}"), format!("https://schema.org/{t}")] {
-                let node = Json::Object(vec![("@type".into(), Json::String(spelled.clone()))]);
+                let node = serde_json::json!({ "@type": spelled });
                 assert!(is_article(&node), "{spelled}");
             }
         }
@@ -560,6 +548,25 @@ mod tests {
         assert_eq!(headlines(&doc.latest), vec!["Once"]);
         assert_eq!(warnings(&doc), vec!["[0].itemListElement[0]: datePublished \"never\" is not a date"], "one warning, not 501");
         assert!(doc.main.is_none());
+    }
+
+    #[test]
+    fn references_find_their_nodes_among_ids_that_collided_in_the_old_hash_table() {
+        let ids = crate::core::test_support::colliding_ids(3_000);
+        let nodes: Vec<Value> = ids.iter().map(|id| serde_json::json!({"@type": "NewsArticle", "@id": id, "headline": id})).collect();
+        let entries: Vec<Value> = ids
+            .iter()
+            .rev()
+            .enumerate()
+            .map(|(i, id)| serde_json::json!({"@type": "ListItem", "position": i + 1, "item": {"@id": id}}))
+            .collect();
+        let graph = serde_json::json!({"@graph": [{"@type": "ItemList", "itemListElement": entries}, nodes]});
+        let (doc, ordered) = decode(&[&graph]).unwrap();
+        assert!(ordered);
+        assert!(doc.warnings.is_empty(), "{:?}", &doc.warnings[..1]);
+        let expected: Vec<&str> = ids.iter().rev().map(String::as_str).collect();
+        assert_eq!(headlines(&doc.latest), expected, "every entry resolved to its own node, each once");
+        assert!(doc.main.is_none(), "every article was listed");
     }
 
     #[test]

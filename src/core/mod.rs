@@ -1,15 +1,16 @@
-//! The pure core: data model, JSON parsing, format decoders, dates, text and
-//! URL policy. Plain Rust with no web-sys, tested natively with `cargo test`.
+//! The pure core: data model, JSON decoding, format decoders, dates, text,
+//! URL policy and the HTML sanitiser. Plain Rust with no web-sys, tested
+//! natively with `cargo test`.
 
-use crate::prelude::*;
+use std::borrow::Cow;
+use std::fmt;
 
 pub mod build;
-pub mod cat;
 pub mod dates;
 pub mod json;
-pub mod lookup;
 pub mod jsonfeed;
 pub mod jsonld;
+pub mod markup;
 pub mod model;
 pub mod newsreel_v1;
 pub mod normalize;
@@ -18,9 +19,10 @@ pub mod schema;
 pub mod text;
 pub mod url_policy;
 
-use json::Json;
+pub use model::resolve_body;
+
+use json::{Source, Top};
 use model::{Format, NewsDocument};
-use cat::cat;
 
 /// Why nothing could be rendered. The message says what and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,11 +30,13 @@ pub struct DecodeError {
     pub message: String,
 }
 
-impl core::fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
+
+impl std::error::Error for DecodeError {}
 
 impl DecodeError {
     fn new(message: impl Into<String>) -> Self {
@@ -55,14 +59,12 @@ impl Default for DecodeOptions<'_> {
     }
 }
 
-/// Which format a parsed document is, from its content alone.
-pub fn detect(root: &Json) -> Format {
-    if jsonfeed::detect(root) {
-        Format::JsonFeed
-    } else if newsreel_v1::detect(root) {
-        Format::Newsreel
-    } else {
-        Format::JsonLd
+/// Which format a parsed block is, from its content alone.
+pub fn detect(top: &Top) -> Format {
+    match top {
+        Top::Object(members) if jsonfeed::detect(members) => Format::JsonFeed,
+        Top::Object(members) if newsreel_v1::detect(members) => Format::Newsreel,
+        _ => Format::JsonLd,
     }
 }
 
@@ -71,52 +73,73 @@ pub fn decode(text: &str, options: DecodeOptions) -> Result<NewsDocument, Decode
     decode_blocks(&[text], options)
 }
 
+/// One block that parsed: where it is, its format, and its top level
+/// (JSON-LD blocks as a whole tree).
+struct Parsed<'a> {
+    source: Source<'a>,
+    format: Format,
+    top: Top<'a>,
+}
+
 /// Decodes several JSON texts from one page (e.g. every `application/ld+json`
 /// block) into one document. A block that fails is reported and skipped; the
 /// whole fails only when nothing renderable is left.
 ///
-/// Generic over the text type so that the widget can pass the `String`s it
-/// keeps without collecting a list of `&str` first (the wasm holds only that
-/// one copy).
+/// Deferred bodies (`model::Body::Deferred`) point into these texts by their
+/// index: keep them, and pass them to `resolve_body` to render a body.
 pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
     let many = texts.len() > 1;
-    let place = |i: usize| if many { cat!("block ", i + 1, ": ") } else { String::new() };
-    // Each parsed block with its number and format.
-    let mut roots = Vec::new();
+    let place = |i: usize| if many { format!("block {}: ", i + 1) } else { String::new() };
+    // Lone surrogate escapes replaced, in copies only where there are any
+    // (see `json::repair_lone_surrogates`). The copies are as long as the
+    // texts, so what is found in them is at the same place in the texts.
+    let repaired: Vec<Cow<str>> = texts.iter().map(|t| json::repair_lone_surrogates(t.as_ref())).collect();
+    let mut blocks = Vec::new();
     let mut failures = Vec::new();
-    for (i, t) in texts.iter().enumerate() {
-        match json::parse(t.as_ref()) {
-            Ok(root) => roots.push((i, detect(&root), root)),
-            Err(e) => failures.push(cat!(place(i), e)),
+    for (block, text) in repaired.iter().enumerate() {
+        let source = Source { block, text };
+        let parsed = json::parse(text).and_then(|top| {
+            let format = detect(&top);
+            let top = match top {
+                // JSON-LD is read as a whole tree.
+                Top::Object(_) if format == Format::JsonLd => Top::Other(json::parse_value(text)?),
+                top => top,
+            };
+            Ok(Parsed { source, format, top })
+        });
+        match parsed {
+            Ok(parsed) => blocks.push(parsed),
+            Err(e) => failures.push(format!("{}{e}", place(block))),
         }
     }
-    if roots.is_empty() {
+    let Some(first) = blocks.first() else {
         return Err(DecodeError::new(match failures.len() {
-            0 => "no JSON data found".into(),
-            _ => text::join(&failures, "; "),
+            0 => "no JSON data found".to_string(),
+            _ => failures.join("; "),
         }));
-    }
-    let (first, format, first_root) = &roots[0];
-    let format = *format;
+    };
+    let format = first.format;
     let result = match format {
         Format::JsonLd => {
-            let mut docs = Vec::new();
-            for (_, kind, root) in &roots {
-                if *kind == Format::JsonLd {
-                    docs.push(root);
-                }
-            }
-            jsonld::decode(&docs)
+            let trees: Vec<_> = blocks
+                .iter()
+                .filter_map(|b| match &b.top {
+                    Top::Other(tree) if b.format == Format::JsonLd => Some(tree),
+                    _ => None,
+                })
+                .collect();
+            jsonld::decode(&trees)
         }
-        Format::JsonFeed => jsonfeed::decode(first_root),
-        Format::Newsreel => newsreel_v1::decode(first_root),
+        Format::JsonFeed => jsonfeed::decode(&first.top, first.source),
+        Format::Newsreel => newsreel_v1::decode(&first.top, first.source),
     };
-    let (mut doc, ordered) = result.map_err(|e| DecodeError::new(cat!(place(*first), e)))?;
+    let (mut doc, ordered) = result.map_err(|e| DecodeError::new(format!("{}{e}", place(first.source.block))))?;
     // Blocks the chosen format does not read (JSON-LD reads every JSON-LD
     // block; the other formats read the first block only) are reported.
-    for &(i, kind, _) in roots.iter().skip(1) {
-        if format != Format::JsonLd || kind != Format::JsonLd {
-            failures.push(cat!(place(i), "ignored: a ", kind.name(), " block after the ", format.name(), " block that was read"));
+    for b in blocks.iter().skip(1) {
+        if format != Format::JsonLd || b.format != Format::JsonLd {
+            let kind = b.format;
+            failures.push(format!("{}ignored: a {kind} block after the {format} block that was read", place(b.source.block)));
         }
     }
     for f in failures {
@@ -124,20 +147,81 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
     }
     normalize::finish(&mut doc, ordered, options.max_items, options.main_id);
     if doc.main.is_none() && doc.latest.is_empty() {
-        let dropped = doc.warnings.len();
-        let where_ = if many { cat!(" in ", texts.len(), ' ', format.name(), " blocks") } else { String::new() };
-        let mut message = cat!("no article with a headline found", where_);
+        let where_ = if many { format!(" in {} {format} blocks", texts.len()) } else { String::new() };
+        let mut message = format!("no article with a headline found{where_}");
         if let Some(first) = doc.warnings.first() {
-            message.push_str(&cat!(" (", dropped, " problem", if dropped == 1 { "" } else { "s" }, ": ", first, ')'));
+            let problems = doc.warnings.len();
+            let plural = if problems == 1 { "" } else { "s" };
+            message.push_str(&format!(" ({problems} problem{plural}: {first})"));
         }
         return Err(DecodeError::new(message));
     }
     Ok(doc)
 }
 
+/// Helpers shared by tests of several modules.
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// `n` distinct ids that all shared one probe chain in the hash table the
+    /// decoders used before std collections: it hashed with FNV-1a 64 and
+    /// placed a key at `(hash >> 7) & mask`, and these hashes agree in their
+    /// low 23 bits, so in any table of up to 2^16 slots.
+    ///
+    /// Found by meeting in the middle, since brute force would take minutes:
+    /// FNV-1a's step `h = (h ^ byte) * P` is invertible modulo 2^23 (P is
+    /// odd), so for each four-letter suffix the state that leads to the
+    /// target through it is computed backwards, and prefixes are hashed
+    /// forwards until their state is one of those.
+    pub fn colliding_ids(n: usize) -> Vec<String> {
+        static IDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let ids = IDS.get_or_init(|| find_colliding_ids(20_000));
+        assert!(n <= ids.len(), "at most {} colliding ids", ids.len());
+        ids[..n].to_vec()
+    }
+
+    fn find_colliding_ids(n: usize) -> Vec<String> {
+        const BITS: u32 = 23;
+        const MASK: u64 = (1 << BITS) - 1;
+        const PRIME: u64 = 0x0000_0100_0000_01b3;
+        const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+        const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        // The inverse of PRIME modulo 2^64, by Newton's iteration.
+        let mut inverse = PRIME;
+        for _ in 0..6 {
+            inverse = inverse.wrapping_mul(2u64.wrapping_sub(PRIME.wrapping_mul(inverse)));
+        }
+        let target = 0x2a_5a5a & MASK;
+        // For each state (low bits), a suffix that takes it to the target.
+        let mut suffix_for = vec![None::<[u8; 4]>; 1 << BITS];
+        for a in LETTERS {
+            for b in LETTERS {
+                for c in LETTERS {
+                    for d in LETTERS {
+                        let suffix = [*a, *b, *c, *d];
+                        let state = suffix.iter().rev().fold(target, |h, &byte| (h.wrapping_mul(inverse) & MASK) ^ u64::from(byte));
+                        suffix_for[state as usize] = Some(suffix);
+                    }
+                }
+            }
+        }
+        let fnv = |s: &str| s.bytes().fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME));
+        let ids: Vec<String> = (0..)
+            .filter_map(|i| {
+                let prefix = format!("https://news.example/{i}-");
+                let suffix = suffix_for[(fnv(&prefix) & MASK) as usize]?;
+                Some(prefix + std::str::from_utf8(&suffix).ok()?)
+            })
+            .take(n)
+            .collect();
+        assert!(ids.iter().all(|id| fnv(id) & MASK == target));
+        ids
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use model::{Body, BodyKind};
 
     #[test]
     fn blocks_the_format_does_not_read_are_reported() {
@@ -158,5 +242,61 @@ mod tests {
         assert!(doc.warnings[0].to_string().starts_with("page: block 1: invalid JSON at line 1, column 2"));
         let err = decode_blocks(&["{oops", "[1,"], DecodeOptions::default()).unwrap_err();
         assert!(err.message.contains("block 1:") && err.message.contains("block 2:"), "{err}");
+        let err = decode_blocks::<&str>(&[], DecodeOptions::default()).unwrap_err();
+        assert_eq!(err.to_string(), "no JSON data found");
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_a_clear_error() {
+        // 129 levels: serde_json refuses the 128th.
+        let deep = "[".repeat(129) + &"]".repeat(129);
+        let err = decode(&deep, DecodeOptions::default()).unwrap_err();
+        assert_eq!(err.message, "invalid JSON at line 1, column 128: recursion limit exceeded");
+        let deepest = "[".repeat(json::MAX_DEPTH - 1) + r#"{"@type":"Article","headline":"Deep"}"# + &"]".repeat(json::MAX_DEPTH - 1);
+        assert_eq!(decode(&deepest, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(), Some("Deep"));
+        // Inside an object that is read as JSON-LD, placed in the whole text.
+        let deep_ld = format!("{{\"@type\":\"NewsArticle\",\"headline\":\"H\",\n\"x\":{deep}}}");
+        let err = decode_blocks(&[deep_ld.as_str(), "{oops"], DecodeOptions::default()).unwrap_err();
+        assert!(err.message.starts_with("block 1: invalid JSON at line 2, column 131: recursion limit exceeded; block 2:"), "{err}");
+        // Hostile depth far past the limit does not overflow the stack either.
+        let far = "[".repeat(500_000) + &"]".repeat(500_000);
+        let hostile = format!(r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{{"title":{far}}}]}}"#);
+        let err = decode(&hostile, DecodeOptions::default()).unwrap_err();
+        // The item's braces are one level, so its 127th '[' is refused.
+        let column = hostile.find("[[").unwrap() + json::MAX_DEPTH;
+        assert!(err.message.ends_with(&format!("item 1 (items[0]): invalid JSON at line 1, column {column}: recursion limit exceeded)")), "{err}");
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters_and_bodies_still_resolve() {
+        let text = r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Cut \ud83d","content_html":"<p>\ud83d end</p>"}]}"#;
+        let doc = decode(text, DecodeOptions::default()).unwrap();
+        let item = &doc.latest[0];
+        assert_eq!(item.headline, "Cut \u{fffd}");
+        assert_eq!(*resolve_body(&item.body, &[text]), Body::Html("<p>\u{fffd} end</p>".into()));
+    }
+
+    #[test]
+    fn a_big_feed_decodes_with_its_bodies_deferred() {
+        let items: Vec<String> = (0..4_000)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"{i}","url":"https://news.example/{i}","title":"Story {i}","date_published":"2026-01-{:02}T{:02}:00:00Z","authors":[{{"name":"Desk"}}],"content_html":"<p>Paragraph one of story {i}, with \"quotes\" and a <a href=\"/x\">link</a>.</p>\n<p>Two.</p>"}}"#,
+                    i % 28 + 1,
+                    i % 24
+                )
+            })
+            .collect();
+        let feed = format!(r#"{{"version":"https://jsonfeed.org/version/1.1","title":"Big","items":[{}]}}"#, items.join(",\n"));
+        let doc = decode(&feed, DecodeOptions::default()).unwrap();
+        assert!(doc.warnings.is_empty(), "{:?}", &doc.warnings[..1]);
+        assert_eq!(doc.found, 4_000);
+        assert_eq!(doc.latest.len(), normalize::DEFAULT_MAX_ITEMS);
+        assert_eq!(doc.latest[0].date_published.map(|d| d.to_iso()).as_deref(), Some("2026-01-28T23:00:00Z"));
+        assert!(doc.latest.iter().all(|a| matches!(a.body, Body::Deferred { block: 0, kind: BodyKind::Html, .. })));
+        let first = &doc.latest[0];
+        let Body::Html(html) = resolve_body(&first.body, &[&feed]).into_owned() else { panic!("{:?}", first.body) };
+        let n = &first.id;
+        assert_eq!(html, format!("<p>Paragraph one of story {n}, with \"quotes\" and a <a href=\"/x\">link</a>.</p>\n<p>Two.</p>"));
     }
 }

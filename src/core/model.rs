@@ -1,9 +1,12 @@
 //! The data model every decoder produces and the DOM shell renders.
 
-use crate::prelude::*;
-use crate::core::cat::{cat, Piece};
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
 
 use super::dates::DateValue;
+use super::json::repair_lone_surrogates;
+use super::text::{looks_like_html, paragraphs};
 
 /// One news article, as decoded from any supported format.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -34,23 +37,75 @@ pub struct Image {
     pub height: Option<u32>,
 }
 
-/// An article body: plain paragraphs, or HTML that the DOM shell sanitises.
+/// An article body: plain paragraphs, HTML that the DOM shell sanitises, or
+/// a body not decoded yet.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Body {
     #[default]
     None,
     Paragraphs(Vec<String>),
     Html(String),
+    /// A body left where it is until its article is opened: most articles of
+    /// a long feed are never read, so their bodies are neither unescaped nor
+    /// copied. `span` is the byte range of a JSON string literal (quotes
+    /// included) in source text number `block`, as given to
+    /// `decode_blocks`; `resolve_body` reads it.
+    Deferred { block: usize, span: Range<usize>, kind: BodyKind },
+}
+
+/// What a deferred body's text is once decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    /// HTML (JSON Feed's `content_html`).
+    Html,
+    /// Plain text, split into paragraphs (JSON Feed's `content_text`).
+    Plain,
+    /// HTML if it carries markup, else plain text (schema.org's `articleBody`).
+    Detect,
+}
+
+impl BodyKind {
+    /// The body a decoded text makes.
+    pub fn body(self, text: String) -> Body {
+        match self {
+            BodyKind::Html => Body::Html(text),
+            BodyKind::Detect if looks_like_html(&text) => Body::Html(text),
+            BodyKind::Plain | BodyKind::Detect => Body::Paragraphs(paragraphs(&text)),
+        }
+    }
 }
 
 impl Body {
+    /// True when there is nothing to show. A deferred body is never empty:
+    /// decoders defer only text that is not blank.
     pub fn is_empty(&self) -> bool {
         match self {
             Body::None => true,
             Body::Paragraphs(p) => p.is_empty(),
             Body::Html(h) => h.trim().is_empty(),
+            Body::Deferred { .. } => false,
         }
     }
+
+    /// This body ready to render (see [`resolve_body`]).
+    pub fn resolve<S: AsRef<str>>(&self, sources: &[S]) -> Cow<'_, Body> {
+        let Body::Deferred { block, span, kind } = self else { return Cow::Borrowed(self) };
+        let decoded = sources.get(*block).and_then(|source| source.as_ref().get(span.clone())).and_then(|literal| {
+            // The decoder read a repaired copy of the text (see
+            // `repair_lone_surrogates`); the literal is repaired the same way.
+            serde_json::from_str::<String>(&repair_lone_surrogates(literal)).ok()
+        });
+        Cow::Owned(decoded.map_or(Body::None, |text| kind.body(text)))
+    }
+}
+
+/// A body ready to render: a deferred one decoded from `sources` (the texts
+/// the document was decoded from, in the same order), as `Body::Html` or
+/// `Body::Paragraphs` exactly as decoding it at once would have made it; any
+/// other body as it is. A deferred body that cannot be read (other sources)
+/// gives `Body::None`.
+pub fn resolve_body<'a, S: AsRef<str>>(body: &'a Body, sources: &[S]) -> Cow<'a, Body> {
+    body.resolve(sources)
 }
 
 /// Which format a document was read as.
@@ -72,6 +127,12 @@ impl Format {
     }
 }
 
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// A problem with one field or item that did not stop the rest from rendering.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Warning {
@@ -80,23 +141,14 @@ pub struct Warning {
     pub message: String,
 }
 
-/// Adds a warning. One function for every place that warns: a struct literal
-/// at each place repeats the allocation and push code.
-pub fn warn(warnings: &mut Vec<Warning>, location: &str, message: String) {
-    warnings.push(Warning { location: location.into(), message });
+/// Adds a warning.
+pub fn warn(warnings: &mut Vec<Warning>, location: &str, message: impl Into<String>) {
+    warnings.push(Warning { location: location.into(), message: message.into() });
 }
 
-impl Piece for Warning {
-    fn add_to(&self, out: &mut String) {
-        out.push_str(&self.location);
-        out.push_str(": ");
-        out.push_str(&self.message);
-    }
-}
-
-impl core::fmt::Display for Warning {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(&cat!(self))
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
     }
 }
 
@@ -119,16 +171,8 @@ pub struct NewsDocument {
 impl NewsDocument {
     /// Every article the widget can show, main first, each id once.
     pub fn articles(&self) -> Vec<&Article> {
-        let mut all = Vec::new();
-        if let Some(main) = &self.main {
-            all.push(main);
-        }
-        for a in &self.latest {
-            if self.main.as_ref().is_none_or(|m| m.id != a.id) {
-                all.push(a);
-            }
-        }
-        all
+        let main = self.main.as_ref();
+        main.into_iter().chain(self.latest.iter().filter(|a| main.is_none_or(|m| m.id != a.id))).collect()
     }
 
     /// The article with this id: the main one, else the first in the ticker.
@@ -139,5 +183,34 @@ impl NewsDocument {
     /// The article the view opens with: the main one, else the first of the ticker.
     pub fn initial(&self) -> Option<&Article> {
         self.main.as_ref().or_else(|| self.latest.first())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deferred_bodies_resolve_against_their_sources() {
+        let sources = ["x", r#"{"b": "<p>Hi</p>", "c": "One\n\nTwo", "d": "\ud800!"}"#];
+        let at = |needle: &str| {
+            let start = sources[1].find(needle).unwrap();
+            start..start + needle.len()
+        };
+        let body = |span, kind| Body::Deferred { block: 1, span, kind };
+        let html = body(at(r#""<p>Hi</p>""#), BodyKind::Html);
+        assert_eq!(*resolve_body(&html, &sources), Body::Html("<p>Hi</p>".into()));
+        let detect = body(at(r#""<p>Hi</p>""#), BodyKind::Detect);
+        assert_eq!(*resolve_body(&detect, &sources), Body::Html("<p>Hi</p>".into()));
+        let plain = body(at(r#""One\n\nTwo""#), BodyKind::Plain);
+        assert_eq!(*resolve_body(&plain, &sources), Body::Paragraphs(vec!["One".into(), "Two".into()]));
+        let lone = body(at(r#""\ud800!""#), BodyKind::Detect);
+        assert_eq!(*resolve_body(&lone, &sources), Body::Paragraphs(vec!["\u{fffd}!".into()]));
+        // Other texts, or none: nothing to show, and no panic.
+        for (sources, span) in [(&["", ""][..], 0..5), (&sources[..], 1..3), (&sources[..1], 0..1), (&["\"é\""][..], 0..2)] {
+            assert_eq!(*Body::Deferred { block: 1.min(sources.len().saturating_sub(1)), span, kind: BodyKind::Html }.resolve(sources), Body::None);
+        }
+        let eager = Body::Html("x".into());
+        assert!(matches!(resolve_body(&eager, &sources), Cow::Borrowed(_)));
     }
 }

@@ -5,15 +5,15 @@
 //! either, `{"@value": …}`, `{"@list": […]}`, or an `{"@id": …}` reference to
 //! another node of the graph; every reader here accepts all of these.
 
-use crate::prelude::*;
-use crate::core::cat::cat;
+use std::cell::Cell;
+use std::collections::BTreeMap;
+
+use serde_json::Value;
 
 use super::dates::{parse_date, DateValue};
-use super::json::{number_from_text, Json, MAX_INPUT_BYTES};
-use super::lookup::Map;
-use super::model::{warn, Article, Body, Image, Warning};
+use super::json::{kind, MAX_INPUT_BYTES};
+use super::model::{warn, Article, Body, BodyKind, Image, Warning};
 use super::text::{clean_line, looks_like_html, paragraphs};
-use core::cell::Cell;
 
 /// Arrays and `@list`s longer than this are read only this far: a headline
 /// needs one name, not a million.
@@ -29,31 +29,29 @@ const MAX_FOLLOWED_BYTES: usize = 2 * MAX_INPUT_BYTES;
 /// Empty for formats without references.
 #[derive(Default)]
 pub struct Nodes<'a> {
-    // A map, not a list: a hostile page may hold many thousands of ids, and
-    // every reference is looked up. It holds indices into `nodes`.
-    by_id: Map<&'a str, usize>,
-    nodes: Vec<&'a Json>,
+    // A B-tree map: a hostile page may hold many thousands of ids, every
+    // reference is looked up, and the page chooses the ids, so lookups must
+    // stay O(log n) whatever they are (no unkeyed hashing).
+    by_id: BTreeMap<&'a str, &'a Value>,
     /// Bytes of the nodes followed so far (see `MAX_FOLLOWED_BYTES`).
     followed: Cell<usize>,
 }
 
 impl<'a> Nodes<'a> {
-    pub fn insert(&mut self, id: &'a str, node: &'a Json) {
+    pub fn insert(&mut self, id: &'a str, node: &'a Value) {
         // The first full node with an id wins; later bare references do not replace it.
-        if self.by_id.insert(id, self.nodes.len()) {
-            self.nodes.push(node);
-        }
+        self.by_id.entry(id).or_insert(node);
     }
 
-    pub fn get(&self, id: &str) -> Option<&'a Json> {
-        self.by_id.get(id).and_then(|i| self.nodes.get(i).copied())
+    pub fn get(&self, id: &str) -> Option<&'a Value> {
+        self.by_id.get(id).copied()
     }
 
     /// Follows `{"@id": "…"}` to the node it names, when the graph holds it
     /// and the budget of followed bytes allows.
-    pub fn resolve(&self, value: &'a Json) -> &'a Json {
+    pub fn resolve(&self, value: &'a Value) -> &'a Value {
         if is_reference(value) {
-            if let Some(node) = value.get("@id").and_then(Json::as_str).and_then(|id| self.get(id)) {
+            if let Some(node) = value.get("@id").and_then(Value::as_str).and_then(|id| self.get(id)) {
                 let left = MAX_FOLLOWED_BYTES - self.followed.get();
                 let mut size = 0;
                 weigh(node, &mut size, left);
@@ -70,21 +68,18 @@ impl<'a> Nodes<'a> {
 }
 
 /// `{"@id": …}` with nothing else but a type: a pointer to a node elsewhere.
-pub fn is_reference(node: &Json) -> bool {
-    match node {
-        Json::Object(members) => members.iter().all(|(k, _)| k == "@id" || k == "@type") && node.get("@id").is_some(),
-        _ => false,
-    }
+pub fn is_reference(node: &Value) -> bool {
+    node.as_object().is_some_and(|members| members.contains_key("@id") && members.keys().all(|k| k == "@id" || k == "@type"))
 }
 
 /// Adds a value's size in bytes (its text, plus a little per value) to
 /// `total`, stopping once it passes `limit`, so weighing costs no more than
 /// the budget it checks.
-fn weigh(value: &Json, total: &mut usize, limit: usize) {
+fn weigh(value: &Value, total: &mut usize, limit: usize) {
     *total += 8;
     match value {
-        Json::String(s) => *total += s.len(),
-        Json::Array(items) => {
+        Value::String(s) => *total += s.len(),
+        Value::Array(items) => {
             for item in items {
                 if *total > limit {
                     return;
@@ -92,7 +87,7 @@ fn weigh(value: &Json, total: &mut usize, limit: usize) {
                 weigh(item, total, limit);
             }
         }
-        Json::Object(members) => {
+        Value::Object(members) => {
             for (key, item) in members {
                 if *total > limit {
                     return;
@@ -106,24 +101,19 @@ fn weigh(value: &Json, total: &mut usize, limit: usize) {
 }
 
 /// Unwraps `{"@value": x}` and `{"@list": [...]}` one level.
-fn unwrap_value(value: &Json) -> &Json {
+fn unwrap_value(value: &Value) -> &Value {
     value.get("@value").or_else(|| value.get("@list")).unwrap_or(value)
 }
 
 /// The values of a property that may hold one value or many, flattened.
-fn each<'a>(value: &'a Json, nodes: &Nodes<'a>) -> Vec<&'a Json> {
+fn each<'a>(value: &'a Value, nodes: &Nodes<'a>) -> Vec<&'a Value> {
     let value = unwrap_value(nodes.resolve(value));
-    let Json::Array(items) = value else { return vec![value] };
-    // Plain loops: the iterator-adapter version compiled to several times the code.
+    let Value::Array(items) = value else { return vec![value] };
     let mut out = Vec::new();
     for item in items.iter().take(MAX_VALUES) {
         match unwrap_value(nodes.resolve(item)) {
             // One more level: `[{"@list": [...]}]` and `[[...]]` are found in the wild.
-            Json::Array(inner) => {
-                for i in inner.iter().take(MAX_VALUES) {
-                    out.push(nodes.resolve(i));
-                }
-            }
+            Value::Array(inner) => out.extend(inner.iter().take(MAX_VALUES).map(|i| nodes.resolve(i))),
             other => out.push(other),
         }
     }
@@ -131,40 +121,40 @@ fn each<'a>(value: &'a Json, nodes: &Nodes<'a>) -> Vec<&'a Json> {
 }
 
 /// The first non-empty text of a property, cleaned for display.
-pub fn text(value: &Json, nodes: &Nodes) -> Option<String> {
-    for &v in &each(value, nodes) {
-        let found = match v {
-            Json::String(s) => Some(clean_line(s)).filter(|s| !s.is_empty()),
-            Json::Number(n) if n.is_finite() => number_text(*n),
-            _ => None,
-        };
-        if found.is_some() {
-            return found;
-        }
-    }
-    None
+pub fn text(value: &Value, nodes: &Nodes) -> Option<String> {
+    each(value, nodes).into_iter().find_map(|v| match v {
+        Value::String(s) => Some(clean_line(s)).filter(|s| !s.is_empty()),
+        Value::Number(n) => n.as_f64().and_then(number_text),
+        _ => None,
+    })
 }
 
-/// A number used as text (`"identifier": 12345`). Only whole numbers are
-/// read: formatting fractions would pull float printing into the wasm binary
-/// for a case no real data needs.
+/// A number used as text (`"identifier": 12345`): whole numbers below 10^15
+/// only, which is what ids and such are; a fraction or a huge number is more
+/// likely a wrong field than a name.
 fn number_text(n: f64) -> Option<String> {
-    (n.abs() < 1e15 && (n as i64) as f64 == n).then(|| cat!(n as i64))
+    (n.abs() < 1e15 && n.fract() == 0.0).then(|| (n as i64).to_string())
+}
+
+/// A number written as text (`"1200"`, `" 3 "`, `"2.5e2"`), with JSON's
+/// grammar for numbers; `None` unless the whole text is one finite number.
+pub fn number_from_text(text: &str) -> Option<f64> {
+    serde_json::from_str::<f64>(text.trim()).ok().filter(|n| n.is_finite())
 }
 
 /// A name from a string, a Person/Organization (`name`, or `givenName` +
 /// `familyName`), or a `{"@value"}`.
-fn name_of(value: &Json, nodes: &Nodes) -> Option<String> {
+fn name_of(value: &Value, nodes: &Nodes) -> Option<String> {
     match value {
-        Json::String(s) => Some(clean_line(s)).filter(|s| !s.is_empty()),
-        Json::Object(_) => {
+        Value::String(s) => Some(clean_line(s)).filter(|s| !s.is_empty()),
+        Value::Object(_) => {
             if let Some(name) = value.get("name").and_then(|n| text(n, nodes)) {
                 return Some(name);
             }
             let given = value.get("givenName").and_then(|n| text(n, nodes));
             let family = value.get("familyName").and_then(|n| text(n, nodes));
             match (given, family) {
-                (Some(g), Some(f)) => Some(cat!(g, ' ', f)),
+                (Some(g), Some(f)) => Some(format!("{g} {f}")),
                 (g, f) => g.or(f),
             }
         }
@@ -173,55 +163,48 @@ fn name_of(value: &Json, nodes: &Nodes) -> Option<String> {
 }
 
 /// Every name a property gives (authors, in order, each once).
-pub fn names(value: &Json, nodes: &Nodes) -> Vec<String> {
+pub fn names(value: &Value, nodes: &Nodes) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for &v in &each(value, nodes) {
-        if let Some(name) = name_of(v, nodes) {
-            if !out.contains(&name) {
-                out.push(name);
-            }
+    for name in each(value, nodes).into_iter().filter_map(|v| name_of(v, nodes)) {
+        // At most `MAX_VALUES` names, so a list scan is cheap.
+        if !out.contains(&name) {
+            out.push(name);
         }
     }
     out
 }
 
 /// A URL from a string, or an object's `url`, or its `@id`.
-pub fn url(value: &Json, nodes: &Nodes) -> Option<String> {
-    for &v in &each(value, nodes) {
-        let found = match v {
-            Json::String(s) => Some(String::from(s.trim())).filter(|s| !s.is_empty()),
-            Json::Object(_) => v
-                .get("url")
-                .and_then(|u| url(u, nodes))
-                .or_else(|| v.get("@id").and_then(Json::as_str).map(|s| s.trim().into())),
-            _ => None,
-        };
-        if found.is_some() {
-            return found;
-        }
-    }
-    None
+pub fn url(value: &Value, nodes: &Nodes) -> Option<String> {
+    each(value, nodes).into_iter().find_map(|v| match v {
+        Value::String(s) => Some(s.trim()).filter(|s| !s.is_empty()).map(String::from),
+        Value::Object(_) => v
+            .get("url")
+            .and_then(|u| url(u, nodes))
+            .or_else(|| v.get("@id").and_then(Value::as_str).map(|s| s.trim().into())),
+        _ => None,
+    })
 }
 
 /// A pixel size from `1200`, `"1200"`, `"1200px"`, or `{"value": 1200}` (QuantitativeValue).
-fn pixels(value: &Json) -> Option<u32> {
+fn pixels(value: &Value) -> Option<u32> {
     let value = unwrap_value(value);
     let n = match value {
-        Json::Number(n) => *n,
-        Json::String(s) => number_from_text(s.strip_suffix("px").unwrap_or(s))?,
-        Json::Object(_) => return value.get("value").and_then(pixels),
+        Value::Number(n) => n.as_f64()?,
+        Value::String(s) => number_from_text(s.strip_suffix("px").unwrap_or(s))?,
+        Value::Object(_) => return value.get("value").and_then(pixels),
         _ => return None,
     };
-    (n.is_finite() && n >= 1.0 && n <= 100_000.0).then_some(n as u32)
+    (1.0..=100_000.0).contains(&n).then_some(n as u32)
 }
 
 /// An image from a URL string, an `ImageObject` (`url`/`contentUrl`, `width`,
 /// `height`, `caption`), or the first usable one of an array.
-pub fn image(value: &Json, nodes: &Nodes) -> Option<Image> {
-    for &v in &each(value, nodes) {
+pub fn image(value: &Value, nodes: &Nodes) -> Option<Image> {
+    for v in each(value, nodes) {
         let src = match v {
-            Json::String(s) => Some(String::from(s.trim())),
-            Json::Object(_) => v.get("url").or_else(|| v.get("contentUrl")).and_then(|u| url(u, nodes)),
+            Value::String(s) => Some(String::from(s.trim())),
+            Value::Object(_) => v.get("url").or_else(|| v.get("contentUrl")).and_then(|u| url(u, nodes)),
             _ => None,
         };
         let Some(src) = src.filter(|u| !u.is_empty()) else { continue };
@@ -232,29 +215,15 @@ pub fn image(value: &Json, nodes: &Nodes) -> Option<Image> {
 }
 
 /// A body from text (paragraphs at blank lines), HTML, or a list of paragraphs.
-pub fn body(value: &Json, nodes: &Nodes) -> Body {
+pub fn body(value: &Value, nodes: &Nodes) -> Body {
     match unwrap_value(value) {
-        Json::String(s) if looks_like_html(s) => Body::Html(s.clone()),
-        Json::String(s) => Body::Paragraphs(paragraphs(s)),
-        Json::Array(items) => {
-            let mut texts = Vec::new();
-            for item in items {
-                if let Json::String(t) = unwrap_value(item) {
-                    texts.push(t.as_str());
-                }
-            }
+        Value::String(s) => BodyKind::Detect.body(s.clone()),
+        Value::Array(items) => {
+            let texts: Vec<&str> = items.iter().filter_map(|item| unwrap_value(item).as_str()).collect();
             if texts.iter().any(|t| looks_like_html(t)) {
-                let mut html = String::new();
-                for t in &texts {
-                    html.push_str(&cat!("<p>", t, "</p>"));
-                }
-                Body::Html(html)
+                Body::Html(texts.iter().map(|t| format!("<p>{t}</p>")).collect())
             } else {
-                let mut all = Vec::new();
-                for t in &texts {
-                    all.append(&mut paragraphs(t));
-                }
-                Body::Paragraphs(all)
+                Body::Paragraphs(texts.iter().flat_map(|t| paragraphs(t)).collect())
             }
         }
         other => text(other, nodes).map_or(Body::None, |t| Body::Paragraphs(vec![t])),
@@ -263,7 +232,7 @@ pub fn body(value: &Json, nodes: &Nodes) -> Body {
 
 /// A date property: parsed, or a warning that says what was there.
 pub fn date(
-    value: &Json,
+    value: &Value,
     nodes: &Nodes,
     field: &str,
     location: &str,
@@ -272,30 +241,30 @@ pub fn date(
     let raw = match text(value, nodes) {
         Some(raw) => raw,
         None => {
-            warn(warnings, location, cat!(field, " is ", unwrap_value(value).kind(), ", not a date"));
+            warn(warnings, location, format!("{field} is {}, not a date", kind(unwrap_value(value))));
             return None;
         }
     };
     let parsed = parse_date(&raw);
     if parsed.is_none() {
-        warn(warnings, location, cat!(field, " \"", super::text::excerpt(&raw, 40), "\" is not a date"));
+        warn(warnings, location, format!("{field} \"{}\" is not a date", super::text::excerpt(&raw, 40)));
     }
     parsed
 }
 
 /// Keywords as a list: `"a, b"` or `["a", "b"]`.
-pub fn keywords(value: &Json, nodes: &Nodes) -> Vec<String> {
+pub fn keywords(value: &Value, nodes: &Nodes) -> Vec<String> {
     let mut out = Vec::new();
-    for &v in &each(value, nodes) {
+    for v in each(value, nodes) {
         let item = match v {
-            Json::String(s) => s.clone(),
-            Json::Object(_) => match name_of(v, nodes) {
-                Some(n) => n,
+            Value::String(s) => std::borrow::Cow::Borrowed(s.as_str()),
+            Value::Object(_) => match name_of(v, nodes) {
+                Some(n) => std::borrow::Cow::Owned(n),
                 None => continue,
             },
             _ => continue,
         };
-        for word in super::text::split_any(&item, b",") {
+        for word in item.split(',') {
             let word = clean_line(word);
             if word.is_empty() {
                 continue;
@@ -316,41 +285,34 @@ pub fn keywords(value: &Json, nodes: &Nodes) -> Vec<String> {
 /// One object of an article read in layers (see `article_in_layers`).
 #[derive(Clone, Copy)]
 pub struct Layer<'a> {
-    pub node: &'a Json,
+    pub node: &'a Value,
     /// A JSON-LD `ListItem`: its own `@id`, `@type`, `item` and `position`
     /// name the list entry, not the article, and are not read.
     pub list_item: bool,
 }
 
 impl<'a> Layer<'a> {
-    pub fn of(node: &'a Json) -> Self {
+    pub fn of(node: &'a Value) -> Self {
         Layer { node, list_item: false }
     }
 }
 
 /// A member of layered objects: from the last layer that has it.
-pub fn layered<'a>(layers: &[Layer<'a>], key: &str) -> Option<&'a Json> {
-    for layer in layers.iter().rev() {
-        if layer.list_item && matches!(key, "@id" | "@type" | "item" | "position") {
-            continue;
-        }
-        if let Some(value) = layer.node.get(key) {
-            return Some(value);
-        }
-    }
-    None
+pub fn layered<'a>(layers: &[Layer<'a>], key: &str) -> Option<&'a Value> {
+    let names_the_entry = matches!(key, "@id" | "@type" | "item" | "position");
+    layers.iter().rev().filter(|layer| !(layer.list_item && names_the_entry)).find_map(|layer| layer.node.get(key))
 }
 
 /// The first property of `keys` that the layers have, not null, with its name.
-fn layered_first<'a>(layers: &[Layer<'a>], keys: &[&'static str]) -> Option<(&'static str, &'a Json)> {
-    keys.iter().find_map(|k| layered(layers, k).filter(|v| !matches!(v, Json::Null)).map(|v| (*k, v)))
+fn layered_first<'a>(layers: &[Layer<'a>], keys: &[&'static str]) -> Option<(&'static str, &'a Value)> {
+    keys.iter().find_map(|k| layered(layers, k).filter(|v| !v.is_null()).map(|v| (*k, v)))
 }
 
 /// Reads an article from a schema.org-named object. `Err` says why it has no
 /// usable headline; field problems become warnings and the field is left out.
-pub fn article(node: &Json, nodes: &Nodes, location: &str, warnings: &mut Vec<Warning>) -> Result<Article, String> {
+pub fn article(node: &Value, nodes: &Nodes, location: &str, warnings: &mut Vec<Warning>) -> Result<Article, String> {
     if !node.is_object() {
-        return Err(cat!("expected an object, found ", node.kind()));
+        return Err(format!("expected an object, found {}", kind(node)));
     }
     article_in_layers(&[Layer::of(node)], nodes, location, warnings)
 }
@@ -403,7 +365,10 @@ pub fn article_in_layers(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::json::parse;
+
+    fn parse(src: &str) -> serde_json::Result<Value> {
+        serde_json::from_str(src)
+    }
 
     fn read(src: &str) -> (Result<Article, String>, Vec<Warning>) {
         let json = parse(src).unwrap();
@@ -486,12 +451,22 @@ mod tests {
         let small = parse(r##"{"@id":"#small"}"##).unwrap();
         let mut nodes = Nodes::default();
         for node in graph.as_array().unwrap() {
-            nodes.insert(node.get("@id").and_then(Json::as_str).unwrap(), node);
+            nodes.insert(node.get("@id").and_then(Value::as_str).unwrap(), node);
         }
         let followed = refs.as_array().unwrap().iter().filter(|r| !std::ptr::eq(nodes.resolve(r), *r)).count();
         assert!(followed > 10 && followed < 1000, "followed {followed} of 1000");
         assert!(std::ptr::eq(nodes.resolve(&small), &small), "once spent, nothing more is followed");
         assert!(std::ptr::eq(Nodes::default().resolve(&small), &small));
+    }
+
+    #[test]
+    fn reads_numbers_in_text() {
+        assert_eq!(number_from_text(" 1200 "), Some(1200.0));
+        assert_eq!(number_from_text("2.5e2"), Some(250.0));
+        assert_eq!(number_from_text("-3"), Some(-3.0));
+        for bad in ["", "12px", "1.", "abc", "1 2", "+1", "1e400", "NaN", "\"1\"", "null"] {
+            assert_eq!(number_from_text(bad), None, "{bad}");
+        }
     }
 
     #[test]
