@@ -150,12 +150,13 @@ impl Source<'_> {
     ///
     /// serde_json hands out borrowed `RawValue`s as slices of the very text it
     /// parsed, so a value's address minus the text's address is its offset.
-    /// Checked rather than assumed: a value that is not inside this text
-    /// gives `None`, and the caller decodes it at once instead.
+    /// Checked rather than assumed: a value that does not lie inside this
+    /// text (whose addresses no other value can share) gives `None`, and the
+    /// caller decodes it at once instead.
     pub fn span(&self, raw: &RawValue) -> Option<Range<usize>> {
         let start = (raw.get().as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
         let span = start..start.checked_add(raw.get().len())?;
-        (self.text.get(span.clone()) == Some(raw.get())).then_some(span)
+        self.text.get(span.clone()).map(|_| span)
     }
 
     /// An error from parsing `raw` (a value inside this text) on its own,
@@ -239,6 +240,17 @@ pub fn from_members<'a, T: Deserialize<'a>>(members: &Members<'a>) -> Result<T, 
 /// `Some(Value::Null)` then, not `None` (`#[serde(deserialize_with)]`).
 pub fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
     Value::deserialize(deserializer).map(Some)
+}
+
+/// A text as the decoders read it: with lone surrogates repaired (see
+/// `repair_lone_surrogates`), unless it is too large to be read at all, which
+/// `parse` then says without any work spent on it.
+pub fn prepare(text: &str) -> Cow<'_, str> {
+    if text.len() > MAX_INPUT_BYTES {
+        Cow::Borrowed(text)
+    } else {
+        repair_lone_surrogates(text)
+    }
 }
 
 /// The text with every lone UTF-16 surrogate escape (a `\ud800` not followed

@@ -93,7 +93,7 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
     // Lone surrogate escapes replaced, in copies only where there are any
     // (see `json::repair_lone_surrogates`). The copies are as long as the
     // texts, so what is found in them is at the same place in the texts.
-    let repaired: Vec<Cow<str>> = texts.iter().map(|t| json::repair_lone_surrogates(t.as_ref())).collect();
+    let repaired: Vec<Cow<str>> = texts.iter().map(|t| json::prepare(t.as_ref())).collect();
     let mut blocks = Vec::new();
     let mut failures = Vec::new();
     for (block, text) in repaired.iter().enumerate() {
@@ -274,6 +274,18 @@ mod tests {
         let item = &doc.latest[0];
         assert_eq!(item.headline, "Cut \u{fffd}");
         assert_eq!(*resolve_body(&item.body, &[text]), Body::Html("<p>\u{fffd} end</p>".into()));
+    }
+
+    #[test]
+    fn deferred_bodies_are_found_in_the_texts_as_given() {
+        let ld = r#"{"@type":"NewsArticle","headline":"Ignored"}"#;
+        let feed = "\u{feff} {\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"id\":\"é\",\"title\":\"T\",\"content_text\":\"Ünï\\ncode\"}]}";
+        let texts = [feed.to_string(), ld.to_string()];
+        let doc = decode_blocks(&texts, DecodeOptions::default()).unwrap();
+        let body = &doc.latest[0].body;
+        assert!(matches!(body, Body::Deferred { block: 0, .. }), "{body:?}");
+        assert_eq!(*resolve_body(body, &texts), Body::Paragraphs(vec!["Ünï".into(), "code".into()]));
+        assert_eq!(*resolve_body(body, &texts[1..]), Body::None, "the wrong texts");
     }
 
     #[test]
