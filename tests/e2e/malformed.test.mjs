@@ -289,14 +289,16 @@ test("a widget that traps reports an error; the others keep working", async () =
   // calls fail the way a WebAssembly trap does.
   const result = await page.evaluate(async () => {
     const { defineElement } = await import("/src/dom/element.js");
-    // Codes as in widget.rs `mod signal`: 12 connected, 15 load(), 21 articles.
-    const hosts = [];
-    defineElement("trapping-reel", (host) => hosts.push(host) - 1, (widget, code) => {
-      if (code === 12) hosts[widget].attachShadow({ mode: "open" }).innerHTML = '<p part="error" hidden></p><slot></slot>';
-      if (code === 15 || code === 21) throw new WebAssembly.RuntimeError("unreachable");
-      return undefined;
+    // Stand-ins for the Rust widget: connecting works, load() and articles trap.
+    const trap = () => { throw new WebAssembly.RuntimeError("unreachable"); };
+    defineElement("trapping-reel", {
+      create: (host) => ({
+        connected() { host.attachShadow({ mode: "open" }).innerHTML = '<p part="error" hidden></p><slot></slot>'; },
+        load: trap,
+        get articles() { return trap(); },
+      }),
     });
-    defineElement("unborn-reel", () => { throw new WebAssembly.RuntimeError("memory access out of bounds"); }, () => undefined);
+    defineElement("unborn-reel", { create: () => { throw new WebAssembly.RuntimeError("memory access out of bounds"); } });
     const events = [];
     const trapping = document.createElement("trapping-reel");
     const unborn = document.createElement("unborn-reel");
