@@ -92,7 +92,7 @@ fn malformed_json_gives_a_readable_error_and_no_exception() {
     assert_eq!(el.get_attribute("state").as_deref(), Some("error"));
     let message = text(&part(&el, "error"));
     assert!(message.contains("line 1, column"), "{message}");
-    assert!(message.contains("ends inside an array"), "{message}");
+    assert!(message.contains("EOF while parsing a list"), "{message}");
     assert!(part(&el, "error").get_attribute("hidden").is_none());
     assert!(errors.borrow().is_empty(), "no exception reached the page");
     el.remove();

@@ -14,20 +14,20 @@ const PAGE = "/tests/e2e/pages/security/malformed.html";
 const ERRORS = [
   { name: "empty text", input: () => "", message: /line 1, column 1: the JSON text is empty/ },
   { name: "only white space", input: () => "  \n\t ", message: /the JSON text is empty/ },
-  { name: "truncated inside a string", input: () => '{"latest":[{"headline":"Cut', message: /line 1, column 24: a string is not closed/ },
-  { name: "truncated after a bracket", input: () => '{"latest":[', message: /line 1, column 12: the JSON text ends where a value was expected/ },
+  { name: "truncated inside a string", input: () => '{"latest":[{"headline":"Cut', message: /line 1, column 27: EOF while parsing a string/ },
+  { name: "truncated after a bracket", input: () => '{"latest":[', message: /line 1, column 11: EOF while parsing a list/ },
   { name: "truncated on the second line", input: () => '{\n  "latest": [ { "headline": "a" }', message: /invalid JSON at line 2, column \d+/ },
-  { name: "plain text", input: () => "Breaking news!", message: /line 1, column 1: unexpected character; expected a value/ },
-  { name: "an HTML page", input: () => "<!doctype html><html><body>news</body></html>", message: /line 1, column 1: unexpected character/ },
-  { name: "single quotes", input: () => "{'latest': []}", message: /line 1, column 2: expected a double-quoted key/ },
-  { name: "a trailing comma", input: () => '{"latest":[{"headline":"a"},]}', message: /line 1, column 29: unexpected character/ },
-  { name: "a comment", input: () => '// news\n{"latest":[]}', message: /line 1, column 1: unexpected character/ },
-  { name: "NaN", input: () => '{"latest":[{"headline":"a","n":NaN}]}', message: /line 1, column 32: NaN and Infinity are not JSON numbers/ },
-  { name: "Infinity", input: () => '{"latest":[{"headline":"a","n":Infinity}]}', message: /NaN and Infinity are not JSON numbers/ },
-  { name: "a raw control character", input: () => '{"latest":[{"headline":"a\u0001b"}]}', message: /line 1, column 26: control characters must be escaped/ },
-  { name: "a raw NUL", input: () => '{"latest":[{"headline":"a\u0000b"}]}', message: /control characters must be escaped/ },
+  { name: "plain text", input: () => "Breaking news!", message: /line 1, column 1: expected value/ },
+  { name: "an HTML page", input: () => "<!doctype html><html><body>news</body></html>", message: /line 1, column 1: expected value/ },
+  { name: "single quotes", input: () => "{'latest': []}", message: /line 1, column 2: key must be a string/ },
+  { name: "a trailing comma", input: () => '{"latest":[{"headline":"a"},]}', message: /line 1, column 29: expected value/ },
+  { name: "a comment", input: () => '// news\n{"latest":[]}', message: /line 1, column 1: expected value/ },
+  { name: "NaN", input: () => '{"latest":[{"headline":"a","n":NaN}]}', message: /line 1, column 32: expected value/ },
+  { name: "Infinity", input: () => '{"latest":[{"headline":"a","n":Infinity}]}', message: /line 1, column 32: expected value/ },
+  { name: "a raw control character", input: () => '{"latest":[{"headline":"a\u0001b"}]}', message: /line 1, column 25: control character \(\\u0000-\\u001F\) found while parsing a string/ },
+  { name: "a raw NUL", input: () => '{"latest":[{"headline":"a\u0000b"}]}', message: /line 1, column 25: control character/ },
   { name: "an invalid escape", input: () => '{"latest":[{"headline":"\\x41"}]}', message: /line 1, column 26: invalid escape/ },
-  { name: "text after the value", input: () => '{"latest":[]} {"latest":[]}', message: /unexpected text after the end of the JSON value/ },
+  { name: "text after the value", input: () => '{"latest":[]} {"latest":[]}', message: /line 1, column 15: trailing characters/ },
   { name: "a number at the top", input: () => "42", message: /expected an object or an array, found a number/ },
   { name: "a string at the top", input: () => '"news"', message: /expected an object or an array, found a string/ },
   { name: "null at the top", input: () => "null", message: /expected an object or an array, found null/ },
@@ -35,11 +35,10 @@ const ERRORS = [
   { name: "latest that is not a list", input: () => '{"latest":"not a list"}', message: /latest: expected an array, found a string/ },
   { name: "an unknown format version", input: () => '{"format":"newsreel/2","latest":[]}', message: /format "newsreel\/2" is not supported/ },
   { name: "articles without headlines", input: () => '{"latest":[{"url":"/a"},{"headline":"  "}]}', message: /no article with a headline found/ },
-  { name: "100,000 nested arrays", input: () => "[".repeat(100000) + "]".repeat(100000), message: /line 1, column 65: nesting is deeper than 64 levels/ },
-  { name: "100,000 nested objects", input: () => '{"a":'.repeat(100000) + "1" + "}".repeat(100000), message: /nesting is deeper than 64 levels/ },
-  { name: "100,000 nested arrays given as an object", input: () => { let a = []; for (let i = 0; i < 100000; i++) a = [a]; return a; }, message: /nesting is deeper than 64 levels|load\(\) needs a JSON string/ },
+  { name: "100,000 nested arrays", input: () => "[".repeat(100000) + "]".repeat(100000), message: /line 1, column 128: recursion limit exceeded/ },
+  { name: "100,000 nested objects", input: () => '{"a":'.repeat(100000) + "1" + "}".repeat(100000), message: /line 1, column 636: recursion limit exceeded/ },
+  { name: "100,000 nested arrays given as an object", input: () => { let a = []; for (let i = 0; i < 100000; i++) a = [a]; return a; }, message: /line 1, column 128: recursion limit exceeded|load\(\) needs a JSON string/ },
   { name: "a 5.5 MB document", input: () => `{"latest":[{"headline":"${"x".repeat(5.5 * 1024 * 1024)}"}]}`, message: /input is \d+ bytes; the limit is 5242880 bytes \(5 MB\)/ },
-  { name: "a 1.5 MB string", input: () => `{"latest":[{"headline":"${"y".repeat(1.5 * 1024 * 1024)}"}]}`, message: /line 1, column 24: a string is longer than 1048576 bytes \(1 MB\)/ },
   { name: "undefined", input: () => undefined, message: /load\(\) needs a JSON string or an object that JSON.stringify can serialise/ },
   { name: "a circular object", input: () => { const o = { latest: [] }; o.self = o; return o; }, message: /load\(\) needs a JSON string/ },
   { name: "a BigInt", input: () => 10n, message: /load\(\) needs a JSON string/ },
@@ -60,6 +59,7 @@ const RECOVERIES = [
     headline: "Typed",
     warning: /datePublished/,
   },
+  { name: "a 1.5 MB string (only the whole text has a limit)", input: () => `{"latest":[{"headline":"${"y".repeat(1.5 * 1024 * 1024)}"}]}`, headline: "y".repeat(1.5 * 1024 * 1024) },
   { name: "100,000 articles", input: () => ({ latest: Array.from({ length: 100000 }, (_, i) => ({ id: `n${i}`, headline: `Headline ${i}` })) }), headline: "Headline 0", items: 50 },
 ];
 
@@ -172,7 +172,7 @@ test("JSON cut short by an unescaped </script> in the page: error, and the fallb
     };
   });
   assert.equal(view.state, "error");
-  assert.match(view.error, /invalid JSON at line 1, column \d+: a string is not closed/);
+  assert.match(view.error, /invalid JSON at line 1, column \d+: EOF while parsing a string/);
   assert.ok(view.fallbackVisible);
   await assertHealthyStillWorks(0);
 });
