@@ -107,17 +107,31 @@ pub fn decode(top: &Top, source: Source) -> Result<(NewsDocument, bool), String>
     let mut latest = Vec::new();
     match feed.items {
         None => warn(&mut warnings, "items", "is missing"),
-        Some(items) => match serde_json::from_str::<Vec<&RawValue>>(items.get()) {
+        // One pass over the items when every one of them is an object with
+        // each member once (any real feed): the item texts, bodies above
+        // all, are scanned once more only when one is not.
+        Some(items) => match serde_json::from_str::<Vec<Item>>(items.get()) {
             Ok(items) => {
-                for (i, raw) in items.into_iter().enumerate() {
+                for (i, parsed) in items.into_iter().enumerate() {
                     let location = format!("item {} (items[{i}])", i + 1);
-                    match item(raw, &context, &location, &mut warnings) {
+                    match article(parsed, &context, &location, &mut warnings) {
                         Ok(a) => latest.push(a),
                         Err(why) => warn(&mut warnings, &location, why),
                     }
                 }
             }
-            Err(_) => warn(&mut warnings, "items", format!("expected an array, found {}", json::raw_kind(items))),
+            Err(_) => match serde_json::from_str::<Vec<&RawValue>>(items.get()) {
+                Ok(items) => {
+                    for (i, raw) in items.into_iter().enumerate() {
+                        let location = format!("item {} (items[{i}])", i + 1);
+                        match item(raw, &context, &location, &mut warnings) {
+                            Ok(a) => latest.push(a),
+                            Err(why) => warn(&mut warnings, &location, why),
+                        }
+                    }
+                }
+                Err(_) => warn(&mut warnings, "items", format!("expected an array, found {}", json::raw_kind(items))),
+            },
         },
     }
     let doc = NewsDocument {
@@ -159,6 +173,11 @@ fn item(raw: &RawValue, context: &Context, location: &str, warnings: &mut Vec<Wa
         return Err(format!("expected an object, found {}", json::raw_kind(raw)));
     }
     let item: Item = json::object(raw).map_err(|e| context.source.error(raw, &e).to_string())?;
+    article(item, context, location, warnings)
+}
+
+/// The article of an item read.
+fn article(item: Item, context: &Context, location: &str, warnings: &mut Vec<Warning>) -> Result<Article, String> {
     let nodes = Nodes::default();
     let html = string_field(item.content_html, "content_html", location, warnings);
     let plain = string_field(item.content_text, "content_text", location, warnings);
