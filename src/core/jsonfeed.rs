@@ -13,7 +13,9 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::json::{self, from_members, Members, Source, Top};
+use super::dates::DateValue;
 use super::model::{warn, Article, Body, BodyKind, Format, NewsDocument, Warning};
+use super::normalize;
 use super::schema::{date, image, names, text, url, Nodes};
 use super::text::{clean_line, excerpt, strip_tags};
 
@@ -50,14 +52,22 @@ struct Item<'a> {
     external_url: Value,
     title: Value,
     summary: Value,
-    image: Value,
-    banner_image: Value,
     date_published: Value,
-    date_modified: Value,
-    authors: Value,
-    author: Value,
-    tags: Value,
-    language: Value,
+    // Read only for the items shown: left unparsed until then.
+    #[serde(borrow)]
+    image: Option<&'a RawValue>,
+    #[serde(borrow)]
+    banner_image: Option<&'a RawValue>,
+    #[serde(borrow)]
+    date_modified: Option<&'a RawValue>,
+    #[serde(borrow)]
+    authors: Option<&'a RawValue>,
+    #[serde(borrow)]
+    author: Option<&'a RawValue>,
+    #[serde(borrow)]
+    tags: Option<&'a RawValue>,
+    #[serde(borrow)]
+    language: Option<&'a RawValue>,
     #[serde(borrow)]
     content_html: Option<&'a RawValue>,
     #[serde(borrow)]
@@ -91,7 +101,10 @@ fn authors(authors: &Value, author: &Value, nodes: &Nodes) -> Vec<String> {
 
 /// Decodes a feed read from `source`. The flag is false: items are sorted
 /// newest first.
-pub fn decode(top: &Top, source: Source) -> Result<(NewsDocument, bool), String> {
+///
+/// `max_items` and `main_id` are the widget's: of a long feed only the items
+/// the ticker can show are built into articles (`normalize::shown`).
+pub fn decode(top: &Top, source: Source, max_items: usize, main_id: Option<&str>) -> Result<(NewsDocument, bool), String> {
     let members = match top {
         Top::Object(members) => members,
         Top::Other(value) => return Err(format!("expected an object, found {}", json::kind(value))),
@@ -105,6 +118,7 @@ pub fn decode(top: &Top, source: Source) -> Result<(NewsDocument, bool), String>
         authors: authors(&feed.authors, &feed.author, &nodes),
     };
     let mut latest = Vec::new();
+    let mut unbuilt = 0;
     match feed.items {
         None => warn(&mut warnings, "items", "is missing"),
         // One pass over the items when every one of them is an object with
@@ -112,15 +126,29 @@ pub fn decode(top: &Top, source: Source) -> Result<(NewsDocument, bool), String>
         // all, are scanned once more only when one is not.
         Some(items) => match serde_json::from_str::<Vec<Item>>(items.get()) {
             Ok(items) => {
+                let mut heads = Vec::with_capacity(items.len());
                 for (i, parsed) in items.into_iter().enumerate() {
                     let location = format!("item {} (items[{i}])", i + 1);
-                    match article(parsed, &context, &location, &mut warnings) {
-                        Ok(a) => latest.push(a),
+                    match head(&parsed, &context, &location, &mut warnings) {
+                        Ok(h) => heads.push((parsed, h, location)),
                         Err(why) => warn(&mut warnings, &location, why),
                     }
                 }
+                // Ids made for items without one, as `normalize::finish`
+                // would make them, so the choice below sees the same ids.
+                for (n, (_, h, _)) in heads.iter_mut().filter(|(_, h, _)| h.id.is_empty()).enumerate() {
+                    h.id = format!("item-{}", n + 1);
+                }
+                let keys: Vec<_> = heads.iter().map(|(_, h, _)| (h.id.as_str(), h.url.as_deref(), h.date_published)).collect();
+                let keep = normalize::shown(&keys, max_items, main_id);
+                unbuilt = keep.iter().filter(|&&k| !k).count();
+                for ((parsed, h, location), keep) in heads.into_iter().zip(keep) {
+                    if keep {
+                        latest.push(article(parsed, h, &context, &location, &mut warnings));
+                    }
+                }
             }
-            Err(_) => match serde_json::from_str::<Vec<&RawValue>>(items.get()) {
+        Err(_) => match serde_json::from_str::<Vec<&RawValue>>(items.get()) {
                 Ok(items) => {
                     for (i, raw) in items.into_iter().enumerate() {
                         let location = format!("item {} (items[{i}])", i + 1);
@@ -141,6 +169,7 @@ pub fn decode(top: &Top, source: Source) -> Result<(NewsDocument, bool), String>
         title: text(&feed.title, &nodes),
         language: text(&feed.language, &nodes),
         found: 0,
+        unbuilt,
         warnings,
     };
     Ok((doc, false))
@@ -173,11 +202,24 @@ fn item(raw: &RawValue, context: &Context, location: &str, warnings: &mut Vec<Wa
         return Err(format!("expected an object, found {}", json::raw_kind(raw)));
     }
     let item: Item = json::object(raw).map_err(|e| context.source.error(raw, &e).to_string())?;
-    article(item, context, location, warnings)
+    let h = head(&item, context, location, warnings)?;
+    Ok(article(item, h, context, location, warnings))
 }
 
-/// The article of an item read.
-fn article(item: Item, context: &Context, location: &str, warnings: &mut Vec<Warning>) -> Result<Article, String> {
+/// What choosing the ticker's items needs of an item (headline, id, link,
+/// date), read for every item; the rest of its article is read only if it
+/// is shown.
+struct Head<'a> {
+    headline: String,
+    id: String,
+    url: Option<String>,
+    date_published: Option<DateValue>,
+    summary: Option<String>,
+    html: Option<&'a RawValue>,
+    plain: Option<&'a RawValue>,
+}
+
+fn head<'a>(item: &Item<'a>, context: &Context, location: &str, warnings: &mut Vec<Warning>) -> Result<Head<'a>, String> {
     let nodes = Nodes::default();
     let html = string_field(item.content_html, "content_html", location, warnings);
     let plain = string_field(item.content_text, "content_text", location, warnings);
@@ -195,34 +237,57 @@ fn article(item: Item, context: &Context, location: &str, warnings: &mut Vec<War
     };
     let link = |value: &Value| given(value).and_then(|v| url(v, &nodes)).map(|u| against(context.home, u));
     let item_url = link(&item.url).or_else(|| link(&item.external_url));
-    let mut picture = given(&item.image).or_else(|| given(&item.banner_image)).and_then(|v| image(v, &nodes));
+    let date_published = given(&item.date_published).and_then(|v| date(v, &nodes, "date_published", location, warnings));
+    Ok(Head {
+        id: given(&item.id).and_then(|v| text(v, &nodes)).or_else(|| item_url.clone()).unwrap_or_default(),
+        headline,
+        url: item_url,
+        date_published,
+        summary,
+        html,
+        plain,
+    })
+}
+
+/// The article of an item, from its head and the rest of the item.
+fn article(item: Item, head: Head, context: &Context, location: &str, warnings: &mut Vec<Warning>) -> Article {
+    let nodes = Nodes::default();
+    let image_value = parsed(item.image);
+    let banner = parsed(item.banner_image);
+    let mut picture = given(&image_value).or_else(|| given(&banner)).and_then(|v| image(v, &nodes));
     if let Some(p) = picture.as_mut() {
         p.url = against(context.home, std::mem::take(&mut p.url));
     }
-    let body = match (html, plain) {
+    let body = match (head.html, head.plain) {
         (Some(h), _) => deferred(h, context.source, BodyKind::Html),
         (None, Some(t)) => deferred(t, context.source, BodyKind::Plain),
         (None, None) => Body::None,
     };
-    let mut item_authors = authors(&item.authors, &item.author, &nodes);
+    let mut item_authors = authors(&parsed(item.authors), &parsed(item.author), &nodes);
     if item_authors.is_empty() {
         item_authors = context.authors.clone();
     }
-    let date_of = |value: &Value, field, warnings: &mut Vec<Warning>| given(value).and_then(|v| date(v, &nodes, field, location, warnings));
-    Ok(Article {
-        id: given(&item.id).and_then(|v| text(v, &nodes)).or_else(|| item_url.clone()).unwrap_or_default(),
-        headline,
-        url: item_url,
-        date_published: date_of(&item.date_published, "date_published", warnings),
-        date_modified: date_of(&item.date_modified, "date_modified", warnings),
+    let modified = parsed(item.date_modified);
+    Article {
+        id: head.id,
+        headline: head.headline,
+        url: head.url,
+        date_published: head.date_published,
+        date_modified: given(&modified).and_then(|v| date(v, &nodes, "date_modified", location, warnings)),
         authors: item_authors,
         publisher: None,
         image: picture,
-        summary,
+        summary: head.summary,
         body,
-        language: given(&item.language).and_then(|v| text(v, &nodes)),
-        tags: names(&item.tags, &nodes),
-    })
+        language: given(&parsed(item.language)).and_then(|v| text(v, &nodes)),
+        tags: names(&parsed(item.tags), &nodes),
+    }
+}
+
+/// A member left unparsed, parsed now (`null` when absent; it was valid
+/// JSON when the item was read).
+fn parsed(raw: Option<&RawValue>) -> Value {
+    raw.and_then(|r| serde_json::from_str(r.get()).ok()).unwrap_or(Value::Null)
 }
 
 /// A link read against the feed's home page: `/a` and `a` become absolute;
@@ -251,7 +316,7 @@ mod tests {
     use super::*;
 
     fn read(src: &str) -> NewsDocument {
-        decode(&json::parse(src).unwrap(), Source { block: 0, text: src }).unwrap().0
+        decode(&json::parse(src).unwrap(), Source { block: 0, text: src }, usize::MAX, None).unwrap().0
     }
 
     fn members(src: &str) -> Members<'_> {
@@ -372,7 +437,7 @@ mod tests {
         assert_eq!(warnings(&doc), vec!["items: expected an array, found an object"]);
         let doc = read(r#"{"version":"https://jsonfeed.org/version/1.1","items":["x",{"title":"  "}]}"#);
         assert_eq!(warnings(&doc), vec!["item 1 (items[0]): expected an object, found a string", "item 2 (items[1]): has no title, summary or text"]);
-        assert_eq!(decode(&json::parse("[1]").unwrap(), Source { block: 0, text: "[1]" }).unwrap_err(), "expected an object, found an array");
+        assert_eq!(decode(&json::parse("[1]").unwrap(), Source { block: 0, text: "[1]" }, usize::MAX, None).unwrap_err(), "expected an object, found an array");
     }
 
     #[test]

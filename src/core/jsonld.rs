@@ -390,7 +390,7 @@ pub fn decode(docs: &[&Value]) -> Result<(NewsDocument, bool), String> {
     }
 
     let language = main.as_ref().and_then(|a| a.language.clone()).or(scan.language);
-    let doc = NewsDocument { format: Format::JsonLd, main, latest, title, language, found: 0, warnings };
+    let doc = NewsDocument { format: Format::JsonLd, main, latest, title, language, found: 0, unbuilt: 0, warnings };
     Ok((doc, ordered))
 }
 

@@ -130,7 +130,7 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
                 .collect();
             jsonld::decode(&trees)
         }
-        Format::JsonFeed => jsonfeed::decode(&first.top, first.source),
+        Format::JsonFeed => jsonfeed::decode(&first.top, first.source, options.max_items, options.main_id),
         Format::Newsreel => newsreel_v1::decode(&first.top, first.source),
     };
     let (mut doc, ordered) = result.map_err(|e| DecodeError::new(format!("{}{e}", place(first.source.block))))?;

@@ -165,6 +165,9 @@ pub struct NewsDocument {
     pub language: Option<String>,
     /// How many articles the source held before the ticker was capped.
     pub found: usize,
+    /// Articles a decoder left unbuilt because the ticker could never show
+    /// them (see `normalize::shown`); they count in `found`.
+    pub unbuilt: usize,
     pub warnings: Vec<Warning>,
 }
 

@@ -86,6 +86,7 @@ pub fn decode(top: &Top, source: Source) -> Result<(NewsDocument, bool), String>
         title: text(&document.title, &nodes),
         language: text(&document.language, &nodes),
         found: 0,
+        unbuilt: 0,
         warnings,
     };
     Ok((doc, false))

@@ -4,6 +4,7 @@
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
+use super::dates::DateValue;
 use super::model::{Article, NewsDocument};
 
 /// The ticker's default length (attribute `max-items`).
@@ -21,21 +22,7 @@ pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: 
     for (n, a) in unnamed.enumerate() {
         a.id = format!("item-{}", n + 1);
     }
-    // Which articles are duplicates (same id, or same URL) of an earlier one.
-    // B-tree sets: the data chooses ids and URLs, and a B-tree stays
-    // O(log n) whatever they are.
-    let keep: Vec<bool> = {
-        let mut seen_ids = BTreeSet::new();
-        let mut seen_urls = BTreeSet::new();
-        doc.latest
-            .iter()
-            .map(|a| {
-                let new_id = seen_ids.insert(a.id.as_str());
-                let new_url = a.url.as_deref().is_none_or(|u| seen_urls.insert(u));
-                new_id && new_url
-            })
-            .collect()
-    };
+    let keep = first_of_each(doc.latest.iter().map(|a| (a.id.as_str(), a.url.as_deref())));
     let mut keep = keep.into_iter();
     doc.latest.retain(|_| keep.next().unwrap_or(true));
     if let Some(i) = main_id.and_then(|id| doc.latest.iter().position(|a| a.id == id)) {
@@ -44,7 +31,7 @@ pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: 
             doc.latest.push(previous);
         }
     }
-    doc.found = doc.latest.len();
+    doc.found = doc.latest.len() + doc.unbuilt;
     if ordered {
         doc.latest.truncate(max_items);
         return;
@@ -53,13 +40,48 @@ pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: 
     // feed may hold thousands), and only the first `max_items` are taken.
     // Stable: equal dates keep their order. Undated items sort last.
     let mut order: Vec<usize> = (0..doc.latest.len()).collect();
-    order.sort_by_key(|&i| {
-        let date = doc.latest[i].date_published;
-        (date.is_none(), Reverse(date.map(|d| d.epoch_ms)))
-    });
+    order.sort_by_key(|&i| newest_first(doc.latest[i].date_published));
     order.truncate(max_items);
     let mut all: Vec<Option<Article>> = std::mem::take(&mut doc.latest).into_iter().map(Some).collect();
     doc.latest = order.into_iter().filter_map(|i| all[i].take()).collect();
+}
+
+/// Which of a list of articles (by id and URL) are not duplicates of an
+/// earlier one: same id, or same URL. B-tree sets: the data chooses ids and
+/// URLs, and a B-tree stays O(log n) whatever they are.
+fn first_of_each<'a>(keys: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> Vec<bool> {
+    let mut seen_ids = BTreeSet::new();
+    let mut seen_urls = BTreeSet::new();
+    keys.map(|(id, url)| {
+        let new_id = seen_ids.insert(id);
+        let new_url = url.is_none_or(|u| seen_urls.insert(u));
+        new_id && new_url
+    })
+    .collect()
+}
+
+/// The ticker's order: newest first, undated last (a stable sort keeps
+/// equal dates in source order).
+fn newest_first(date: Option<DateValue>) -> (bool, Reverse<i64>) {
+    (date.is_none(), Reverse(date.map_or(0, |d| d.epoch_ms)))
+}
+
+/// The articles `finish` would keep of a source without a main article
+/// (a feed), from what it reads of each (id, which is never empty here, URL
+/// and date): a decoder builds the rest of only those, since most items of
+/// a long feed are never shown. The others still count in `found`
+/// (`NewsDocument::unbuilt`).
+pub fn shown(keys: &[(&str, Option<&str>, Option<DateValue>)], max_items: usize, main_id: Option<&str>) -> Vec<bool> {
+    let unique = first_of_each(keys.iter().map(|&(id, url, _)| (id, url)));
+    let main = main_id.and_then(|id| keys.iter().zip(&unique).position(|(k, &u)| u && k.0 == id));
+    let mut order: Vec<usize> = (0..keys.len()).filter(|&i| unique[i] && Some(i) != main).collect();
+    order.sort_by_key(|&i| newest_first(keys[i].2));
+    order.truncate(max_items);
+    let mut keep = vec![false; keys.len()];
+    for i in order.into_iter().chain(main) {
+        keep[i] = true;
+    }
+    keep
 }
 
 #[cfg(test)]
@@ -79,7 +101,7 @@ mod tests {
     }
 
     fn document(latest: Vec<Article>) -> NewsDocument {
-        NewsDocument { format: Format::Newsreel, main: None, latest, title: None, language: None, found: 0, warnings: Vec::new() }
+        NewsDocument { format: Format::Newsreel, main: None, latest, title: None, language: None, found: 0, unbuilt: 0, warnings: Vec::new() }
     }
 
     fn ids(doc: &NewsDocument) -> Vec<&str> {
@@ -134,5 +156,42 @@ mod tests {
         finish(&mut doc, true, usize::MAX, Some(last));
         assert_eq!(doc.main.as_ref().map(|a| a.id.as_str()), Some(last.as_str()), "found among them by id");
         assert_eq!(doc.latest.len(), colliding.len() - 1);
+    }
+
+    #[test]
+    fn shown_picks_what_finish_keeps() {
+        // Duplicate ids and URLs, equal and missing dates, a main id.
+        let mut seed = 0x9e37_79b9_u64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        for round in 0..200 {
+            let count = 1 + next(40) as usize;
+            let articles: Vec<Article> = (0..count)
+                .map(|_| {
+                    let id = format!("i{}", next(30));
+                    let url = (next(3) > 0).then(|| format!("u{}", next(30)));
+                    let day = (next(4) > 0).then(|| next(5) as i64);
+                    article(&id, url.as_deref(), day)
+                })
+                .collect();
+            let max_items = 1 + next(12) as usize;
+            let main_id = (round % 3 == 0).then(|| format!("i{}", next(30)));
+            let keys: Vec<_> = articles.iter().map(|a| (a.id.as_str(), a.url.as_deref(), a.date_published)).collect();
+            let keep = shown(&keys, max_items, main_id.as_deref());
+            let chosen: Vec<Article> = articles.iter().zip(&keep).filter(|(_, &k)| k).map(|(a, _)| a.clone()).collect();
+            let unbuilt = keep.iter().filter(|&&k| !k).count() - (count - first_of_each(keys.iter().map(|k| (k.0, k.1))).iter().filter(|&&u| u).count());
+            let mut everything = document(articles);
+            finish(&mut everything, false, max_items, main_id.as_deref());
+            let mut few = document(chosen);
+            few.unbuilt = unbuilt;
+            finish(&mut few, false, max_items, main_id.as_deref());
+            let ids = |d: &NewsDocument| (d.main.as_ref().map(|a| a.id.clone()), d.latest.iter().map(|a| a.id.clone()).collect::<Vec<_>>());
+            assert_eq!(ids(&few), ids(&everything), "round {round}");
+            assert_eq!(few.found, everything.found, "round {round}");
+        }
     }
 }
