@@ -4,10 +4,6 @@
 //! `core` is plain Rust (no web-sys) and is tested natively; `dom` is the thin
 //! shell that touches the browser, compiled only for wasm32.
 
-// Transitional (see prelude.rs).
-extern crate alloc;
-mod prelude;
-
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]
