@@ -154,25 +154,30 @@ export function makeArticles(count, { seed = 1, bodyBytes = [2000, 5000], bigBod
   return articles;
 }
 
-/** JSON Feed 1.1, as a news site's /feed.json would serve it. */
-export function jsonFeed(articles) {
+/** A JSON Feed 1.1 document around `items`, as a news site's /feed.json serves it. */
+function feedOf(items) {
   return JSON.stringify({
     version: "https://jsonfeed.org/version/1.1",
     title: "Latest news",
     home_page_url: SITE + "/",
     feed_url: SITE + "/feed.json",
     language: "en",
-    items: articles.map((a) => ({
-      id: a.id,
-      url: a.url,
-      title: a.headline,
-      ...(a.body ? { summary: a.summary, content_html: a.body, image: a.image.url } : {}),
-      date_published: a.published,
-      ...(a.modified ? { date_modified: a.modified } : {}),
-      authors: a.authors.map((name) => ({ name })),
-      ...(a.tags ? { tags: a.tags } : {}),
-    })),
+    items,
   });
+}
+
+/** JSON Feed 1.1, as a news site's /feed.json would serve it. */
+export function jsonFeed(articles) {
+  return feedOf(articles.map((a) => ({
+    id: a.id,
+    url: a.url,
+    title: a.headline,
+    ...(a.body ? { summary: a.summary, content_html: a.body, image: a.image.url } : {}),
+    date_published: a.published,
+    ...(a.modified ? { date_modified: a.modified } : {}),
+    authors: a.authors.map((name) => ({ name })),
+    ...(a.tags ? { tags: a.tags } : {}),
+  })));
 }
 
 /**
@@ -182,22 +187,15 @@ export function jsonFeed(articles) {
  * date_modified).
  */
 export function jsonFeedFull(articles) {
-  return JSON.stringify({
-    version: "https://jsonfeed.org/version/1.1",
-    title: "Latest news",
-    home_page_url: SITE + "/",
-    feed_url: SITE + "/feed.json",
-    language: "en",
-    items: articles.map((a) => ({
-      id: a.id,
-      url: a.url,
-      title: a.headline,
-      content_html: a.body,
-      date_published: a.published,
-      authors: a.authors.map((name) => ({ name })),
-      tags: a.tags,
-    })),
-  });
+  return feedOf(articles.map((a) => ({
+    id: a.id,
+    url: a.url,
+    title: a.headline,
+    content_html: a.body,
+    date_published: a.published,
+    authors: a.authors.map((name) => ({ name })),
+    tags: a.tags,
+  })));
 }
 
 /**
