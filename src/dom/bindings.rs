@@ -19,8 +19,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     CssStyleSheet, CustomEvent, CustomEventInit, Document, DocumentFragment, Element, Event, EventTarget,
-    FocusEvent, HtmlElement, MediaQueryList, MouseEvent, Node, ShadowRoot, ShadowRootInit, ShadowRootMode,
-    VisibilityState, Window,
+    FocusEvent, HtmlElement, MediaQueryList, MouseEvent, Node, NodeList, ShadowRoot, ShadowRootInit,
+    ShadowRootMode, VisibilityState, Window,
 };
 
 use crate::core::build::{Build, Step};
@@ -230,32 +230,37 @@ pub fn closest(element: &Element, selector: &str) -> Option<Element> {
     element.closest(selector).ok().flatten()
 }
 
+/// What `querySelector` and `querySelectorAll` are called on: elements,
+/// documents and fragments (web-sys gives each its own methods).
+pub trait Queryable {
+    fn select_one(&self, selector: &str) -> DomResult<Option<Element>>;
+    fn select_all(&self, selector: &str) -> DomResult<NodeList>;
+}
+
+macro_rules! queryable {
+    ($($kind:ty),*) => {$(
+        impl Queryable for $kind {
+            fn select_one(&self, selector: &str) -> DomResult<Option<Element>> {
+                self.query_selector(selector)
+            }
+            fn select_all(&self, selector: &str) -> DomResult<NodeList> {
+                self.query_selector_all(selector)
+            }
+        }
+    )*};
+}
+
+queryable!(Element, Document, DocumentFragment);
+
 /// The first match of a selector under a node; `Err` for an invalid selector.
-pub fn query(root: &Node, selector: &str) -> DomResult<Option<Element>> {
-    if let Some(element) = root.dyn_ref::<Element>() {
-        element.query_selector(selector)
-    } else if let Some(doc) = root.dyn_ref::<Document>() {
-        doc.query_selector(selector)
-    } else if let Some(fragment) = root.dyn_ref::<DocumentFragment>() {
-        fragment.query_selector(selector)
-    } else {
-        Ok(None)
-    }
+pub fn query(root: &impl Queryable, selector: &str) -> DomResult<Option<Element>> {
+    root.select_one(selector)
 }
 
 /// Every match of a selector under a node, in document order (none for an
 /// invalid selector).
-pub fn query_all(root: &Node, selector: &str) -> Vec<Element> {
-    let list = if let Some(element) = root.dyn_ref::<Element>() {
-        element.query_selector_all(selector)
-    } else if let Some(doc) = root.dyn_ref::<Document>() {
-        doc.query_selector_all(selector)
-    } else if let Some(fragment) = root.dyn_ref::<DocumentFragment>() {
-        fragment.query_selector_all(selector)
-    } else {
-        return Vec::new();
-    };
-    let Ok(list) = list else { return Vec::new() };
+pub fn query_all(root: &impl Queryable, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.select_all(selector) else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
 }
 
@@ -272,9 +277,9 @@ pub fn append(parent: &Node, child: &Node) -> DomResult<()> {
     parent.append_child(child).map(drop)
 }
 
-/// A deep copy of a node and everything in it.
-pub fn deep_clone(node: &Node) -> DomResult<Node> {
-    node.clone_node_with_deep(true)
+/// A deep copy of a fragment and everything in it.
+pub fn deep_clone(fragment: &DocumentFragment) -> DomResult<DocumentFragment> {
+    fragment.clone_node_with_deep(true).map(JsCast::unchecked_into)
 }
 
 pub fn fragment(doc: &Document) -> DocumentFragment {

@@ -22,7 +22,7 @@ use super::bindings::{self as b, DomResult, Group, Signal};
 use super::details;
 use super::render::{self, RenderOptions, Skeleton};
 use super::styles::STYLES;
-use crate::core::model::NewsDocument;
+use crate::core::model::{Article, NewsDocument};
 use crate::core::{decode_blocks, resolve_body, DecodeOptions};
 
 /// Configured ticker behaviour (attribute `mode`).
@@ -439,9 +439,10 @@ impl Widget {
                 Ok(Some(element)) => Ok(vec![b::text_content(&element)]),
             };
         }
-        let inline: Vec<String> = b::query_all(&self.host, JSON_TYPES)
+        let host: &web_sys::Element = &self.host;
+        let inline: Vec<String> = b::query_all(host, JSON_TYPES)
             .iter()
-            .filter(|script| script.parent_element().as_ref() == Some(self.host.as_ref()))
+            .filter(|script| script.parent_element().as_ref() == Some(host))
             .map(|script| b::text_content(script))
             .collect();
         if !inline.is_empty() {
@@ -532,7 +533,7 @@ impl Widget {
     }
 
     /// Fills the article view, decoding the article's body from the sources.
-    fn show_article(&self, sk: &Skeleton, article: &crate::core::model::Article, options: &RenderOptions) -> DomResult<()> {
+    fn show_article(&self, sk: &Skeleton, article: &Article, options: &RenderOptions) -> DomResult<()> {
         let sources = Rc::clone(&self.sources.borrow());
         let body = resolve_body(&article.body, &sources);
         render::article_view(sk, article, &body, options)
