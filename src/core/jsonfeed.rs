@@ -117,50 +117,47 @@ pub fn decode(top: &Top, source: Source, max_items: usize, main_id: Option<&str>
         home: feed.home_page_url.as_str().filter(|h| h.starts_with("http://") || h.starts_with("https://")),
         authors: authors(&feed.authors, &feed.author, &nodes),
     };
-    let mut latest = Vec::new();
-    let mut unbuilt = 0;
-    match feed.items {
-        None => warn(&mut warnings, "items", "is missing"),
+    let items: Vec<Result<Item, String>> = match feed.items {
+        None => {
+            warn(&mut warnings, "items", "is missing");
+            Vec::new()
+        }
         // One pass over the items when every one of them is an object with
         // each member once (any real feed): the item texts, bodies above
         // all, are scanned once more only when one is not.
         Some(items) => match serde_json::from_str::<Vec<Item>>(items.get()) {
-            Ok(items) => {
-                let mut heads = Vec::with_capacity(items.len());
-                for (i, parsed) in items.into_iter().enumerate() {
-                    let location = format!("item {} (items[{i}])", i + 1);
-                    match head(&parsed, &context, &location, &mut warnings) {
-                        Ok(h) => heads.push((parsed, h, location)),
-                        Err(why) => warn(&mut warnings, &location, why),
-                    }
+            Ok(items) => items.into_iter().map(Ok).collect(),
+            Err(_) => match serde_json::from_str::<Vec<&RawValue>>(items.get()) {
+                Ok(items) => items.into_iter().map(|raw| read_item(raw, &context)).collect(),
+                Err(_) => {
+                    warn(&mut warnings, "items", format!("expected an array, found {}", json::raw_kind(items)));
+                    Vec::new()
                 }
-                // Ids made for items without one, as `normalize::finish`
-                // would make them, so the choice below sees the same ids.
-                for (n, (_, h, _)) in heads.iter_mut().filter(|(_, h, _)| h.id.is_empty()).enumerate() {
-                    h.id = format!("item-{}", n + 1);
-                }
-                let keys: Vec<_> = heads.iter().map(|(_, h, _)| (h.id.as_str(), h.url.as_deref(), h.date_published)).collect();
-                let keep = normalize::shown(&keys, max_items, main_id);
-                unbuilt = keep.iter().filter(|&&k| !k).count();
-                for ((parsed, h, location), keep) in heads.into_iter().zip(keep) {
-                    if keep {
-                        latest.push(article(parsed, h, &context, &location, &mut warnings));
-                    }
-                }
-            }
-        Err(_) => match serde_json::from_str::<Vec<&RawValue>>(items.get()) {
-                Ok(items) => {
-                    for (i, raw) in items.into_iter().enumerate() {
-                        let location = format!("item {} (items[{i}])", i + 1);
-                        match item(raw, &context, &location, &mut warnings) {
-                            Ok(a) => latest.push(a),
-                            Err(why) => warn(&mut warnings, &location, why),
-                        }
-                    }
-                }
-                Err(_) => warn(&mut warnings, "items", format!("expected an array, found {}", json::raw_kind(items))),
             },
         },
+    };
+    let mut heads = Vec::with_capacity(items.len());
+    for (i, read) in items.into_iter().enumerate() {
+        let location = format!("item {} (items[{i}])", i + 1);
+        let headed = read.and_then(|parsed| head(&parsed, &context, &location, &mut warnings).map(|h| (parsed, h)));
+        match headed {
+            Ok((parsed, h)) => heads.push((parsed, h, location)),
+            Err(why) => warn(&mut warnings, &location, why),
+        }
+    }
+    // Ids made for items without one, as `normalize::finish` would make
+    // them, so the choice below sees the same ids.
+    for (n, (_, h, _)) in heads.iter_mut().filter(|(_, h, _)| h.id.is_empty()).enumerate() {
+        h.id = format!("item-{}", n + 1);
+    }
+    let keys: Vec<_> = heads.iter().map(|(_, h, _)| (h.id.as_str(), h.url.as_deref(), h.date_published)).collect();
+    let keep = normalize::shown(&keys, max_items, main_id);
+    let unbuilt = keep.iter().filter(|&&k| !k).count();
+    let mut latest = Vec::new();
+    for ((parsed, h, location), keep) in heads.into_iter().zip(keep) {
+        if keep {
+            latest.push(article(parsed, h, &context, &location, &mut warnings));
+        }
     }
     let doc = NewsDocument {
         format: Format::JsonFeed,
@@ -197,13 +194,12 @@ fn deferred(raw: &RawValue, source: Source, kind: BodyKind) -> Body {
     }
 }
 
-fn item(raw: &RawValue, context: &Context, location: &str, warnings: &mut Vec<Warning>) -> Result<Article, String> {
+/// An item not read in the one pass (not an object, or a member twice), read on its own.
+fn read_item<'a>(raw: &'a RawValue, context: &Context) -> Result<Item<'a>, String> {
     if !json::is_object(raw) {
         return Err(format!("expected an object, found {}", json::raw_kind(raw)));
     }
-    let item: Item = json::object(raw).map_err(|e| context.source.error(raw, &e).to_string())?;
-    let h = head(&item, context, location, warnings)?;
-    Ok(article(item, h, context, location, warnings))
+    json::object(raw).map_err(|e| context.source.error(raw, &e).to_string())
 }
 
 /// What choosing the ticker's items needs of an item (headline, id, link,
