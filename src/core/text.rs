@@ -184,9 +184,45 @@ pub fn excerpt(s: &str, max: usize) -> String {
     format!("{}…", trimmed.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
+/// An integer attribute read as HTML reads one ("rules for parsing
+/// integers": `<input maxlength>`, `<td colspan>`): leading white space, an
+/// optional sign, then digits, and whatever follows the digits is ignored, so
+/// `"60.5"` and `"60px"` read as 60. `None` without a digit. The result is
+/// clamped to `min..=max` (saturating on absurdly long digit runs).
+pub fn html_integer(value: &str, min: i64, max: i64) -> Option<i64> {
+    let rest = value.trim_start_matches(['\t', '\n', '\x0c', '\r', ' ']);
+    let (negative, rest) = match rest.as_bytes().first() {
+        Some(b'-') => (true, &rest[1..]),
+        Some(b'+') => (false, &rest[1..]),
+        _ => (false, rest),
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit);
+    let mut magnitude: Option<i64> = None;
+    for digit in digits {
+        let d = i64::from(digit - b'0');
+        magnitude = Some(magnitude.unwrap_or(0).saturating_mul(10).saturating_add(d));
+    }
+    let magnitude = magnitude?;
+    Some(if negative { -magnitude } else { magnitude }.clamp(min, max))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integer_attributes_read_as_html_reads_them() {
+        let read = |v| html_integer(v, 1, 1000);
+        assert_eq!(read("60"), Some(60));
+        assert_eq!(read("  +60.5"), Some(60));
+        assert_eq!(read("60px"), Some(60));
+        assert_eq!(read("1e3"), Some(1), "the exponent is not a digit");
+        assert_eq!(read("-5"), Some(1), "clamped to the minimum");
+        assert_eq!(read("99999999999999999999999"), Some(1000), "saturates, then clamps");
+        for bad in ["", "  ", "px", "+", "-", ".5", "\u{a0}5"] {
+            assert_eq!(read(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn decodes_entities_found_in_feeds() {

@@ -23,6 +23,7 @@ use super::details;
 use super::render::{self, RenderOptions, Skeleton};
 use super::styles::STYLES;
 use crate::core::model::{Article, NewsDocument};
+use crate::core::text::html_integer;
 use crate::core::{decode_blocks, resolve_body, DecodeOptions};
 
 /// Configured ticker behaviour (attribute `mode`).
@@ -456,12 +457,10 @@ impl Widget {
         Err("no JSON data found: give the element source=\"#id\" or put a <script type=\"application/json\"> inside it".into())
     }
 
-    /// A whole-number attribute, clamped to a sane range. A number with a
-    /// fraction or exponent is cut to its whole part (`"60.5"` reads as 60);
-    /// anything else is ignored.
+    /// A whole-number attribute, clamped to a sane range, read as HTML reads
+    /// `maxlength` (`core::text::html_integer`); anything else is ignored.
     fn attr_number(&self, name: &str, min: i64, max: i64) -> Option<i64> {
-        let value: f64 = b::attr(&self.host, name)?.trim().parse().ok().filter(|v: &f64| v.is_finite())?;
-        Some((value as i64).clamp(min, max))
+        html_integer(&b::attr(&self.host, name)?, min, max)
     }
 
     fn decode_and_show(&self) -> DomResult<()> {
