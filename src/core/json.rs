@@ -7,12 +7,11 @@
 //! as `JSON.parse` does.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
 
-use serde::de::value::MapDeserializer;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
@@ -53,25 +52,57 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// An object's members, their values not parsed yet. A map: the last of a
-/// repeated name wins.
-pub type Members<'a> = BTreeMap<String, &'a RawValue>;
+/// The members of a top-level object that some format reads, each left
+/// unparsed and kept even when it is `null` (our format refuses
+/// `"format": null`). Every JSON Feed and every document in our format is
+/// an object, and this is all that is read of it in the one pass over the
+/// text: what a format does not read (or reads later, such as the items'
+/// bodies) is skipped, never copied.
+#[derive(Deserialize, Default, Debug)]
+#[serde(default)]
+pub struct Envelope<'a> {
+    // JSON Feed
+    #[serde(borrow, deserialize_with = "present")]
+    pub version: Option<&'a RawValue>,
+    #[serde(borrow, deserialize_with = "present")]
+    pub items: Option<&'a RawValue>,
+    #[serde(borrow, deserialize_with = "present")]
+    pub home_page_url: Option<&'a RawValue>,
+    #[serde(borrow, deserialize_with = "present")]
+    pub language: Option<&'a RawValue>,
+    #[serde(borrow, deserialize_with = "present")]
+    pub authors: Option<&'a RawValue>,
+    #[serde(borrow, deserialize_with = "present")]
+    pub author: Option<&'a RawValue>,
+    // Both
+    #[serde(borrow, deserialize_with = "present")]
+    pub title: Option<&'a RawValue>,
+    // Our format
+    #[serde(borrow, deserialize_with = "present")]
+    pub format: Option<&'a RawValue>,
+    #[serde(borrow, deserialize_with = "present")]
+    pub article: Option<&'a RawValue>,
+    #[serde(borrow, deserialize_with = "present")]
+    pub latest: Option<&'a RawValue>,
+    #[serde(rename = "inLanguage", borrow, deserialize_with = "present")]
+    pub in_language: Option<&'a RawValue>,
+}
 
-/// A block's top-level value. An object (every JSON Feed and every document
-/// in our format) is split into its members only, so that what a format does
-/// not read (or reads later, such as article bodies) is never copied.
+/// A block's top level: an object's `Envelope`, or any other value whole.
 #[derive(Debug)]
 pub enum Top<'a> {
-    Object(Members<'a>),
+    Object(Envelope<'a>),
     Other(Value),
 }
 
-/// Checks the size limit and parses one block's top level.
-pub fn parse(text: &str) -> Result<Top<'_>, ParseError> {
+/// Checks the size limit and parses one block's top level. `rebuilt` holds
+/// the text rewritten without repeated members, should it need one (see
+/// `object`).
+pub fn parse<'a>(text: &'a str, rebuilt: &'a OnceCell<String>) -> Result<Top<'a>, ParseError> {
     check_size(text)?;
     let body = without_bom(text);
     if body.trim_start().starts_with('{') {
-        serde_json::from_str(body).map(Top::Object)
+        object(body, rebuilt).map(Top::Object)
     } else {
         serde_json::from_str(body).map(Top::Other)
     }
@@ -218,28 +249,34 @@ pub fn is_blank_string(raw: &RawValue) -> bool {
     }
 }
 
-/// Reads a struct derived for a known shape from an object not parsed yet.
+/// Reads a struct derived for a known shape from an object's text.
 ///
 /// A derived struct refuses a repeated member ("duplicate field"), where
-/// `JSON.parse` keeps the last one. So on refusal the members are read into a
-/// map first, where the last of each name wins, and the struct from that. If
-/// that fails too, the first error is the one returned: its position is in
-/// `raw` (the second parse reads each member on its own).
-pub fn object<'a, T: Deserialize<'a>>(raw: &'a RawValue) -> Result<T, serde_json::Error> {
-    T::deserialize(raw).or_else(|first| {
-        serde_json::from_str::<Members>(raw.get()).and_then(|members| from_members(&members)).map_err(|_| first)
+/// `JSON.parse` keeps the last one. So on refusal the object is read as a
+/// tree, where the last of each name wins, written out again into
+/// `rebuilt`, and the struct read from that. Values borrowed from the
+/// rewritten text are not in the source text (`Source::span` says so), and
+/// readers decode them at once. If the text is not JSON after all, that
+/// error is returned; if the struct still refuses it, the first error. Either
+/// way its position is in `text`.
+pub fn object<'a, T: Deserialize<'a>>(text: &'a str, rebuilt: &'a OnceCell<String>) -> Result<T, serde_json::Error> {
+    serde_json::from_str(text).or_else(|first: serde_json::Error| {
+        if !first.is_data() {
+            return Err(first);
+        }
+        match serde_json::from_str::<Value>(text) {
+            Ok(tree @ Value::Object(_)) => serde_json::from_str(rebuilt.get_or_init(|| tree.to_string())).map_err(|_| first),
+            Ok(_) => Err(first),
+            // Broken further on than the struct read: that is the problem to report.
+            Err(broken) => Err(broken),
+        }
     })
 }
 
-/// Reads a derived struct from an object's members.
-pub fn from_members<'a, T: Deserialize<'a>>(members: &Members<'a>) -> Result<T, serde_json::Error> {
-    T::deserialize(MapDeserializer::new(members.iter().map(|(name, value)| (name.as_str(), *value))))
-}
-
 /// For a derived member whose presence matters even when it is `null`:
-/// `Some(Value::Null)` then, not `None` (`#[serde(deserialize_with)]`).
-pub fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
-    Value::deserialize(deserializer).map(Some)
+/// `Some(null)` then, not `None` (`#[serde(deserialize_with)]`).
+pub fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<&'de RawValue>, D::Error> {
+    <&RawValue>::deserialize(deserializer).map(Some)
 }
 
 /// A text as the decoders read it: with lone surrogates repaired (see
@@ -324,6 +361,12 @@ pub fn repair_lone_surrogates(text: &str) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
+    /// Parses a top level, rewriting into a cell of its own if need be.
+    fn parse(text: &str) -> Result<Top<'_>, ParseError> {
+        let rebuilt = Box::leak(Box::new(OnceCell::new()));
+        super::parse(text, rebuilt)
+    }
+
     fn tree(text: &str) -> Result<Value, ParseError> {
         parse_value(&repair_lone_surrogates(text))
     }
@@ -377,8 +420,8 @@ mod tests {
         assert_eq!(v.get("k").and_then(Value::as_str), Some("last"));
         let v = tree(r#"["\ud800x", "\udc00", "\ud83d\ude00", "\\ud800", "\ud800\ud800\udc00"]"#).unwrap();
         assert_eq!(v, serde_json::json!(["\u{fffd}x", "\u{fffd}", "😀", "\\ud800", "\u{fffd}𐀀"]));
-        let Ok(Top::Object(members)) = parse("\u{feff}{\"a\": 1, \"a\": [2]}") else { panic!() };
-        assert_eq!(members["a"].get(), "[2]");
+        let Ok(Top::Object(envelope)) = parse("\u{feff}{\"title\": 1, \"title\": [2]}") else { panic!() };
+        assert_eq!(envelope.title.map(RawValue::get), Some("[2]"), "the last of a repeated member wins");
         // The repair keeps every offset.
         let text = r#"{"a":"\udc00","b":"x"}"#;
         let repaired = repair_lone_surrogates(text);
@@ -405,15 +448,18 @@ mod tests {
 
     #[test]
     fn raw_values_know_where_they_are() {
-        let text = "{\"a\": [1,\n \"b\"], \"c\": {\"d\": true}}";
+        let text = "{\"items\": [1,\n \"b\"], \"article\": {\"d\": true}, \"format\": null}";
         let source = Source { block: 0, text };
-        let Ok(Top::Object(members)) = parse(text) else { panic!() };
-        let span = source.span(members["a"]).unwrap();
+        let Ok(Top::Object(envelope)) = parse(text) else { panic!() };
+        let (items, article) = (envelope.items.unwrap(), envelope.article.unwrap());
+        let span = source.span(items).unwrap();
         assert_eq!(&text[span], "[1,\n \"b\"]");
-        assert_eq!((raw_kind(members["a"]), raw_kind(members["c"])), ("an array", "an object"));
+        assert_eq!((raw_kind(items), raw_kind(article)), ("an array", "an object"));
+        assert_eq!(envelope.format.map(RawValue::get), Some("null"), "a member given as null is present");
+        assert!(envelope.title.is_none());
         // An error inside a value parsed on its own is placed in the whole text.
-        let e = serde_json::from_str::<Vec<u8>>(members["a"].get()).unwrap_err();
-        let err = source.error(members["a"], &e);
+        let e = serde_json::from_str::<Vec<u8>>(items.get()).unwrap_err();
+        let err = source.error(items, &e);
         assert_eq!((err.line, err.column), (2, 4), "{err}: a wrong type is found at its end");
         let elsewhere = serde_json::from_str::<&RawValue>("[1]").unwrap();
         assert_eq!(source.span(elsewhere), None);
@@ -427,7 +473,7 @@ mod tests {
         }
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Debug)]
     struct Pair<'a> {
         #[serde(default)]
         a: Value,
@@ -437,9 +483,19 @@ mod tests {
 
     #[test]
     fn derived_structs_take_repeated_members() {
-        let raw = serde_json::from_str::<&RawValue>(r#"{"a":1,"b":"x","a":2,"z":{}}"#).unwrap();
-        let pair: Pair = object(raw).unwrap();
+        let text = r#"{"a":1,"b":"x","a":2,"z":{}}"#;
+        let rebuilt = OnceCell::new();
+        let pair: Pair = object(text, &rebuilt).unwrap();
         assert_eq!(pair.a, Value::from(2), "the last one wins");
         assert_eq!(pair.b.map(RawValue::get), Some(r#""x""#));
+        assert!(rebuilt.get().is_some(), "read from the rewritten text");
+        let once = OnceCell::new();
+        let pair: Pair = object(r#"{"a":1,"b":"x"}"#, &once).unwrap();
+        assert_eq!((pair.a, once.get()), (Value::from(1), None), "an object without repeats is read as it is");
+        // Broken text is reported as such, whatever the struct saw first.
+        let err = object::<Pair>(r#"{"b":"x","b":[1,}"#, &OnceCell::new()).unwrap_err();
+        assert!(err.is_syntax() && err.column() == 17, "{err}");
+        let err = object::<Pair>("[1]", &OnceCell::new()).unwrap_err();
+        assert!(err.is_data(), "a struct is not read from a list: {err}");
     }
 }

@@ -8,11 +8,13 @@
 //! wrong type gives a warning, never a failed item or feed. Item bodies stay
 //! unparsed in the source text (`Body::Deferred`) until their article opens.
 
+use std::cell::OnceCell;
+
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::json::{self, from_members, Members, Source, Top};
+use super::json::{self, Envelope, Source, Top};
 use super::dates::DateValue;
 use super::model::{warn, Article, Body, BodyKind, Format, NewsDocument, Warning};
 use super::normalize;
@@ -23,24 +25,11 @@ use super::text::{clean_line, excerpt, strip_tags};
 const MADE_HEADLINE_CHARS: usize = 100;
 
 /// A JSON Feed names its version with a URL under jsonfeed.org.
-pub fn detect(members: &Members) -> bool {
-    members
-        .get("version")
-        .and_then(|v| json::string(v))
+pub fn detect(envelope: &Envelope) -> bool {
+    envelope
+        .version
+        .and_then(json::string)
         .is_some_and(|v| v.starts_with("https://jsonfeed.org/version/"))
-}
-
-/// The members of the feed object that are read.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Feed<'a> {
-    title: Value,
-    home_page_url: Value,
-    language: Value,
-    authors: Value,
-    author: Value,
-    #[serde(borrow)]
-    items: Option<&'a RawValue>,
 }
 
 /// The members of an item that are read.
@@ -105,36 +94,39 @@ fn authors(authors: &Value, author: &Value, nodes: &Nodes) -> Vec<String> {
 /// `max_items` and `main_id` are the widget's: of a long feed only the items
 /// the ticker can show are built into articles (`normalize::shown`).
 pub fn decode(top: &Top, source: Source, max_items: usize, main_id: Option<&str>) -> Result<(NewsDocument, bool), String> {
-    let members = match top {
-        Top::Object(members) => members,
+    let feed = match top {
+        Top::Object(envelope) => envelope,
         Top::Other(value) => return Err(format!("expected an object, found {}", json::kind(value))),
     };
-    let feed: Feed = from_members(members).map_err(|e| json::message_of(&e))?;
     let nodes = Nodes::default();
     let mut warnings = Vec::new();
+    let home_page = parsed(feed.home_page_url);
     let context = Context {
         source,
-        home: feed.home_page_url.as_str().filter(|h| h.starts_with("http://") || h.starts_with("https://")),
-        authors: authors(&feed.authors, &feed.author, &nodes),
+        home: home_page.as_str().filter(|h| h.starts_with("http://") || h.starts_with("https://")),
+        authors: authors(&parsed(feed.authors), &parsed(feed.author), &nodes),
     };
-    let items: Vec<Result<Item, String>> = match feed.items {
-        None => {
-            warn(&mut warnings, "items", "is missing");
-            Vec::new()
-        }
-        // One pass over the items when every one of them is an object with
-        // each member once (any real feed): the item texts, bodies above
-        // all, are scanned once more only when one is not.
-        Some(items) => match serde_json::from_str::<Vec<Item>>(items.get()) {
-            Ok(items) => items.into_iter().map(Ok).collect(),
-            Err(_) => match serde_json::from_str::<Vec<&RawValue>>(items.get()) {
-                Ok(items) => items.into_iter().map(|raw| read_item(raw, &context)).collect(),
-                Err(_) => {
-                    warn(&mut warnings, "items", format!("expected an array, found {}", json::raw_kind(items)));
-                    Vec::new()
-                }
+    // One pass over the items when every one of them is an object with
+    // each member once (any real feed): the item texts, bodies above all,
+    // are scanned once more only when one is not.
+    let listed = feed.items.filter(|raw| raw.get() != "null");
+    let mut one_pass = None;
+    let mut each = Vec::new();
+    match listed {
+        None => warn(&mut warnings, "items", "is missing"),
+        Some(list) => match serde_json::from_str::<Vec<Item>>(list.get()) {
+            Ok(items) => one_pass = Some(items),
+            Err(_) => match serde_json::from_str::<Vec<&RawValue>>(list.get()) {
+                Ok(items) => each = items,
+                Err(_) => warn(&mut warnings, "items", format!("expected an array, found {}", json::raw_kind(list))),
             },
         },
+    }
+    // Where an item read on its own is rewritten, should it repeat a member.
+    let rebuilt: Vec<OnceCell<String>> = each.iter().map(|_| OnceCell::new()).collect();
+    let items: Vec<Result<Item, String>> = match one_pass {
+        Some(items) => items.into_iter().map(Ok).collect(),
+        None => each.iter().zip(&rebuilt).map(|(raw, cell)| read_item(raw, cell, &context)).collect(),
     };
     let mut heads = Vec::with_capacity(items.len());
     for (i, read) in items.into_iter().enumerate() {
@@ -163,8 +155,8 @@ pub fn decode(top: &Top, source: Source, max_items: usize, main_id: Option<&str>
         format: Format::JsonFeed,
         main: None,
         latest,
-        title: text(&feed.title, &nodes),
-        language: text(&feed.language, &nodes),
+        title: text(&parsed(feed.title), &nodes),
+        language: text(&parsed(feed.language), &nodes),
         found: 0,
         unbuilt,
         warnings,
@@ -195,11 +187,11 @@ fn deferred(raw: &RawValue, source: Source, kind: BodyKind) -> Body {
 }
 
 /// An item not read in the one pass (not an object, or a member twice), read on its own.
-fn read_item<'a>(raw: &'a RawValue, context: &Context) -> Result<Item<'a>, String> {
+fn read_item<'a>(raw: &'a RawValue, rebuilt: &'a OnceCell<String>, context: &Context) -> Result<Item<'a>, String> {
     if !json::is_object(raw) {
         return Err(format!("expected an object, found {}", json::raw_kind(raw)));
     }
-    json::object(raw).map_err(|e| context.source.error(raw, &e).to_string())
+    json::object(raw.get(), rebuilt).map_err(|e| context.source.error(raw, &e).to_string())
 }
 
 /// What choosing the ticker's items needs of an item (headline, id, link,
@@ -312,12 +304,13 @@ mod tests {
     use super::*;
 
     fn read(src: &str) -> NewsDocument {
-        decode(&json::parse(src).unwrap(), Source { block: 0, text: src }, usize::MAX, None).unwrap().0
+        let rebuilt = OnceCell::new();
+        decode(&json::parse(src, &rebuilt).unwrap(), Source { block: 0, text: src }, usize::MAX, None).unwrap().0
     }
 
-    fn members(src: &str) -> Members<'_> {
-        match json::parse(src).unwrap() {
-            Top::Object(members) => members,
+    fn detected(src: &str) -> bool {
+        match json::parse(src, &OnceCell::new()).unwrap() {
+            Top::Object(envelope) => detect(&envelope),
             Top::Other(v) => panic!("{v}"),
         }
     }
@@ -334,10 +327,10 @@ mod tests {
     #[test]
     fn detects_both_versions() {
         for v in ["https://jsonfeed.org/version/1", "https://jsonfeed.org/version/1.1"] {
-            assert!(detect(&members(&format!(r#"{{"version":"{v}","items":[]}}"#))));
+            assert!(detected(&format!(r#"{{"version":"{v}","items":[]}}"#)));
         }
-        assert!(!detect(&members(r#"{"version":"1.1","items":[]}"#)));
-        assert!(!detect(&members(r#"{"version":1.1,"items":[]}"#)));
+        assert!(!detected(r#"{"version":"1.1","items":[]}"#));
+        assert!(!detected(r#"{"version":1.1,"items":[]}"#));
     }
 
     #[test]
@@ -433,7 +426,7 @@ mod tests {
         assert_eq!(warnings(&doc), vec!["items: expected an array, found an object"]);
         let doc = read(r#"{"version":"https://jsonfeed.org/version/1.1","items":["x",{"title":"  "}]}"#);
         assert_eq!(warnings(&doc), vec!["item 1 (items[0]): expected an object, found a string", "item 2 (items[1]): has no title, summary or text"]);
-        assert_eq!(decode(&json::parse("[1]").unwrap(), Source { block: 0, text: "[1]" }, usize::MAX, None).unwrap_err(), "expected an object, found an array");
+        assert_eq!(decode(&json::parse("[1]", &OnceCell::new()).unwrap(), Source { block: 0, text: "[1]" }, usize::MAX, None).unwrap_err(), "expected an object, found an array");
     }
 
     #[test]

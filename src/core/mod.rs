@@ -3,6 +3,7 @@
 //! natively with `cargo test`.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt;
 
 pub mod build;
@@ -62,8 +63,8 @@ impl Default for DecodeOptions<'_> {
 /// Which format a parsed block is, from its content alone.
 pub fn detect(top: &Top) -> Format {
     match top {
-        Top::Object(members) if jsonfeed::detect(members) => Format::JsonFeed,
-        Top::Object(members) if newsreel_v1::detect(members) => Format::Newsreel,
+        Top::Object(envelope) if jsonfeed::detect(envelope) => Format::JsonFeed,
+        Top::Object(envelope) if newsreel_v1::detect(envelope) => Format::Newsreel,
         _ => Format::JsonLd,
     }
 }
@@ -94,11 +95,13 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
     // (see `json::repair_lone_surrogates`). The copies are as long as the
     // texts, so what is found in them is at the same place in the texts.
     let repaired: Vec<Cow<str>> = texts.iter().map(|t| json::prepare(t.as_ref())).collect();
+    // Where a top-level object is rewritten, should it repeat a member (see `json::object`).
+    let rebuilt: Vec<OnceCell<String>> = texts.iter().map(|_| OnceCell::new()).collect();
     let mut blocks = Vec::new();
     let mut failures = Vec::new();
-    for (block, text) in repaired.iter().enumerate() {
+    for ((block, text), rebuilt) in repaired.iter().enumerate().zip(&rebuilt) {
         let source = Source { block, text };
-        let parsed = json::parse(text).and_then(|top| {
+        let parsed = json::parse(text, rebuilt).and_then(|top| {
             let format = detect(&top);
             let top = match top {
                 // JSON-LD is read as a whole tree.

@@ -6,58 +6,57 @@
 //! readers, except its body, which stays unparsed in the source text
 //! (`Body::Deferred`) until the article opens.
 
+use std::cell::OnceCell;
+
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::json::{self, from_members, Members, Source, Top};
+use super::json::{self, Envelope, Source, Top};
 use super::model::{warn, Article, Body, BodyKind, Format, NewsDocument, Warning};
 use super::schema::{self, text, Nodes};
 
 /// The value of the optional `format` member that names this version.
 pub const FORMAT_V1: &str = "newsreel/1";
 
-/// The members that hold an article's body, in order of preference.
-const BODY_KEYS: [&str; 2] = ["articleBody", "text"];
-
 /// True when a document is meant as our format: it has `article` or `latest`,
 /// or names itself with `format`.
-pub fn detect(members: &Members) -> bool {
-    ["article", "latest", "format"].iter().any(|key| members.contains_key(*key))
+pub fn detect(envelope: &Envelope) -> bool {
+    envelope.article.is_some() || envelope.latest.is_some() || envelope.format.is_some()
 }
 
-/// The members of the document object that are read.
+/// The members of an article that hold its body, in order of preference:
+/// read apart from the rest, so that the body stays in the source text.
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct Document<'a> {
-    /// `null` too must be refused, so its presence is kept.
-    #[serde(deserialize_with = "json::present")]
-    format: Option<Value>,
+struct Bodies<'a> {
+    #[serde(rename = "articleBody", borrow)]
+    article_body: Option<&'a RawValue>,
     #[serde(borrow)]
-    article: Option<&'a RawValue>,
-    #[serde(borrow)]
-    latest: Option<&'a RawValue>,
-    title: Value,
-    #[serde(rename = "inLanguage")]
-    language: Value,
+    text: Option<&'a RawValue>,
 }
+
+/// The names of the members `Bodies` reads.
+const BODY_KEYS: [&str; 2] = ["articleBody", "text"];
 
 /// Returns the document and whether its ticker order is explicit (it is not:
 /// the ticker is sorted newest first).
-pub fn decode(top: &Top, source: Source) -> Result<(NewsDocument, bool), String> {
-    let members = match top {
-        Top::Object(members) => members,
+pub fn decode<'a>(top: &Top<'a>, source: Source) -> Result<(NewsDocument, bool), String> {
+    let document = match top {
+        Top::Object(envelope) => envelope,
         Top::Other(value) => return Err(format!("expected an object, found {}", json::kind(value))),
     };
-    let document: Document = from_members(members).map_err(|e| json::message_of(&e))?;
-    if let Some(format) = &document.format {
+    // `null` too is refused: a document that names a format must name this one.
+    if let Some(format) = document.format {
+        let format: Value = serde_json::from_str(format.get()).unwrap_or(Value::Null);
         if format.as_str() != Some(FORMAT_V1) {
-            return Err(format!("format {} is not supported; this version reads \"{FORMAT_V1}\"", short(format)));
+            return Err(format!("format {} is not supported; this version reads \"{FORMAT_V1}\"", short(&format)));
         }
     }
+    let given = |raw: Option<&'a RawValue>| raw.filter(|r| r.get() != "null");
     let nodes = Nodes::default();
     let mut warnings = Vec::new();
-    let main = document.article.and_then(|raw| match article(raw, source, &nodes, "article", &mut warnings) {
+    let main = given(document.article).and_then(|raw| match article(raw, source, &nodes, "article", &mut warnings) {
         Ok(a) => Some(a),
         Err(why) => {
             warn(&mut warnings, "article", why);
@@ -65,7 +64,7 @@ pub fn decode(top: &Top, source: Source) -> Result<(NewsDocument, bool), String>
         }
     });
     let mut latest = Vec::new();
-    if let Some(list) = document.latest {
+    if let Some(list) = given(document.latest) {
         match serde_json::from_str::<Vec<&RawValue>>(list.get()) {
             Ok(items) => {
                 for (i, raw) in items.into_iter().enumerate() {
@@ -83,8 +82,8 @@ pub fn decode(top: &Top, source: Source) -> Result<(NewsDocument, bool), String>
         format: Format::Newsreel,
         main,
         latest,
-        title: text(&document.title, &nodes),
-        language: text(&document.language, &nodes),
+        title: text(&parsed(document.title), &nodes),
+        language: text(&parsed(document.in_language), &nodes),
         found: 0,
         unbuilt: 0,
         warnings,
@@ -99,19 +98,25 @@ fn article(raw: &RawValue, source: Source, nodes: &Nodes, location: &str, warnin
         return Err(format!("expected an object, found {}", json::raw_kind(raw)));
     }
     let error = |e: serde_json::Error| source.error(raw, &e).to_string();
-    let mut members: Members = serde_json::from_str(raw.get()).map_err(error)?;
-    let body_raw = BODY_KEYS.iter().filter_map(|key| members.get(*key)).copied().find(|b| b.get() != "null");
-    members.retain(|key, _| !BODY_KEYS.contains(&key.as_str()));
-    let mut fields = Map::new();
-    for (key, value) in members {
-        // Each member parsed on its own: its errors (only nesting past the
-        // limit, as the syntax was checked) are placed in the whole text.
-        let parsed = serde_json::from_str(value.get()).map_err(|e| source.error(value, &e).to_string())?;
-        fields.insert(key, parsed);
+    // The rest as one tree (where the last of a repeated member wins), for
+    // the schema.org readers; its body members are dropped unread.
+    let mut node: Value = serde_json::from_str(raw.get()).map_err(error)?;
+    if let Value::Object(members) = &mut node {
+        for key in BODY_KEYS {
+            members.remove(key);
+        }
     }
-    let mut a = schema::article(&Value::Object(fields), nodes, location, warnings)?;
+    let rebuilt = OnceCell::new();
+    let bodies: Bodies = json::object(raw.get(), &rebuilt).map_err(error)?;
+    let body_raw = [bodies.article_body, bodies.text].into_iter().flatten().find(|b| b.get() != "null");
+    let mut a = schema::article(&node, nodes, location, warnings)?;
     a.body = body_raw.map_or(Body::None, |raw| body(raw, source, nodes));
     Ok(a)
+}
+
+/// A member left unparsed, parsed now (`null` when absent or unreadable).
+fn parsed(raw: Option<&RawValue>) -> Value {
+    raw.and_then(|r| serde_json::from_str(r.get()).ok()).unwrap_or(Value::Null)
 }
 
 /// An article body: a string left in the source text to be read when the
@@ -142,7 +147,7 @@ mod tests {
     use super::*;
 
     fn read(src: &str) -> Result<NewsDocument, String> {
-        decode(&json::parse(src).unwrap(), Source { block: 0, text: src }).map(|(doc, _)| doc)
+        decode(&json::parse(src, &OnceCell::new()).unwrap(), Source { block: 0, text: src }).map(|(doc, _)| doc)
     }
 
     #[test]
