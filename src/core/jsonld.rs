@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use super::json::kind;
 use super::model::{warn, Article, Format, NewsDocument, Warning};
+use super::normalize;
 use super::schema::{article, article_in_layers, is_reference, layered, number_from_text, text, Layer, Nodes};
 
 /// Article subtypes whose names end in neither "Article" nor "Posting".
@@ -349,8 +350,9 @@ pub fn decode(docs: &[&Value]) -> Result<(NewsDocument, bool), String> {
             }
         }
         // Stable: equal positions keep their order.
-        read.sort_by_key(|(key, _)| *key);
-        latest.extend(read.into_iter().map(|(_, a)| a));
+        let keys: Vec<i64> = read.iter().map(|(key, _)| *key).collect();
+        let mut articles: Vec<Option<Article>> = read.into_iter().map(|(_, a)| Some(a)).collect();
+        latest.extend(normalize::stable_order(&keys).into_iter().filter_map(|i| articles[i].take()));
     }
 
     // The articles outside lists, each ranked for the main place: a page's

@@ -1,7 +1,6 @@
 //! Turning what a decoder read into what the ticker shows: ids filled in,
 //! duplicates removed, newest first, capped.
 
-use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
 use super::dates::DateValue;
@@ -39,8 +38,8 @@ pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: 
     // Positions are sorted rather than articles, which are large structs (a
     // feed may hold thousands), and only the first `max_items` are taken.
     // Stable: equal dates keep their order. Undated items sort last.
-    let mut order: Vec<usize> = (0..doc.latest.len()).collect();
-    order.sort_by_key(|&i| newest_first(doc.latest[i].date_published));
+    let keys: Vec<i64> = doc.latest.iter().map(|a| newest_first(a.date_published)).collect();
+    let mut order = stable_order(&keys);
     order.truncate(max_items);
     let mut all: Vec<Option<Article>> = std::mem::take(&mut doc.latest).into_iter().map(Some).collect();
     doc.latest = order.into_iter().filter_map(|i| all[i].take()).collect();
@@ -60,10 +59,21 @@ fn first_of_each<'a>(keys: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> 
     .collect()
 }
 
-/// The ticker's order: newest first, undated last (a stable sort keeps
-/// equal dates in source order).
-fn newest_first(date: Option<DateValue>) -> (bool, Reverse<i64>) {
-    (date.is_none(), Reverse(date.map_or(0, |d| d.epoch_ms)))
+/// The ticker's order as a sort key: newest first, undated last (a stable
+/// sort keeps equal dates in source order). Dates lie within years 0 to
+/// 9999, far from the ends of `i64`, so negating one cannot reach the key
+/// of undated items.
+fn newest_first(date: Option<DateValue>) -> i64 {
+    date.map_or(i64::MAX, |d| d.epoch_ms.saturating_neg())
+}
+
+/// The positions of `keys` in ascending order of key, stably: equal keys
+/// keep their order. Every sort of the decoders goes through here, so the
+/// sort's code is in the wasm once rather than once per caller.
+pub fn stable_order(keys: &[i64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by_key(|&i| keys[i]);
+    order
 }
 
 /// The articles `finish` would keep of a source without a main article
@@ -74,8 +84,9 @@ fn newest_first(date: Option<DateValue>) -> (bool, Reverse<i64>) {
 pub fn shown(keys: &[(&str, Option<&str>, Option<DateValue>)], max_items: usize, main_id: Option<&str>) -> Vec<bool> {
     let unique = first_of_each(keys.iter().map(|&(id, url, _)| (id, url)));
     let main = main_id.and_then(|id| keys.iter().zip(&unique).position(|(k, &u)| u && k.0 == id));
-    let mut order: Vec<usize> = (0..keys.len()).filter(|&i| unique[i] && Some(i) != main).collect();
-    order.sort_by_key(|&i| newest_first(keys[i].2));
+    let candidates: Vec<usize> = (0..keys.len()).filter(|&i| unique[i] && Some(i) != main).collect();
+    let dates: Vec<i64> = candidates.iter().map(|&i| newest_first(keys[i].2)).collect();
+    let mut order: Vec<usize> = stable_order(&dates).into_iter().map(|k| candidates[k]).collect();
     order.truncate(max_items);
     let mut keep = vec![false; keys.len()];
     for i in order.into_iter().chain(main) {
