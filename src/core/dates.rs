@@ -2,6 +2,11 @@
 //! time and offset, RFC 2822 (feeds), and the human forms news pages print
 //! (`12.Jan.2026`, `15 Jan 2026`, `January 15, 2026`).
 //!
+//! RFC 2822 dates are read in every form feeds write them: with or without
+//! the weekday and the seconds, any zone (`GMT`, `UT`, `Z`, US zones,
+//! military letters, `+hhmm`), a trailing comment (`(EST)`), and the
+//! obsolete two- and three-digit years of RFC 822.
+//!
 //! A date keeps the instant and whether a time was given: a date alone is shown
 //! as a calendar day (midnight UTC, formatted in UTC so it never shifts a day).
 
@@ -225,9 +230,34 @@ fn month_from_name(word: &str) -> Option<u32> {
     Some(index as u32 + 1)
 }
 
+/// RFC 2822's military zones: single letters other than `J`. RFC 822 gave
+/// their signs backwards, so RFC 2822 says to read them as `-0000`, an
+/// unknown zone: UTC here. (`Z` is in `ZONES`.)
+fn military_zone(zone: &str) -> Option<i64> {
+    let &[letter] = zone.as_bytes() else { return None };
+    (letter.is_ascii_alphabetic() && !letter.eq_ignore_ascii_case(&b'j')).then_some(0)
+}
+
+/// A year as RFC 822 wrote it (RFC 2822, 4.3): two digits are 1950-2049,
+/// three digits are after 1900. Read only in the full form with a month
+/// name and a time, which only feeds and mail write: a short human date
+/// (`15 Jan 26`) is too ambiguous to read.
+fn obsolete_year(written: &str, y: u32) -> Option<u32> {
+    match written.len() {
+        2 if y < 50 => Some(2000 + y),
+        2 | 3 => Some(1900 + y),
+        _ => None,
+    }
+}
+
 /// Human and RFC 2822 forms: `15 Jan 2026`, `12.Jan.2026`, `Thu, 15 Jan 2026 10:00:00 +0000`,
 /// `January 15, 2026`, `15.01.2026`, `2026/01/15`.
 fn parse_human(text: &str) -> Option<DateValue> {
+    // A trailing comment, as in `10:00:00 -0500 (EST)`, says nothing more.
+    let text = match text.strip_suffix(')').and_then(|t| t.rfind('(').map(|i| &t[..i])) {
+        Some(before) => before.trim_end(),
+        None => text,
+    };
     // Split into words; keep a time (hh:mm[:ss]) and an offset as words of their own.
     let all: Vec<&str> = text.split([' ', ',', '.', '/', '\t', '-']).filter(|w| !w.is_empty()).collect();
     let mut words = all.as_slice();
@@ -241,6 +271,7 @@ fn parse_human(text: &str) -> Option<DateValue> {
         return None;
     }
     let number = |w: &str| if w.len() > 4 { None } else { number(w) };
+    let named_month = month_from_name(words[1]).is_some();
     let (y, m, d) = if let Some(m) = month_from_name(words[1]) {
         // 15 Jan 2026
         (number(words[2])?, m, number(words[0])?)
@@ -254,10 +285,12 @@ fn parse_human(text: &str) -> Option<DateValue> {
         // 15.01.2026 (day first, as printed across Europe)
         (number(words[2])?, number(words[1])?, number(words[0])?)
     };
-    if y < 1000 {
-        return None;
-    }
     let rest = &words[3..];
+    let y = match y {
+        1000.. => y,
+        _ if named_month && !rest.is_empty() => obsolete_year(words[2], y)?,
+        _ => return None,
+    };
     if rest.is_empty() {
         return build(i64::from(y), m, d, None, 0);
     }
@@ -275,7 +308,10 @@ fn parse_human(text: &str) -> Option<DateValue> {
     let offset = match rest.len() {
         1 => 0,
         // The split above eats a '-' sign; find the zone in the original text instead.
-        2 => parse_offset(text.rsplit(' ').next()?)?,
+        2 => {
+            let zone = text.rsplit(' ').next()?;
+            parse_offset(zone).or_else(|| military_zone(zone))?
+        }
         _ => return None,
     };
     build(i64::from(y), m, d, Some((h, min, s, 0)), offset)
@@ -347,6 +383,37 @@ mod tests {
         assert_eq!(iso("15-Jan-2026").as_deref(), Some("2026-01-15"));
         assert_eq!(iso("15.01.2026").as_deref(), Some("2026-01-15"));
         assert_eq!(iso("2026/01/15").as_deref(), Some("2026-01-15"));
+    }
+
+    #[test]
+    fn rfc822_dates_in_every_zone_form_feeds_write() {
+        let ten = |zone: &str| iso(&format!("Thu, 15 Jan 2026 10:00:00 {zone}"));
+        for (zone, utc) in [
+            ("GMT", "10:00"), ("UT", "10:00"), ("UTC", "10:00"), ("Z", "10:00"), ("EST", "15:00"), ("EDT", "14:00"),
+            ("CST", "16:00"), ("CDT", "15:00"), ("MST", "17:00"), ("MDT", "16:00"), ("PST", "18:00"), ("PDT", "17:00"),
+            ("+0000", "10:00"), ("-0000", "10:00"), ("+0530", "04:30"), ("-0800", "18:00"), ("+01:00", "09:00"),
+            // Military letters: unknown, so UTC (RFC 2822, 4.3).
+            ("A", "10:00"), ("M", "10:00"), ("N", "10:00"), ("Y", "10:00"), ("z", "10:00"),
+        ] {
+            assert_eq!(ten(zone), Some(format!("2026-01-15T{utc}:00Z")), "{zone}");
+        }
+        for bad in ["J", "AA", "+5", "-08000", "Q1"] {
+            assert_eq!(ten(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn rfc822_dates_without_weekday_or_seconds_with_old_years_and_comments() {
+        assert_eq!(iso("15 Jan 2026 10:00:00 GMT").as_deref(), Some("2026-01-15T10:00:00Z"), "no weekday");
+        assert_eq!(iso("Thu, 15 Jan 2026 10:00 -0500").as_deref(), Some("2026-01-15T15:00:00Z"), "no seconds");
+        assert_eq!(iso("Thu, 5 Feb 2026 9:05:07 +0000").as_deref(), Some("2026-02-05T09:05:07Z"), "one-digit day and hour");
+        assert_eq!(iso("Thu, 15 Jan 26 10:00:00 GMT").as_deref(), Some("2026-01-15T10:00:00Z"), "two-digit year");
+        assert_eq!(iso("Fri, 15 Jan 99 10:00 EST").as_deref(), Some("1999-01-15T15:00:00Z"));
+        assert_eq!(iso("15 Jan 49 10:00 GMT").as_deref(), Some("2049-01-15T10:00:00Z"));
+        assert_eq!(iso("15 Jan 50 10:00 GMT").as_deref(), Some("1950-01-15T10:00:00Z"));
+        assert_eq!(iso("15 Jan 126 10:00 GMT").as_deref(), Some("2026-01-15T10:00:00Z"), "three digits are after 1900");
+        assert_eq!(iso("Thu, 15 Jan 2026 10:00:00 -0500 (EST)").as_deref(), Some("2026-01-15T15:00:00Z"), "a comment");
+        assert_eq!(iso("15.01.26 10:00 GMT"), None, "two digits only with a month name");
     }
 
     #[test]

@@ -115,6 +115,10 @@ pub enum Format {
     Newsreel,
     JsonLd,
     JsonFeed,
+    /// RSS 0.9x, 1.0 (RDF) and 2.0.
+    Rss,
+    /// Atom 1.0.
+    Atom,
 }
 
 impl Format {
@@ -123,6 +127,8 @@ impl Format {
             Format::Newsreel => "newsreel",
             Format::JsonLd => "JSON-LD",
             Format::JsonFeed => "JSON Feed",
+            Format::Rss => "RSS",
+            Format::Atom => "Atom",
         }
     }
 }

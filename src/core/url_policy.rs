@@ -34,7 +34,7 @@ pub fn normalise(raw: &str) -> String {
 
 /// Leading and trailing C0 controls and spaces removed, ASCII tab and
 /// newlines removed anywhere, as the URL parser does before reading a URL.
-fn as_url_parser_reads(value: &str) -> String {
+pub fn as_url_parser_reads(value: &str) -> String {
     value.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
 }
 

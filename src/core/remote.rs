@@ -1,0 +1,226 @@
+//! Feeds loaded by URL (`src`): which URLs may be fetched, what a response
+//! holds, how often to ask again, and what to tell the site owner when it
+//! fails. The DOM shell does the fetching and the XML parsing; the rules are
+//! here, tested natively.
+
+use std::collections::BTreeSet;
+
+use super::json::MAX_INPUT_BYTES;
+use super::text::html_integer;
+use super::url_policy;
+
+/// How long a request may take before it is aborted.
+pub const TIMEOUT_MS: u32 = 15_000;
+
+/// The shortest polling interval (`refresh` below this counts as this).
+pub const MIN_REFRESH_S: i64 = 5;
+
+/// Backing off after failures stops at this many intervals.
+const MAX_BACKOFF_INTERVALS: u32 = 10;
+
+/// A `src` the widget will fetch: `http:`, `https:` or relative (no scheme).
+/// Anything else (`javascript:`, `data:`, `file:`) is refused before any
+/// request is made.
+/// The URL is read as the browser's URL parser reads it (tabs and newlines
+/// dropped), so `java\tscript:` is seen for what it is.
+pub fn check_src(src: &str) -> Result<String, String> {
+    let src = url_policy::as_url_parser_reads(src);
+    if src.is_empty() {
+        return Err("src is empty".into());
+    }
+    match url_policy::scheme(&src).as_deref() {
+        None | Some("http") | Some("https") => Ok(src),
+        Some(other) => Err(format!("src \"{}\" is not an http:, https: or relative URL (it is {other}:)", short(&src))),
+    }
+}
+
+/// The polling interval of `refresh="SECONDS"` in milliseconds: at least
+/// [`MIN_REFRESH_S`]; `None` (no polling) without the attribute or a number.
+pub fn refresh_interval_ms(attribute: Option<&str>) -> Option<u32> {
+    let seconds = html_integer(attribute?, MIN_REFRESH_S, 86_400)?;
+    u32::try_from(seconds * 1000).ok()
+}
+
+/// When to try again after `failures` failures in a row: the interval
+/// doubled for each, up to ten intervals.
+pub fn retry_delay_ms(interval_ms: u32, failures: u32) -> u32 {
+    let factor = 1u32.checked_shl(failures.min(31)).unwrap_or(u32::MAX).min(MAX_BACKOFF_INTERVALS);
+    interval_ms.saturating_mul(factor)
+}
+
+/// What a response's text is, from its content first (servers label feeds
+/// loosely) and its `Content-Type` only to tell an HTML page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    Json,
+    Xml,
+    /// A web page (a login wall, an error page), not a feed.
+    Html,
+    Other,
+}
+
+pub fn classify(text: &str, content_type: &str) -> Content {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let lower_start: String = start.chars().take(15).collect::<String>().to_ascii_lowercase();
+    match start.as_bytes().first() {
+        Some(b'{' | b'[') => Content::Json,
+        Some(b'<') if lower_start.starts_with("<!doctype html") || lower_start.starts_with("<html") => Content::Html,
+        Some(b'<') if content_type.trim_start().to_ascii_lowercase().starts_with("text/html") && !lower_start.starts_with("<?xml") => {
+            Content::Html
+        }
+        Some(b'<') => Content::Xml,
+        _ => Content::Other,
+    }
+}
+
+/// Why a load failed, for the error state, the console and the
+/// `newsreel:error` event. `kind` is what the shell's fetch reported.
+pub fn load_error(url: &str, kind: &str, status: u16) -> String {
+    let url = short(url);
+    match kind {
+        "http" => format!("could not load {url}: HTTP {status}"),
+        "timeout" => format!("could not load {url}: no answer within {} s", TIMEOUT_MS / 1000),
+        "too-large" => format!("could not load {url}: the feed is larger than {MAX_INPUT_BYTES} bytes (5 MB)"),
+        _ => format!(
+            "could not load {url}: the request failed (the network, or a feed on another origin whose server does not send Access-Control-Allow-Origin)"
+        ),
+    }
+}
+
+/// The error for a response that is no feed.
+pub fn content_error(url: &str, content: Content) -> String {
+    let url = short(url);
+    match content {
+        Content::Html => format!("could not load {url}: it is an HTML page, not a feed (a login or error page?)"),
+        _ => format!("could not load {url}: it is neither JSON nor XML"),
+    }
+}
+
+/// The browser XML parser's report, read into `invalid XML at line L,
+/// column C: what`. Chromium writes "error on line 3 at column 5: Opening
+/// and ending tag mismatch", Firefox "XML Parsing Error: mismatched tag …
+/// Line Number 3, Column 5:"; anything else is passed on as it is.
+pub fn xml_error(report: &str) -> String {
+    let place = |line: usize, column: usize, what: &str| format!("invalid XML at line {line}, column {column}: {}", what.trim());
+    if let Some(at) = report.find("error on line ") {
+        let rest = &report[at + "error on line ".len()..];
+        let line = leading_number(rest);
+        let column = rest.find("at column ").map(|i| leading_number(&rest[i + "at column ".len()..]));
+        let what = rest.split_once(": ").map_or("", |(_, w)| w.lines().next().unwrap_or(""));
+        if let (Some(line), Some(Some(column))) = (line, column) {
+            return place(line, column, what);
+        }
+    }
+    if let Some(at) = report.find("Line Number ") {
+        let line = leading_number(&report[at + "Line Number ".len()..]);
+        let column = report[at..].find("Column ").and_then(|i| leading_number(&report[at + i + "Column ".len()..]));
+        let what = report.strip_prefix("XML Parsing Error:").unwrap_or(report).lines().next().unwrap_or("");
+        if let (Some(line), Some(column)) = (line, column) {
+            return place(line, column, what);
+        }
+    }
+    format!("invalid XML: {}", report.trim().lines().next().unwrap_or("the parser gave no reason"))
+}
+
+fn leading_number(s: &str) -> Option<usize> {
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// URLs and parser reports are the page's or the server's: keep messages short.
+fn short(s: &str) -> String {
+    const MAX: usize = 200;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        s.chars().take(MAX).chain(['…']).collect()
+    }
+}
+
+/// The ticker's ids that a refresh added and removed, in their order.
+pub fn changes<S: AsRef<str>>(before: &[S], after: &[S]) -> (Vec<String>, Vec<String>) {
+    // Filled by insertion, not `collect()`: collecting into a B-tree sorts
+    // first, which would put a second sort's code in the wasm for nothing.
+    fn set_of<S: AsRef<str>>(ids: &[S]) -> BTreeSet<&str> {
+        let mut set = BTreeSet::new();
+        for id in ids {
+            set.insert(id.as_ref());
+        }
+        set
+    }
+    let (old, new) = (set_of(before), set_of(after));
+    let added = after.iter().map(AsRef::as_ref).filter(|id| !old.contains(id)).map(str::to_string).collect();
+    let removed = before.iter().map(AsRef::as_ref).filter(|id| !new.contains(id)).map(str::to_string).collect();
+    (added, removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_urls_are_fetched() {
+        for good in ["/news.xml", "feed.json", "https://news.test/rss", "HTTP://news.test/a", "//cdn.test/f.xml", "?page=2"] {
+            assert!(check_src(good).is_ok(), "{good}");
+        }
+        for bad in ["javascript:alert(1)", " data:text/xml,<rss/>", "da\tta:text/xml,<rss/>", "file:///etc/passwd", "ftp://x.test/f"] {
+            let err = check_src(bad).unwrap_err();
+            assert!(err.contains("is not an http:, https: or relative URL"), "{err}");
+        }
+        assert_eq!(check_src("  ").unwrap_err(), "src is empty");
+    }
+
+    #[test]
+    fn refresh_is_at_least_five_seconds_and_backs_off_to_ten_intervals() {
+        assert_eq!(refresh_interval_ms(None), None);
+        assert_eq!(refresh_interval_ms(Some("soon")), None);
+        assert_eq!(refresh_interval_ms(Some("60")), Some(60_000));
+        assert_eq!(refresh_interval_ms(Some("1")), Some(5_000));
+        assert_eq!(refresh_interval_ms(Some("0")), Some(5_000));
+        let delays: Vec<u32> = (0..6).map(|f| retry_delay_ms(5_000, f)).collect();
+        assert_eq!(delays, [5_000, 10_000, 20_000, 40_000, 50_000, 50_000]);
+        assert_eq!(retry_delay_ms(5_000, 1_000), 50_000);
+    }
+
+    #[test]
+    fn responses_are_told_apart_by_their_content() {
+        assert_eq!(classify("\u{feff} {\"items\":[]}", "text/plain"), Content::Json);
+        assert_eq!(classify("[{}]", ""), Content::Json);
+        assert_eq!(classify("<?xml version=\"1.0\"?><rss/>", "text/html"), Content::Xml);
+        assert_eq!(classify("\n<rss version=\"2.0\">", "application/octet-stream"), Content::Xml);
+        assert_eq!(classify("<!DOCTYPE html><title>Sign in</title>", "text/html"), Content::Html);
+        assert_eq!(classify("<HTML><body>404</body>", "application/xml"), Content::Html);
+        assert_eq!(classify("<div>oops</div>", "text/html; charset=utf-8"), Content::Html);
+        assert_eq!(classify("Not found", "text/plain"), Content::Other);
+        assert_eq!(classify("", ""), Content::Other);
+    }
+
+    #[test]
+    fn failures_say_what_and_where() {
+        assert_eq!(load_error("/news.xml", "http", 404), "could not load /news.xml: HTTP 404");
+        assert!(load_error("https://x.test/f", "network", 0).contains("Access-Control-Allow-Origin"));
+        assert_eq!(load_error("/f", "timeout", 0), "could not load /f: no answer within 15 s");
+        assert!(load_error("/f", "too-large", 200).contains("larger than 5242880 bytes"));
+        assert!(content_error("/f", Content::Html).contains("an HTML page, not a feed"));
+        let long = format!("/{}", "a".repeat(500));
+        assert!(load_error(&long, "http", 500).chars().count() < 260);
+    }
+
+    #[test]
+    fn xml_errors_give_the_parsers_line_and_column() {
+        let chromium = "This page contains the following errors:error on line 3 at column 12: Opening and ending tag mismatch: title line 0 and item\nBelow is a rendering of the page up to the first error.";
+        assert_eq!(xml_error(chromium), "invalid XML at line 3, column 12: Opening and ending tag mismatch: title line 0 and item");
+        let firefox = "XML Parsing Error: mismatched tag. Expected: </title>.\nLocation: http://127.0.0.1/feed.xml\nLine Number 3, Column 12:<item><title>x</item>\n-----------^";
+        assert_eq!(xml_error(firefox), "invalid XML at line 3, column 12: mismatched tag. Expected: </title>.");
+        assert_eq!(xml_error("something odd\nmore"), "invalid XML: something odd");
+        assert_eq!(xml_error(""), "invalid XML: the parser gave no reason");
+    }
+
+    #[test]
+    fn changes_list_added_and_removed_ids_in_order() {
+        let (added, removed) = changes(&["a", "b", "c"], &["d", "a", "c", "e"]);
+        assert_eq!((added, removed), (vec!["d".to_string(), "e".to_string()], vec!["b".to_string()]));
+        let (added, removed) = changes(&["a"], &["a"]);
+        assert!(added.is_empty() && removed.is_empty());
+    }
+}
