@@ -1428,6 +1428,8 @@ function skeleton(shadow) {
     copy: el("ul", [["class", "items copy"], ["aria-hidden", "true"], ["inert", ""]]),
     article: el("article", [["class", "article"], ["part", "article"]]),
     error: el("p", [["class", "error"], ["part", "error"], ["role", "alert"], ["hidden", ""]]),
+    stale: el("p", [["class", "stale"], ["part", "stale"], ["hidden", ""]]),
+    announce: el("div", [["class", "visually-hidden"], ["role", "status"], ["aria-live", "polite"]]),
     fallback: el("slot", []),
   };
   const controls = el("div", [["class", "controls"]]);
@@ -1438,7 +1440,7 @@ function skeleton(shadow) {
   sk.ticker.append(sk.label, controls, viewport);
   sk.ticker.toggleAttribute("hidden", true);
   sk.article.toggleAttribute("hidden", true);
-  sk.root.append(sk.ticker, sk.article, sk.error, sk.fallback);
+  sk.root.append(sk.ticker, sk.article, sk.error, sk.stale, sk.announce, sk.fallback);
   shadow.textContent = "";
   shadow.append(sk.root);
   return sk;

@@ -7,7 +7,8 @@ use newsreel::core::markup::from_tokens;
 use newsreel::core::model::NewsDocument;
 use newsreel::core::sanitize::{copy_allowed, quiet_for_csp};
 use newsreel::core::url_policy::{allowed, UrlUse};
-use newsreel::core::{dates, decode, decode_blocks, resolve_body, text, DecodeOptions};
+use newsreel::core::xml::{self, Attribute, Element, Node};
+use newsreel::core::{dates, decode, decode_blocks, feed_xml, resolve_body, text, DecodeOptions};
 use proptest::prelude::*;
 
 /// Member names the three decoders read, so generated documents reach deep branches.
@@ -86,7 +87,51 @@ fn body_tokens() -> impl Strategy<Value = String> {
     prop::collection::vec(prop_oneof![names.prop_map(String::from), any::<String>()], 0..60).prop_map(|t| t.join("\0"))
 }
 
+/// Element names (with their namespaces) the feed decoder reads.
+const FEED_NAMES: &[(Option<&str>, &str)] = &[
+    (None, "rss"), (None, "channel"), (None, "item"), (None, "title"), (None, "link"), (None, "guid"),
+    (None, "pubDate"), (None, "description"), (None, "author"), (None, "category"), (None, "enclosure"),
+    (Some(xml::ATOM), "feed"), (Some(xml::ATOM), "entry"), (Some(xml::ATOM), "title"), (Some(xml::ATOM), "link"),
+    (Some(xml::ATOM), "content"), (Some(xml::ATOM), "updated"), (Some(xml::ATOM), "author"), (Some(xml::ATOM), "name"),
+    (Some(xml::RDF), "RDF"), (Some(xml::RSS1), "item"), (Some(xml::RSS1), "channel"), (Some(xml::DC), "date"),
+    (Some(xml::DC), "creator"), (Some(xml::CONTENT), "encoded"), (Some(xml::MEDIA), "content"),
+    (Some(xml::MEDIA), "thumbnail"), (Some(xml::MEDIA), "group"), (Some(xml::XHTML), "div"),
+];
+
+/// Attribute names the feed decoder reads.
+const FEED_ATTRIBUTES: &[(Option<&str>, &str)] = &[
+    (None, "href"), (None, "rel"), (None, "type"), (None, "url"), (None, "medium"), (None, "isPermaLink"),
+    (None, "term"), (None, "width"), (None, "version"), (Some(xml::XML), "base"), (Some(xml::XML), "lang"),
+];
+
+/// Feed-like trees: the decoder's names, attributes and words, nested a few levels.
+fn feed_tree() -> impl Strategy<Value = Element> {
+    let word = prop_oneof![prop::sample::select(WORDS).prop_map(String::from), any::<String>()];
+    let attribute = (prop::sample::select(FEED_ATTRIBUTES), word.clone())
+        .prop_map(|((namespace, name), value)| Attribute { name: name.into(), namespace: namespace.map(String::from), value });
+    let leaf = word.clone().prop_map(Node::Text);
+    let node = leaf.prop_recursive(5, 64, 8, move |inner| {
+        (prop::sample::select(FEED_NAMES), prop::collection::vec(attribute.clone(), 0..3), prop::collection::vec(inner, 0..8))
+            .prop_map(|((namespace, name), attributes, children)| {
+                Node::Element(Element { name: name.into(), namespace: namespace.map(String::from), attributes, children })
+            })
+    });
+    (prop::sample::select(&FEED_NAMES[..]), prop::collection::vec(node, 0..8)).prop_map(|((namespace, name), children)| Element {
+        name: name.into(),
+        namespace: namespace.map(String::from),
+        attributes: Vec::new(),
+        children,
+    })
+}
+
 proptest! {
+    #[test]
+    fn the_feed_decoder_takes_any_tree(root in feed_tree(), options in small_options()) {
+        if let Ok(doc) = feed_xml::decode(&root, options) {
+            prop_assert!(doc.latest.iter().all(|a| !a.headline.trim().is_empty()));
+        }
+    }
+
     #[test]
     fn the_sanitiser_takes_any_tree_and_closes_what_it_opens(flat in body_tokens(), images in any::<bool>()) {
         let mut out = Build::new();

@@ -205,12 +205,16 @@ fn max_items_caps_the_ticker_and_ready_reports_what_was_found() {
     assert_eq!(get(ready.borrow().last().unwrap(), "count").as_f64(), Some(11.0));
     el.set_attribute("max-items", "5").unwrap();
     assert_eq!(parts(&el, "item").len(), 5);
-    // A fraction is cut, a number out of range is clamped, anything else ignored.
+    // Read as HTML reads `maxlength`: leading digits count (a fraction or a
+    // unit after them is ignored), a number out of range is clamped, and
+    // without a digit the attribute is ignored.
     el.set_attribute("max-items", " 4.7 ").unwrap();
     assert_eq!(parts(&el, "item").len(), 4);
     el.set_attribute("max-items", "0").unwrap();
     assert_eq!(parts(&el, "item").len(), 1);
-    el.set_attribute("max-items", "4 items").unwrap();
+    el.set_attribute("max-items", "2 items").unwrap();
+    assert_eq!(parts(&el, "item").len(), 2);
+    el.set_attribute("max-items", "many").unwrap();
     assert_eq!(parts(&el, "item").len(), 10, "the default cap keeps all ten");
     el.remove();
 }

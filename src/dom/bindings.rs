@@ -24,7 +24,7 @@ use web_sys::{
 };
 
 use crate::core::build::{Build, Step};
-use crate::core::markup;
+use crate::core::{markup, xml};
 
 /// The outcome of a browser call that can throw: the thrown value on failure.
 pub type DomResult<T> = Result<T, JsValue>;
@@ -55,6 +55,12 @@ pub enum Signal {
     InView,
     OutOfView,
     SlideTick,
+    /// A request for `src` finished (the value is `fetchFeed`'s outcome).
+    Fetched,
+    /// The next poll of `src` is due.
+    RefreshDue,
+    /// The element came near the viewport (`loading="lazy"`).
+    NearView,
 }
 
 /// Subscriptions are kept in groups and dropped a group at a time.
@@ -69,6 +75,8 @@ pub enum Group {
     Source,
     /// The slide ticker's timer.
     Slide,
+    /// A request for `src` in flight, or the timer of the next poll.
+    Feed,
 }
 
 #[wasm_bindgen(module = "/src/dom/element.js")]
@@ -104,6 +112,9 @@ extern "C" {
     /// `OutOfView` when it leaves.
     #[wasm_bindgen(js_name = watchVisible)]
     pub fn watch_visible(host: &HtmlElement, group: Group, target: &Element, in_signal: Signal, out_signal: Signal);
+    /// Once, when the element comes within a screenful of the viewport.
+    #[wasm_bindgen(js_name = watchNear)]
+    pub fn watch_near(host: &HtmlElement, group: Group, target: &Element, signal: Signal);
     /// A `MutationObserver` of the text under a node.
     #[wasm_bindgen(js_name = watchText)]
     pub fn watch_text(host: &HtmlElement, group: Group, target: &Node, signal: Signal);
@@ -112,8 +123,29 @@ extern "C" {
     /// A zero-delay timeout: once, after the current task.
     #[wasm_bindgen(js_name = afterThisTask)]
     pub fn after_this_task(host: &HtmlElement, signal: Signal);
+    /// A timeout: once, after `ms`, unless the group is dropped first.
+    pub fn after(host: &HtmlElement, group: Group, ms: u32, signal: Signal);
     /// Removes every subscription of the group.
     pub fn unsubscribe(host: &HtmlElement, group: Group);
+
+    /// `fetch()`es a feed (conditionally, after an `ETag` or a
+    /// `Last-Modified`), reading at most `max_bytes` and waiting at most
+    /// `timeout_ms`, and reports `signal` with the outcome (see element.js).
+    /// Dropping the group aborts it.
+    #[wasm_bindgen(js_name = fetchFeed)]
+    pub fn fetch_feed(
+        host: &HtmlElement,
+        group: Group,
+        url: &str,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+        max_bytes: u32,
+        timeout_ms: u32,
+        signal: Signal,
+    );
+    /// Parses XML inertly: the root element, or the parser's error report as text.
+    #[wasm_bindgen(js_name = parseXml)]
+    fn parse_xml_root(text: &str) -> JsValue;
 }
 
 // ---------------------------------------------------------------- values for JS
@@ -294,6 +326,37 @@ pub fn scroll_width(element: &Element) -> i32 {
     element.scroll_width()
 }
 
+/// A string member of a plain JS object (`None` if absent or not a string).
+pub fn string_field(object: &JsValue, name: &str) -> Option<String> {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).ok()?.as_string()
+}
+
+/// A number member of a plain JS object.
+pub fn number_field(object: &JsValue, name: &str) -> Option<f64> {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).ok()?.as_f64()
+}
+
+/// The id of the ticker entry that has focus, if one has (seen from inside
+/// our shadow root, where the focused element is the shadow root's).
+pub fn focused_pick(items: &Element) -> Option<String> {
+    let root = items.get_root_node().dyn_into::<ShadowRoot>().ok()?;
+    let active = root.active_element()?;
+    if !items.contains(Some(&active)) {
+        return None;
+    }
+    closest(&active, ".pick")?.get_attribute("data-id")
+}
+
+/// Focuses the ticker entry with this id, if there is one.
+pub fn focus_pick(items: &Element, id: &str) -> DomResult<()> {
+    for pick in query_all(items, ".pick") {
+        if pick.get_attribute("data-id").as_deref() == Some(id) {
+            return focus(&pick);
+        }
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------- shadow root
 
 thread_local! {
@@ -433,4 +496,45 @@ fn element_of(element: &Element, depth: usize) -> markup::Node {
         attributes,
         children,
     })
+}
+
+// ---------------------------------------------------------------- feed XML
+
+/// Parses a feed's XML with the browser's parser and walks it into the
+/// core's neutral tree; `Err` holds the parser's report.
+pub fn parse_xml(text: &str) -> Result<xml::Element, String> {
+    let root = parse_xml_root(text);
+    if let Some(report) = root.as_string() {
+        return Err(report);
+    }
+    let root: Element = root.dyn_into().map_err(|_| String::from("the XML could not be parsed"))?;
+    Ok(xml_element(&root, 1))
+}
+
+fn xml_element(element: &Element, depth: usize) -> xml::Element {
+    let attributes = element.attributes();
+    let attributes = (0..attributes.length())
+        .filter_map(|i| attributes.item(i))
+        .map(|a| xml::Attribute { name: a.local_name(), namespace: a.namespace_uri(), value: a.value() })
+        .collect();
+    let mut children = Vec::new();
+    let mut child = element.first_child();
+    while let Some(node) = child {
+        match node.node_type() {
+            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => children.push(xml::Node::Text(node.node_value().unwrap_or_default())),
+            Node::ELEMENT_NODE => {
+                if let Some(inner) = node.dyn_ref::<Element>() {
+                    children.push(if depth < xml::MAX_DEPTH {
+                        xml::Node::Element(xml_element(inner, depth + 1))
+                    } else {
+                        // Deeper than the tree holds: its text only (see `xml`).
+                        xml::Node::Text(text_content(inner))
+                    });
+                }
+            }
+            _ => {}
+        }
+        child = node.next_sibling();
+    }
+    xml::Element { name: element.local_name(), namespace: element.namespace_uri(), attributes, children }
 }

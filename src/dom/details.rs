@@ -22,10 +22,23 @@ pub struct Select<'a> {
     pub url: Option<&'a str>,
 }
 
-/// `newsreel:error`.
+/// `newsreel:error`. `status` and `url` are those of a feed loaded by
+/// `src`: the HTTP status (0 when no response came), and the URL as given.
 #[derive(Serialize)]
 pub struct Error<'a> {
     pub message: &'a str,
+    pub status: Option<u16>,
+    pub url: Option<&'a str>,
+}
+
+/// `newsreel:update`: a refresh of `src` changed the ticker.
+#[derive(Serialize)]
+pub struct Update {
+    /// How many articles the new data holds.
+    pub count: usize,
+    /// Ids of the headlines that are new, and of those that left.
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
 }
 
 /// One entry of `element.articles`.

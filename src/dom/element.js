@@ -18,8 +18,8 @@
 // instance and every other widget is made again in it.
 
 const OBSERVED = [
-  "source", "mode", "speed", "interval", "max-items", "label", "heading-level",
-  "lang", "dir", "relative-dates", "images", "target", "article",
+  "source", "src", "refresh", "loading", "mode", "speed", "interval", "max-items", "label",
+  "heading-level", "lang", "dir", "relative-dates", "images", "target", "article",
 ];
 
 // Errors already logged, so each distinct message reaches the console once.
@@ -126,6 +126,18 @@ export function watchVisible(host, group, element, inSignal, outSignal) {
   keep(host, group, () => observer.disconnect());
 }
 
+// Reports `signal` once, when the element comes within a screenful of the
+// viewport (how near `<img loading="lazy">` starts loading, roughly).
+export function watchNear(host, group, element, signal) {
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    notify(host, signal);
+  }, { rootMargin: "100% 0px" });
+  observer.observe(element);
+  keep(host, group, () => observer.disconnect());
+}
+
 // Reports any change of the text inside a node.
 export function watchText(host, group, node, signal) {
   const observer = new MutationObserver(() => notify(host, signal));
@@ -141,6 +153,115 @@ export function every(host, group, ms, signal) {
 // Once, after the current task.
 export function afterThisTask(host, signal) {
   setTimeout(() => notify(host, signal), 0);
+}
+
+// Once, after `ms`, unless the group is dropped first.
+export function after(host, group, ms, signal) {
+  const id = setTimeout(() => notify(host, signal), ms);
+  keep(host, group, () => clearTimeout(id));
+}
+
+// ---------------------------------------------------------------- feeds
+
+// What a feed may be served as, best first.
+const FEED_TYPES = "application/feed+json, application/json;q=0.9, application/atom+xml, " +
+  "application/rss+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
+
+// Loads a feed for a widget and reports `signal` with a plain object:
+// `{ status, text, contentType, etag, lastModified }` for a response (`text`
+// null for a 304 Not Modified), or `{ error, status }` with `error` one of
+// "http", "network", "timeout", "too-large". The request lives in `group`:
+// dropping the group aborts it. The body is read as it arrives and the
+// request aborted as soon as it passes `maxBytes`. Fetch turns the cache off
+// by itself for a request with conditional headers, so a 304 comes to us.
+export function fetchFeed(host, group, url, etag, lastModified, maxBytes, timeoutMs, signal) {
+  const controller = new AbortController();
+  let settled = false;
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
+  const finish = (result) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    notify(host, signal, result);
+  };
+  keep(host, group, () => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    controller.abort();
+  });
+  const headers = { Accept: FEED_TYPES };
+  if (etag) headers["If-None-Match"] = etag;
+  if (lastModified) headers["If-Modified-Since"] = lastModified;
+  (async () => {
+    let status = 0;
+    try {
+      const response = await fetch(url, { credentials: "same-origin", headers, signal: controller.signal });
+      status = response.status;
+      const etagOut = response.headers.get("ETag");
+      const lastModifiedOut = response.headers.get("Last-Modified");
+      if (status === 304) return finish({ status, text: null, etag: etagOut, lastModified: lastModifiedOut });
+      if (!response.ok) return finish({ error: "http", status });
+      const declared = Number(response.headers.get("Content-Length"));
+      if (declared > maxBytes) {
+        controller.abort();
+        return finish({ error: "too-large", status });
+      }
+      const bytes = await readAtMost(response, maxBytes, controller);
+      if (!bytes) return finish({ error: "too-large", status });
+      const contentType = response.headers.get("Content-Type") || "";
+      finish({ status, text: decodeFeed(bytes, contentType), contentType, etag: etagOut, lastModified: lastModifiedOut });
+    } catch (_) {
+      finish({ error: timedOut ? "timeout" : "network", status });
+    }
+  })();
+}
+
+// The body's bytes, or null once there are more than `maxBytes`.
+async function readAtMost(response, maxBytes, controller) {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > maxBytes) {
+      controller.abort();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+// Text from a feed's bytes: by the Content-Type charset, else by the XML
+// declaration's encoding, else UTF-8 (a byte-order mark wins over both, as
+// the Encoding standard says). TextDecoder knows every label the web uses,
+// ISO-8859-1 and windows-1252 among them; an unknown one reads as UTF-8.
+function decodeFeed(bytes, contentType) {
+  const fromType = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType);
+  let label = fromType && fromType[1];
+  if (!label) {
+    const head = String.fromCharCode(...bytes.subarray(0, 512));
+    const declared = /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
+    label = declared && declared[1];
+  }
+  let decoder;
+  try {
+    decoder = new TextDecoder(label || "utf-8");
+  } catch (_) {
+    decoder = new TextDecoder("utf-8");
+  }
+  return decoder.decode(bytes);
 }
 
 // ---------------------------------------------------------------- the element
@@ -362,17 +483,36 @@ export function formatRelative(epochMs, locale) {
 // never inserted anywhere; the sanitiser rebuilds allowed nodes one by one.
 let parserPolicy = null;
 
+function forParser(text) {
+  if (window.trustedTypes && window.trustedTypes.createPolicy) {
+    if (!parserPolicy) {
+      parserPolicy = window.trustedTypes.createPolicy("newsreel", { createHTML: (s) => s });
+    }
+    return parserPolicy.createHTML(text);
+  }
+  return text;
+}
+
 export function parseInertHtml(html) {
   try {
-    let input = html;
-    if (window.trustedTypes && window.trustedTypes.createPolicy) {
-      if (!parserPolicy) {
-        parserPolicy = window.trustedTypes.createPolicy("newsreel", { createHTML: (s) => s });
-      }
-      input = parserPolicy.createHTML(html);
-    }
-    return new DOMParser().parseFromString(input, "text/html").body;
+    return new DOMParser().parseFromString(forParser(html), "text/html").body;
   } catch (_) {
     return null;
+  }
+}
+
+// Parses a feed's XML the same way: an inert document, where no script runs
+// and no DTD or external entity is loaded (DOMParser never fetches them, and
+// the browsers' XML parsers cap entity expansion). Returns the root element,
+// or the parser's own report of the error as text (Chromium's and Firefox's
+// differ; the core reads the line and column out of either).
+export function parseXml(text) {
+  try {
+    const doc = new DOMParser().parseFromString(forParser(text), "application/xml");
+    const error = doc.getElementsByTagName("parsererror")[0];
+    if (error) return error.textContent || "the XML could not be parsed";
+    return doc.documentElement;
+  } catch (_) {
+    return "the XML could not be parsed";
   }
 }

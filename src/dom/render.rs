@@ -24,6 +24,10 @@ pub struct Skeleton {
     pub copy: Element,
     pub article: Element,
     pub error: Element,
+    /// Shown while a feed loaded by `src` could not be refreshed.
+    pub stale: Element,
+    /// A polite live region: "3 new headlines" after a refresh.
+    pub announce: Element,
     pub fallback: Element,
 }
 
@@ -66,6 +70,8 @@ fn skeleton_program() -> Build {
     p.close(); // section
     p.open_with("article", &[("class", "article"), ("part", "article"), ("hidden", "")]).keep().close();
     p.open_with("p", &[("class", "error"), ("part", "error"), ("role", "alert"), ("hidden", "")]).keep().close();
+    p.open_with("p", &[("class", "stale"), ("part", "stale"), ("hidden", "")]).keep().close();
+    p.open_with("div", &[("class", "visually-hidden"), ("role", "status"), ("aria-live", "polite")]).keep().close();
     p.open("slot").keep().close();
     p.close();
     p
@@ -75,9 +81,9 @@ fn skeleton_program() -> Build {
 pub fn skeleton(shadow: &ShadowRoot) -> DomResult<Skeleton> {
     b::set_text(shadow, "");
     let kept = b::build(shadow, &skeleton_program())?;
-    let [root, ticker, label, pause, prev, next, lane, items, copy, article, error, fallback]: [Element; 12] =
+    let [root, ticker, label, pause, prev, next, lane, items, copy, article, error, stale, announce, fallback]: [Element; 14] =
         kept.try_into().map_err(|_| wasm_bindgen::JsValue::from_str("the skeleton was not built"))?;
-    Ok(Skeleton { root, ticker, label, pause, prev, next, lane, items, copy, article, error, fallback })
+    Ok(Skeleton { root, ticker, label, pause, prev, next, lane, items, copy, article, error, stale, announce, fallback })
 }
 
 /// The `<time>` element for a date, formatted in the page's language.
@@ -97,8 +103,9 @@ fn time_el(p: &mut Build, date: &DateValue, options: &RenderOptions, part: Optio
 /// One ticker entry: a link to the article's page when it has a safe URL
 /// (the click opens it in the article view; a modified click opens the page),
 /// else a button.
-fn ticker_item(p: &mut Build, article: &Article, options: &RenderOptions, selected: bool) {
-    p.open_with("li", &[("class", "item"), ("part", "item")]);
+fn ticker_item(p: &mut Build, article: &Article, options: &RenderOptions, selected: bool, fresh: bool) {
+    // `item new`: a headline a refresh brought, for a short highlight.
+    p.open_with("li", &[("class", "item"), ("part", if fresh { "item new" } else { "item" })]);
     match article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link)) {
         Some(href) => p.open_with("a", &[("href", &href), ("rel", "noopener noreferrer")]),
         None => p.open_with("button", &[("type", "button")]),
@@ -117,17 +124,19 @@ fn ticker_item(p: &mut Build, article: &Article, options: &RenderOptions, select
     p.close().close();
 }
 
-/// Replaces the ticker's entries (and the loop copy's).
+/// Replaces the ticker's entries (and the loop copy's). `fresh` names the
+/// headlines a refresh brought.
 pub fn ticker_items(
     doc: &Document,
     sk: &Skeleton,
     articles: &[Article],
     selected: Option<&str>,
+    fresh: &[String],
     options: &RenderOptions,
 ) -> DomResult<()> {
     let mut p = Build::new();
     for a in articles {
-        ticker_item(&mut p, a, options, selected == Some(a.id.as_str()));
+        ticker_item(&mut p, a, options, selected == Some(a.id.as_str()), fresh.contains(&a.id));
     }
     let list = b::fragment(doc);
     b::build(&list, &p)?;
@@ -135,7 +144,7 @@ pub fn ticker_items(
     // work in the DOM. Its entries get a part of their own, so that
     // `[part=item]` counts each headline once, and no current marker.
     let copy = b::deep_clone(&list)?;
-    for entry in b::query_all(&copy, "[part=item]") {
+    for entry in b::query_all(&copy, "[part~=item]") {
         b::set_attr(&entry, "part", "item-copy")?;
     }
     for current in b::query_all(&copy, "[aria-current]") {

@@ -23,8 +23,10 @@ use super::details;
 use super::render::{self, RenderOptions, Skeleton};
 use super::styles::STYLES;
 use crate::core::model::{Article, NewsDocument};
+use crate::core::json::MAX_INPUT_BYTES;
+use crate::core::remote::{self, Content};
 use crate::core::text::html_integer;
-use crate::core::{decode_blocks, resolve_body, DecodeOptions};
+use crate::core::{decode_blocks, feed_xml, resolve_body, DecodeError, DecodeOptions};
 
 /// Configured ticker behaviour (attribute `mode`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -53,6 +55,23 @@ const HASH_PREFIX: &str = "news-reel/";
 const DEFAULT_SPEED_PX_PER_S: i64 = 60;
 const DEFAULT_INTERVAL_MS: i64 = 5000;
 
+/// A feed loaded by `src`, and where its polling stands.
+#[derive(Default)]
+struct Feed {
+    /// The URL as the attribute gives it (checked), for requests and messages.
+    url: String,
+    etag: Option<String>,
+    last_modified: Option<String>,
+    /// Failures in a row, for the back-off.
+    failures: u32,
+    /// A poll fell due while the tab was hidden or the widget off screen.
+    due: bool,
+    /// `loading="lazy"`: waiting for the widget to come near the viewport.
+    waiting_for_view: bool,
+    /// The response being shown is a refresh of data already on screen.
+    refreshing: bool,
+}
+
 /// One element's widget.
 #[wasm_bindgen]
 pub struct Widget {
@@ -63,6 +82,10 @@ pub struct Widget {
     /// The texts last read, kept so `max-items` can be applied again and
     /// article bodies decoded when opened.
     sources: RefCell<Rc<Vec<String>>>,
+    /// `sources` holds one feed in XML (RSS or Atom), not JSON texts.
+    sources_are_xml: Cell<bool>,
+    /// Set while the data comes from `src`.
+    feed: RefCell<Option<Feed>>,
     data: RefCell<Option<Rc<NewsDocument>>>,
     selected: RefCell<Option<String>>,
     /// Data came from `load()`: reconnecting must not re-read the page.
@@ -84,6 +107,8 @@ pub struct Widget {
     slide_timer_on: Cell<bool>,
     /// The page-level subscriptions (group `Page`) are in place.
     listening: Cell<bool>,
+    /// Headlines a refresh brought, while the ticker is rendered.
+    fresh: RefCell<Vec<String>>,
 }
 
 /// What JS calls: the element's lifecycle, its public methods, and the
@@ -98,6 +123,8 @@ impl Widget {
             doc,
             skeleton: OnceCell::new(),
             sources: RefCell::default(),
+            sources_are_xml: Cell::new(false),
+            feed: RefCell::new(None),
             data: RefCell::new(None),
             selected: RefCell::new(None),
             loaded_by_call: Cell::new(false),
@@ -111,6 +138,7 @@ impl Widget {
             slide_marked: Cell::new(false),
             slide_timer_on: Cell::new(false),
             listening: Cell::new(false),
+            fresh: RefCell::new(Vec::new()),
         }
     }
 
@@ -124,6 +152,8 @@ impl Widget {
         // listeners stay with the element and work again when it is re-inserted.
         b::unsubscribe(&self.host, Group::Page);
         b::unsubscribe(&self.host, Group::Source);
+        // A request in flight is aborted and polling stops; reconnecting resumes it.
+        b::unsubscribe(&self.host, Group::Feed);
         self.listening.set(false);
         self.stop_slide_timer();
     }
@@ -134,7 +164,8 @@ impl Widget {
             return;
         }
         let result = match name {
-            "source" => self.read_page(),
+            "source" | "src" => self.read_page(),
+            "refresh" => self.schedule_poll(),
             "max-items" | "article" => self.decode_and_show(),
             "mode" | "speed" | "interval" | "dir" => self.update_motion(),
             _ => self.rerender(),
@@ -230,7 +261,7 @@ impl Widget {
             Signal::MotionPreference => self.update_motion(),
             Signal::TabVisibility => {
                 self.tab_hidden.set(b::document_hidden(&self.doc));
-                self.update_motion()
+                self.update_motion().and_then(|()| self.catch_up_poll())
             }
             Signal::History => self.follow_hash(),
             Signal::DomReady => self.read_page(),
@@ -239,9 +270,12 @@ impl Widget {
             Signal::SourceChanged => Ok(()),
             Signal::InView | Signal::OutOfView => {
                 self.offscreen.set(signal == Signal::OutOfView);
-                self.update_motion()
+                self.update_motion().and_then(|()| self.catch_up_poll())
             }
             Signal::SlideTick => self.slide_tick(),
+            Signal::Fetched => self.on_fetched(&value),
+            Signal::RefreshDue => self.poll_due(),
+            Signal::NearView => self.near_view(),
         };
         self.settle(result);
     }
@@ -282,6 +316,8 @@ impl Widget {
         if !has_data && !self.loaded_by_call.get() {
             self.read_page()
         } else {
+            // Polling stopped with the disconnect.
+            self.schedule_poll()?;
             self.update_motion()
         }
     }
@@ -372,6 +408,12 @@ impl Widget {
     /// Reads the JSON the host pointed us to, or embedded in us, or every
     /// JSON-LD block of the page.
     fn read_page(&self) -> DomResult<()> {
+        if let Some(src) = b::attr(&self.host, "src") {
+            b::unsubscribe(&self.host, Group::Source);
+            return self.start_feed(&src);
+        }
+        b::unsubscribe(&self.host, Group::Feed);
+        *self.feed.borrow_mut() = None;
         self.watch_source();
         match self.find_sources() {
             Ok(texts) => self.show_sources(texts),
@@ -404,6 +446,7 @@ impl Widget {
     /// bodies opened later) and shows them.
     fn show_sources(&self, texts: Vec<String>) -> DomResult<()> {
         *self.sources.borrow_mut() = Rc::new(texts);
+        self.sources_are_xml.set(false);
         self.decode_and_show()
     }
 
@@ -471,11 +514,18 @@ impl Widget {
             if let Some(n) = self.attr_number("max-items", 1, 10_000) {
                 options.max_items = n as usize;
             }
-            decode_blocks(&sources, options)
+            if self.sources_are_xml.get() {
+                decode_xml(sources.first().map_or("", String::as_str), options)
+            } else {
+                decode_blocks(&sources, options)
+            }
         };
         match result {
             Ok(doc) => self.show(doc),
-            Err(e) => self.fail(&e.to_string()),
+            Err(e) => match self.feed_url() {
+                Some(url) => self.feed_failed(&format!("could not load {url}: {e}"), None),
+                None => self.fail(&e.to_string()),
+            },
         }
     }
 
@@ -506,13 +556,240 @@ impl Widget {
         let selected = keep.or_else(from_hash).or_else(|| doc.initial().map(|a| a.id.clone()));
         let main_only = doc.main.as_ref().is_some_and(|m| !doc.latest.iter().any(|a| a.id == m.id));
         let count = doc.found + usize::from(main_only);
+        let refreshing = self.feed.borrow_mut().as_mut().is_some_and(|f| std::mem::take(&mut f.refreshing));
+        // What the ticker showed, to tell what a refresh changed.
+        let shown = |d: &NewsDocument| -> Vec<(String, String)> { d.latest.iter().map(|a| (a.id.clone(), a.headline.clone())).collect() };
+        let before = self.data.borrow().as_deref().map(shown).unwrap_or_default();
+        let after = shown(&doc);
+        let ids = |list: &[(String, String)]| -> Vec<String> { list.iter().map(|(id, _)| id.clone()).collect() };
+        let (before_ids, after_ids) = (ids(&before), ids(&after));
+        let (added, removed) = remote::changes(&before_ids, &after_ids);
+        let changed = before != after;
+        // Focus on a headline survives the ticker being rebuilt.
+        let focused = if refreshing { b::focused_pick(&sk.items) } else { None };
         *self.data.borrow_mut() = Some(Rc::new(doc));
         *self.selected.borrow_mut() = selected;
-        self.rerender()?;
+        self.render_with_fresh(if refreshing { &added } else { &[] })?;
+        if let Some(id) = focused {
+            b::focus_pick(&sk.items, &id)?;
+        }
         b::set_flag(&sk.error, "hidden", true)?;
         b::set_flag(&sk.fallback, "hidden", true)?;
         self.set_state("ready")?;
+        if self.feed.borrow().is_some() {
+            // Loaded by `src`: no longer stale, and the next poll is set.
+            self.refreshed()?;
+        }
+        if refreshing {
+            if !changed {
+                return Ok(());
+            }
+            // A moving ticker shows its new headlines; a still one says so once.
+            if !added.is_empty() && !self.is_moving() {
+                let n = added.len();
+                b::set_text(&sk.announce, &format!("{n} new headline{}", if n == 1 { "" } else { "s" }));
+            }
+            return b::dispatch(&self.host, "newsreel:update", &b::to_js(&details::Update { count, added, removed }));
+        }
         b::dispatch(&self.host, "newsreel:ready", &b::to_js(&details::Ready { count, warnings }))
+    }
+
+    /// Renders the current data, marking `fresh` headlines new.
+    fn render_with_fresh(&self, fresh: &[String]) -> DomResult<()> {
+        self.fresh.replace(fresh.to_vec());
+        let result = self.rerender();
+        self.fresh.replace(Vec::new());
+        result
+    }
+
+    // ------------------------------------------------------------ feeds by URL
+
+    fn feed_url(&self) -> Option<String> {
+        self.feed.borrow().as_ref().map(|f| f.url.clone())
+    }
+
+    /// `src` was set (or the element connected with it): checks the URL and
+    /// fetches it, now or, with `loading="lazy"`, once the widget is near
+    /// the viewport. Validators of another URL are not sent.
+    fn start_feed(&self, src: &str) -> DomResult<()> {
+        b::unsubscribe(&self.host, Group::Feed);
+        let url = match remote::check_src(src) {
+            Ok(url) => url,
+            Err(message) => {
+                *self.feed.borrow_mut() = None;
+                return self.fail(&message);
+            }
+        };
+        let lazy = b::attr(&self.host, "loading").is_some_and(|v| v.trim().eq_ignore_ascii_case("lazy"));
+        let waiting_for_view = lazy && self.data.borrow().is_none();
+        {
+            let mut feed = self.feed.borrow_mut();
+            let same = feed.as_ref().is_some_and(|f| f.url == url);
+            if !same {
+                *feed = Some(Feed { url, ..Feed::default() });
+            }
+            if let Some(f) = feed.as_mut() {
+                f.waiting_for_view = waiting_for_view;
+            }
+        }
+        if lazy {
+            // As `<img loading=lazy>`: when the element comes near the viewport.
+            b::watch_near(&self.host, Group::Page, &self.host, Signal::NearView);
+            return Ok(());
+        }
+        self.fetch_now();
+        Ok(())
+    }
+
+    /// A lazy widget came near the viewport: its first load starts.
+    fn near_view(&self) -> DomResult<()> {
+        let go = self.feed.borrow_mut().as_mut().is_some_and(|f| std::mem::replace(&mut f.waiting_for_view, false));
+        if go {
+            self.fetch_now();
+        }
+        Ok(())
+    }
+
+    fn fetch_now(&self) {
+        let feed = self.feed.borrow();
+        let Some(f) = feed.as_ref() else { return };
+        b::unsubscribe(&self.host, Group::Feed);
+        b::fetch_feed(
+            &self.host,
+            Group::Feed,
+            &f.url,
+            f.etag.as_deref(),
+            f.last_modified.as_deref(),
+            MAX_INPUT_BYTES as u32,
+            remote::TIMEOUT_MS,
+            Signal::Fetched,
+        );
+    }
+
+    /// A request finished: a 304 costs nothing, new data is shown (in place
+    /// when there was some), a failure keeps what is on screen.
+    fn on_fetched(&self, outcome: &JsValue) -> DomResult<()> {
+        if self.feed.borrow().is_none() {
+            return Ok(());
+        }
+        let status = b::number_field(outcome, "status").map_or(0, |n| n as u16);
+        if let Some(kind) = b::string_field(outcome, "error") {
+            let url = self.feed_url().unwrap_or_default();
+            return self.feed_failed(&remote::load_error(&url, &kind, status), Some(status));
+        }
+        let text = b::string_field(outcome, "text");
+        {
+            let mut feed = self.feed.borrow_mut();
+            let Some(f) = feed.as_mut() else { return Ok(()) };
+            // A server that sent validators once may stop; keep the last ones.
+            if let Some(etag) = b::string_field(outcome, "etag") {
+                f.etag = Some(etag);
+            }
+            if let Some(modified) = b::string_field(outcome, "lastModified") {
+                f.last_modified = Some(modified);
+            }
+        }
+        let Some(text) = text else {
+            // 304 Not Modified: nothing to read, nothing to render.
+            return self.refreshed();
+        };
+        let has_data = self.data.borrow().is_some();
+        if has_data && self.sources.borrow().first() == Some(&text) {
+            return self.refreshed();
+        }
+        let url = self.feed_url().unwrap_or_default();
+        let content_type = b::string_field(outcome, "contentType").unwrap_or_default();
+        let xml = match remote::classify(&text, &content_type) {
+            Content::Json => false,
+            Content::Xml => true,
+            other => return self.feed_failed(&remote::content_error(&url, other), Some(status)),
+        };
+        if let Some(f) = self.feed.borrow_mut().as_mut() {
+            f.refreshing = has_data;
+        }
+        *self.sources.borrow_mut() = Rc::new(vec![text]);
+        self.sources_are_xml.set(xml);
+        self.decode_and_show()
+    }
+
+    /// A load succeeded (or had nothing new): `stale` goes, the next poll is set.
+    fn refreshed(&self) -> DomResult<()> {
+        if let Some(f) = self.feed.borrow_mut().as_mut() {
+            f.failures = 0;
+        }
+        if let Some(sk) = self.skeleton() {
+            b::set_flag(&sk.stale, "hidden", true)?;
+        }
+        b::set_flag(&self.host, "stale", false)?;
+        self.schedule_poll()
+    }
+
+    /// A load failed. Earlier data stays on screen, marked `stale`, and the
+    /// next try backs off; without earlier data it is the error state.
+    fn feed_failed(&self, message: &str, status: Option<u16>) -> DomResult<()> {
+        let url = self.feed_url();
+        if let Some(f) = self.feed.borrow_mut().as_mut() {
+            f.failures = f.failures.saturating_add(1);
+            f.refreshing = false;
+        }
+        let has_data = self.data.borrow().is_some();
+        b::log_once(message);
+        if has_data {
+            if let Some(sk) = self.skeleton() {
+                b::set_text(&sk.stale, &format!("The news could not be updated: {message}"));
+                b::set_flag(&sk.stale, "hidden", false)?;
+            }
+            b::set_flag(&self.host, "stale", true)?;
+        } else if let Some(sk) = self.skeleton() {
+            b::set_text(&sk.error, &format!("The news could not be shown: {message}"));
+            b::set_flag(&sk.error, "hidden", false)?;
+            b::set_flag(&sk.fallback, "hidden", false)?;
+            self.set_state("error")?;
+        }
+        self.schedule_poll()?;
+        b::dispatch(&self.host, "newsreel:error", &b::to_js(&details::Error { message, status, url: url.as_deref() }))
+    }
+
+    /// Sets the timer of the next poll, if `refresh` asks for polling:
+    /// the interval, or the back-off after failures.
+    fn schedule_poll(&self) -> DomResult<()> {
+        let feed = self.feed.borrow();
+        let Some(f) = feed.as_ref() else { return Ok(()) };
+        let Some(interval) = remote::refresh_interval_ms(b::attr(&self.host, "refresh").as_deref()) else {
+            return Ok(());
+        };
+        if f.waiting_for_view {
+            return Ok(());
+        }
+        b::unsubscribe(&self.host, Group::Feed);
+        b::after(&self.host, Group::Feed, remote::retry_delay_ms(interval, f.failures), Signal::RefreshDue);
+        Ok(())
+    }
+
+    /// The poll timer fired: fetch, unless nobody can see the ticker; then
+    /// the poll waits until they can (`catch_up_poll`).
+    fn poll_due(&self) -> DomResult<()> {
+        if self.tab_hidden.get() || self.offscreen.get() {
+            if let Some(f) = self.feed.borrow_mut().as_mut() {
+                f.due = true;
+            }
+            return Ok(());
+        }
+        self.fetch_now();
+        Ok(())
+    }
+
+    /// The tab or the widget came back into view: a poll that fell due
+    /// meanwhile happens now.
+    fn catch_up_poll(&self) -> DomResult<()> {
+        if self.tab_hidden.get() || self.offscreen.get() {
+            return Ok(());
+        }
+        let go = self.feed.borrow_mut().as_mut().is_some_and(|f| std::mem::take(&mut f.due));
+        if go {
+            self.fetch_now();
+        }
+        Ok(())
     }
 
     /// Renders the current data with the current attributes.
@@ -523,7 +800,7 @@ impl Widget {
         let label = b::attr(&self.host, "label").filter(|l| !l.trim().is_empty());
         let label = label.or_else(|| doc.title.clone()).unwrap_or_else(|| "Latest news".into());
         b::set_text(&sk.label, &label);
-        render::ticker_items(&self.doc, sk, &doc.latest, selected.as_deref(), &options)?;
+        render::ticker_items(&self.doc, sk, &doc.latest, selected.as_deref(), &self.fresh.borrow(), &options)?;
         match selected.as_deref().and_then(|id| doc.find(id)) {
             Some(article) => self.show_article(sk, article, &options)?,
             None => b::set_flag(&sk.article, "hidden", true)?,
@@ -550,7 +827,7 @@ impl Widget {
             b::set_flag(&sk.fallback, "hidden", self.data.borrow().is_some())?;
         }
         self.set_state("error")?;
-        b::dispatch(&self.host, "newsreel:error", &b::to_js(&details::Error { message }))
+        b::dispatch(&self.host, "newsreel:error", &b::to_js(&details::Error { message, status: None, url: None }))
     }
 
     fn on_click(&self, event: &Event) -> DomResult<()> {
@@ -671,8 +948,11 @@ impl Widget {
         // The control says what pressing it will do (WAI-ARIA carousel pattern).
         b::set_text(&sk.pause, if moving { "Pause" } else { "Play" });
         b::set_flag(&sk.pause, "hidden", configured == Mode::List)?;
-        // In the static list live updates may be announced; never while moving.
-        b::set_attr(&sk.items, "aria-live", if moving { "off" } else { "polite" })?;
+        // In the static list live updates may be announced; never while
+        // moving. A feed from `src` announces its refreshes once, in a few
+        // words ("3 new headlines"), so its list stays silent.
+        let quiet = moving || self.feed.borrow().is_some();
+        b::set_attr(&sk.items, "aria-live", if quiet { "off" } else { "polite" })?;
         if mode == Mode::Marquee {
             let speed = self.attr_number("speed", 5, 1000).unwrap_or(DEFAULT_SPEED_PX_PER_S);
             // One read of layout per render: the width of one copy of the list.
@@ -764,4 +1044,10 @@ pub fn define_news_reel(tag_name: &str, runtime: &JsValue) -> bool {
 #[wasm_bindgen(start, private)]
 fn start() {
     std::panic::set_hook(Box::new(|info| b::note_panic(&format!("internal error: {info}"))));
+}
+
+/// An RSS or Atom feed's text, parsed by the browser and read by the core.
+fn decode_xml(text: &str, options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
+    let root = b::parse_xml(text).map_err(|report| DecodeError { message: remote::xml_error(&report) })?;
+    feed_xml::decode(&root, options)
 }

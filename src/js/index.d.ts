@@ -35,6 +35,20 @@ export interface NewsReelReadyDetail {
 export interface NewsReelErrorDetail {
   /** What went wrong and where. */
   message: string;
+  /** For a feed loaded by `src`: the HTTP status (0 when no response came); else null. */
+  status: number | null;
+  /** For a feed loaded by `src`: its URL as given; else null. */
+  url: string | null;
+}
+
+/** `newsreel:update`: a refresh of `src` changed the ticker. */
+export interface NewsReelUpdateDetail {
+  /** Articles in the new data. */
+  count: number;
+  /** Ids of the headlines the refresh brought. */
+  added: string[];
+  /** Ids of the headlines that left. */
+  removed: string[];
 }
 
 export interface NewsReelSelectDetail {
@@ -45,6 +59,7 @@ export interface NewsReelSelectDetail {
 export interface NewsReelEventMap extends HTMLElementEventMap {
   "newsreel:ready": CustomEvent<NewsReelReadyDetail>;
   "newsreel:error": CustomEvent<NewsReelErrorDetail>;
+  "newsreel:update": CustomEvent<NewsReelUpdateDetail>;
   "newsreel:select": CustomEvent<NewsReelSelectDetail>;
 }
 

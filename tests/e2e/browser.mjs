@@ -13,9 +13,12 @@ const ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
-/** Starts Chromium and a server; returns { browser, url, close }. */
-export async function start(headersFor) {
-  const { server, url } = await serve(ROOT, 0, headersFor);
+/**
+ * Starts Chromium and a server; returns { browser, url, close }. `handle`
+ * may answer requests itself (see tools/serve.mjs).
+ */
+export async function start(headersFor, handle) {
+  const { server, url } = await serve(ROOT, 0, headersFor, handle);
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {

@@ -1,0 +1,356 @@
+// Feeds by URL (`src`, `refresh`, `loading`), end to end in headless
+// Chromium against a feed server in this test that records every request:
+// RSS, Atom and JSON Feed by URL, encodings, conditional requests (ETag and
+// Last-Modified), refreshes that add and remove headlines, `stale` and its
+// recovery, no polling while nobody can see the widget, lazy loading, and
+// failures that say what and where. Time is Playwright's fake clock, so a
+// poll is a jump forward, not a wait.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, openPage, settled } from "./browser.mjs";
+import { liveFeed } from "../../tools/serve.mjs";
+
+const PAGE = "/tests/e2e/pages/feeds/feeds.html";
+
+// path -> what to answer: { status, body, type, headers } or a function of the request.
+const routes = new Map();
+// Every request to /feeds/, in order: { path, headers }.
+const requests = [];
+
+// The demo's live feed, a headline a second here.
+const live = liveFeed(1000);
+
+function handle(req, res) {
+  if (live(req, res)) return true;
+  const path = new URL(req.url, "http://localhost").pathname;
+  if (!path.startsWith("/feeds/")) return false;
+  requests.push({ path, headers: req.headers });
+  let route = routes.get(path);
+  if (typeof route === "function") route = route(req);
+  if (!route) {
+    res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    return true;
+  }
+  if (route.hang) return true; // never answers
+  res.writeHead(route.status ?? 200, { "content-type": route.type ?? "application/rss+xml", ...route.headers });
+  res.end(route.body ?? "");
+  return true;
+}
+
+const requestsTo = (path) => requests.filter((r) => r.path === path);
+
+function rss(items, { title = "City desk", extra = "" } = {}) {
+  const entries = items.map(([id, headline, day = 1]) =>
+    `<item><title>${headline}</title><link>https://news.example/${id}</link><guid>https://news.example/${id}</guid>` +
+    `<pubDate>Mon, ${String(day).padStart(2, "0")} Nov 2026 09:00:00 GMT</pubDate><description>Story ${id}.</description></item>`);
+  return `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">` +
+    `<channel><title>${title}</title><link>https://news.example/</link>${extra}${entries.join("")}</channel></rss>`;
+}
+
+let env;
+before(async () => { env = await start(undefined, handle); });
+after(async () => { await env?.close(); });
+
+/** A page with fake timers and one widget made by `attributes`. */
+async function widget(attributes, { into = "#app" } = {}) {
+  const { page, context, problems } = await openPage(env.browser);
+  await context.clock.install();
+  await page.goto(env.url + PAGE);
+  await page.evaluate(({ attributes, into }) => {
+    window.events = [];
+    const el = document.createElement("news-reel");
+    for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+    for (const type of ["newsreel:ready", "newsreel:update", "newsreel:error"]) {
+      el.addEventListener(type, (e) => window.events.push({ type, detail: e.detail }));
+    }
+    document.querySelector(into).append(el);
+  }, { attributes, into });
+  return { page, context, problems };
+}
+
+const headlines = (page) => page.evaluate(() =>
+  [...document.querySelector("news-reel").shadowRoot.querySelectorAll(".items:not(.copy) .pick .title")].map((e) => e.textContent));
+const events = (page, type) => page.evaluate((type) => window.events.filter((e) => e.type === type).map((e) => e.detail), type);
+const state = (page) => page.evaluate(() => document.querySelector("news-reel").getAttribute("state"));
+const shadowText = (page, selector) => page.evaluate((s) => document.querySelector("news-reel").shadowRoot.querySelector(s)?.textContent ?? null, selector);
+async function waitFor(page, fn, arg) {
+  await page.waitForFunction(fn, arg, { timeout: 10000 });
+}
+async function requestCount(path, n) {
+  for (let i = 0; i < 100 && requestsTo(path).length < n; i++) await new Promise((r) => setTimeout(r, 50));
+  return requestsTo(path).length;
+}
+
+test("an RSS 2.0 feed by src renders its headlines, with its bodies sanitised", async () => {
+  routes.set("/feeds/city.xml", {
+    body: rss([["a", "Older story", 1], ["b", "Bridge &amp; tunnel <b>reopen</b>", 3], ["c", "Middle story", 2]], {
+      extra: "",
+    }).replace("<description>Story b.</description>",
+      "<content:encoded><![CDATA[<p onclick=\"alert(1)\">Full <em>story</em></p><script>window.ran = true</script>]]></content:encoded>"),
+  });
+  const { page, problems } = await widget({ src: "/feeds/city.xml" });
+  await settled(page);
+  assert.equal(await state(page), "ready");
+  assert.deepEqual(await headlines(page), ["Bridge & tunnel reopen", "Middle story", "Older story"], "newest first, markup as text");
+  const [ready] = await events(page, "newsreel:ready");
+  assert.equal(ready.count, 3);
+  const body = await page.evaluate(() => document.querySelector("news-reel").shadowRoot.querySelector("[part=article]").innerHTML);
+  assert.match(body, /Full <em>story<\/em>/);
+  assert.doesNotMatch(body, /onclick|script/);
+  assert.equal(await page.evaluate(() => window.ran), undefined, "no script from the feed ran");
+  const [first] = requestsTo("/feeds/city.xml");
+  assert.match(first.headers.accept, /application\/rss\+xml/);
+  assert.match(first.headers.accept, /application\/atom\+xml/);
+  assert.deepEqual(problems.pageErrors, []);
+  await page.context().close();
+});
+
+test("Atom and JSON Feed load by src too", async () => {
+  routes.set("/feeds/atom.xml", {
+    type: "application/atom+xml",
+    body: `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://news.example/blog/"><title>Blog</title>` +
+      `<entry><id>tag:x,1</id><title type="html">Ports &lt;b&gt;busy&lt;/b&gt;</title><link rel="alternate" href="ports"/><updated>2026-11-02T10:00:00Z</updated></entry>` +
+      `<entry><id>tag:x,2</id><title>Rail</title><link href="rail"/><updated>2026-11-01T10:00:00Z</updated></entry></feed>`,
+  });
+  routes.set("/feeds/feed.json", {
+    type: "application/feed+json",
+    body: JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "J", items: [{ id: "1", title: "From JSON Feed", content_text: "Hi" }] }),
+  });
+  const atom = await widget({ src: "/feeds/atom.xml" });
+  await settled(atom.page);
+  assert.deepEqual(await headlines(atom.page), ["Ports busy", "Rail"]);
+  const href = await atom.page.evaluate(() => document.querySelector("news-reel").shadowRoot.querySelector(".pick").getAttribute("href"));
+  assert.equal(href, "https://news.example/blog/ports", "read against xml:base");
+  await atom.context.close();
+  const json = await widget({ src: "/feeds/feed.json" });
+  await settled(json.page);
+  assert.deepEqual(await headlines(json.page), ["From JSON Feed"]);
+  await json.context.close();
+});
+
+test("ISO-8859-1 and windows-1252 feeds read correctly", async () => {
+  const latin = (text) => Buffer.from(text, "latin1");
+  // windows-1252: 0x93/0x94 are curly quotes, 0x80 the euro sign; named only by the XML declaration.
+  const cp1252 = Buffer.concat([
+    latin('<?xml version="1.0" encoding="windows-1252"?><rss version="2.0"><channel><title>T</title><item><title>'),
+    Buffer.from([0x93]), latin("Caf\xe9 prices"), Buffer.from([0x94]), latin(" up 5 "), Buffer.from([0x80]),
+    latin("</title><guid>w</guid></item></channel></rss>"),
+  ]);
+  routes.set("/feeds/cp1252.xml", { type: "application/xml", body: cp1252 });
+  // ISO-8859-1 named by the Content-Type only.
+  routes.set("/feeds/latin1.xml", {
+    type: "application/rss+xml; charset=ISO-8859-1",
+    body: latin('<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>M\xfcnchen gr\xfc\xdft</title><guid>l</guid></item></channel></rss>'),
+  });
+  for (const [path, expected] of [["/feeds/cp1252.xml", "\u201cCaf\u00e9 prices\u201d up 5 \u20ac"], ["/feeds/latin1.xml", "M\u00fcnchen gr\u00fc\u00dft"]]) {
+    const { page, context } = await widget({ src: path });
+    await settled(page);
+    assert.deepEqual(await headlines(page), [expected], path);
+    await context.close();
+  }
+});
+
+test("refresh sends If-None-Match after an ETag, and a 304 changes nothing", async () => {
+  let version = 1;
+  routes.set("/feeds/etag.xml", (req) => {
+    const etag = `"v${version}"`;
+    if (req.headers["if-none-match"] === etag) return { status: 304, headers: { etag } };
+    return { headers: { etag }, body: rss([["a", `Version ${version}`]]) };
+  });
+  const { page, context } = await widget({ src: "/feeds/etag.xml", refresh: "5" });
+  await settled(page);
+  await page.evaluate(() => { window.firstPick = document.querySelector("news-reel").shadowRoot.querySelector(".pick"); });
+  await context.clock.fastForward(5100);
+  assert.equal(await requestCount("/feeds/etag.xml", 2), 2);
+  assert.equal(requestsTo("/feeds/etag.xml")[1].headers["if-none-match"], '"v1"');
+  assert.ok(await page.evaluate(() => window.firstPick === document.querySelector("news-reel").shadowRoot.querySelector(".pick")), "304: nothing rebuilt");
+  assert.deepEqual(await events(page, "newsreel:update"), []);
+  version = 2;
+  await context.clock.fastForward(5100);
+  assert.equal(await requestCount("/feeds/etag.xml", 3), 3);
+  await waitFor(page, () => window.events.some((e) => e.type === "newsreel:update"));
+  assert.deepEqual(await headlines(page), ["Version 2"]);
+  await context.close();
+});
+
+test("refresh sends If-Modified-Since after a Last-Modified", async () => {
+  const stamp = "Mon, 02 Nov 2026 09:00:00 GMT";
+  routes.set("/feeds/modified.xml", (req) =>
+    req.headers["if-modified-since"] === stamp ? { status: 304 } : { headers: { "last-modified": stamp }, body: rss([["a", "Same"]]) });
+  const { page, context } = await widget({ src: "/feeds/modified.xml", refresh: "5" });
+  await settled(page);
+  await context.clock.fastForward(5100);
+  assert.equal(await requestCount("/feeds/modified.xml", 2), 2);
+  assert.equal(requestsTo("/feeds/modified.xml")[1].headers["if-modified-since"], stamp);
+  await context.close();
+});
+
+test("a refresh that adds and removes headlines updates the ticker in place", async () => {
+  let items = [["a", "Alpha", 1], ["b", "Bravo", 2], ["c", "Charlie", 3]];
+  routes.set("/feeds/live.xml", () => ({ body: rss(items) }));
+  const { page, context } = await widget({ src: "/feeds/live.xml", refresh: "5", mode: "marquee" });
+  await settled(page);
+  await page.evaluate(() => { window.lane = document.querySelector("news-reel").shadowRoot.querySelector(".lane"); });
+  items = [["b", "Bravo", 2], ["c", "Charlie", 3], ["d", "Delta", 4]];
+  await context.clock.fastForward(5100);
+  await waitFor(page, () => window.events.some((e) => e.type === "newsreel:update"));
+  const [update] = await events(page, "newsreel:update");
+  assert.deepEqual(update, { count: 3, added: ["https://news.example/d"], removed: ["https://news.example/a"] });
+  assert.deepEqual(await headlines(page), ["Delta", "Charlie", "Bravo"]);
+  const parts = await page.evaluate(() => [...document.querySelector("news-reel").shadowRoot.querySelectorAll(".items:not(.copy) > li")].map((li) => li.getAttribute("part")));
+  assert.deepEqual(parts, ["item new", "item", "item"], "the new headline is marked for a highlight");
+  assert.ok(await page.evaluate(() => window.lane === document.querySelector("news-reel").shadowRoot.querySelector(".lane")), "the moving lane is the same element");
+  const [ready] = await events(page, "newsreel:ready");
+  assert.equal((await events(page, "newsreel:ready")).length, 1, "ready fires for the first render only");
+  assert.equal(ready.count, 3);
+  await context.close();
+});
+
+test("a still ticker says once, politely, how many headlines a refresh brought", async () => {
+  let items = [["a", "Alpha", 1]];
+  routes.set("/feeds/still.xml", () => ({ body: rss(items) }));
+  const { page, context } = await widget({ src: "/feeds/still.xml", refresh: "5", mode: "list" });
+  await settled(page);
+  const live = () => page.evaluate(() => {
+    const root = document.querySelector("news-reel").shadowRoot;
+    return { status: root.querySelector("[role=status]").textContent, list: root.querySelector("[part=list]").getAttribute("aria-live") };
+  });
+  assert.deepEqual(await live(), { status: "", list: "off" }, "the list itself stays silent");
+  items = [["a", "Alpha", 1], ["b", "Bravo", 2], ["c", "Charlie", 3]];
+  await context.clock.fastForward(5100);
+  await waitFor(page, () => window.events.some((e) => e.type === "newsreel:update"));
+  assert.deepEqual(await live(), { status: "2 new headlines", list: "off" });
+  await context.close();
+});
+
+test("a failed refresh marks the widget stale and keeps its headlines; the next success clears it", async () => {
+  let failing = false;
+  routes.set("/feeds/flaky.xml", () => (failing ? { status: 500, type: "text/plain", body: "oops" } : { body: rss([["a", "Still here"]]) }));
+  const { page, context } = await widget({ src: "/feeds/flaky.xml", refresh: "5" });
+  await settled(page);
+  failing = true;
+  await context.clock.fastForward(5100);
+  await waitFor(page, () => document.querySelector("news-reel").hasAttribute("stale"));
+  assert.deepEqual(await headlines(page), ["Still here"], "the last good data stays");
+  assert.equal(await state(page), "ready");
+  assert.match(await shadowText(page, "[part=stale]"), /could not load \/feeds\/flaky\.xml: HTTP 500/);
+  const [error] = await events(page, "newsreel:error");
+  assert.deepEqual(error, { message: "could not load /feeds/flaky.xml: HTTP 500", status: 500, url: "/feeds/flaky.xml" });
+  // Backing off: the next try comes after two intervals, not one.
+  const tries = requestsTo("/feeds/flaky.xml").length;
+  await context.clock.fastForward(5100);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(requestsTo("/feeds/flaky.xml").length, tries, "no retry after one interval");
+  failing = false;
+  await context.clock.fastForward(5100);
+  await waitFor(page, () => !document.querySelector("news-reel").hasAttribute("stale"));
+  assert.equal(requestsTo("/feeds/flaky.xml").length, tries + 1);
+  assert.ok(await page.evaluate(() => document.querySelector("news-reel").shadowRoot.querySelector("[part=stale]").hidden));
+  await context.close();
+});
+
+test("no polling while the tab is hidden; a poll that fell due happens when it shows again", async () => {
+  routes.set("/feeds/hidden.xml", { body: rss([["a", "A"]]) });
+  const { page, context } = await widget({ src: "/feeds/hidden.xml", refresh: "5" });
+  await settled(page);
+  const setHidden = (hidden) => page.evaluate((hidden) => {
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => (hidden ? "hidden" : "visible") });
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => hidden });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, hidden);
+  await setHidden(true);
+  await context.clock.fastForward(30_000);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(requestsTo("/feeds/hidden.xml").length, 1, "hidden: no requests");
+  await setHidden(false);
+  assert.equal(await requestCount("/feeds/hidden.xml", 2), 2, "visible again: at once");
+  await context.close();
+});
+
+test('loading="lazy" fetches only when the widget comes into view', async () => {
+  routes.set("/feeds/lazy.xml", { body: rss([["a", "Lazy"]]) });
+  const { page, context } = await widget({ src: "/feeds/lazy.xml", loading: "lazy" }, { into: "#far" });
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(requestsTo("/feeds/lazy.xml").length, 0, "below the fold: not fetched");
+  await page.evaluate(() => document.querySelector("#far").scrollIntoView());
+  await settled(page);
+  assert.deepEqual(await headlines(page), ["Lazy"]);
+  assert.equal(requestsTo("/feeds/lazy.xml").length, 1);
+  await context.close();
+});
+
+const FAILURES = [
+  { name: "HTTP 404", src: "/feeds/none.xml", message: /^could not load \/feeds\/none\.xml: HTTP 404$/, status: 404 },
+  { name: "an HTML page", src: "/feeds/login.html", route: { type: "text/html", body: "<!doctype html><title>Sign in</title>" }, message: /an HTML page, not a feed/ },
+  { name: "malformed XML", src: "/feeds/broken.xml", route: { body: '<?xml version="1.0"?>\n<rss><channel><title>x</channel></rss>' }, message: /invalid XML at line 2, column \d+/ },
+  { name: "a document larger than 5 MB", src: "/feeds/huge.xml", route: { body: rss([["a", "x".repeat(6 * 1024 * 1024)]]) }, message: /larger than 5242880 bytes/ },
+  { name: "a javascript: URL", src: "javascript:alert(1)", message: /is not an http:, https: or relative URL/, fetched: false },
+  { name: "a network failure", src: "http://127.0.0.1:9/feed.xml", message: /Access-Control-Allow-Origin/, status: 0 },
+  { name: "no feed in the XML", src: "/feeds/sitemap.xml", route: { body: '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>' }, message: /not a feed/ },
+];
+
+for (const f of FAILURES) {
+  test(`a failure says what and where: ${f.name}`, async () => {
+    if (f.route) routes.set(f.src, f.route);
+    const before = requests.length;
+    const { page, context, problems } = await widget({ src: f.src });
+    await settled(page);
+    assert.equal(await state(page), "error");
+    const [error] = await events(page, "newsreel:error");
+    assert.match(error.message, f.message);
+    assert.equal(await shadowText(page, "[part=error]"), `The news could not be shown: ${error.message}`);
+    if (f.status !== undefined) assert.equal(error.status, f.status);
+    if (f.fetched === false) assert.equal(requests.length, before, "refused without a request");
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+}
+
+test("no answer within 15 s aborts the request", async () => {
+  routes.set("/feeds/slow.xml", { hang: true });
+  const { page, context } = await widget({ src: "/feeds/slow.xml" });
+  assert.equal(await requestCount("/feeds/slow.xml", 1), 1);
+  await context.clock.fastForward(15_100);
+  await settled(page);
+  const [error] = await events(page, "newsreel:error");
+  assert.equal(error.message, "could not load /feeds/slow.xml: no answer within 15 s");
+  await context.close();
+});
+
+test("entity expansion (billion laughs) neither hangs the page nor renders the bomb", async () => {
+  const lol = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' +
+    Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ""};`.repeat(10)}">`).join("") +
+    ']><rss version="2.0"><channel><title>T</title><item><title>&lol9;</title><guid>b</guid></item><item><title>Fine</title><guid>f</guid></item></channel></rss>';
+  routes.set("/feeds/lol.xml", { body: lol });
+  const { page, context, problems } = await widget({ src: "/feeds/lol.xml" });
+  await settled(page);
+  const shown = (await headlines(page)).join("");
+  assert.ok(shown.length < 10_000, `at most a bounded text (${shown.length} characters)`);
+  assert.ok(await page.evaluate(() => document.body.textContent.includes("lol") === false));
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test("the demo's live page polls its RSS feed and gains headlines", async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await context.clock.install();
+  await page.goto(env.url + "/www/live.html");
+  await settled(page);
+  const count = () => page.evaluate(() => document.querySelector("news-reel").shadowRoot.querySelectorAll(".items:not(.copy) > li").length);
+  const first = await count();
+  assert.ok(first >= 3, `${first} headlines`);
+  await page.evaluate(() => {
+    window.updates = [];
+    document.querySelector("news-reel").addEventListener("newsreel:update", (e) => window.updates.push(e.detail));
+  });
+  await new Promise((r) => setTimeout(r, 1100)); // the server's feed moves on
+  await context.clock.fastForward(5100);
+  await page.waitForFunction(() => window.updates.length > 0, null, { timeout: 10000 });
+  const [update] = await page.evaluate(() => window.updates);
+  assert.ok(update.added.length >= 1, JSON.stringify(update));
+  const newest = await page.evaluate(() => document.querySelector("news-reel").shadowRoot.querySelector(".items:not(.copy) > li").getAttribute("part"));
+  assert.equal(newest, "item new");
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
