@@ -116,7 +116,7 @@ fn feed_tree() -> impl Strategy<Value = Element> {
                 Node::Element(Element { name: name.into(), namespace: namespace.map(String::from), attributes, children })
             })
     });
-    (prop::sample::select(&FEED_NAMES[..]), prop::collection::vec(node, 0..8)).prop_map(|((namespace, name), children)| Element {
+    (prop::sample::select(FEED_NAMES), prop::collection::vec(node, 0..8)).prop_map(|((namespace, name), children)| Element {
         name: name.into(),
         namespace: namespace.map(String::from),
         attributes: Vec::new(),
