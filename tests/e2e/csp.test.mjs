@@ -15,6 +15,7 @@ const NO_WASM = STRICT.replace(" 'wasm-unsafe-eval'", "");
 const POLICIES = {
   [PAGES + "csp.html"]: STRICT,
   [PAGES + "csp-no-wasm-eval.html"]: NO_WASM,
+  [PAGES + "csp-feed.html"]: STRICT + "; connect-src 'self'",
 };
 
 let env;
@@ -32,6 +33,30 @@ test("the generated glue never evaluates strings", () => {
     assert.doesNotMatch(code, /\bnew\s+Function\b/, `${file} uses new Function`);
     assert.doesNotMatch(code, /\bFunction\s*\(\s*["'`]/, `${file} builds a function from a string`);
   }
+});
+
+test("under the same policy, with connect-src 'self', an RSS feed by src loads and renders with no violation", async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(env.url + PAGES + "csp-feed.html");
+  await settled(page);
+  const view = await page.evaluate(() => {
+    const el = document.querySelector("news-reel");
+    const root = el.shadowRoot;
+    return {
+      state: el.getAttribute("state"),
+      items: root.querySelectorAll('[part~="item"]').length,
+      body: root.querySelector('[part="body"]')?.innerHTML ?? "",
+      violations: window.__violations,
+      errors: window.__errors,
+    };
+  });
+  assert.equal(view.state, "ready");
+  assert.ok(view.items > 0, "the feed's headlines are shown");
+  assert.doesNotMatch(view.body, /<script|onerror|onclick/);
+  assert.deepEqual(view.violations, [], "DOMParser got its XML through the one Trusted Types policy");
+  assert.deepEqual(view.errors, []);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
 });
 
 test("under a strict CSP with Trusted Types the widget renders sanitised HTML with no violation", async () => {

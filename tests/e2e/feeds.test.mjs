@@ -190,7 +190,12 @@ test("a refresh that adds and removes headlines updates the ticker in place", as
   routes.set("/feeds/live.xml", () => ({ body: rss(items) }));
   const { page, context } = await widget({ src: "/feeds/live.xml", refresh: "5", mode: "marquee" });
   await settled(page);
-  await page.evaluate(() => { window.lane = document.querySelector("news-reel").shadowRoot.querySelector(".lane"); });
+  await page.evaluate(() => {
+    const root = document.querySelector("news-reel").shadowRoot;
+    window.lane = root.querySelector(".lane");
+    // A keyboard reader is on a headline that stays.
+    root.querySelector('.items:not(.copy) .pick[data-id="https://news.example/c"]').focus();
+  });
   items = [["b", "Bravo", 2], ["c", "Charlie", 3], ["d", "Delta", 4]];
   await context.clock.fastForward(5100);
   await waitFor(page, () => window.events.some((e) => e.type === "newsreel:update"));
@@ -200,6 +205,8 @@ test("a refresh that adds and removes headlines updates the ticker in place", as
   const parts = await page.evaluate(() => [...document.querySelector("news-reel").shadowRoot.querySelectorAll(".items:not(.copy) > li")].map((li) => li.getAttribute("part")));
   assert.deepEqual(parts, ["item new", "item", "item"], "the new headline is marked for a highlight");
   assert.ok(await page.evaluate(() => window.lane === document.querySelector("news-reel").shadowRoot.querySelector(".lane")), "the moving lane is the same element");
+  const focused = await page.evaluate(() => document.querySelector("news-reel").shadowRoot.activeElement?.getAttribute("data-id"));
+  assert.equal(focused, "https://news.example/c", "focus stays on the same headline");
   const [ready] = await events(page, "newsreel:ready");
   assert.equal((await events(page, "newsreel:ready")).length, 1, "ready fires for the first render only");
   assert.equal(ready.count, 3);
