@@ -123,6 +123,11 @@ extern "C" {
     /// A zero-delay timeout: once, after the current task.
     #[wasm_bindgen(js_name = afterThisTask)]
     pub fn after_this_task(host: &HtmlElement, signal: Signal);
+    /// Sets the marquee lane's `animation-duration` (in ms) without moving
+    /// the lane: the time within the current loop is kept. Throws only if a
+    /// host page broke the CSSOM, so it catches.
+    #[wasm_bindgen(js_name = setMarqueeDuration, catch)]
+    pub fn set_marquee_duration(lane: &Element, ms: u32) -> DomResult<()>;
     /// A timeout: once, after `ms`, unless the group is dropped first.
     pub fn after(host: &HtmlElement, group: Group, ms: u32, signal: Signal);
     /// Removes every subscription of the group.

@@ -161,6 +161,27 @@ export function after(host, group, ms, signal) {
   keep(host, group, () => clearTimeout(id));
 }
 
+// Sets the marquee's duration without a jump. The lane moves at a constant
+// speed, so its offset is its animation time within the current loop; a new
+// duration (the headlines changed) would keep the animation's total time and
+// move the lane to wherever that falls in the new loop. Keeping the time
+// within the loop keeps the offset. CSSOM only: no style attribute, so a CSP
+// without 'unsafe-inline' allows it.
+export function setMarqueeDuration(lane, ms) {
+  const before = parseFloat(lane.style.getPropertyValue("animation-duration")) || 0;
+  if (before === ms) return;
+  const animation = lane.getAnimations ? lane.getAnimations()[0] : undefined;
+  const time = animation && typeof animation.currentTime === "number" ? animation.currentTime : null;
+  lane.style.setProperty("animation-duration", `${ms}ms`);
+  if (time !== null && before > 0) {
+    try {
+      animation.currentTime = (time % before) % ms;
+    } catch (_) {
+      // An animation that cannot be seeked just carries on.
+    }
+  }
+}
+
 // ---------------------------------------------------------------- feeds
 
 // What a feed may be served as, best first.

@@ -960,7 +960,7 @@ impl Widget {
             let ms = if width > 0 { width * 1000 / speed } else { 8000 * i64::from(b::child_element_count(&sk.items)) };
             // On the lane itself, not as an inherited custom property: a
             // variable would restyle every headline inside it a second time.
-            b::set_style(&sk.lane, "animation-duration", &format!("{}ms", ms.max(2000)))?;
+            b::set_marquee_duration(&sk.lane, u32::try_from(ms.max(2000)).unwrap_or(u32::MAX))?;
         }
         self.apply_slide(sk, mode == Mode::Slide)?;
         if mode == Mode::Slide && moving {

@@ -213,6 +213,29 @@ test("a refresh that adds and removes headlines updates the ticker in place", as
   await context.close();
 });
 
+test("a refresh that changes the ticker's length does not make the marquee jump", async () => {
+  const long = (n) => `Headline number ${n} of the city desk, long enough to make the ticker wide, with more words to carry it`;
+  let items = [1, 2, 3].map((n) => [`m${n}`, long(n), n]);
+  routes.set("/feeds/wide.xml", () => ({ body: rss(items) }));
+  const { page, context } = await widget({ src: "/feeds/wide.xml", refresh: "5", speed: "1000" });
+  await settled(page);
+  const offset = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector("news-reel").shadowRoot.querySelector(".lane")).transform).m41);
+  const duration = () => page.evaluate(() => parseFloat(document.querySelector("news-reel").shadowRoot.querySelector(".lane").style.animationDuration));
+  const first = await duration();
+  // Past the end of the first loop, where a new duration would move the lane elsewhere.
+  await new Promise((r) => setTimeout(r, first + 500));
+  items = [1, 2, 3, 4, 5, 6, 7].map((n) => [`m${n}`, long(n), n]);
+  const before = await offset();
+  await context.clock.fastForward(5100);
+  await waitFor(page, () => window.events.some((e) => e.type === "newsreel:update"));
+  const after = await offset();
+  assert.ok((await duration()) > first * 2, "the loop is longer now");
+  // At 1,000 px/s the lane moves on while the request is answered, but by far
+  // less than a loop's worth of the new duration.
+  assert.ok(Math.abs(after - before) < 600, `the lane moved ${Math.round(after - before)} px across the refresh`);
+  await context.close();
+});
+
 test("a still ticker says once, politely, how many headlines a refresh brought", async () => {
   let items = [["a", "Alpha", 1]];
   routes.set("/feeds/still.xml", () => ({ body: rss(items) }));
