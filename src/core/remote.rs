@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::json::MAX_INPUT_BYTES;
-use super::text::html_integer;
+use super::text::{html_integer, named_entity};
 use super::url_policy;
 
 /// How long a request may take before it is aborted.
@@ -137,6 +137,77 @@ fn short(s: &str) -> String {
     }
 }
 
+/// Feed text as a browser's strict XML parser can read it, or `None` when
+/// nothing needed repair. Feeds in the wild are often not well-formed where
+/// feed readers forgive them, and `DOMParser` forgives nothing:
+/// - white space or a byte-order mark before `<?xml` (a common CMS plugin
+///   bug): dropped, since the declaration must come first;
+/// - HTML's named entities (`&nbsp;`, `&mdash;`), which XML does not define
+///   (old RSS 0.91 feeds declared them through Netscape's DTD): written as
+///   numeric references for the names `text::decode_entities` knows;
+/// - a bare `&` (`AT&T`) or an unknown name: escaped as `&amp;`, so it
+///   shows as written.
+///
+/// CDATA sections and comments are copied as they are. The shell tries the
+/// text as served first and this only when that fails.
+pub fn repair_xml(text: &str) -> Option<String> {
+    const XML_NAMES: [&str; 5] = ["amp", "lt", "gt", "quot", "apos"];
+    let start = text.trim_start_matches(|c: char| c == '\u{feff}' || c.is_ascii_whitespace());
+    let mut out = String::with_capacity(start.len() + 64);
+    let mut rest = start;
+    let mut changed = start.len() != text.len();
+    while let Some(at) = rest.find(['&', '<']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        // Copied through unchanged: markup that holds `&` as plain text.
+        for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+            if rest.starts_with(open) {
+                let end = rest.find(close).map_or(rest.len(), |i| i + close.len());
+                out.push_str(&rest[..end]);
+                rest = &rest[end..];
+            }
+        }
+        if rest.starts_with('<') {
+            out.push('<');
+            rest = &rest[1..];
+            continue;
+        }
+        if !rest.starts_with('&') {
+            continue;
+        }
+        let name_end = rest[1..].find(|c: char| !c.is_ascii_alphanumeric() && c != '#').map(|i| i + 1);
+        let reference = name_end.filter(|&end| rest[end..].starts_with(';')).map(|end| &rest[1..end]);
+        match reference {
+            Some(name) if XML_NAMES.contains(&name) || is_character_reference(name) => {
+                out.push_str(&rest[..name.len() + 2]);
+                rest = &rest[name.len() + 2..];
+            }
+            Some(name) if named_entity(name).is_some() => {
+                let c = named_entity(name).map_or(0, u32::from);
+                out.push_str(&format!("&#{c};"));
+                rest = &rest[name.len() + 2..];
+                changed = true;
+            }
+            _ => {
+                out.push_str("&amp;");
+                rest = &rest[1..];
+                changed = true;
+            }
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+/// `#123` or `#x1F`: a numeric character reference's name.
+fn is_character_reference(name: &str) -> bool {
+    match name.strip_prefix('#') {
+        Some(hex) if hex.starts_with(['x', 'X']) => hex.len() > 1 && hex[1..].bytes().all(|b| b.is_ascii_hexdigit()),
+        Some(digits) => !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()),
+        None => false,
+    }
+}
+
 /// The ticker's ids that a refresh added and removed, in their order.
 pub fn changes<S: AsRef<str>>(before: &[S], after: &[S]) -> (Vec<String>, Vec<String>) {
     // Filled by insertion, not `collect()`: collecting into a B-tree sorts
@@ -214,6 +285,20 @@ mod tests {
         assert_eq!(xml_error(firefox), "invalid XML at line 3, column 12: mismatched tag. Expected: </title>.");
         assert_eq!(xml_error("something odd\nmore"), "invalid XML: something odd");
         assert_eq!(xml_error(""), "invalid XML: the parser gave no reason");
+    }
+
+    #[test]
+    fn sloppy_feed_text_is_repaired_for_a_strict_parser() {
+        assert_eq!(repair_xml("<rss><title>Fine &amp; &#233; &#xE9;</title></rss>"), None, "well-formed text is left alone");
+        assert_eq!(repair_xml("\u{feff}\n  <?xml version=\"1.0\"?><rss/>").as_deref(), Some("<?xml version=\"1.0\"?><rss/>"));
+        assert_eq!(
+            repair_xml("<t>AT&T &nbsp;&mdash; &hearts; & &#; &#x;</t>").as_deref(),
+            Some("<t>AT&amp;T &#160;&#8212; &amp;hearts; &amp; &amp;#; &amp;#x;</t>")
+        );
+        let cdata = "<t><![CDATA[a & b &nbsp;]]> &c;</t><!-- x & y -->";
+        assert_eq!(repair_xml(cdata).as_deref(), Some("<t><![CDATA[a & b &nbsp;]]> &amp;c;</t><!-- x & y -->"));
+        assert_eq!(repair_xml("<t><![CDATA[never closed & ").as_deref(), None, "an open CDATA runs to the end");
+        assert_eq!(repair_xml("a &").as_deref(), Some("a &amp;"));
     }
 
     #[test]

@@ -18,6 +18,11 @@ const NAMED: &[(&str, char)] = &[
     ("uuml", 'ü'), ("szlig", 'ß'),
 ];
 
+/// The character a named reference in `NAMED` stands for (`"nbsp"` → U+00A0).
+pub fn named_entity(name: &str) -> Option<char> {
+    NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+}
+
 /// Decodes character references: decimal (`&#039;`) and hexadecimal
 /// (`&#x27;`, `&#X27;`) ones, and the named ones in `NAMED` (names are
 /// case-sensitive, as in HTML). Only complete references, ending in `;`

@@ -1047,7 +1047,14 @@ fn start() {
 }
 
 /// An RSS or Atom feed's text, parsed by the browser and read by the core.
+/// Text the strict parser refuses is tried once more as feed readers would
+/// read it (`remote::repair_xml`); if that fails too, the first error is the
+/// one reported, since it is about the text as served.
 fn decode_xml(text: &str, options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
-    let root = b::parse_xml(text).map_err(|report| DecodeError { message: remote::xml_error(&report) })?;
+    let root = b::parse_xml(text).or_else(|report| {
+        let repaired = remote::repair_xml(text).ok_or_else(|| report.clone())?;
+        b::parse_xml(&repaired).map_err(|_| report)
+    });
+    let root = root.map_err(|report| DecodeError { message: remote::xml_error(&report) })?;
     feed_xml::decode(&root, options)
 }

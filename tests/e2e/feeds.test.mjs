@@ -168,6 +168,18 @@ test("Atom and JSON Feed load by src too", async () => {
   await json.context.close();
 });
 
+test("feeds as sloppy as the wild: HTML entities, bare ampersands, white space before the declaration", async () => {
+  routes.set("/feeds/sloppy.xml", {
+    body: "\n\n  " + rss([["s", "AT&T&nbsp;&mdash; Q3 results &hearts;"]]),
+  });
+  const { page, context, problems } = await widget({ src: "/feeds/sloppy.xml" });
+  await settled(page);
+  assert.equal(await state(page), "ready");
+  assert.deepEqual(await headlines(page), ["AT&T \u2014 Q3 results &hearts;"], "a no-break space folds as any space does in a headline");
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test("ISO-8859-1 and windows-1252 feeds read correctly", async () => {
   const latin = (text) => Buffer.from(text, "latin1");
   // windows-1252: 0x93/0x94 are curly quotes, 0x80 the euro sign; named only by the XML declaration.
