@@ -1,15 +1,53 @@
 //! Browser tests of feed XML (`wasm-pack test --headless --chrome` /
 //! `--firefox`): each browser's `DOMParser` builds the tree the core reads,
 //! and each browser reports broken XML in its own words, which must still
-//! give a line and a column.
+//! give a line and a column. The test runner's own server stands in for a
+//! feed server: what it answers to `src` must come back as a clear error.
 #![cfg(target_arch = "wasm32")]
+
+mod support;
 
 use newsreel::core::remote::xml_error;
 use newsreel::core::{feed_xml, DecodeOptions};
 use newsreel::dom::bindings::parse_xml;
 use wasm_bindgen_test::*;
 
+use support::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a widget on `src` and waits (up to 10 s) for it to settle.
+async fn settled_on(src: &str) -> web_sys::HtmlElement {
+    let el = mount("", &[("src", src)]);
+    for _ in 0..200 {
+        if el.get_attribute("state").as_deref() != Some("loading") {
+            break;
+        }
+        sleep(50).await;
+    }
+    el
+}
+
+#[wasm_bindgen_test]
+async fn fetch_reports_a_missing_feed_with_its_status() {
+    let errors = record(&document(), "newsreel:error");
+    let el = settled_on("/no-such-feed.xml").await;
+    assert_eq!(el.get_attribute("state").as_deref(), Some("error"));
+    let detail = errors.borrow().last().cloned().expect("newsreel:error");
+    assert_eq!(get(&detail, "message").as_string().as_deref(), Some("could not load /no-such-feed.xml: HTTP 404"));
+    assert_eq!(get(&detail, "status").as_f64(), Some(404.0));
+    assert_eq!(get(&detail, "url").as_string().as_deref(), Some("/no-such-feed.xml"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn fetch_tells_a_web_page_from_a_feed() {
+    // The runner's own page: HTML, as a login wall or an error page would be.
+    let el = settled_on("/").await;
+    assert_eq!(el.get_attribute("state").as_deref(), Some("error"));
+    assert!(text(&part(&el, "error")).contains("could not load /: it is an HTML page, not a feed"), "{}", text(&part(&el, "error")));
+    el.remove();
+}
 
 const RSS: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
