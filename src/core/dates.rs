@@ -47,9 +47,17 @@ const MONTHS: [&str; 12] =
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /// Zone names found in RFC 2822 dates, with their offsets in whole hours.
+///
+/// After RFC 2822's own names come the abbreviations feeds outside North
+/// America write where the RFC wants a numeric offset (Europe, the Caucasus,
+/// Asia, Australia); ambiguous ones (`IST`, `AMT`, `BST` apart from the
+/// British one every feed means) are left out.
 const ZONES: &[(&str, i64)] = &[
     ("Z", 0), ("UTC", 0), ("GMT", 0), ("UT", 0), ("EST", -5), ("EDT", -4), ("CST", -6), ("CDT", -5),
     ("MST", -7), ("MDT", -6), ("PST", -8), ("PDT", -7),
+    ("WET", 0), ("WEST", 1), ("BST", 1), ("CET", 1), ("CEST", 2), ("MET", 1), ("MEST", 2), ("EET", 2),
+    ("EEST", 3), ("MSK", 3), ("TRT", 3), ("GET", 4), ("AZT", 4), ("GST", 4), ("PKT", 5), ("HKT", 8),
+    ("SGT", 8), ("JST", 9), ("KST", 9), ("AEST", 10), ("AEDT", 11), ("NZST", 12), ("NZDT", 13),
 ];
 
 fn is_leap(y: i64) -> bool {
@@ -392,6 +400,8 @@ mod tests {
             ("GMT", "10:00"), ("UT", "10:00"), ("UTC", "10:00"), ("Z", "10:00"), ("EST", "15:00"), ("EDT", "14:00"),
             ("CST", "16:00"), ("CDT", "15:00"), ("MST", "17:00"), ("MDT", "16:00"), ("PST", "18:00"), ("PDT", "17:00"),
             ("+0000", "10:00"), ("-0000", "10:00"), ("+0530", "04:30"), ("-0800", "18:00"), ("+01:00", "09:00"),
+            // Abbreviations beyond the RFC's, as feeds outside America write them.
+            ("CET", "09:00"), ("CEST", "08:00"), ("BST", "09:00"), ("MSK", "07:00"), ("AZT", "06:00"), ("JST", "01:00"),
             // Military letters: unknown, so UTC (RFC 2822, 4.3).
             ("A", "10:00"), ("M", "10:00"), ("N", "10:00"), ("Y", "10:00"), ("z", "10:00"),
         ] {
@@ -400,6 +410,7 @@ mod tests {
         for bad in ["J", "AA", "+5", "-08000", "Q1"] {
             assert_eq!(ten(bad), None, "{bad}");
         }
+        assert_eq!(iso("Thu, 15 Jan 2026 10:00:00 AEDT").as_deref(), Some("2026-01-14T23:00:00Z"), "the day before in UTC");
     }
 
     #[test]

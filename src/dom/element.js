@@ -264,13 +264,16 @@ async function readAtMost(response, maxBytes, controller) {
   return bytes;
 }
 
-// Text from a feed's bytes: by the Content-Type charset, else by the XML
-// declaration's encoding, else UTF-8 (a byte-order mark wins over both, as
-// the Encoding standard says). TextDecoder knows every label the web uses,
+// Text from a feed's bytes: by a byte-order mark (which wins, as the
+// Encoding standard says), else the Content-Type charset, else the XML
+// declaration's encoding, else UTF-8. TextDecoder knows every label the web uses,
 // ISO-8859-1 and windows-1252 among them; an unknown one reads as UTF-8.
 function decodeFeed(bytes, contentType) {
   const fromType = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType);
   let label = fromType && fromType[1];
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) label = "utf-16be";
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) label = "utf-16le";
+  else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) label = "utf-8";
   if (!label) {
     const head = String.fromCharCode(...bytes.subarray(0, 512));
     const declared = /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);

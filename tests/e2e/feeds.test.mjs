@@ -180,7 +180,7 @@ test("feeds as sloppy as the wild: HTML entities, bare ampersands, white space b
   await context.close();
 });
 
-test("ISO-8859-1 and windows-1252 feeds read correctly", async () => {
+test("ISO-8859-1, windows-1252 and UTF-16 feeds read correctly", async () => {
   const latin = (text) => Buffer.from(text, "latin1");
   // windows-1252: 0x93/0x94 are curly quotes, 0x80 the euro sign; named only by the XML declaration.
   const cp1252 = Buffer.concat([
@@ -194,7 +194,10 @@ test("ISO-8859-1 and windows-1252 feeds read correctly", async () => {
     type: "application/rss+xml; charset=ISO-8859-1",
     body: latin('<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Cora\xe7\xe3o de S\xe3o Paulo: M\xfcnchen gr\xfc\xdft</title><guid>l</guid></item></channel></rss>'),
   });
-  for (const [path, expected] of [["/feeds/cp1252.xml", "\u201cCaf\u00e9 prices\u201d up 5 \u20ac"], ["/feeds/latin1.xml", "Cora\u00e7\u00e3o de S\u00e3o Paulo: M\u00fcnchen gr\u00fc\u00dft"]]) {
+  // UTF-16 with a byte-order mark, whatever the Content-Type says.
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>T</title><item><title>Ünïcode ☂</title><guid>u</guid></item></channel></rss>', "utf16le")]);
+  routes.set("/feeds/utf16.xml", { type: "application/xml; charset=iso-8859-1", body: utf16 });
+  for (const [path, expected] of [["/feeds/utf16.xml", "Ünïcode ☂"], ["/feeds/cp1252.xml", "\u201cCaf\u00e9 prices\u201d up 5 \u20ac"], ["/feeds/latin1.xml", "Cora\u00e7\u00e3o de S\u00e3o Paulo: M\u00fcnchen gr\u00fc\u00dft"]]) {
     const { page, context } = await widget({ src: path });
     await settled(page);
     assert.deepEqual(await headlines(page), [expected], path);
