@@ -36,9 +36,18 @@ const MAX_LIST: usize = 64;
 /// Only the items the ticker can show are built into articles
 /// (`normalize::shown`); the others count in `found`.
 pub fn decode(root: &Element, options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
+    decode_from(root, options, None)
+}
+
+/// The same for a feed fetched from `document_url` (the response's URL,
+/// after redirects): relative links with no `xml:base` or channel link to
+/// read them against are read against where the feed came from, as a feed
+/// reader does, not against the page showing it.
+pub fn decode_from(root: &Element, options: DecodeOptions, document_url: Option<&str>) -> Result<NewsDocument, DecodeError> {
     let format = detect(root).map_err(DecodeError::new)?;
     let mut warnings = Vec::new();
-    let feed = Feed::read(root, format, &mut warnings);
+    let document_url = document_url.filter(|u| is_web(u));
+    let feed = Feed::read(root, format, document_url, &mut warnings);
     let mut heads = Vec::with_capacity(feed.items.len());
     for (i, item) in feed.items.iter().enumerate() {
         let location = format!("item {}", i + 1);
@@ -112,8 +121,8 @@ struct Feed<'a> {
 }
 
 impl<'a> Feed<'a> {
-    fn read(root: &'a Element, format: Format, warnings: &mut Vec<Warning>) -> Feed<'a> {
-        let root_base = xml_base(root, None);
+    fn read(root: &'a Element, format: Format, document_url: Option<&str>, warnings: &mut Vec<Warning>) -> Feed<'a> {
+        let root_base = xml_base(root, document_url);
         let root_lang = root.attribute_in(XML, "lang");
         if format == Format::Atom {
             let all: Vec<&Element> = root.children_named(Some(ATOM), "entry").collect();
@@ -685,6 +694,20 @@ mod tests {
         assert_eq!(wall.url, None);
         assert_eq!(wall.id, "https://gazette.test/news/wall", "a guid that is a URL but isPermaLink=false is the id only");
         assert_eq!(wall.image.as_ref().map(|i| i.url.as_str()), Some("https://gazette.test/img/wall.png"), "the first <img> of the body");
+    }
+
+    #[test]
+    fn relative_links_are_read_against_where_the_feed_came_from() {
+        let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>1</id><title>One</title><link href="entry/1"/></entry></feed>"#;
+        let root = from_text(atom).unwrap();
+        let from = |url| decode_from(&root, DecodeOptions::default(), url).unwrap().latest[0].url.clone();
+        assert_eq!(from(Some("https://news.test/feeds/atom.xml")).as_deref(), Some("https://news.test/feeds/entry/1"));
+        assert_eq!(from(None).as_deref(), Some("entry/1"), "without it, left to the page");
+        assert_eq!(from(Some("javascript:alert(1)")).as_deref(), Some("entry/1"), "only a web URL is a base");
+        let rss = r#"<rss version="2.0"><channel><title>T</title><link>/</link><item><title>Two</title><link>news/2</link></item></channel></rss>"#;
+        let root = from_text(rss).unwrap();
+        let doc = decode_from(&root, DecodeOptions::default(), Some("https://news.test/feeds/rss.xml")).unwrap();
+        assert_eq!(doc.latest[0].url.as_deref(), Some("https://news.test/news/2"), "a relative channel link, read against the feed first");
     }
 
     #[test]

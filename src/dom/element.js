@@ -189,7 +189,8 @@ const FEED_TYPES = "application/feed+json, application/json;q=0.9, application/a
   "application/rss+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
 
 // Loads a feed for a widget and reports `signal` with a plain object:
-// `{ status, text, contentType, etag, lastModified }` for a response (`text`
+// `{ status, text, contentType, etag, lastModified, url }` for a response
+// (`url` where it came from, after redirects; `text`
 // null for a 304 Not Modified), or `{ error, status }` with `error` one of
 // "http", "network", "timeout", "too-large". The request lives in `group`:
 // dropping the group aborts it. The body is read as it arrives and the
@@ -232,7 +233,7 @@ export function fetchFeed(host, group, url, etag, lastModified, maxBytes, timeou
       const bytes = await readAtMost(response, maxBytes, controller);
       if (!bytes) return finish({ error: "too-large", status });
       const contentType = response.headers.get("Content-Type") || "";
-      finish({ status, text: decodeFeed(bytes, contentType), contentType, etag: etagOut, lastModified: lastModifiedOut });
+      finish({ status, text: decodeFeed(bytes, contentType), contentType, etag: etagOut, lastModified: lastModifiedOut, url: response.url });
     } catch (_) {
       finish({ error: timedOut ? "timeout" : "network", status });
     }

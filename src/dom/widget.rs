@@ -70,6 +70,9 @@ struct Feed {
     waiting_for_view: bool,
     /// The response being shown is a refresh of data already on screen.
     refreshing: bool,
+    /// Where the last response came from (after redirects): what relative
+    /// links in the feed are read against.
+    document_url: Option<String>,
 }
 
 /// One element's widget.
@@ -515,7 +518,8 @@ impl Widget {
                 options.max_items = n as usize;
             }
             if self.sources_are_xml.get() {
-                decode_xml(sources.first().map_or("", String::as_str), options)
+                let document_url = self.feed.borrow().as_ref().and_then(|f| f.document_url.clone());
+                decode_xml(sources.first().map_or("", String::as_str), options, document_url.as_deref())
             } else {
                 decode_blocks(&sources, options)
             }
@@ -706,6 +710,7 @@ impl Widget {
         };
         if let Some(f) = self.feed.borrow_mut().as_mut() {
             f.refreshing = has_data;
+            f.document_url = b::string_field(outcome, "url");
         }
         *self.sources.borrow_mut() = Rc::new(vec![text]);
         self.sources_are_xml.set(xml);
@@ -1050,11 +1055,11 @@ fn start() {
 /// Text the strict parser refuses is tried once more as feed readers would
 /// read it (`remote::repair_xml`); if that fails too, the first error is the
 /// one reported, since it is about the text as served.
-fn decode_xml(text: &str, options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
+fn decode_xml(text: &str, options: DecodeOptions, document_url: Option<&str>) -> Result<NewsDocument, DecodeError> {
     let root = b::parse_xml(text).or_else(|report| {
         let repaired = remote::repair_xml(text).ok_or_else(|| report.clone())?;
         b::parse_xml(&repaired).map_err(|_| report)
     });
     let root = root.map_err(|report| DecodeError { message: remote::xml_error(&report) })?;
-    feed_xml::decode(&root, options)
+    feed_xml::decode_from(&root, options, document_url)
 }

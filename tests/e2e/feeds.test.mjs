@@ -162,6 +162,13 @@ test("Atom and JSON Feed load by src too", async () => {
   const href = await atom.page.evaluate(() => document.querySelector("news-reel").shadowRoot.querySelector(".pick").getAttribute("href"));
   assert.equal(href, "https://news.example/blog/ports", "read against xml:base");
   await atom.context.close();
+  // No xml:base and no channel link: relative links are read against the feed's URL, not the page's.
+  routes.set("/feeds/blog/rel.xml", { body: '<rss version="2.0"><channel><title>T</title><item><title>Rel</title><link>posts/1</link></item></channel></rss>' });
+  const rel = await widget({ src: "/feeds/blog/rel.xml" });
+  await settled(rel.page);
+  const relHref = await rel.page.evaluate(() => document.querySelector("news-reel").shadowRoot.querySelector(".pick").getAttribute("href"));
+  assert.equal(relHref, `${env.url}/feeds/blog/posts/1`);
+  await rel.context.close();
   const json = await widget({ src: "/feeds/feed.json" });
   await settled(json.page);
   assert.deepEqual(await headlines(json.page), ["From JSON Feed"]);
