@@ -86,6 +86,51 @@ test("200 mount/unmount cycles of a 1,000-article widget leave DOM nodes and was
   await context.close();
 });
 
+test("widgets polling a feed by src stop when removed: no request, timer or node is left behind", async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await context.clock.install();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(env.url + "/tests/e2e/pages/lifetime/soak.html");
+  await page.waitForFunction(() => window.started === true);
+  const FEED = "/tests/e2e/pages/lifetime/feed.xml";
+  let requests = 0;
+  page.on("request", (r) => { if (r.url().endsWith(FEED)) requests++; });
+  const cycles = (n) => page.evaluate(async ({ n, FEED }) => {
+    const task = () => new Promise((done) => setTimeout(done, 0));
+    for (let i = 0; i < n; i++) {
+      const el = document.createElement("news-reel");
+      el.setAttribute("src", FEED);
+      el.setAttribute("refresh", "5");
+      const ready = new Promise((done) => el.addEventListener("newsreel:ready", done, { once: true }));
+      document.getElementById("app").append(el);
+      await ready;
+      el.remove();
+      await task();
+      await task();
+    }
+  }, { n, FEED });
+  const counters = async () => {
+    for (let i = 0; i < 3; i++) await cdp.send("HeapProfiler.collectGarbage");
+    const { nodes, jsEventListeners } = await cdp.send("Memory.getDOMCounters");
+    return { nodes, listeners: jsEventListeners, memory: await page.evaluate(() => window.wasmMemoryBytes()) };
+  };
+  await cycles(3);
+  const baseline = await counters();
+  await cycles(50);
+  const after = await counters();
+  assert.ok(after.nodes <= baseline.nodes + 100, `DOM nodes ${baseline.nodes} → ${after.nodes}`);
+  assert.ok(after.listeners <= baseline.listeners, `listeners ${baseline.listeners} → ${after.listeners}`);
+  assert.equal(after.memory, baseline.memory, `wasm memory ${baseline.memory} → ${after.memory} bytes`);
+  assert.equal(requests, 53, "one request per widget");
+  // A minute later, none of the 53 removed widgets has polled.
+  await context.clock.fastForward(60_000);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(requests, 53, "no removed widget polls");
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
 test("an element re-inserted after its widget was freed renders its data and its open article again", async () => {
   const { page, problems, context } = await soakPage();
   const result = await page.evaluate(async () => {
