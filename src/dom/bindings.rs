@@ -75,8 +75,10 @@ pub enum Group {
     Source,
     /// The slide ticker's timer.
     Slide,
-    /// A request for `src` in flight, or the timer of the next poll.
+    /// A request for `src` in flight.
     Feed,
+    /// The timer of the next poll of `src`.
+    Poll,
 }
 
 #[wasm_bindgen(module = "/src/dom/element.js")]

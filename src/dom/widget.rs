@@ -157,6 +157,7 @@ impl Widget {
         b::unsubscribe(&self.host, Group::Source);
         // A request in flight is aborted and polling stops; reconnecting resumes it.
         b::unsubscribe(&self.host, Group::Feed);
+        b::unsubscribe(&self.host, Group::Poll);
         self.listening.set(false);
         self.stop_slide_timer();
     }
@@ -416,6 +417,7 @@ impl Widget {
             return self.start_feed(&src);
         }
         b::unsubscribe(&self.host, Group::Feed);
+        b::unsubscribe(&self.host, Group::Poll);
         *self.feed.borrow_mut() = None;
         self.watch_source();
         match self.find_sources() {
@@ -617,6 +619,7 @@ impl Widget {
     /// the viewport. Validators of another URL are not sent.
     fn start_feed(&self, src: &str) -> DomResult<()> {
         b::unsubscribe(&self.host, Group::Feed);
+        b::unsubscribe(&self.host, Group::Poll);
         let url = match remote::check_src(src) {
             Ok(url) => url,
             Err(message) => {
@@ -657,7 +660,9 @@ impl Widget {
     fn fetch_now(&self) {
         let feed = self.feed.borrow();
         let Some(f) = feed.as_ref() else { return };
+        // A new request supersedes the one in flight and the poll timer.
         b::unsubscribe(&self.host, Group::Feed);
+        b::unsubscribe(&self.host, Group::Poll);
         b::fetch_feed(
             &self.host,
             Group::Feed,
@@ -756,8 +761,10 @@ impl Widget {
     }
 
     /// Sets the timer of the next poll, if `refresh` asks for polling:
-    /// the interval, or the back-off after failures.
+    /// the interval, or the back-off after failures. Replaces the timer
+    /// there was (`refresh` changed or went away); a request in flight goes on.
     fn schedule_poll(&self) -> DomResult<()> {
+        b::unsubscribe(&self.host, Group::Poll);
         let feed = self.feed.borrow();
         let Some(f) = feed.as_ref() else { return Ok(()) };
         let Some(interval) = remote::refresh_interval_ms(b::attr(&self.host, "refresh").as_deref()) else {
@@ -766,8 +773,7 @@ impl Widget {
         if f.waiting_for_view {
             return Ok(());
         }
-        b::unsubscribe(&self.host, Group::Feed);
-        b::after(&self.host, Group::Feed, remote::retry_delay_ms(interval, f.failures), Signal::RefreshDue);
+        b::after(&self.host, Group::Poll, remote::retry_delay_ms(interval, f.failures), Signal::RefreshDue);
         Ok(())
     }
 

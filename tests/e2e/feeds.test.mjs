@@ -235,6 +235,20 @@ test("refresh sends If-None-Match after an ETag, and a 304 changes nothing", asy
   await context.close();
 });
 
+test("removing refresh stops the polling; setting it again starts it", async () => {
+  routes.set("/feeds/toggle.xml", { body: rss([["a", "Toggle"]]) });
+  const { page, context } = await widget({ src: "/feeds/toggle.xml", refresh: "5" });
+  await settled(page);
+  await page.evaluate(() => document.querySelector("news-reel").removeAttribute("refresh"));
+  await context.clock.fastForward(30_000);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(requestsTo("/feeds/toggle.xml").length, 1, "no polling without refresh");
+  await page.evaluate(() => document.querySelector("news-reel").setAttribute("refresh", "10"));
+  await context.clock.fastForward(10_100);
+  assert.equal(await requestCount("/feeds/toggle.xml", 2), 2, "polling again, every 10 s");
+  await context.close();
+});
+
 test("refresh sends If-Modified-Since after a Last-Modified", async () => {
   const stamp = "Mon, 02 Nov 2026 09:00:00 GMT";
   routes.set("/feeds/modified.xml", (req) =>
