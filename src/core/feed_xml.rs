@@ -67,16 +67,7 @@ pub fn decode_from(root: &Element, options: DecodeOptions, document_url: Option<
     let latest = heads.into_iter().zip(keep).filter(|(_, k)| *k).map(|(h, _)| article(h, &feed, &mut warnings)).collect();
     let mut doc = NewsDocument { format, main: None, latest, title: feed.title, language: feed.language, found: 0, unbuilt, warnings };
     normalize::finish(&mut doc, false, options.max_items, options.main_id);
-    if doc.main.is_none() && doc.latest.is_empty() {
-        let mut message = format!("no item with a title found in the {format} feed");
-        if let Some(first) = doc.warnings.first() {
-            let problems = doc.warnings.len();
-            let plural = if problems == 1 { "" } else { "s" };
-            message.push_str(&format!(" ({problems} problem{plural}: {first})"));
-        }
-        return Err(DecodeError::new(message));
-    }
-    Ok(doc)
+    super::renderable(doc, format!("no item with a title found in the {format} feed"))
 }
 
 /// Which format a root element is, or why it is not a feed.

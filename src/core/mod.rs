@@ -155,17 +155,23 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
         model::warn(&mut doc.warnings, "page", f);
     }
     normalize::finish(&mut doc, ordered, options.max_items, options.main_id);
-    if doc.main.is_none() && doc.latest.is_empty() {
-        let where_ = if many { format!(" in {} {format} blocks", texts.len()) } else { String::new() };
-        let mut message = format!("no article with a headline found{where_}");
-        if let Some(first) = doc.warnings.first() {
-            let problems = doc.warnings.len();
-            let plural = if problems == 1 { "" } else { "s" };
-            message.push_str(&format!(" ({problems} problem{plural}: {first})"));
-        }
-        return Err(DecodeError::new(message));
+    let where_ = if many { format!(" in {} {format} blocks", texts.len()) } else { String::new() };
+    renderable(doc, format!("no article with a headline found{where_}"))
+}
+
+/// The document, or, when nothing in it can be shown, the error saying what
+/// was looked for and where (`what`) and the first of its problems.
+pub(crate) fn renderable(doc: NewsDocument, what: String) -> Result<NewsDocument, DecodeError> {
+    if doc.main.is_some() || !doc.latest.is_empty() {
+        return Ok(doc);
     }
-    Ok(doc)
+    let mut message = what;
+    if let Some(first) = doc.warnings.first() {
+        let problems = doc.warnings.len();
+        let plural = if problems == 1 { "" } else { "s" };
+        message.push_str(&format!(" ({problems} problem{plural}: {first})"));
+    }
+    Err(DecodeError::new(message))
 }
 
 /// Helpers shared by tests of several modules.
