@@ -145,6 +145,23 @@ test("an RSS 2.0 feed by src renders its headlines, with its bodies sanitised", 
   await page.context().close();
 });
 
+test("src wins over data in the page, and sends the page's cookies to its own origin", async () => {
+  routes.set("/feeds/wins.xml", { body: rss([["w", "From the feed"]]) });
+  const { page, context } = await openPage(env.browser);
+  await page.goto(env.url + PAGE);
+  await page.evaluate(() => {
+    document.cookie = "reader=42; path=/";
+    const el = document.createElement("news-reel");
+    el.setAttribute("src", "/feeds/wins.xml");
+    el.innerHTML = '<script type="application/json">{"latest":[{"headline":"From the page"}]}<\/script>';
+    document.querySelector("#app").append(el);
+  });
+  await settled(page);
+  assert.deepEqual(await headlines(page), ["From the feed"]);
+  assert.equal(requestsTo("/feeds/wins.xml")[0].headers.cookie, "reader=42", "credentials: same-origin");
+  await context.close();
+});
+
 test("Atom and JSON Feed load by src too", async () => {
   routes.set("/feeds/atom.xml", {
     type: "application/atom+xml",
