@@ -19,7 +19,7 @@
 
 const OBSERVED = [
   "source", "src", "refresh", "loading", "mode", "speed", "interval", "max-items", "label",
-  "heading-level", "lang", "dir", "relative-dates", "images", "target", "article",
+  "heading-level", "lang", "dir", "relative-dates", "images", "target", "article", "view",
 ];
 
 // Errors already logged, so each distinct message reaches the console once.

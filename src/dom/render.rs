@@ -33,6 +33,9 @@ pub struct Skeleton {
 
 /// How the host configured rendering (attributes), read once per render.
 pub struct RenderOptions {
+    /// `view="ticker"`: headlines are links to the articles' pages (a plain
+    /// click follows them), and one without a URL is plain text.
+    pub ticker_only: bool,
     pub locale: String,
     pub heading_level: u8,
     pub images: bool,
@@ -107,9 +110,20 @@ fn ticker_item(p: &mut Build, article: &Article, options: &RenderOptions, select
     // `item new`: a headline a refresh brought, for a short highlight.
     p.open_with("li", &[("class", "item"), ("part", if fresh { "item new" } else { "item" })]);
     match article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link)) {
-        Some(href) => p.open_with("a", &[("href", &href), ("rel", "noopener noreferrer")]),
-        None => p.open_with("button", &[("type", "button")]),
-    };
+        Some(href) => {
+            p.open_with("a", &[("href", &href), ("rel", "noopener noreferrer")]);
+            if let (true, Some(target)) = (options.ticker_only, &options.link_target) {
+                p.attr("target", target);
+            }
+        }
+        // Without an article view there is nothing to open: no dead control.
+        None if options.ticker_only => {
+            p.open_with("span", &[]);
+        }
+        None => {
+            p.open_with("button", &[("type", "button")]);
+        }
+    }
     p.attrs(&[("class", "pick"), ("data-id", &article.id)]);
     if selected {
         p.attr("aria-current", "true");

@@ -36,6 +36,17 @@ enum Mode {
     List,
 }
 
+/// Which parts the widget shows (attribute `view`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum View {
+    /// The ticker and the article view (the default).
+    Both,
+    /// The ticker only, as a site-wide header bar: headlines are links.
+    Ticker,
+    /// The article view only.
+    Article,
+}
+
 /// Who asked to open an article: decides focus, history and events.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum OpenedBy {
@@ -172,6 +183,7 @@ impl Widget {
             "refresh" => self.schedule_poll(),
             "max-items" | "article" => self.decode_and_show(),
             "mode" | "speed" | "interval" | "dir" => self.update_motion(),
+            "view" => self.rerender(),
             _ => self.rerender(),
         };
         self.settle(result);
@@ -540,6 +552,7 @@ impl Widget {
             .or_else(|| self.data.borrow().as_ref().and_then(|d| d.language.clone()))
             .unwrap_or_default();
         RenderOptions {
+            ticker_only: self.view() == View::Ticker,
             locale,
             heading_level: self.attr_number("heading-level", 1, 6).map_or(2, |n| n as u8),
             images: !b::attr(&self.host, "images").is_some_and(|v| v.trim().eq_ignore_ascii_case("none")),
@@ -811,10 +824,14 @@ impl Widget {
         let label = b::attr(&self.host, "label").filter(|l| !l.trim().is_empty());
         let label = label.or_else(|| doc.title.clone()).unwrap_or_else(|| "Latest news".into());
         b::set_text(&sk.label, &label);
+        let view = self.view();
         render::ticker_items(&self.doc, sk, &doc.latest, selected.as_deref(), &self.fresh.borrow(), &options)?;
+        if view == View::Article {
+            b::set_flag(&sk.ticker, "hidden", true)?;
+        }
         match selected.as_deref().and_then(|id| doc.find(id)) {
-            Some(article) => self.show_article(sk, article, &options)?,
-            None => b::set_flag(&sk.article, "hidden", true)?,
+            Some(article) if view != View::Ticker => self.show_article(sk, article, &options)?,
+            _ => b::set_flag(&sk.article, "hidden", true)?,
         }
         self.update_motion()
     }
@@ -844,9 +861,10 @@ impl Widget {
     fn on_click(&self, event: &Event) -> DomResult<()> {
         let Some(target) = b::event_element(event) else { return Ok(()) };
         if let Some(pick) = b::closest(&target, ".pick") {
-            // A link (not a button) with a modified click.
-            if pick.has_attribute("href") && b::is_modified_click(event) {
-                return Ok(()); // New tab or window: the browser's job.
+            // A link (not a button) with a modified click, or any click on a
+            // link when there is no article view to open it in.
+            if pick.has_attribute("href") && (b::is_modified_click(event) || self.view() == View::Ticker) {
+                return Ok(()); // New tab, new window, or the page itself: the browser's job.
             }
             b::prevent_default(event);
             if let Some(id) = b::attr(&pick, "data-id") {
@@ -868,6 +886,10 @@ impl Widget {
     /// a history entry (unless the host set `history="off"`).
     fn open(&self, id: &str, by: OpenedBy) -> DomResult<bool> {
         let Some(sk) = self.skeleton() else { return Ok(false) };
+        // `view="ticker"` has no article view to open anything in.
+        if self.view() == View::Ticker {
+            return Ok(false);
+        }
         let Some(doc) = self.data.borrow().clone() else { return Ok(false) };
         let Some(article) = doc.find(id) else { return Ok(false) };
         *self.selected.borrow_mut() = Some(article.id.clone());
@@ -904,6 +926,14 @@ impl Widget {
         self.update_motion()
     }
 
+    fn view(&self) -> View {
+        match b::attr(&self.host, "view").as_deref().map(str::trim) {
+            Some(v) if v.eq_ignore_ascii_case("ticker") => View::Ticker,
+            Some(v) if v.eq_ignore_ascii_case("article") => View::Article,
+            _ => View::Both,
+        }
+    }
+
     fn configured_mode(&self) -> Mode {
         match b::attr(&self.host, "mode").as_deref().map(str::trim) {
             Some("slide") => Mode::Slide,
@@ -923,7 +953,8 @@ impl Widget {
     }
 
     fn is_moving_mode(&self) -> bool {
-        self.effective_mode() != Mode::List
+        // Without a ticker on screen there is nothing to move.
+        self.effective_mode() != Mode::List && self.view() != View::Article
     }
 
     fn is_moving(&self) -> bool {

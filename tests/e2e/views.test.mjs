@@ -1,0 +1,107 @@
+// The `view` attribute, end to end in headless Chromium: `ticker` shows the
+// headlines alone, as links a plain click follows (a header bar), with a
+// headline without a URL as plain text; `article` shows the article view
+// alone. Each passes axe in light and dark.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, openPage, settled, ROOT } from "./browser.mjs";
+
+const PAGE = "/tests/e2e/pages/feeds/feeds.html";
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const data = (base) => JSON.stringify({
+  article: { id: "main", headline: "The main story", datePublished: "2026-11-03", articleBody: "<p>Body of the main story.</p>" },
+  latest: [
+    { id: "a", headline: "A headline with a page", url: `${base}${PAGE}?went=a`, datePublished: "2026-11-02" },
+    { id: "b", headline: "A headline without one", datePublished: "2026-11-01" },
+  ],
+});
+
+async function widget(view, options = {}) {
+  const { page, context, problems } = await openPage(env.browser, options);
+  await page.goto(env.url + PAGE);
+  await page.evaluate(async ({ view, json }) => {
+    await customElements.whenDefined("news-reel");
+    const el = document.createElement("news-reel");
+    el.setAttribute("view", view);
+    el.setAttribute("mode", "list");
+    document.querySelector("#app").append(el);
+    el.load(json);
+  }, { view, json: data(env.url) });
+  await settled(page);
+  return { page, context, problems };
+}
+
+const shown = (page) => page.evaluate(() => {
+  const root = document.querySelector("news-reel").shadowRoot;
+  const visible = (part) => { const e = root.querySelector(`[part="${part}"]`); return Boolean(e) && !e.hidden; };
+  return {
+    ticker: visible("ticker"),
+    article: visible("article"),
+    picks: [...root.querySelectorAll(".items:not(.copy) .pick")].map((p) => p.localName),
+    headline: root.querySelector('[part="headline"]')?.textContent ?? null,
+  };
+});
+
+async function axe(page) {
+  await page.addScriptTag({ path: ROOT + "tools/node_modules/axe-core/axe.min.js" });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  });
+}
+
+test('view="ticker" shows the headlines alone; a plain click follows the link', async () => {
+  const { page, context, problems } = await widget("ticker");
+  const view = await shown(page);
+  assert.equal(view.ticker, true);
+  assert.equal(view.article, false, "no article view");
+  assert.deepEqual(view.picks, ["a", "span"], "a headline without a URL is plain text, not a dead button");
+  assert.equal(await page.evaluate(() => document.querySelector("news-reel").select("a")), false, "nothing to open a headline in");
+  await page.locator("news-reel").locator(".items:not(.copy) a.pick").click();
+  await page.waitForURL(/went=a/);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('view="ticker" leaves plain and modified clicks to the browser, unprevented', async () => {
+  const { page, context } = await widget("ticker");
+  const prevented = await page.evaluate(() => {
+    const root = document.querySelector("news-reel").shadowRoot;
+    const click = (init) => {
+      let seen = null;
+      // Seen after the widget's own listener (the shadow root's), then stopped here so the page stays.
+      document.addEventListener("click", (e) => { seen = e.defaultPrevented; e.preventDefault(); }, { once: true });
+      root.querySelector("a.pick").dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true, cancelable: true, ...init }));
+      return seen;
+    };
+    return { plain: click({}), ctrl: click({ ctrlKey: true }), middle: click({ button: 1 }) };
+  });
+  assert.deepEqual(prevented, { plain: false, ctrl: false, middle: false });
+  await context.close();
+});
+
+test('view="article" shows the article view alone', async () => {
+  const { page, context, problems } = await widget("article");
+  const view = await shown(page);
+  assert.equal(view.ticker, false, "no ticker");
+  assert.equal(view.article, true);
+  assert.equal(view.headline, "The main story");
+  assert.equal(await page.evaluate(() => document.querySelector("news-reel").select("b")), true, "the host can still open another article");
+  assert.equal((await shown(page)).headline, "A headline without one");
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+for (const view of ["ticker", "article"]) {
+  for (const colorScheme of ["light", "dark"]) {
+    test(`axe finds no violations in view="${view}" (${colorScheme})`, async () => {
+      const { page, context } = await widget(view, { colorScheme });
+      assert.deepEqual(await axe(page), []);
+      await context.close();
+    });
+  }
+}
