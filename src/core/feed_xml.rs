@@ -62,11 +62,14 @@ pub fn decode_from(root: &Element, options: DecodeOptions, document_url: Option<
         h.id = format!("item-{}", n + 1);
     }
     let keys: Vec<_> = heads.iter().map(|h| (h.id.as_str(), h.url.as_deref(), h.date_published)).collect();
-    let keep = normalize::shown(&keys, options.max_items, options.main_id);
+    let atom = format == Format::Atom;
+    let accepted: Vec<bool> =
+        if options.tags.is_active() { heads.iter().map(|h| options.tags.accepts(&tags(h.item, atom))).collect() } else { Vec::new() };
+    let keep = normalize::shown(&keys, options.max_items, options.main_id, &accepted);
     let unbuilt = keep.iter().filter(|&&k| !k).count();
     let latest = heads.into_iter().zip(keep).filter(|(_, k)| *k).map(|(h, _)| article(h, &feed, &mut warnings)).collect();
     let mut doc = NewsDocument { format, main: None, latest, title: feed.title, language: feed.language, found: 0, unbuilt, warnings };
-    normalize::finish(&mut doc, false, options.max_items, options.main_id);
+    normalize::finish(&mut doc, false, options.max_items, options.main_id, options.tags);
     super::renderable(doc, format!("no item with a title found in the {format} feed"))
 }
 
@@ -632,7 +635,7 @@ mod tests {
     use crate::core::xml::from_text;
 
     fn read(xml: &str) -> NewsDocument {
-        decode(&from_text(xml).unwrap(), DecodeOptions { max_items: usize::MAX, main_id: None }).unwrap()
+        decode(&from_text(xml).unwrap(), DecodeOptions { max_items: usize::MAX, ..DecodeOptions::default() }).unwrap()
     }
 
     fn fail(xml: &str) -> String {
@@ -891,7 +894,7 @@ mod tests {
     fn the_ticker_is_capped_and_only_what_it_shows_is_built() {
         let items: String = (0..30).map(|i| format!("<item><title>S{i}</title><guid>{i}</guid><pubDate>{} Jan 2026 10:00 GMT</pubDate></item>", i + 1)).collect();
         let root = from_text(&format!("<rss><channel>{items}</channel></rss>")).unwrap();
-        let doc = decode(&root, DecodeOptions { max_items: 5, main_id: Some("3") }).unwrap();
+        let doc = decode(&root, DecodeOptions { max_items: 5, main_id: Some("3"), ..DecodeOptions::default() }).unwrap();
         let heads: Vec<&str> = doc.latest.iter().map(|a| a.headline.as_str()).collect();
         assert_eq!(heads, ["S29", "S28", "S27", "S26", "S25"]);
         assert_eq!(doc.main.as_ref().map(|a| a.headline.as_str()), Some("S3"), "the article attribute picks the main one");

@@ -93,7 +93,8 @@ fn authors(authors: &Value, author: &Value, nodes: &Nodes) -> Vec<String> {
 ///
 /// `max_items` and `main_id` are the widget's: of a long feed only the items
 /// the ticker can show are built into articles (`normalize::shown`).
-pub fn decode(top: &Top, source: Source, max_items: usize, main_id: Option<&str>) -> Result<(NewsDocument, bool), String> {
+pub fn decode(top: &Top, source: Source, options: super::DecodeOptions) -> Result<(NewsDocument, bool), String> {
+    let (max_items, main_id) = (options.max_items, options.main_id);
     let feed = match top {
         Top::Object(envelope) => envelope,
         Top::Other(value) => return Err(format!("expected an object, found {}", json::kind(value))),
@@ -143,7 +144,14 @@ pub fn decode(top: &Top, source: Source, max_items: usize, main_id: Option<&str>
         h.id = format!("item-{}", n + 1);
     }
     let keys: Vec<_> = heads.iter().map(|(_, h, _)| (h.id.as_str(), h.url.as_deref(), h.date_published)).collect();
-    let keep = normalize::shown(&keys, max_items, main_id);
+    // With a tag filter, each item's tags are read now, to choose among the
+    // items that pass it.
+    let accepted: Vec<bool> = if options.tags.is_active() {
+        heads.iter().map(|(item, _, _)| options.tags.accepts(&names(&parsed(item.tags), &Nodes::default()))).collect()
+    } else {
+        Vec::new()
+    };
+    let keep = normalize::shown(&keys, max_items, main_id, &accepted);
     let unbuilt = keep.iter().filter(|&&k| !k).count();
     let mut latest = Vec::new();
     for ((parsed, h, location), keep) in heads.into_iter().zip(keep) {
@@ -305,7 +313,7 @@ mod tests {
 
     fn read(src: &str) -> NewsDocument {
         let rebuilt = OnceCell::new();
-        decode(&json::parse(src, &rebuilt).unwrap(), Source { block: 0, text: src }, usize::MAX, None).unwrap().0
+        decode(&json::parse(src, &rebuilt).unwrap(), Source { block: 0, text: src }, super::super::DecodeOptions { max_items: usize::MAX, ..Default::default() }).unwrap().0
     }
 
     fn detected(src: &str) -> bool {
@@ -426,7 +434,7 @@ mod tests {
         assert_eq!(warnings(&doc), vec!["items: expected an array, found an object"]);
         let doc = read(r#"{"version":"https://jsonfeed.org/version/1.1","items":["x",{"title":"  "}]}"#);
         assert_eq!(warnings(&doc), vec!["item 1 (items[0]): expected an object, found a string", "item 2 (items[1]): has no title, summary or text"]);
-        assert_eq!(decode(&json::parse("[1]", &OnceCell::new()).unwrap(), Source { block: 0, text: "[1]" }, usize::MAX, None).unwrap_err(), "expected an object, found an array");
+        assert_eq!(decode(&json::parse("[1]", &OnceCell::new()).unwrap(), Source { block: 0, text: "[1]" }, Default::default()).unwrap_err(), "expected an object, found an array");
     }
 
     #[test]

@@ -56,11 +56,13 @@ pub struct DecodeOptions<'a> {
     pub max_items: usize,
     /// The article for the article view, by id (attribute `article`).
     pub main_id: Option<&'a str>,
+    /// Which articles the ticker shows (attribute `tags`).
+    pub tags: normalize::TagFilter<'a>,
 }
 
 impl Default for DecodeOptions<'_> {
     fn default() -> Self {
-        DecodeOptions { max_items: normalize::DEFAULT_MAX_ITEMS, main_id: None }
+        DecodeOptions { max_items: normalize::DEFAULT_MAX_ITEMS, main_id: None, tags: normalize::TagFilter::default() }
     }
 }
 
@@ -137,7 +139,7 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
                 .collect();
             jsonld::decode(&trees)
         }
-        Format::JsonFeed => jsonfeed::decode(&first.top, first.source, options.max_items, options.main_id),
+        Format::JsonFeed => jsonfeed::decode(&first.top, first.source, options),
         Format::Newsreel => newsreel_v1::decode(&first.top, first.source),
         // Feeds in XML are decoded from a tree (`feed_xml::decode`); `detect` never picks them.
         Format::Rss | Format::Atom => Err(format!("{format} is XML, not JSON")),
@@ -154,15 +156,17 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
     for f in failures {
         model::warn(&mut doc.warnings, "page", f);
     }
-    normalize::finish(&mut doc, ordered, options.max_items, options.main_id);
+    normalize::finish(&mut doc, ordered, options.max_items, options.main_id, options.tags);
     let where_ = if many { format!(" in {} {format} blocks", texts.len()) } else { String::new() };
     renderable(doc, format!("no article with a headline found{where_}"))
 }
 
 /// The document, or, when nothing in it can be shown, the error saying what
-/// was looked for and where (`what`) and the first of its problems.
+/// was looked for and where (`what`) and the first of its problems. Articles
+/// that only a tag filter (or the cap) left out do not make it an error: the
+/// data is good, and the ticker is empty for now.
 pub(crate) fn renderable(doc: NewsDocument, what: String) -> Result<NewsDocument, DecodeError> {
-    if doc.main.is_some() || !doc.latest.is_empty() {
+    if doc.main.is_some() || !doc.latest.is_empty() || doc.found > 0 {
         return Ok(doc);
     }
     let mut message = what;
@@ -237,6 +241,32 @@ pub(crate) mod test_support {
 mod tests {
     use super::*;
     use model::{Body, BodyKind};
+
+    #[test]
+    fn tags_choose_the_ticker_before_it_is_capped_in_every_format() {
+        let wanted = normalize::wanted_tags(" World ,, politics ", str::to_lowercase);
+        assert_eq!(wanted, ["world", "politics"]);
+        let options = DecodeOptions { max_items: 2, tags: normalize::TagFilter { wanted: &wanted, fold: str::to_lowercase }, ..DecodeOptions::default() };
+        let headlines = |doc: &NewsDocument| doc.latest.iter().map(|a| a.headline.clone()).collect::<Vec<_>>();
+        // Newest first: 5, 4, 3, 2, 1; the tagged ones are 5, 3 and 1.
+        let tags = |i: u32| if i % 2 == 1 { r#"["WORLD","x"]"# } else { r#"["sport"]"# };
+        let feed_items: Vec<String> = (1..=5)
+            .map(|i| format!(r#"{{"id":"{i}","title":"F{i}","date_published":"2026-01-0{i}","tags":{}}}"#, tags(i)))
+            .collect();
+        let feed = format!(r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{}]}}"#, feed_items.join(","));
+        let doc = decode(&feed, options).unwrap();
+        assert_eq!(headlines(&doc), ["F5", "F3"], "JSON Feed: the two newest that match");
+        assert_eq!(doc.found, 5, "found still counts every item");
+        let ld_items: Vec<String> =
+            (1..=5).map(|i| format!(r#"{{"@type":"NewsArticle","headline":"L{i}","datePublished":"2026-01-0{i}","keywords":{}}}"#, tags(i))).collect();
+        let ld = format!("[{}]", ld_items.join(","));
+        let doc = decode(&ld, options).unwrap();
+        assert_eq!(headlines(&doc), ["L5", "L3"], "JSON-LD keywords");
+        let ours = r#"{"latest":[{"headline":"O1","keywords":"Politics, economy"},{"headline":"O2","keywords":"sport"}]}"#;
+        assert_eq!(headlines(&decode(ours, options).unwrap()), ["O1"], "a comma-separated keywords text");
+        let none = r#"{"latest":[{"headline":"O2","keywords":"sport"}]}"#;
+        assert!(decode(none, options).is_ok(), "no match is an empty ticker, not a failure of the data");
+    }
 
     #[test]
     fn blocks_the_format_does_not_read_are_reported() {

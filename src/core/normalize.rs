@@ -9,6 +9,40 @@ use super::model::{Article, NewsDocument};
 /// The ticker's default length (attribute `max-items`).
 pub const DEFAULT_MAX_ITEMS: usize = 50;
 
+/// `tags="politics, world"`: the ticker shows only the articles with one of
+/// these keywords, tags or categories. Both sides are compared after `fold`,
+/// which the DOM shell sets to the browser's lower-casing (it knows every
+/// script, and keeps Unicode's case tables out of the wasm); `wanted` is
+/// folded already. No tags: every article.
+#[derive(Clone, Copy, Debug)]
+pub struct TagFilter<'a> {
+    pub wanted: &'a [String],
+    pub fold: fn(&str) -> String,
+}
+
+impl Default for TagFilter<'_> {
+    fn default() -> Self {
+        TagFilter { wanted: &[], fold: str::to_ascii_lowercase }
+    }
+}
+
+impl TagFilter<'_> {
+    pub fn is_active(&self) -> bool {
+        !self.wanted.is_empty()
+    }
+
+    /// Whether an article with these tags is shown.
+    pub fn accepts(&self, tags: &[String]) -> bool {
+        !self.is_active() || tags.iter().any(|tag| self.wanted.contains(&(self.fold)(tag.trim())))
+    }
+}
+
+/// The wanted tags of a `tags` attribute: comma-separated, trimmed, folded,
+/// empty ones left out.
+pub fn wanted_tags(attribute: &str, fold: fn(&str) -> String) -> Vec<String> {
+    attribute.split(',').map(str::trim).filter(|t| !t.is_empty()).map(fold).collect()
+}
+
 /// Finishes a decoded document. `ordered` keeps the source's order (an
 /// ItemList with positions); otherwise the ticker is sorted newest first,
 /// undated items last, ties in source order.
@@ -16,7 +50,10 @@ pub const DEFAULT_MAX_ITEMS: usize = 50;
 /// `main_id` (the element's `article` attribute) names the article for the
 /// article view: it leaves the ticker, and a main article the source chose
 /// joins the ticker instead.
-pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: Option<&str>) {
+///
+/// `tags` then keeps the articles it accepts (after the main one is chosen,
+/// before the cap); `found` still counts them all.
+pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: Option<&str>, tags: TagFilter) {
     let unnamed = doc.main.iter_mut().chain(doc.latest.iter_mut()).filter(|a| a.id.is_empty());
     for (n, a) in unnamed.enumerate() {
         a.id = format!("item-{}", n + 1);
@@ -31,6 +68,9 @@ pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: 
         }
     }
     doc.found = doc.latest.len() + doc.unbuilt;
+    if tags.is_active() {
+        doc.latest.retain(|a| tags.accepts(&a.tags));
+    }
     if ordered {
         doc.latest.truncate(max_items);
         return;
@@ -81,10 +121,13 @@ pub fn stable_order(keys: &[i64]) -> Vec<usize> {
 /// and date): a decoder builds the rest of only those, since most items of
 /// a long feed are never shown. The others still count in `found`
 /// (`NewsDocument::unbuilt`).
-pub fn shown(keys: &[(&str, Option<&str>, Option<DateValue>)], max_items: usize, main_id: Option<&str>) -> Vec<bool> {
+///
+/// `accepted` says which items the tag filter lets through (empty: all).
+pub fn shown(keys: &[(&str, Option<&str>, Option<DateValue>)], max_items: usize, main_id: Option<&str>, accepted: &[bool]) -> Vec<bool> {
     let unique = first_of_each(keys.iter().map(|&(id, url, _)| (id, url)));
     let main = main_id.and_then(|id| keys.iter().zip(&unique).position(|(k, &u)| u && k.0 == id));
-    let candidates: Vec<usize> = (0..keys.len()).filter(|&i| unique[i] && Some(i) != main).collect();
+    let passes = |i: usize| accepted.get(i).copied().unwrap_or(true);
+    let candidates: Vec<usize> = (0..keys.len()).filter(|&i| unique[i] && Some(i) != main && passes(i)).collect();
     let dates: Vec<i64> = candidates.iter().map(|&i| newest_first(keys[i].2)).collect();
     let mut order: Vec<usize> = stable_order(&dates).into_iter().map(|k| candidates[k]).collect();
     order.truncate(max_items);
@@ -98,6 +141,17 @@ pub fn shown(keys: &[(&str, Option<&str>, Option<DateValue>)], max_items: usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tag_filter_compares_folded_tags() {
+        let wanted = vec!["политика".to_string(), "world".to_string()];
+        let filter = TagFilter { wanted: &wanted, fold: str::to_lowercase };
+        assert!(filter.accepts(&["ПОЛИТИКА".into()]));
+        assert!(filter.accepts(&["x".into(), " World ".into()]));
+        assert!(!filter.accepts(&["sport".into()]));
+        assert!(!filter.accepts(&[]));
+        assert!(TagFilter::default().accepts(&[]), "no filter shows everything");
+    }
     use crate::core::dates::DateValue;
     use crate::core::model::Format;
 
@@ -130,12 +184,12 @@ mod tests {
             article("b", None, Some(2)),
             article("c3", None, Some(3)),
         ]);
-        finish(&mut doc, false, 10, None);
+        finish(&mut doc, false, 10, None, TagFilter::default());
         assert_eq!(ids(&doc), ["c1", "c2", "c3", "b", "a", "none1", "none2"]);
-        finish(&mut doc, false, 3, None);
+        finish(&mut doc, false, 3, None, TagFilter::default());
         assert_eq!((ids(&doc), doc.found), (vec!["c1", "c2", "c3"], 7));
         let mut empty = document(Vec::new());
-        finish(&mut empty, false, 10, None);
+        finish(&mut empty, false, 10, None, TagFilter::default());
         assert!(empty.latest.is_empty());
     }
 
@@ -148,7 +202,7 @@ mod tests {
             article("x", None, None),
             article("", Some("https://a.test/2"), None),
         ]);
-        finish(&mut doc, true, 2, None);
+        finish(&mut doc, true, 2, None, TagFilter::default());
         assert_eq!(ids(&doc), ["item-1", "x"]);
         assert_eq!(doc.found, 3);
     }
@@ -159,12 +213,12 @@ mod tests {
         let mut latest: Vec<Article> = colliding.iter().map(|id| article(id, None, None)).collect();
         latest.extend(colliding.iter().rev().map(|id| article(id, Some(id), None)));
         let mut doc = document(latest);
-        finish(&mut doc, true, usize::MAX, None);
+        finish(&mut doc, true, usize::MAX, None, TagFilter::default());
         assert_eq!(ids(&doc), colliding.iter().map(String::as_str).collect::<Vec<_>>(), "each id once, the first kept");
         assert!(doc.latest.iter().all(|a| a.url.is_none()));
         let last = colliding.last().unwrap();
         let mut doc = document(colliding.iter().map(|id| article(id, None, None)).collect());
-        finish(&mut doc, true, usize::MAX, Some(last));
+        finish(&mut doc, true, usize::MAX, Some(last), TagFilter::default());
         assert_eq!(doc.main.as_ref().map(|a| a.id.as_str()), Some(last.as_str()), "found among them by id");
         assert_eq!(doc.latest.len(), colliding.len() - 1);
     }
@@ -192,14 +246,14 @@ mod tests {
             let max_items = 1 + next(12) as usize;
             let main_id = (round % 3 == 0).then(|| format!("i{}", next(30)));
             let keys: Vec<_> = articles.iter().map(|a| (a.id.as_str(), a.url.as_deref(), a.date_published)).collect();
-            let keep = shown(&keys, max_items, main_id.as_deref());
+            let keep = shown(&keys, max_items, main_id.as_deref(), &[]);
             let chosen: Vec<Article> = articles.iter().zip(&keep).filter(|(_, &k)| k).map(|(a, _)| a.clone()).collect();
             let unbuilt = keep.iter().filter(|&&k| !k).count() - (count - first_of_each(keys.iter().map(|k| (k.0, k.1))).iter().filter(|&&u| u).count());
             let mut everything = document(articles);
-            finish(&mut everything, false, max_items, main_id.as_deref());
+            finish(&mut everything, false, max_items, main_id.as_deref(), TagFilter::default());
             let mut few = document(chosen);
             few.unbuilt = unbuilt;
-            finish(&mut few, false, max_items, main_id.as_deref());
+            finish(&mut few, false, max_items, main_id.as_deref(), TagFilter::default());
             let ids = |d: &NewsDocument| (d.main.as_ref().map(|a| a.id.clone()), d.latest.iter().map(|a| a.id.clone()).collect::<Vec<_>>());
             assert_eq!(ids(&few), ids(&everything), "round {round}");
             assert_eq!(few.found, everything.found, "round {round}");

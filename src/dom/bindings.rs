@@ -333,6 +333,12 @@ pub fn scroll_width(element: &Element) -> i32 {
     element.scroll_width()
 }
 
+/// Lower-cased as the browser lower-cases (`String.prototype.toLowerCase`),
+/// for every script, without Unicode's case tables in the wasm.
+pub fn lowercase(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
+}
+
 /// A string member of a plain JS object (`None` if absent or not a string).
 pub fn string_field(object: &JsValue, name: &str) -> Option<String> {
     js_sys::Reflect::get(object, &JsValue::from_str(name)).ok()?.as_string()

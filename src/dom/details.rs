@@ -9,8 +9,10 @@ use crate::core::model::Article;
 /// `newsreel:ready`.
 #[derive(Serialize)]
 pub struct Ready {
-    /// How many articles the data held (before the ticker was capped).
+    /// How many articles the data held (before the ticker was capped or filtered by `tags`).
     pub count: usize,
+    /// How many headlines the ticker shows.
+    pub shown: usize,
     /// Problems with single fields or items that did not stop rendering.
     pub warnings: Vec<String>,
 }

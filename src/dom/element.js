@@ -19,7 +19,7 @@
 
 const OBSERVED = [
   "source", "src", "refresh", "loading", "mode", "speed", "interval", "max-items", "label",
-  "heading-level", "lang", "dir", "relative-dates", "images", "target", "article", "view",
+  "heading-level", "lang", "dir", "relative-dates", "images", "target", "article", "view", "tags",
 ];
 
 // Errors already logged, so each distinct message reaches the console once.

@@ -24,6 +24,7 @@ use super::render::{self, RenderOptions, Skeleton};
 use super::styles::STYLES;
 use crate::core::model::{Article, NewsDocument};
 use crate::core::json::MAX_INPUT_BYTES;
+use crate::core::normalize::{wanted_tags, TagFilter};
 use crate::core::remote::{self, Content};
 use crate::core::text::html_integer;
 use crate::core::{decode_blocks, feed_xml, resolve_body, DecodeError, DecodeOptions};
@@ -181,7 +182,7 @@ impl Widget {
         let result = match name {
             "source" | "src" => self.read_page(),
             "refresh" => self.schedule_poll(),
-            "max-items" | "article" => self.decode_and_show(),
+            "max-items" | "article" | "tags" => self.decode_and_show(),
             "mode" | "speed" | "interval" | "dir" => self.update_motion(),
             "view" => self.rerender(),
             _ => self.rerender(),
@@ -527,7 +528,12 @@ impl Widget {
         let result = {
             let sources = self.sources.borrow();
             let main_id = b::attr(&self.host, "article");
-            let mut options = DecodeOptions { main_id: main_id.as_deref(), ..DecodeOptions::default() };
+            let wanted = b::attr(&self.host, "tags").map(|t| wanted_tags(&t, b::lowercase)).unwrap_or_default();
+            let mut options = DecodeOptions {
+                main_id: main_id.as_deref(),
+                tags: TagFilter { wanted: &wanted, fold: b::lowercase },
+                ..DecodeOptions::default()
+            };
             if let Some(n) = self.attr_number("max-items", 1, 10_000) {
                 options.max_items = n as usize;
             }
@@ -575,6 +581,7 @@ impl Widget {
         let selected = keep.or_else(from_hash).or_else(|| doc.initial().map(|a| a.id.clone()));
         let main_only = doc.main.as_ref().is_some_and(|m| !doc.latest.iter().any(|a| a.id == m.id));
         let count = doc.found + usize::from(main_only);
+        let shown_count = doc.latest.len();
         let refreshing = self.feed.borrow_mut().as_mut().is_some_and(|f| std::mem::take(&mut f.refreshing));
         // What the ticker showed, to tell what a refresh changed.
         let shown = |d: &NewsDocument| -> Vec<(String, String)> { d.latest.iter().map(|a| (a.id.clone(), a.headline.clone())).collect() };
@@ -610,7 +617,7 @@ impl Widget {
             }
             return b::dispatch(&self.host, "newsreel:update", &b::to_js(&details::Update { count, added, removed }));
         }
-        b::dispatch(&self.host, "newsreel:ready", &b::to_js(&details::Ready { count, warnings }))
+        b::dispatch(&self.host, "newsreel:ready", &b::to_js(&details::Ready { count, shown: shown_count, warnings }))
     }
 
     /// Renders the current data, marking `fresh` headlines new.

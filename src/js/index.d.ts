@@ -26,8 +26,10 @@ export interface NewsReelArticle {
 }
 
 export interface NewsReelReadyDetail {
-  /** How many articles the data held (before the ticker was capped by max-items). */
+  /** How many articles the data held (before the ticker was capped by max-items or filtered by tags). */
   count: number;
+  /** How many headlines the ticker shows. */
+  shown: number;
   /** Problems with single fields or items that did not stop rendering. */
   warnings: string[];
 }

@@ -105,3 +105,38 @@ for (const view of ["ticker", "article"]) {
     });
   }
 }
+
+test("tags shows only the matching articles, case-insensitively in any script; ready counts them all", async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(env.url + PAGE);
+  const result = await page.evaluate(async () => {
+    await customElements.whenDefined("news-reel");
+    const el = document.createElement("news-reel");
+    el.setAttribute("tags", "politics, МИР");
+    el.setAttribute("mode", "list");
+    const readies = [];
+    el.addEventListener("newsreel:ready", (e) => readies.push(e.detail));
+    document.querySelector("#app").append(el);
+    el.load({
+      version: "https://jsonfeed.org/version/1.1",
+      items: [
+        { id: "1", title: "Budget vote", tags: ["Politics"], date_published: "2026-11-05" },
+        { id: "2", title: "Cup final", tags: ["sport"], date_published: "2026-11-04" },
+        { id: "3", title: "Мирные переговоры", tags: ["мир"], date_published: "2026-11-03" },
+        { id: "4", title: "Untagged", date_published: "2026-11-02" },
+      ],
+    });
+    const titles = () => [...el.shadowRoot.querySelectorAll(".items:not(.copy) .title")].map((t) => t.textContent);
+    const filtered = titles();
+    el.setAttribute("tags", "SPORT");
+    const sport = titles();
+    el.removeAttribute("tags");
+    return { filtered, sport, all: titles(), readies: readies.map((r) => [r.count, r.shown]) };
+  });
+  assert.deepEqual(result.filtered, ["Budget vote", "Мирные переговоры"]);
+  assert.deepEqual(result.sport, ["Cup final"]);
+  assert.deepEqual(result.all, ["Budget vote", "Cup final", "Мирные переговоры", "Untagged"]);
+  assert.deepEqual(result.readies, [[4, 2], [4, 1], [4, 4]], "count is every article, shown the ticker's");
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
