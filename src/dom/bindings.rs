@@ -61,6 +61,8 @@ pub enum Signal {
     RefreshDue,
     /// The element came near the viewport (`loading="lazy"`).
     NearView,
+    /// The ticker's box changed size: do the headlines still fit?
+    Resized,
 }
 
 /// Subscriptions are kept in groups and dropped a group at a time.
@@ -117,6 +119,9 @@ extern "C" {
     /// Once, when the element comes within a screenful of the viewport.
     #[wasm_bindgen(js_name = watchNear)]
     pub fn watch_near(host: &HtmlElement, group: Group, target: &Element, signal: Signal);
+    /// A `ResizeObserver`: `signal` whenever the element's size changes.
+    #[wasm_bindgen(js_name = watchSize)]
+    pub fn watch_size(host: &HtmlElement, group: Group, target: &Element, signal: Signal);
     /// A `MutationObserver` of the text under a node.
     #[wasm_bindgen(js_name = watchText)]
     pub fn watch_text(host: &HtmlElement, group: Group, target: &Node, signal: Signal);
@@ -316,9 +321,20 @@ pub fn append(parent: &Node, child: &Node) -> DomResult<()> {
     parent.append_child(child).map(drop)
 }
 
-/// A deep copy of a fragment and everything in it.
-pub fn deep_clone(fragment: &DocumentFragment) -> DomResult<DocumentFragment> {
-    fragment.clone_node_with_deep(true).map(JsCast::unchecked_into)
+/// A fragment holding a deep copy of every child of `element`.
+pub fn deep_clone_children(element: &Element) -> DomResult<DocumentFragment> {
+    let doc = owner_document(element);
+    let copy = doc.create_document_fragment();
+    let mut child = element.first_child();
+    while let Some(node) = child {
+        copy.append_child(&node.clone_node_with_deep(true)?)?;
+        child = node.next_sibling();
+    }
+    Ok(copy)
+}
+
+pub fn client_width(element: &Element) -> i32 {
+    element.client_width()
 }
 
 pub fn fragment(doc: &Document) -> DocumentFragment {

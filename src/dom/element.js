@@ -138,6 +138,18 @@ export function watchNear(host, group, element, signal) {
   keep(host, group, () => observer.disconnect());
 }
 
+// Reports every change of an element's size (not the first report, which
+// only says the size it has).
+export function watchSize(host, group, element, signal) {
+  let first = true;
+  const observer = new ResizeObserver(() => {
+    if (first) { first = false; return; }
+    notify(host, signal);
+  });
+  observer.observe(element);
+  keep(host, group, () => observer.disconnect());
+}
+
 // Reports any change of the text inside a node.
 export function watchText(host, group, node, signal) {
   const observer = new MutationObserver(() => notify(host, signal));

@@ -154,21 +154,25 @@ pub fn ticker_items(
     }
     let list = b::fragment(doc);
     b::build(&list, &p)?;
-    // The loop copy is one deep clone, not a second build: a fraction of the
-    // work in the DOM. Its entries get a part of their own, so that
-    // `[part=item]` counts each headline once, and no current marker.
-    let copy = b::deep_clone(&list)?;
+    b::set_text(&sk.items, "");
+    b::append(&sk.items, &list)?;
+    fill_copy(sk)?;
+    b::set_flag(&sk.ticker, "hidden", articles.is_empty())
+}
+
+/// Makes the marquee's loop copy from the list: one deep clone, not a second
+/// build, a fraction of the work in the DOM. Its entries get a part of their
+/// own, so that `[part=item]` counts each headline once, and no current marker.
+pub fn fill_copy(sk: &Skeleton) -> DomResult<()> {
+    let copy = b::deep_clone_children(&sk.items)?;
     for entry in b::query_all(&copy, "[part~=item]") {
         b::set_attr(&entry, "part", "item-copy")?;
     }
     for current in b::query_all(&copy, "[aria-current]") {
         b::remove_attr(&current, "aria-current")?;
     }
-    b::set_text(&sk.items, "");
     b::set_text(&sk.copy, "");
-    b::append(&sk.items, &list)?;
-    b::append(&sk.copy, &copy)?;
-    b::set_flag(&sk.ticker, "hidden", articles.is_empty())
+    b::append(&sk.copy, &copy)
 }
 
 /// Marks which ticker entry is open in the article view.

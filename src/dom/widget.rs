@@ -124,6 +124,8 @@ pub struct Widget {
     listening: Cell<bool>,
     /// Headlines a refresh brought, while the ticker is rendered.
     fresh: RefCell<Vec<String>>,
+    /// The marquee's headlines all fit in its box: it stays still.
+    fits: Cell<bool>,
 }
 
 /// What JS calls: the element's lifecycle, its public methods, and the
@@ -154,6 +156,7 @@ impl Widget {
             slide_timer_on: Cell::new(false),
             listening: Cell::new(false),
             fresh: RefCell::new(Vec::new()),
+            fits: Cell::new(false),
         }
     }
 
@@ -293,6 +296,7 @@ impl Widget {
             Signal::Fetched => self.on_fetched(&value),
             Signal::RefreshDue => self.poll_due(),
             Signal::NearView => self.near_view(),
+            Signal::Resized => self.update_motion(),
         };
         self.settle(result);
     }
@@ -392,6 +396,8 @@ impl Widget {
         self.tab_hidden.set(b::document_hidden(&self.doc));
         if let Some(sk) = self.skeleton() {
             b::watch_visible(host, Group::Page, &sk.ticker, Signal::InView, Signal::OutOfView);
+            // Headlines that fit stop fitting when the box narrows, and back.
+            b::watch_size(host, Group::Page, &sk.ticker, Signal::Resized);
         }
     }
 
@@ -933,6 +939,14 @@ impl Widget {
         self.update_motion()
     }
 
+    /// Whether one copy of the headlines is no wider than the ticker's box
+    /// (a read of layout, as the marquee's duration already needs).
+    fn headlines_fit(&self, sk: &Skeleton) -> bool {
+        let Some(viewport) = sk.lane.parent_element() else { return false };
+        let items = b::child_element_count(&sk.items);
+        items > 0 && b::scroll_width(&sk.items) <= b::client_width(&viewport)
+    }
+
     fn view(&self) -> View {
         match b::attr(&self.host, "view").as_deref().map(str::trim) {
             Some(v) if v.eq_ignore_ascii_case("ticker") => View::Ticker,
@@ -965,7 +979,7 @@ impl Widget {
     }
 
     fn is_moving(&self) -> bool {
-        self.is_moving_mode() && !self.user_paused.get()
+        self.is_moving_mode() && !self.user_paused.get() && !self.fits.get()
     }
 
     fn is_rtl(&self) -> bool {
@@ -978,6 +992,15 @@ impl Widget {
         let Some(sk) = self.skeleton() else { return Ok(()) };
         let configured = self.configured_mode();
         let mode = self.effective_mode();
+        // A marquee whose headlines all fit in its box stays still, with no
+        // loop copy and no pause control: there is nothing to pause.
+        let fits = mode == Mode::Marquee && self.headlines_fit(sk);
+        self.fits.set(fits);
+        if fits {
+            b::set_text(&sk.copy, "");
+        } else if mode == Mode::Marquee && b::child_element_count(&sk.copy) == 0 && b::child_element_count(&sk.items) > 0 {
+            render::fill_copy(sk)?;
+        }
         let moving = self.is_moving();
         let mut class = String::from(match mode {
             Mode::Marquee => "nr mode-marquee",
@@ -986,6 +1009,7 @@ impl Widget {
         });
         for (on, name) in [
             (self.is_rtl(), " rtl"),
+            (fits, " fits"),
             (!moving, " paused"),
             (self.offscreen.get() || self.tab_hidden.get(), " offscreen"),
         ] {
@@ -996,7 +1020,7 @@ impl Widget {
         b::set_attr(&sk.root, "class", &class)?;
         // The control says what pressing it will do (WAI-ARIA carousel pattern).
         b::set_text(&sk.pause, if moving { "Pause" } else { "Play" });
-        b::set_flag(&sk.pause, "hidden", configured == Mode::List)?;
+        b::set_flag(&sk.pause, "hidden", configured == Mode::List || fits)?;
         // In the static list live updates may be announced; never while
         // moving. A feed from `src` announces its refreshes once, in a few
         // words ("3 new headlines"), so its list stays silent.

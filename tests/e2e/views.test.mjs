@@ -140,3 +140,39 @@ test("tags shows only the matching articles, case-insensitively in any script; r
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+test("a marquee whose headlines fit stays still with no copy; more headlines, or a narrower box, start it", async () => {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(env.url + PAGE);
+  const state = () => page.evaluate(() => {
+    const el = document.querySelector("news-reel");
+    const root = el.shadowRoot;
+    const lane = root.querySelector(".lane");
+    return {
+      moving: getComputedStyle(lane).animationName !== "none",
+      copies: root.querySelector(".items.copy").children.length,
+      pauseHidden: root.querySelector('[part="pause"]').hidden,
+    };
+  });
+  await page.evaluate(async () => {
+    await customElements.whenDefined("news-reel");
+    const el = document.createElement("news-reel");
+    document.querySelector("#app").append(el);
+    el.load({ latest: [{ id: "a", headline: "Short one" }, { id: "b", headline: "Short two" }] });
+  });
+  await settled(page);
+  assert.deepEqual(await state(), { moving: false, copies: 0, pauseHidden: true }, "two short headlines in a wide box");
+  await page.evaluate(() => {
+    const latest = Array.from({ length: 30 }, (_, i) => ({ id: `n${i}`, headline: `Headline number ${i} of thirty, long enough` }));
+    document.querySelector("news-reel").load({ latest });
+  });
+  assert.deepEqual(await state(), { moving: true, copies: 30, pauseHidden: false }, "thirty do not fit: the marquee moves");
+  // Back to two, then a box too narrow for them.
+  await page.evaluate(() => document.querySelector("news-reel").load({ latest: [{ id: "a", headline: "Short one" }, { id: "b", headline: "Short two" }] }));
+  assert.equal((await state()).moving, false);
+  await page.evaluate(() => { document.querySelector("news-reel").style.width = "120px"; });
+  await page.waitForFunction(() => document.querySelector("news-reel").shadowRoot.querySelector(".items.copy").children.length === 2, null, { timeout: 5000 });
+  assert.deepEqual(await state(), { moving: true, copies: 2, pauseHidden: false }, "a narrower box: they no longer fit");
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
