@@ -190,7 +190,7 @@ async function assertHealthy(page) {
       body: root.querySelector('[part="body"]').textContent,
     };
   });
-  assert.deepEqual(after, { paused: true, pauseLabel: "Play", headline: "Healthy second", body: "Second body." });
+  assert.deepEqual(after, { paused: true, pauseLabel: "Play", headline: "Healthy second, just as long, so that there is a pause control to press", body: "Second body." });
   // And a widget made now works as well.
   const fresh = await page.evaluate(() => {
     const el = document.createElement("news-reel");
