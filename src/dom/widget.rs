@@ -122,8 +122,6 @@ pub struct Widget {
     slide_timer_on: Cell<bool>,
     /// The page-level subscriptions (group `Page`) are in place.
     listening: Cell<bool>,
-    /// Headlines a refresh brought, while the ticker is rendered.
-    fresh: RefCell<Vec<String>>,
     /// The marquee's headlines all fit in its box: it stays still.
     fits: Cell<bool>,
 }
@@ -155,7 +153,6 @@ impl Widget {
             slide_marked: Cell::new(false),
             slide_timer_on: Cell::new(false),
             listening: Cell::new(false),
-            fresh: RefCell::new(Vec::new()),
             fits: Cell::new(false),
         }
     }
@@ -171,8 +168,7 @@ impl Widget {
         b::unsubscribe(&self.host, Group::Page);
         b::unsubscribe(&self.host, Group::Source);
         // A request in flight is aborted and polling stops; reconnecting resumes it.
-        b::unsubscribe(&self.host, Group::Feed);
-        b::unsubscribe(&self.host, Group::Poll);
+        self.stop_feed_requests();
         self.listening.set(false);
         self.stop_slide_timer();
     }
@@ -435,8 +431,7 @@ impl Widget {
             b::unsubscribe(&self.host, Group::Source);
             return self.start_feed(&src);
         }
-        b::unsubscribe(&self.host, Group::Feed);
-        b::unsubscribe(&self.host, Group::Poll);
+        self.stop_feed_requests();
         *self.feed.borrow_mut() = None;
         self.watch_source();
         match self.find_sources() {
@@ -601,7 +596,7 @@ impl Widget {
         let focused = if refreshing { b::focused_pick(&sk.items) } else { None };
         *self.data.borrow_mut() = Some(Rc::new(doc));
         *self.selected.borrow_mut() = selected;
-        self.render_with_fresh(if refreshing { &added } else { &[] })?;
+        self.render(if refreshing { &added } else { &[] })?;
         if let Some(id) = focused {
             b::focus_pick(&sk.items, &id)?;
         }
@@ -626,15 +621,14 @@ impl Widget {
         b::dispatch(&self.host, "newsreel:ready", &b::to_js(&details::Ready { count, shown: shown_count, warnings }))
     }
 
-    /// Renders the current data, marking `fresh` headlines new.
-    fn render_with_fresh(&self, fresh: &[String]) -> DomResult<()> {
-        self.fresh.replace(fresh.to_vec());
-        let result = self.rerender();
-        self.fresh.replace(Vec::new());
-        result
-    }
 
     // ------------------------------------------------------------ feeds by URL
+
+    /// Aborts the request for `src` in flight and drops the poll timer.
+    fn stop_feed_requests(&self) {
+        b::unsubscribe(&self.host, Group::Feed);
+        b::unsubscribe(&self.host, Group::Poll);
+    }
 
     fn feed_url(&self) -> Option<String> {
         self.feed.borrow().as_ref().map(|f| f.url.clone())
@@ -644,8 +638,7 @@ impl Widget {
     /// fetches it, now or, with `loading="lazy"`, once the widget is near
     /// the viewport. Validators of another URL are not sent.
     fn start_feed(&self, src: &str) -> DomResult<()> {
-        b::unsubscribe(&self.host, Group::Feed);
-        b::unsubscribe(&self.host, Group::Poll);
+        self.stop_feed_requests();
         let url = match remote::check_src(src) {
             Ok(url) => url,
             Err(message) => {
@@ -687,8 +680,7 @@ impl Widget {
         let feed = self.feed.borrow();
         let Some(f) = feed.as_ref() else { return };
         // A new request supersedes the one in flight and the poll timer.
-        b::unsubscribe(&self.host, Group::Feed);
-        b::unsubscribe(&self.host, Group::Poll);
+        self.stop_feed_requests();
         b::fetch_feed(
             &self.host,
             Group::Feed,
@@ -768,21 +760,16 @@ impl Widget {
             f.failures = f.failures.saturating_add(1);
             f.refreshing = false;
         }
-        let has_data = self.data.borrow().is_some();
-        b::log_once(message);
-        if has_data {
-            if let Some(sk) = self.skeleton() {
-                b::set_text(&sk.stale, &format!("The news could not be updated: {message}"));
-                b::set_flag(&sk.stale, "hidden", false)?;
-            }
-            b::set_flag(&self.host, "stale", true)?;
-        } else if let Some(sk) = self.skeleton() {
-            b::set_text(&sk.error, &format!("The news could not be shown: {message}"));
-            b::set_flag(&sk.error, "hidden", false)?;
-            b::set_flag(&sk.fallback, "hidden", false)?;
-            self.set_state("error")?;
-        }
         self.schedule_poll()?;
+        if self.data.borrow().is_none() {
+            return self.fail_with(message, status, url.as_deref());
+        }
+        b::log_once(message);
+        if let Some(sk) = self.skeleton() {
+            b::set_text(&sk.stale, &format!("The news could not be updated: {message}"));
+            b::set_flag(&sk.stale, "hidden", false)?;
+        }
+        b::set_flag(&self.host, "stale", true)?;
         b::dispatch(&self.host, "newsreel:error", &b::to_js(&details::Error { message, status, url: url.as_deref() }))
     }
 
@@ -831,6 +818,11 @@ impl Widget {
 
     /// Renders the current data with the current attributes.
     fn rerender(&self) -> DomResult<()> {
+        self.render(&[])
+    }
+
+    /// The same, marking the `fresh` headlines (those a refresh brought) new.
+    fn render(&self, fresh: &[String]) -> DomResult<()> {
         let (Some(sk), Some(doc)) = (self.skeleton(), self.data.borrow().clone()) else { return Ok(()) };
         let options = self.render_options();
         let selected = self.selected.borrow().clone();
@@ -838,7 +830,7 @@ impl Widget {
         let label = label.or_else(|| doc.title.clone()).unwrap_or_else(|| "Latest news".into());
         b::set_text(&sk.label, &label);
         let view = self.view();
-        render::ticker_items(&self.doc, sk, &doc.latest, selected.as_deref(), &self.fresh.borrow(), &options)?;
+        render::ticker_items(&self.doc, sk, &doc.latest, selected.as_deref(), fresh, &options)?;
         if view == View::Article {
             b::set_flag(&sk.ticker, "hidden", true)?;
         }
@@ -860,6 +852,11 @@ impl Widget {
     /// skeleton (the shadow root could not be set up) the element's `state`
     /// and the event still say so.
     fn fail(&self, message: &str) -> DomResult<()> {
+        self.fail_with(message, None, None)
+    }
+
+    /// The same, with the HTTP status and URL of a feed from `src` for the event.
+    fn fail_with(&self, message: &str, status: Option<u16>, url: Option<&str>) -> DomResult<()> {
         b::log_once(message);
         if let Some(sk) = self.skeleton() {
             b::set_text(&sk.error, &format!("The news could not be shown: {message}"));
@@ -868,7 +865,7 @@ impl Widget {
             b::set_flag(&sk.fallback, "hidden", self.data.borrow().is_some())?;
         }
         self.set_state("error")?;
-        b::dispatch(&self.host, "newsreel:error", &b::to_js(&details::Error { message, status: None, url: None }))
+        b::dispatch(&self.host, "newsreel:error", &b::to_js(&details::Error { message, status, url }))
     }
 
     fn on_click(&self, event: &Event) -> DomResult<()> {
