@@ -133,8 +133,8 @@ extern "C" {
     /// Sets the marquee lane's `animation-duration` (in ms) without moving
     /// the lane: the time within the current loop is kept. Throws only if a
     /// host page broke the CSSOM, so it catches.
-    #[wasm_bindgen(js_name = setMarqueeDuration, catch)]
-    pub fn set_marquee_duration(lane: &Element, ms: u32) -> DomResult<()>;
+    #[wasm_bindgen(js_name = setScrollDuration, catch)]
+    pub fn set_scroll_duration(lane: &Element, ms: u32) -> DomResult<()>;
     /// A timeout: once, after `ms`, unless the group is dropped first.
     pub fn after(host: &HtmlElement, group: Group, ms: u32, signal: Signal);
     /// Removes every subscription of the group.
@@ -347,6 +347,10 @@ pub fn child_element_count(element: &Element) -> u32 {
 
 pub fn scroll_width(element: &Element) -> i32 {
     element.scroll_width()
+}
+
+pub fn scroll_height(element: &Element) -> i32 {
+    element.scroll_height()
 }
 
 /// Lower-cased as the browser lower-cases (`String.prototype.toLowerCase`),

@@ -18,7 +18,7 @@
 // instance and every other widget is made again in it.
 
 const OBSERVED = [
-  "source", "src", "refresh", "loading", "mode", "speed", "interval", "max-items", "label",
+  "source", "src", "refresh", "loading", "mode", "rows", "speed", "interval", "max-items", "label",
   "heading-level", "lang", "dir", "relative-dates", "images", "target", "article", "view", "tags",
 ];
 
@@ -173,13 +173,13 @@ export function after(host, group, ms, signal) {
   keep(host, group, () => clearTimeout(id));
 }
 
-// Sets the marquee's duration without a jump. The lane moves at a constant
+// Sets the duration of a scroll (marquee or vertical) without a jump. The lane moves at a constant
 // speed, so its offset is its animation time within the current loop; a new
 // duration (the headlines changed) would keep the animation's total time and
 // move the lane to wherever that falls in the new loop. Keeping the time
 // within the loop keeps the offset. CSSOM only: no style attribute, so a CSP
 // without 'unsafe-inline' allows it.
-export function setMarqueeDuration(lane, ms) {
+export function setScrollDuration(lane, ms) {
   const before = parseFloat(lane.style.getPropertyValue("animation-duration")) || 0;
   if (before === ms) return;
   const animation = lane.getAnimations ? lane.getAnimations()[0] : undefined;

@@ -33,6 +33,8 @@ use crate::core::{decode_blocks, feed_xml, resolve_body, DecodeError, DecodeOpti
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mode {
     Marquee,
+    /// The headlines scroll upward in a box `rows` lines tall.
+    Vertical,
     Slide,
     List,
 }
@@ -65,6 +67,10 @@ enum OpenedBy {
 const HASH_PREFIX: &str = "news-reel/";
 
 const DEFAULT_SPEED_PX_PER_S: i64 = 60;
+/// Upward, a line (about 36 px) every two seconds or so: slower than
+/// sideways, as each line has to be read in the time it is in the box.
+const DEFAULT_VERTICAL_SPEED_PX_PER_S: i64 = 18;
+const DEFAULT_ROWS: i64 = 3;
 const DEFAULT_INTERVAL_MS: i64 = 5000;
 
 /// A feed loaded by `src`, and where its polling stands.
@@ -182,7 +188,7 @@ impl Widget {
             "source" | "src" => self.read_page(),
             "refresh" => self.schedule_poll(),
             "max-items" | "article" | "tags" => self.decode_and_show(),
-            "mode" | "speed" | "interval" | "dir" => self.update_motion(),
+            "mode" | "speed" | "interval" | "dir" | "rows" => self.update_motion(),
             "view" => self.rerender(),
             _ => self.rerender(),
         };
@@ -936,12 +942,24 @@ impl Widget {
         self.update_motion()
     }
 
-    /// Whether one copy of the headlines is no wider than the ticker's box
-    /// (a read of layout, as the marquee's duration already needs).
-    fn headlines_fit(&self, sk: &Skeleton) -> bool {
-        let Some(viewport) = sk.lane.parent_element() else { return false };
+    /// Whether every headline is in view without moving. Sideways: one copy
+    /// of the list is no wider than the box (a read of layout, as the
+    /// marquee's duration already needs). Upward: there are no more
+    /// headlines than rows, as each headline is one line tall.
+    fn headlines_fit(&self, sk: &Skeleton, mode: Mode) -> bool {
         let items = b::child_element_count(&sk.items);
-        items > 0 && b::scroll_width(&sk.items) <= b::client_width(&viewport)
+        match mode {
+            Mode::Marquee => {
+                let Some(viewport) = sk.lane.parent_element() else { return false };
+                items > 0 && b::scroll_width(&sk.items) <= b::client_width(&viewport)
+            }
+            Mode::Vertical => i64::from(items) <= self.rows(),
+            Mode::Slide | Mode::List => false,
+        }
+    }
+
+    fn rows(&self) -> i64 {
+        self.attr_number("rows", 1, 50).unwrap_or(DEFAULT_ROWS)
     }
 
     fn view(&self) -> View {
@@ -954,6 +972,7 @@ impl Widget {
 
     fn configured_mode(&self) -> Mode {
         match b::attr(&self.host, "mode").as_deref().map(str::trim) {
+            Some("vertical") => Mode::Vertical,
             Some("slide") => Mode::Slide,
             Some("list") => Mode::List,
             _ => Mode::Marquee,
@@ -989,21 +1008,28 @@ impl Widget {
         let Some(sk) = self.skeleton() else { return Ok(()) };
         let configured = self.configured_mode();
         let mode = self.effective_mode();
-        // A marquee whose headlines all fit in its box stays still, with no
+        let mode_class = match mode {
+            Mode::Marquee => "nr mode-marquee",
+            Mode::Vertical => "nr mode-vertical",
+            Mode::Slide => "nr mode-slide",
+            Mode::List => "nr mode-list",
+        };
+        let scrolls = matches!(mode, Mode::Marquee | Mode::Vertical);
+        if mode == Mode::Marquee && !b::attr(&sk.root, "class").is_some_and(|c| c.starts_with(mode_class)) {
+            // Coming from another mode: the width is measured in the marquee's own layout.
+            b::set_attr(&sk.root, "class", mode_class)?;
+        }
+        // A scroll whose headlines all fit in its box stays still, with no
         // loop copy and no pause control: there is nothing to pause.
-        let fits = mode == Mode::Marquee && self.headlines_fit(sk);
+        let fits = self.headlines_fit(sk, mode);
         self.fits.set(fits);
         if fits {
             b::set_text(&sk.copy, "");
-        } else if mode == Mode::Marquee && b::child_element_count(&sk.copy) == 0 && b::child_element_count(&sk.items) > 0 {
+        } else if scrolls && b::child_element_count(&sk.copy) == 0 && b::child_element_count(&sk.items) > 0 {
             render::fill_copy(sk)?;
         }
         let moving = self.is_moving();
-        let mut class = String::from(match mode {
-            Mode::Marquee => "nr mode-marquee",
-            Mode::Slide => "nr mode-slide",
-            Mode::List => "nr mode-list",
-        });
+        let mut class = String::from(mode_class);
         for (on, name) in [
             (self.is_rtl(), " rtl"),
             (fits, " fits"),
@@ -1023,14 +1049,20 @@ impl Widget {
         // words ("3 new headlines"), so its list stays silent.
         let quiet = moving || self.feed.borrow().is_some();
         b::set_attr(&sk.items, "aria-live", if quiet { "off" } else { "polite" })?;
-        if mode == Mode::Marquee {
-            let speed = self.attr_number("speed", 5, 1000).unwrap_or(DEFAULT_SPEED_PX_PER_S);
-            // One read of layout per render: the width of one copy of the list.
-            let width = i64::from(b::scroll_width(&sk.items));
-            let ms = if width > 0 { width * 1000 / speed } else { 8000 * i64::from(b::child_element_count(&sk.items)) };
+        if scrolls {
+            if mode == Mode::Vertical {
+                if let Some(viewport) = sk.lane.parent_element() {
+                    b::set_style(&viewport, "--nr-rows", &self.rows().to_string())?;
+                }
+            }
+            let default_speed = if mode == Mode::Vertical { DEFAULT_VERTICAL_SPEED_PX_PER_S } else { DEFAULT_SPEED_PX_PER_S };
+            let speed = self.attr_number("speed", 5, 1000).unwrap_or(default_speed);
+            // One read of layout per render: the length of one copy of the list.
+            let length = i64::from(if mode == Mode::Vertical { b::scroll_height(&sk.items) } else { b::scroll_width(&sk.items) });
+            let ms = if length > 0 { length * 1000 / speed } else { 8000 * i64::from(b::child_element_count(&sk.items)) };
             // On the lane itself, not as an inherited custom property: a
             // variable would restyle every headline inside it a second time.
-            b::set_marquee_duration(&sk.lane, u32::try_from(ms.max(2000)).unwrap_or(u32::MAX))?;
+            b::set_scroll_duration(&sk.lane, u32::try_from(ms.max(2000)).unwrap_or(u32::MAX))?;
         }
         self.apply_slide(sk, mode == Mode::Slide)?;
         if mode == Mode::Slide && moving {

@@ -176,3 +176,118 @@ test("a marquee whose headlines fit stays still with no copy; more headlines, or
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+/** A vertical ticker of `n` headlines, appended with the given attributes. */
+async function vertical(n, attributes = {}, options = {}) {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1000, height: 800 }, ...options });
+  await page.goto(env.url + PAGE);
+  await page.evaluate(async ({ n, attributes }) => {
+    await customElements.whenDefined("news-reel");
+    const el = document.createElement("news-reel");
+    el.setAttribute("mode", "vertical");
+    el.setAttribute("view", "ticker");
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+    document.querySelector("#app").append(el);
+    const latest = Array.from({ length: n }, (_, i) => ({ id: `v${i}`, headline: `Vertical headline ${i}`, url: `/story/${i}` }));
+    el.load({ latest });
+  }, { n, attributes });
+  await settled(page);
+  return { page, context, problems };
+}
+
+/** The lane's translation now, from its computed transform matrix. */
+const laneOffset = (page) => page.evaluate(() => {
+  const lane = document.querySelector("news-reel").shadowRoot.querySelector(".lane");
+  const m = new DOMMatrixReadOnly(getComputedStyle(lane).transform);
+  return { x: m.m41, y: m.m42 };
+});
+
+test('mode="vertical" scrolls upward only, in a box `rows` lines tall, and stops with focus inside', async () => {
+  const { page, context, problems } = await vertical(8, { rows: "4" });
+  const box = await page.evaluate(() => {
+    const root = document.querySelector("news-reel").shadowRoot;
+    const viewport = root.querySelector(".viewport").getBoundingClientRect();
+    const item = root.querySelector(".items:not(.copy) .item").getBoundingClientRect();
+    const copy = root.querySelector(".items.copy");
+    return {
+      rows: Math.round(viewport.height / item.height),
+      copies: copy.children.length,
+      copyHidden: copy.getAttribute("aria-hidden") === "true" && copy.inert,
+      pauseFirst: root.querySelector('[part="pause"]').compareDocumentPosition(root.querySelector(".items .pick")) & Node.DOCUMENT_POSITION_FOLLOWING,
+    };
+  });
+  assert.equal(box.rows, 4, "the box is four headlines tall");
+  assert.equal(box.copies, 8, "the seamless loop has its copy");
+  assert.ok(box.copyHidden, "the copy is aria-hidden and inert");
+  assert.ok(box.pauseFirst, "the pause control comes before the headlines");
+  const first = await laneOffset(page);
+  await page.waitForTimeout(400);
+  const second = await laneOffset(page);
+  assert.equal(first.x, 0);
+  assert.equal(second.x, 0, "no sideways motion");
+  assert.ok(second.y < first.y, `moves up (${first.y} → ${second.y})`);
+  // Focus inside holds it.
+  await page.locator("news-reel").locator(".items:not(.copy) .pick").first().focus();
+  const held = await laneOffset(page);
+  await page.waitForTimeout(400);
+  assert.equal((await laneOffset(page)).y, held.y, "still while a headline has focus");
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('mode="vertical" with no more headlines than rows stays still, with no copy and no pause control', async () => {
+  const { page, context, problems } = await vertical(3);
+  const state = () => page.evaluate(() => {
+    const root = document.querySelector("news-reel").shadowRoot;
+    return {
+      moving: getComputedStyle(root.querySelector(".lane")).animationName !== "none",
+      copies: root.querySelector(".items.copy").children.length,
+      pauseHidden: root.querySelector('[part="pause"]').hidden,
+    };
+  });
+  assert.deepEqual(await state(), { moving: false, copies: 0, pauseHidden: true }, "three headlines in three rows");
+  await page.evaluate(() => document.querySelector("news-reel").setAttribute("rows", "2"));
+  assert.deepEqual(await state(), { moving: true, copies: 3, pauseHidden: false }, "three headlines in two rows");
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('mode="vertical" pauses on the control, gives the static list for reduced motion, and reads right to left', async () => {
+  const { page, context } = await vertical(8);
+  await page.locator("news-reel").locator('[part="pause"]').click();
+  await page.mouse.move(0, 0);
+  const paused = await laneOffset(page);
+  await page.waitForTimeout(300);
+  assert.equal((await laneOffset(page)).y, paused.y, "paused by the control");
+  assert.equal(await page.evaluate(() => document.querySelector("news-reel").paused), true);
+  await context.close();
+
+  const reduced = await vertical(8, {}, { reducedMotion: "reduce" });
+  const mode = await reduced.page.evaluate(() => document.querySelector("news-reel").shadowRoot.querySelector(".nr").className);
+  assert.match(mode, /mode-list/, "reduced motion: the static list");
+  await reduced.context.close();
+
+  const rtl = await vertical(8, { dir: "rtl" });
+  const sides = await rtl.page.evaluate(() => {
+    const root = document.querySelector("news-reel").shadowRoot;
+    const viewport = root.querySelector(".viewport").getBoundingClientRect();
+    const title = root.querySelector(".items:not(.copy) .title").getBoundingClientRect();
+    const label = root.querySelector(".label").getBoundingClientRect();
+    return { titleRightGap: viewport.right - title.right, labelRight: label.right, viewportRight: viewport.right };
+  });
+  assert.ok(sides.titleRightGap < 20, `headlines start at the right (${sides.titleRightGap}px from it)`);
+  assert.ok(sides.labelRight > sides.viewportRight, "the label is on the right");
+  const a = await laneOffset(rtl.page);
+  await rtl.page.waitForTimeout(300);
+  const b = await laneOffset(rtl.page);
+  assert.ok(b.y < a.y && b.x === 0, "still upward, not sideways");
+  await rtl.context.close();
+});
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`axe finds no violations in mode="vertical" (${colorScheme})`, async () => {
+    const { page, context } = await vertical(8, {}, { colorScheme });
+    assert.deepEqual(await axe(page), []);
+    await context.close();
+  });
+}
