@@ -19,6 +19,7 @@ pub mod normalize;
 pub mod remote;
 pub mod sanitize;
 pub mod schema;
+pub mod strings;
 pub mod text;
 pub mod url_policy;
 pub mod url_resolve;

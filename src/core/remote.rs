@@ -73,27 +73,48 @@ pub fn classify(text: &str, content_type: &str) -> Content {
     }
 }
 
-/// Why a load failed, for the error state, the console and the
-/// `newsreel:error` event. `kind` is what the shell's fetch reported.
-pub fn load_error(url: &str, kind: &str, status: u16) -> String {
-    let url = short(url);
-    match kind {
-        "http" => format!("could not load {url}: HTTP {status}"),
-        "timeout" => format!("could not load {url}: no answer within {} s", TIMEOUT_MS / 1000),
-        "too-large" => format!("could not load {url}: the feed is larger than {MAX_INPUT_BYTES} bytes (5 MB)"),
-        _ => format!(
-            "could not load {url}: the request failed (the network, or a feed on another origin whose server does not send Access-Control-Allow-Origin)"
-        ),
+/// A feed that did not arrive, or arrived as something that is no feed:
+/// where from and why. It reads "could not load <url>: <reason>" for the
+/// console and the `newsreel:error` event; the widget puts the words before
+/// the reason in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadFailure {
+    /// The URL as given, shortened for messages.
+    pub url: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for LoadFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "could not load {}: {}", self.url, self.reason)
     }
 }
 
-/// The error for a response that is no feed.
-pub fn content_error(url: &str, content: Content) -> String {
-    let url = short(url);
-    match content {
-        Content::Html => format!("could not load {url}: it is an HTML page, not a feed (a login or error page?)"),
-        _ => format!("could not load {url}: it is neither JSON nor XML"),
+impl LoadFailure {
+    pub fn new(url: &str, reason: impl Into<String>) -> LoadFailure {
+        LoadFailure { url: short(url), reason: reason.into() }
     }
+}
+
+/// Why a load failed. `kind` is what the shell's fetch reported.
+pub fn load_error(url: &str, kind: &str, status: u16) -> LoadFailure {
+    let reason = match kind {
+        "http" => format!("HTTP {status}"),
+        "timeout" => format!("no answer within {} s", TIMEOUT_MS / 1000),
+        "too-large" => format!("the feed is larger than {MAX_INPUT_BYTES} bytes (5 MB)"),
+        _ => "the request failed (the network, or a feed on another origin whose server does not send Access-Control-Allow-Origin)"
+            .into(),
+    };
+    LoadFailure::new(url, reason)
+}
+
+/// The error for a response that is no feed.
+pub fn content_error(url: &str, content: Content) -> LoadFailure {
+    let reason = match content {
+        Content::Html => "it is an HTML page, not a feed (a login or error page?)",
+        _ => "it is neither JSON nor XML",
+    };
+    LoadFailure::new(url, reason)
 }
 
 /// The browser XML parser's report, read into `invalid XML at line L,
@@ -268,13 +289,15 @@ mod tests {
 
     #[test]
     fn failures_say_what_and_where() {
-        assert_eq!(load_error("/news.xml", "http", 404), "could not load /news.xml: HTTP 404");
-        assert!(load_error("https://x.test/f", "network", 0).contains("Access-Control-Allow-Origin"));
-        assert_eq!(load_error("/f", "timeout", 0), "could not load /f: no answer within 15 s");
-        assert!(load_error("/f", "too-large", 200).contains("larger than 5242880 bytes"));
-        assert!(content_error("/f", Content::Html).contains("an HTML page, not a feed"));
+        let text = |f: LoadFailure| f.to_string();
+        assert_eq!(text(load_error("/news.xml", "http", 404)), "could not load /news.xml: HTTP 404");
+        assert_eq!(load_error("/news.xml", "http", 404).reason, "HTTP 404");
+        assert!(text(load_error("https://x.test/f", "network", 0)).contains("Access-Control-Allow-Origin"));
+        assert_eq!(text(load_error("/f", "timeout", 0)), "could not load /f: no answer within 15 s");
+        assert!(text(load_error("/f", "too-large", 200)).contains("larger than 5242880 bytes"));
+        assert!(text(content_error("/f", Content::Html)).contains("an HTML page, not a feed"));
         let long = format!("/{}", "a".repeat(500));
-        assert!(load_error(&long, "http", 500).chars().count() < 260);
+        assert!(text(load_error(&long, "http", 500)).chars().count() < 260);
     }
 
     #[test]

@@ -96,6 +96,9 @@ extern "C" {
     pub fn note_panic(message: &str);
 
     /// A date in the page's language, or an empty string if `Intl` failed.
+    /// The CLDR plural category of `n` in the language ("one", "few", "other"…).
+    #[wasm_bindgen(js_name = pluralCategory)]
+    pub fn plural_category(locale: &str, n: u32) -> String;
     #[wasm_bindgen(js_name = formatDate)]
     pub fn format_date(epoch_ms: f64, has_time: bool, locale: &str) -> String;
     /// The date relative to now ("3 hours ago"), in the page's language.
@@ -165,8 +168,9 @@ extern "C" {
 /// A value for JS, from a `Serialize` type: plain objects and arrays, with
 /// `None` as `null` (the documented shape of our event details).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    // Our detail types are plain structs of strings, numbers and lists:
+    // Maps (the plural forms of `strings`) as plain objects, not `Map`s.
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    // Our detail types are plain structs of strings, numbers, lists and maps:
     // serialising them cannot fail, and undefined would do if it did.
     value.serialize(&serializer).unwrap_or(JsValue::UNDEFINED)
 }

@@ -20,6 +20,7 @@
 const OBSERVED = [
   "source", "src", "refresh", "loading", "mode", "rows", "speed", "interval", "max-items", "label",
   "heading-level", "lang", "dir", "relative-dates", "images", "target", "article", "view", "tags",
+  "pause-label", "play-label", "prev-label", "next-label",
 ];
 
 // Errors already logged, so each distinct message reaches the console once.
@@ -345,6 +346,8 @@ export function defineElement(tagName, runtime) {
     // article that was open when the previous widget was freed.
     #loaded = undefined;
     #selected = undefined;
+    // What `strings` was last set to (JSON), for every widget this element makes.
+    #strings = undefined;
 
     constructor() {
       super();
@@ -373,6 +376,7 @@ export function defineElement(tagName, runtime) {
       const widget = runtime.create(this);
       this.#widget = widget;
       live.add(this);
+      if (this.#strings !== undefined) widget.setStrings(this.#strings);
       if (resume && this.#loaded !== undefined) widget.load(this.#loaded);
       if (resume && this.#selected !== undefined) widget.reopen(this.#selected);
       this.#selected = undefined;
@@ -445,6 +449,24 @@ export function defineElement(tagName, runtime) {
     next() { this.#call((w) => w.next()); }
     prev() { this.#call((w) => w.prev()); }
     get articles() { return this.#call((w) => w.articles) ?? []; }
+    // The widget's own words. Set an object of the texts to override (a
+    // `newHeadlines` string is used for every count), or null for ours.
+    get strings() { return this.#call((w) => w.strings) ?? null; }
+    set strings(value) {
+      let text = null;
+      if (value !== null && value !== undefined) {
+        try {
+          // Anything but an object reaches the widget as it is, to be refused there.
+          const given = typeof value === "object" ? { ...value } : value;
+          if (typeof given.newHeadlines === "string") given.newHeadlines = { other: given.newHeadlines };
+          text = JSON.stringify(given);
+        } catch (_) {
+          text = "null";
+        }
+      }
+      this.#strings = text;
+      this.#call((w) => w.setStrings(text));
+    }
     get paused() { return Boolean(this.#call((w) => w.paused)); }
   }
 
@@ -511,6 +533,22 @@ export function formatRelative(epochMs, locale) {
     // Fall through to an absolute date.
   }
   return formatDate(epochMs, true, locale);
+}
+
+// Which CLDR plural form a count takes in a language ("one", "few", ...),
+// for the widget's "3 new headlines"; "other" when Intl cannot say.
+export function pluralCategory(locale, n) {
+  try {
+    let rules;
+    try {
+      rules = new Intl.PluralRules(locale || undefined);
+    } catch (_) {
+      rules = new Intl.PluralRules(undefined);
+    }
+    return rules.select(n);
+  } catch (_) {
+    return "other";
+  }
 }
 
 // ---------------------------------------------------------------- inert HTML

@@ -25,7 +25,8 @@ use super::styles::STYLES;
 use crate::core::model::{Article, NewsDocument};
 use crate::core::json::MAX_INPUT_BYTES;
 use crate::core::normalize::{wanted_tags, TagFilter};
-use crate::core::remote::{self, Content};
+use crate::core::remote::{self, Content, LoadFailure};
+use crate::core::strings::{self, Overrides, Strings};
 use crate::core::text::html_integer;
 use crate::core::{decode_blocks, feed_xml, resolve_body, DecodeError, DecodeOptions};
 
@@ -130,6 +131,11 @@ pub struct Widget {
     listening: Cell<bool>,
     /// The marquee's headlines all fit in its box: it stays still.
     fits: Cell<bool>,
+    /// What the host set with the `strings` property.
+    overrides: RefCell<Overrides>,
+    /// The widget's words for a language, with the overrides applied: made
+    /// again when the language or an override changes.
+    strings: RefCell<Option<(String, Rc<Strings>)>>,
 }
 
 /// What JS calls: the element's lifecycle, its public methods, and the
@@ -160,6 +166,8 @@ impl Widget {
             slide_timer_on: Cell::new(false),
             listening: Cell::new(false),
             fits: Cell::new(false),
+            overrides: RefCell::default(),
+            strings: RefCell::new(None),
         }
     }
 
@@ -190,6 +198,10 @@ impl Widget {
             "max-items" | "article" | "tags" => self.decode_and_show(),
             "mode" | "speed" | "interval" | "dir" | "rows" => self.update_motion(),
             "view" => self.rerender(),
+            "lang" | "label" | "pause-label" | "play-label" | "prev-label" | "next-label" => {
+                self.strings.take();
+                self.rerender()
+            }
             _ => self.rerender(),
         };
         self.settle(result);
@@ -245,6 +257,36 @@ impl Widget {
     pub fn prev(&self) {
         let result = self.step_slide(-1);
         self.settle(result);
+    }
+
+    /// `element.strings = {...}`: the JSON of the texts to override (all of
+    /// them again, not a change), or `None` for the built-in ones.
+    #[wasm_bindgen(js_name = setStrings)]
+    pub fn set_strings(&self, json: Option<String>) {
+        let overrides = match json.as_deref().map(serde_json::from_str::<Overrides>) {
+            None => Ok(Overrides::default()),
+            Some(Ok(overrides)) => Ok(overrides),
+            Some(Err(e)) => Err(format!("strings: each text must be a string, and newHeadlines a string or an object of them ({e})")),
+        };
+        let result = match overrides {
+            Ok(overrides) => {
+                *self.overrides.borrow_mut() = overrides;
+                self.strings.take();
+                self.rerender()
+            }
+            // What was set before stays.
+            Err(message) => {
+                b::log_once(&message);
+                Ok(())
+            }
+        };
+        self.settle(result);
+    }
+
+    /// `element.strings`: the texts in use, in the widget's language.
+    #[wasm_bindgen(getter)]
+    pub fn strings(&self) -> JsValue {
+        b::to_js(&*self.words())
     }
 
     #[wasm_bindgen(getter)]
@@ -554,16 +596,46 @@ impl Widget {
         match result {
             Ok(doc) => self.show(doc),
             Err(e) => match self.feed_url() {
-                Some(url) => self.feed_failed(&format!("could not load {url}: {e}"), None),
+                Some(url) => self.feed_failed(&LoadFailure::new(&url, e.to_string()), None),
                 None => self.fail(&e.to_string()),
             },
         }
     }
 
-    fn render_options(&self) -> RenderOptions {
-        let locale = b::inherited_attr(&self.host, "lang")
+    /// The widget's language: the element's `lang` or its nearest
+    /// ancestor's, else the data's. Dates and our own words follow it.
+    fn locale(&self) -> String {
+        b::inherited_attr(&self.host, "lang")
             .or_else(|| self.data.borrow().as_ref().and_then(|d| d.language.clone()))
-            .unwrap_or_default();
+            .unwrap_or_default()
+    }
+
+    /// Our words in the widget's language, the host's overrides applied:
+    /// the `strings` property, then the `*-label` attributes.
+    fn words(&self) -> Rc<Strings> {
+        let locale = self.locale();
+        if let Some((cached, words)) = &*self.strings.borrow() {
+            if *cached == locale {
+                return Rc::clone(words);
+            }
+        }
+        let mut words = Strings::for_language(&locale);
+        words.apply(&self.overrides.borrow());
+        let attr = |name| b::attr(&self.host, name);
+        words.apply(&Overrides {
+            pause: attr("pause-label"),
+            play: attr("play-label"),
+            prev: attr("prev-label"),
+            next: attr("next-label"),
+            ..Overrides::default()
+        });
+        let words = Rc::new(words);
+        *self.strings.borrow_mut() = Some((locale, Rc::clone(&words)));
+        words
+    }
+
+    fn render_options(&self) -> RenderOptions {
+        let locale = self.locale();
         RenderOptions {
             ticker_only: self.view() == View::Ticker,
             locale,
@@ -620,7 +692,8 @@ impl Widget {
             // A moving ticker shows its new headlines; a still one says so once.
             if !added.is_empty() && !self.is_moving() {
                 let n = added.len();
-                b::set_text(&sk.announce, &format!("{n} new headline{}", if n == 1 { "" } else { "s" }));
+                let category = b::plural_category(&self.locale(), n as u32);
+                b::set_text(&sk.announce, &self.words().new_headlines(n, &category));
             }
             return b::dispatch(&self.host, "newsreel:update", &b::to_js(&details::Update { count, added, removed }));
         }
@@ -760,19 +833,22 @@ impl Widget {
 
     /// A load failed. Earlier data stays on screen, marked `stale`, and the
     /// next try backs off; without earlier data it is the error state.
-    fn feed_failed(&self, message: &str, status: Option<u16>) -> DomResult<()> {
+    fn feed_failed(&self, failure: &LoadFailure, status: Option<u16>) -> DomResult<()> {
         let url = self.feed_url();
+        let message = &failure.to_string();
+        let words = self.words();
+        let shown = format!("{}: {}", words.not_loaded(&failure.url), failure.reason);
         if let Some(f) = self.feed.borrow_mut().as_mut() {
             f.failures = f.failures.saturating_add(1);
             f.refreshing = false;
         }
         self.schedule_poll()?;
         if self.data.borrow().is_none() {
-            return self.fail_with(message, status, url.as_deref());
+            return self.fail_with(message, &shown, status, url.as_deref());
         }
         b::log_once(message);
         if let Some(sk) = self.skeleton() {
-            b::set_text(&sk.stale, &format!("The news could not be updated: {message}"));
+            b::set_text(&sk.stale, &format!("{}: {shown}", words.not_updated));
             b::set_flag(&sk.stale, "hidden", false)?;
         }
         b::set_flag(&self.host, "stale", true)?;
@@ -832,9 +908,14 @@ impl Widget {
         let (Some(sk), Some(doc)) = (self.skeleton(), self.data.borrow().clone()) else { return Ok(()) };
         let options = self.render_options();
         let selected = self.selected.borrow().clone();
+        let words = self.words();
+        // The host's label, else the data's title, else ours.
         let label = b::attr(&self.host, "label").filter(|l| !l.trim().is_empty());
-        let label = label.or_else(|| doc.title.clone()).unwrap_or_else(|| "Latest news".into());
+        let label = label.or_else(|| self.overrides.borrow().label.clone().filter(|l| !l.trim().is_empty()));
+        let label = label.or_else(|| doc.title.clone()).unwrap_or_else(|| words.label.clone());
         b::set_text(&sk.label, &label);
+        b::set_attr(&sk.prev, "aria-label", &words.prev)?;
+        b::set_attr(&sk.next, "aria-label", &words.next)?;
         let view = self.view();
         render::ticker_items(&self.doc, sk, &doc.latest, selected.as_deref(), fresh, &options)?;
         if view == View::Article {
@@ -858,14 +939,17 @@ impl Widget {
     /// skeleton (the shadow root could not be set up) the element's `state`
     /// and the event still say so.
     fn fail(&self, message: &str) -> DomResult<()> {
-        self.fail_with(message, None, None)
+        self.fail_with(message, message, None, None)
     }
 
-    /// The same, with the HTTP status and URL of a feed from `src` for the event.
-    fn fail_with(&self, message: &str, status: Option<u16>, url: Option<&str>) -> DomResult<()> {
+    /// The same, with the HTTP status and URL of a feed from `src` for the
+    /// event. `message` is for the console and the event; `shown`, the same
+    /// with its first words in the reader's language, for the error state.
+    fn fail_with(&self, message: &str, shown: &str, status: Option<u16>, url: Option<&str>) -> DomResult<()> {
         b::log_once(message);
         if let Some(sk) = self.skeleton() {
-            b::set_text(&sk.error, &format!("The news could not be shown: {message}"));
+            let words = self.words();
+            b::set_text(&sk.error, &format!("{}: {shown}", words.not_shown));
             b::set_flag(&sk.error, "hidden", false)?;
             // With nothing rendered, the host's fallback HTML stays visible.
             b::set_flag(&sk.fallback, "hidden", self.data.borrow().is_some())?;
@@ -998,8 +1082,17 @@ impl Widget {
         self.is_moving_mode() && !self.user_paused.get() && !self.fits.get()
     }
 
+    /// The page's `dir` (the element's or an ancestor's), else its
+    /// language's: `lang="ar"` alone is right to left.
     fn is_rtl(&self) -> bool {
-        b::inherited_attr(&self.host, "dir").is_some_and(|d| d.eq_ignore_ascii_case("rtl"))
+        match self.given_dir() {
+            Some(dir) => dir.eq_ignore_ascii_case("rtl"),
+            None => strings::is_rtl(&self.locale()),
+        }
+    }
+
+    fn given_dir(&self) -> Option<String> {
+        b::inherited_attr(&self.host, "dir").filter(|d| !d.trim().is_empty())
     }
 
     /// Applies mode, direction and play state to the ticker. Motion itself is
@@ -1041,8 +1134,14 @@ impl Widget {
             }
         }
         b::set_attr(&sk.root, "class", &class)?;
+        // A direction the page gives is inherited; one from the language is set here.
+        match self.given_dir() {
+            None if self.is_rtl() => b::set_attr(&sk.root, "dir", "rtl")?,
+            _ => b::remove_attr(&sk.root, "dir")?,
+        }
         // The control says what pressing it will do (WAI-ARIA carousel pattern).
-        b::set_text(&sk.pause, if moving { "Pause" } else { "Play" });
+        let words = self.words();
+        b::set_text(&sk.pause, if moving { &words.pause } else { &words.play });
         b::set_flag(&sk.pause, "hidden", configured == Mode::List || fits)?;
         // In the static list live updates may be announced; never while
         // moving. A feed from `src` announces its refreshes once, in a few

@@ -348,6 +348,26 @@ test("a still ticker says once, politely, how many headlines a refresh brought",
   await context.close();
 });
 
+test("the count of new headlines is said in the widget's language, in its plural form", async () => {
+  let items = [["a", "Альфа", 1]];
+  routes.set("/feeds/ru.xml", () => ({ body: rss(items) }));
+  const { page, context } = await widget({ src: "/feeds/ru.xml", refresh: "5", mode: "list", lang: "ru" });
+  await settled(page);
+  const status = () => page.evaluate(() => document.querySelector("news-reel").shadowRoot.querySelector("[role=status]").textContent);
+  const updates = () => page.evaluate(() => window.events.filter((e) => e.type === "newsreel:update").length);
+  const refresh = async (n) => {
+    const before = await updates();
+    items = Array.from({ length: n }, (_, i) => [`r${n}-${i}`, `Заголовок ${i}`, i]);
+    await context.clock.fastForward(5100);
+    await waitFor(page, (count) => window.events.filter((e) => e.type === "newsreel:update").length > count, before);
+    return status();
+  };
+  assert.equal(await refresh(3), "3 новых заголовка", "few");
+  assert.equal(await refresh(5), "5 новых заголовков", "many");
+  assert.equal(await refresh(1), "1 новый заголовок", "one");
+  await context.close();
+});
+
 test("a failed refresh marks the widget stale and keeps its headlines; the next success clears it", async () => {
   let failing = false;
   routes.set("/feeds/flaky.xml", () => (failing ? { status: 500, type: "text/plain", body: "oops" } : { body: rss([["a", "Still here"]]) }));
