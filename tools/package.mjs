@@ -1,5 +1,7 @@
 // Turns the wasm-bindgen output in pkg/ into the published npm package: our entry
-// (index.js, start.js, index.d.ts), a package.json that follows npm
+// (index.js, start.js, index.d.ts), the Custom Elements Manifest
+// (custom-elements.json, kept by hand in src/js/ and checked against the
+// element by tests/e2e/manifest.test.mjs), a package.json that follows npm
 // conventions, and the README. Run by `make pkg` after wasm-bindgen and wasm-opt.
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,7 +15,7 @@ const field = (name) => {
   return match[1];
 };
 
-for (const file of ["index.js", "start.js", "index.d.ts"]) {
+for (const file of ["index.js", "start.js", "index.d.ts", "custom-elements.json"]) {
   copyFileSync(join(root, "src/js", file), join(pkg, file));
 }
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
@@ -34,13 +36,17 @@ const manifest = {
   main: "./index.js",
   module: "./index.js",
   types: "./index.d.ts",
+  // Where editors, linters and catalogues find the element's API.
+  customElements: "./custom-elements.json",
   exports: {
     ".": { types: "./index.d.ts", default: "./index.js" },
     "./newsreel_bg.wasm": "./newsreel_bg.wasm",
+    "./custom-elements.json": "./custom-elements.json",
     "./package.json": "./package.json",
   },
   // What a user needs, nothing else (npm adds package.json itself).
-  files: ["index.js", "index.d.ts", "start.js", "newsreel.js", "newsreel.d.ts", "newsreel_bg.wasm", "snippets/", "README.md"],
+  files: ["index.js", "index.d.ts", "start.js", "newsreel.js", "newsreel.d.ts", "newsreel_bg.wasm", "snippets/",
+    "custom-elements.json", "README.md"],
   // Importing defines nothing; defineNewsReel() does, when called.
   sideEffects: false,
 };

@@ -16,7 +16,8 @@ test("the tarball holds what a user needs and nothing else", () => {
   assert.equal(snippets.length, 1, snippets.join(", "));
   assert.match(snippets[0], /^snippets\/newsreel-[0-9a-f]+\/src\/dom\/element\.js$/);
   assert.deepEqual(files.filter((f) => !f.startsWith("snippets/")), [
-    "README.md", "index.d.ts", "index.js", "newsreel.d.ts", "newsreel.js", "newsreel_bg.wasm", "package.json", "start.js",
+    "README.md", "custom-elements.json", "index.d.ts", "index.js", "newsreel.d.ts", "newsreel.js", "newsreel_bg.wasm",
+    "package.json", "start.js",
   ]);
   assert.ok(!files.some((f) => /\.rs$|\.gitignore$|test/.test(f)));
 });
@@ -45,7 +46,7 @@ test("package.json follows npm conventions", () => {
   // The entry and its types, both ways a tool looks for them, are packed.
   assert.deepEqual(Object.keys(manifest.exports["."]), ["types", "default"]);
   for (const path of [manifest.types, manifest.main, manifest.exports["."].types, manifest.exports["."].default,
-    manifest.exports["./newsreel_bg.wasm"]]) {
+    manifest.exports["./newsreel_bg.wasm"], manifest.customElements, manifest.exports["./custom-elements.json"]]) {
     assert.ok(files.includes(path.replace(/^\.\//, "")), path);
   }
 });
