@@ -13,15 +13,6 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { start, openPage, settled, ROOT } from "./browser.mjs";
 
-// Names the manifest lists before this branch has them: main is adding the
-// attributes `rows`, `pause-label`, `play-label`, `prev-label` and
-// `next-label`, the value `vertical` of `mode` and the property `strings`.
-// A name here may be missing from the element, its sources, its types and
-// the README, and is not compared in detail where it is present. Delete
-// this constant (and `pending` below) once they have landed.
-const PENDING_ON_MAIN = ["rows", "pause-label", "play-label", "prev-label", "next-label", "vertical", "strings"];
-const pending = (name) => PENDING_ON_MAIN.includes(name);
-
 const read = (path) => readFileSync(ROOT + path, "utf8");
 const MANIFEST_SOURCE = "src/js/custom-elements.json";
 const manifest = JSON.parse(read(MANIFEST_SOURCE));
@@ -34,16 +25,10 @@ const events = names(element?.events);
 const parts = names(element?.cssParts);
 const properties = names(element?.cssProperties);
 
-/**
- * `found` (what the element, a source or a document has) and `listed` (the
- * manifest's) are the same set of names, but for pending names `found` may
- * still lack.
- */
+/** `found` (what the element, a source or a document has) and `listed` (the manifest's) are the same set of names. */
 function sameNames(found, listed, what) {
-  const have = new Set(found);
-  const excused = listed.filter((n) => !have.has(n) && pending(n));
   const sorted = (xs) => [...new Set(xs)].sort();
-  assert.deepEqual(sorted([...found, ...excused]), sorted(listed), what);
+  assert.deepEqual(sorted(found), sorted(listed), what);
 }
 
 /** The string literals of a union type such as `"a" | "b"`, or null for any other type. */
@@ -367,7 +352,7 @@ test("the members and the entry function are those of index.d.ts", () => {
   // addEventListener and removeEventListener are typed for the events, not new members.
   const own = Object.keys(declared).filter((n) => !["addEventListener", "removeEventListener"].includes(n));
   sameNames(own, names(element.members), "members: NewsReelElement and the manifest");
-  for (const member of element.members.filter((m) => !pending(m.name))) {
+  for (const member of element.members) {
     const d = declared[member.name];
     assert.equal(d.kind, member.kind, `${member.name}: a ${member.kind}`);
     if (member.kind === "field") {
@@ -400,10 +385,10 @@ test("the members and the entry function are those of index.d.ts", () => {
 test("the README documents the same attributes, values, defaults, members, events, parts and custom properties", () => {
   const rows = tableRows(section("### Attributes"));
   sameNames([...rows.keys()], attributes, "attributes: the README's table and the manifest");
-  for (const a of element.attributes.filter((a) => rows.has(a.name) && !pending(a.name))) {
+  for (const a of element.attributes.filter((a) => rows.has(a.name))) {
     const row = rows.get(a.name);
     for (const value of literals(a.type.text) ?? []) {
-      assert.ok(pending(value) || row.includes("`" + value + "`"), `README: ${a.name}'s value ${value}`);
+      assert.ok(row.includes("`" + value + "`"), `README: ${a.name}'s value ${value}`);
     }
     if ("default" in a) assert.match(row, new RegExp(`\\b${a.default}\\b`), `README: ${a.name}'s default ${a.default}`);
   }
@@ -564,7 +549,7 @@ test("the package's module exports, tag name, observed attributes and prototype 
   assert.deepEqual(found.statics, [], "no static members beyond observedAttributes");
   assert.equal(found.symbols, 0, "no symbol-named members");
   sameNames(names(found.members), names(element.members), "members: the prototype and the manifest");
-  for (const member of found.members.filter((m) => !pending(m.name))) {
+  for (const member of found.members) {
     const listed = element.members.find((m) => m.name === member.name);
     assert.equal(member.kind, listed.kind, `${member.name}: a ${listed.kind}`);
     if (member.kind === "field") {
