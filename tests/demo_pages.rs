@@ -1,4 +1,4 @@
-//! The three demo pages carry the seed page's content in our format, as
+//! The three demo pages (and the switcher of views, modes and languages) carry the seed page's content in our format, as
 //! JSON-LD and as a JSON Feed. Read as the widget reads them (the page's data
 //! blocks and its `article` attribute), they must give the same article and
 //! the same ticker, and that content must be the seed page's.
@@ -65,6 +65,7 @@ fn all_three_demo_pages_show_the_seed_page() {
     let ours = read_page("index.html");
     assert_eq!(read_page("jsonld.html"), ours, "JSON-LD page");
     assert_eq!(read_page("jsonfeed.html"), ours, "JSON Feed page");
+    assert_eq!(read_page("layouts.html"), ours, "the views, modes and languages page");
 
     // And that content is the seed page's.
     let seed = std::fs::read_to_string(format!("{}/tests/fixtures/seed.json", env!("CARGO_MANIFEST_DIR"))).unwrap();

@@ -74,3 +74,64 @@ test("the JSON-LD and JSON Feed demo pages render exactly what the main demo doe
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
+
+test("the Russian demo page: the widget's words, dates and headlines in Russian", async () => {
+  const { page, problems, context } = await openPage(env.browser, { viewport: { width: 1100, height: 700 } });
+  await page.goto(env.url + "/www/ru.html");
+  await settled(page);
+  await page.evaluate(() => document.querySelector("news-reel").pause());
+  const view = await page.evaluate(() => {
+    const root = document.querySelector("news-reel").shadowRoot;
+    return {
+      label: root.getElementById("nr-label").textContent,
+      pause: root.querySelector('[part="pause"]').textContent,
+      first: root.querySelector('[part="item"] .title').textContent,
+      date: root.querySelector('[part="article"] [part="date"]').textContent,
+    };
+  });
+  assert.equal(view.label, "Последние новости");
+  assert.equal(view.pause, "Воспроизвести", "paused: the control offers to play");
+  assert.match(view.first, /^Бывший премьер-министр Грузии/);
+  assert.match(view.date, /янв/, "the date in Russian");
+  await page.screenshot({ path: SCREENSHOTS + "russian-page.png" });
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test("the views, modes and languages page: a vertical header bar, and a switcher that sets the widget's attributes", async () => {
+  const { page, problems, context } = await openPage(env.browser, { viewport: { width: 1100, height: 900 } });
+  await page.goto(env.url + "/www/layouts.html");
+  await settled(page);
+  const bar = await page.evaluate(() => {
+    const root = document.getElementById("bar").shadowRoot;
+    return {
+      mode: root.querySelector(".nr").className,
+      article: root.querySelector('[part="article"]').hidden,
+    };
+  });
+  assert.match(bar.mode, /mode-vertical/);
+  assert.equal(bar.article, true, "the bar has no article view");
+  // For the picture: held by the pointer (the label says Pause still), at the start of its loop.
+  await page.locator("#bar").hover();
+  await page.evaluate(() => { document.getElementById("bar").shadowRoot.querySelector(".lane").getAnimations()[0].currentTime = 0; });
+  await page.locator("#bar").screenshot({ path: SCREENSHOTS + "vertical-ticker.png" });
+  await page.mouse.move(0, 0);
+  await page.selectOption("select[name=mode]", "vertical");
+  await page.selectOption("select[name=view]", "ticker");
+  await page.selectOption("select[name=lang]", "ka");
+  const configured = await page.evaluate(() => {
+    const el = document.getElementById("configurable");
+    return {
+      attrs: ["mode", "view", "lang"].map((n) => el.getAttribute(n)),
+      pause: el.shadowRoot.querySelector('[part="pause"]').textContent,
+      mode: el.shadowRoot.querySelector(".nr").className,
+    };
+  });
+  assert.deepEqual(configured.attrs, ["vertical", "ticker", "ka"]);
+  assert.match(configured.mode, /mode-vertical/);
+  assert.equal(configured.pause, "პაუზა", "the widget's words in Georgian");
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
