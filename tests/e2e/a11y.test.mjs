@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { start, openPage, settled, ROOT, SCREENSHOTS } from "./browser.mjs";
 
 const AXE = ROOT + "tools/node_modules/axe-core/axe.min.js";
-const DEMO_PAGES = ["index.html", "jsonld.html", "jsonfeed.html"].filter((p) => existsSync(ROOT + "www/" + p));
+const DEMO_PAGES = ["index.html", "jsonld.html", "jsonfeed.html", "layouts.html", "ru.html"].filter((p) => existsSync(ROOT + "www/" + p));
 const WIDGET_PAGE = "/tests/e2e/pages/a11y/widget.html";
 
 let env;
