@@ -271,3 +271,74 @@ fn the_marquee_moves_at_the_speed_asked_for() {
     assert!((fast - width * 1000.0 / 120.0).abs() < 2.0, "{fast} for {width}px");
     el.remove();
 }
+
+/// `count` headlines long enough that a marquee of them moves.
+fn headlines_json(count: usize) -> String {
+    let items: Vec<String> =
+        (0..count).map(|i| format!(r#"{{"id":"v{i}","headline":"A vertical headline, number {i}, long enough to need the room"}}"#)).collect();
+    format!(r#"{{"latest":[{}]}}"#, items.join(","))
+}
+
+/// The lane's vertical and horizontal translation now.
+fn lane_offset(el: &HtmlElement) -> (f64, f64) {
+    let lane = shadow(el).query_selector(".lane").unwrap().unwrap();
+    // `matrix(a, b, c, d, tx, ty)` for a 2D translation, or `none`.
+    let transform = computed(&lane, "transform");
+    let numbers: Vec<f64> = transform
+        .trim_start_matches("matrix(")
+        .trim_end_matches(')')
+        .split(',')
+        .filter_map(|n| n.trim().parse().ok())
+        .collect();
+    match numbers[..] {
+        [_, _, _, _, tx, ty] => (tx, ty),
+        _ => (0.0, 0.0),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn vertical_mode_scrolls_up_in_a_box_of_rows_and_stills_when_they_fit() {
+    let el = mount_json_with(&headlines_json(6), &[("mode", "vertical"), ("rows", "2")]);
+    assert!(has_class(&root(&el), "mode-vertical"));
+    let viewport = shadow(&el).query_selector(".viewport").unwrap().unwrap();
+    let item = &parts(&el, "item")[0];
+    let rows = f64::from(viewport.client_height()) / f64::from(item.client_height());
+    assert!((rows - 2.0).abs() < 0.1, "two rows tall: {rows}");
+    assert_eq!(parts(&el, "item-copy").len(), 6, "the loop's copy");
+    let (x0, y0) = lane_offset(&el);
+    sleep(300).await;
+    let (x1, y1) = lane_offset(&el);
+    assert_eq!((x0, x1), (0.0, 0.0), "no sideways motion");
+    assert!(y1 < y0, "upward: {y0} → {y1}");
+    // Six rows hold six headlines: nothing to move, copy or pause.
+    el.set_attribute("rows", "6").unwrap();
+    assert!(has_class(&root(&el), "fits"));
+    assert!(parts(&el, "item-copy").is_empty());
+    assert!(part(&el, "pause").has_attribute("hidden"));
+    assert!(animation_states(&el).is_empty());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_widgets_words_follow_the_nearest_lang_and_overrides_win() {
+    let wrapper = document().create_element("div").unwrap();
+    wrapper.set_attribute("lang", "pl").unwrap();
+    document().body().unwrap().append_child(&wrapper).unwrap();
+    let el = mount_json(&headlines_json(20));
+    wrapper.append_child(&el).unwrap();
+    el.set_attribute("lang", "pl").unwrap(); // a change on the element re-renders
+    el.remove_attribute("lang").unwrap(); // and the ancestor's is still Polish
+    assert_eq!(text(&part(&el, "pause")), "Wstrzymaj");
+    assert_eq!(part(&el, "prev").get_attribute("aria-label").as_deref(), Some("Poprzedni nagłówek"));
+    assert_eq!(text(&shadow(&el).get_element_by_id("nr-label").unwrap()), "Najnowsze wiadomości");
+    el.set_attribute("lang", "he").unwrap();
+    assert_eq!(root(&el).get_attribute("dir").as_deref(), Some("rtl"), "Hebrew reads right to left");
+    assert_eq!(computed(&root(&el), "direction"), "rtl");
+    el.set_attribute("pause-label", "עצור").unwrap();
+    assert_eq!(text(&part(&el, "pause")), "עצור");
+    let strings = get(&el, "strings");
+    assert_eq!(get(&strings, "pause").as_string().as_deref(), Some("עצור"), "strings lists what is in use");
+    assert_eq!(get(&get(&strings, "newHeadlines"), "two").as_string().as_deref(), Some("שתי כותרות חדשות"));
+    el.remove();
+    wrapper.remove();
+}
