@@ -1,5 +1,6 @@
 // Turns the wasm-bindgen output in pkg/ into the published npm package: our entry
-// (index.js, start.js, index.d.ts), the Custom Elements Manifest
+// (index.js, start.js, index.d.ts), the typings for React and Vue (react.d.ts,
+// vue.d.ts: types only, each its own entry), the Custom Elements Manifest
 // (custom-elements.json, kept by hand in src/js/ and checked against the
 // element by tests/e2e/manifest.test.mjs), a package.json that follows npm
 // conventions, and the README. Run by `make pkg` after wasm-bindgen and wasm-opt.
@@ -15,7 +16,7 @@ const field = (name) => {
   return match[1];
 };
 
-for (const file of ["index.js", "start.js", "index.d.ts", "custom-elements.json"]) {
+for (const file of ["index.js", "start.js", "index.d.ts", "react.d.ts", "vue.d.ts", "custom-elements.json"]) {
   copyFileSync(join(root, "src/js", file), join(pkg, file));
 }
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
@@ -40,12 +41,16 @@ const manifest = {
   customElements: "./custom-elements.json",
   exports: {
     ".": { types: "./index.d.ts", default: "./index.js" },
+    // `import type {} from "newsreel/react"` (or "/vue"): JSX and template
+    // types, apart from the entry so that a plain-JS user needs neither framework.
+    "./react": { types: "./react.d.ts" },
+    "./vue": { types: "./vue.d.ts" },
     "./newsreel_bg.wasm": "./newsreel_bg.wasm",
     "./custom-elements.json": "./custom-elements.json",
     "./package.json": "./package.json",
   },
   // What a user needs, nothing else (npm adds package.json itself).
-  files: ["index.js", "index.d.ts", "start.js", "newsreel.js", "newsreel.d.ts", "newsreel_bg.wasm", "snippets/",
+  files: ["index.js", "index.d.ts", "react.d.ts", "vue.d.ts", "start.js", "newsreel.js", "newsreel.d.ts", "newsreel_bg.wasm", "snippets/",
     "custom-elements.json", "README.md"],
   // Importing defines nothing; defineNewsReel() does, when called.
   sideEffects: false,

@@ -1,5 +1,7 @@
 // Types of the newsreel npm package: the entry function, the <news-reel>
-// element and its events.
+// element, its attributes and its events. The typings for React's JSX and
+// Vue's templates are entries of their own (react.d.ts, vue.d.ts), so that
+// this file needs neither framework.
 
 export interface DefineOptions {
   /** Custom element name; default "news-reel". */
@@ -65,6 +67,92 @@ export interface NewsReelEventMap extends HTMLElementEventMap {
   "newsreel:select": CustomEvent<NewsReelSelectDetail>;
 }
 
+/** A plural message: its text for each plural category of the language (`{n}` stands for the number). */
+export type NewsReelPluralText = Partial<Record<Intl.LDMLPluralRule, string>>;
+
+/**
+ * The texts the widget shows and announces, in place of its built-in
+ * translations. `{n}` and `{url}` stand for the number and the feed's URL.
+ */
+export interface NewsReelStrings {
+  /** The ticker's name: "Latest news". */
+  label: string;
+  /** The pause button's text and accessible name: "Pause". */
+  pause: string;
+  /** The same button while paused: "Play". */
+  play: string;
+  /** Accessible name of the ‹ control: "Previous headline". */
+  prev: string;
+  /** Accessible name of the › control: "Next headline". */
+  next: string;
+  /** What the live region says after a refresh: "{n} new headlines"; one text, or one per plural category. */
+  newHeadlines: string | NewsReelPluralText;
+  /** The error state's text: "The news could not be shown". */
+  notShown: string;
+  /** The stale notice: "The news could not be updated". */
+  notUpdated: string;
+  /** A feed that could not be fetched: "could not load {url}". */
+  notLoaded: string;
+}
+
+/** An integer attribute: a number, or its digits as a string. */
+export type NewsReelInteger = number | `${number}`;
+
+/**
+ * The attributes a page sets on `<news-reel>`, each with the values it takes
+ * (the framework typings, `newsreel/react` and `newsreel/vue`, build on it).
+ * `state` and `stale` are set by the widget and are not listed.
+ */
+export interface NewsReelAttributes {
+  /** URL of a feed (JSON, RSS or Atom); wins over `source` and inline data. */
+  src?: string;
+  /** With `src`: poll every this many seconds (at least 5). */
+  refresh?: NewsReelInteger;
+  /** With `src`: `lazy` fetches only when the widget comes near the viewport. */
+  loading?: "lazy" | "eager";
+  /** CSS selector of the element that holds the JSON. */
+  source?: string;
+  /** Id of the article the view opens with. */
+  article?: string;
+  /** Comma-separated tags: the ticker shows only the articles with one of them. */
+  tags?: string;
+  /** `both` (default), `ticker` (the headlines alone, as links) or `article` (the view alone). */
+  view?: "both" | "ticker" | "article";
+  /** `marquee` (default), `slide`, `list` (static) or `vertical` (rows scrolling up). */
+  mode?: "marquee" | "slide" | "list" | "vertical";
+  /** With `mode="vertical"`: how many headlines show at once (default 3). */
+  rows?: NewsReelInteger;
+  /** Marquee speed in px/s (default 60). */
+  speed?: NewsReelInteger;
+  /** Slide interval in ms (default 5000). */
+  interval?: NewsReelInteger;
+  /** Longest ticker (default 50). */
+  "max-items"?: NewsReelInteger;
+  /** The ticker's label (default: the data's title, else "Latest news"). */
+  label?: string;
+  /** The pause button's text, in place of the translated "Pause". */
+  "pause-label"?: string;
+  /** The play button's text, in place of the translated "Play". */
+  "play-label"?: string;
+  /** Accessible name of ‹, in place of the translated "Previous headline". */
+  "prev-label"?: string;
+  /** Accessible name of ›, in place of the translated "Next headline". */
+  "next-label"?: string;
+  /** Level of the article headline, 1 to 6 (default 2). */
+  "heading-level"?: 1 | 2 | 3 | 4 | 5 | 6 | "1" | "2" | "3" | "4" | "5" | "6";
+  /** Language of the texts and dates (default: the page's). */
+  lang?: string;
+  dir?: "ltr" | "rtl" | "auto";
+  /** Present: dates read "3 hours ago". */
+  "relative-dates"?: boolean | "";
+  /** `none`: no image is ever loaded. */
+  images?: "none";
+  /** `target` of the links to the original articles, such as `_blank`. */
+  target?: string;
+  /** `off`: a reader's choice leaves the page URL alone. */
+  history?: "off";
+}
+
 /** The `<news-reel>` element. */
 export interface NewsReelElement extends HTMLElement {
   /** Replaces the data with a JSON string or a JSON-serialisable object. */
@@ -77,6 +165,10 @@ export interface NewsReelElement extends HTMLElement {
   prev(): void;
   readonly articles: NewsReelArticle[];
   readonly paused: boolean;
+  /** The texts in effect, `newHeadlines` in its object form. */
+  get strings(): NewsReelStrings & { newHeadlines: NewsReelPluralText };
+  /** Replaces some of the texts; null goes back to the built-in ones. */
+  set strings(value: Partial<NewsReelStrings> | null);
 
   addEventListener<K extends keyof NewsReelEventMap>(
     type: K,

@@ -17,7 +17,7 @@ test("the tarball holds what a user needs and nothing else", () => {
   assert.match(snippets[0], /^snippets\/newsreel-[0-9a-f]+\/src\/dom\/element\.js$/);
   assert.deepEqual(files.filter((f) => !f.startsWith("snippets/")), [
     "README.md", "custom-elements.json", "index.d.ts", "index.js", "newsreel.d.ts", "newsreel.js", "newsreel_bg.wasm",
-    "package.json", "start.js",
+    "package.json", "react.d.ts", "start.js", "vue.d.ts",
   ]);
   assert.ok(!files.some((f) => /\.rs$|\.gitignore$|test/.test(f)));
 });
@@ -49,4 +49,14 @@ test("package.json follows npm conventions", () => {
     manifest.exports["./newsreel_bg.wasm"], manifest.customElements, manifest.exports["./custom-elements.json"]]) {
     assert.ok(files.includes(path.replace(/^\.\//, "")), path);
   }
+  // The framework typings are entries of their own, types only.
+  assert.deepEqual(manifest.exports["./react"], { types: "./react.d.ts" });
+  assert.deepEqual(manifest.exports["./vue"], { types: "./vue.d.ts" });
+});
+
+test("the main declarations need no framework; each framework's typings import only their own", () => {
+  const imports = (file) => [...readFileSync(PKG + file, "utf8").matchAll(/^\s*import[^"']*["']([^"']+)["']/gm)].map((m) => m[1]);
+  assert.deepEqual(imports("index.d.ts"), []);
+  assert.deepEqual(imports("react.d.ts"), ["react", "./index.js"]);
+  assert.deepEqual(imports("vue.d.ts"), ["vue", "./index.js"]);
 });

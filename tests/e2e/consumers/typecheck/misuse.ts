@@ -17,6 +17,14 @@ export function misuse(): void {
   reel.paused = true;
   // @ts-expect-error there is no such method
   reel.refresh();
+  // @ts-expect-error strings are texts
+  reel.strings = { pause: 1 };
+  // @ts-expect-error there is no such string
+  reel.strings = { pauseButton: "Stop" };
+  // @ts-expect-error not one text for all of them
+  reel.strings = "Stop";
+  // @ts-expect-error plural texts are by plural category
+  reel.strings = { newHeadlines: { several: "{n} new stories" } };
 
   reel.addEventListener("newsreel:select", (event) => {
     // @ts-expect-error the id is a string

@@ -7,6 +7,7 @@ import defineNewsReelDefault, {
   type NewsReelElement,
   type NewsReelErrorDetail,
   type NewsReelReadyDetail,
+  type NewsReelStrings,
 } from "newsreel";
 
 export async function usage(): Promise<void> {
@@ -28,6 +29,13 @@ export async function usage(): Promise<void> {
   const paused: boolean = made.paused;
   const first: NewsReelArticle | undefined = made.articles[0];
   const when: string | null | undefined = first?.datePublished;
+
+  // The texts: set in part, reset with null, read whole (plural texts as an object).
+  made.strings = { pause: "Stop", newHeadlines: "{n} new stories" };
+  made.strings = { newHeadlines: { one: "{n} new story", other: "{n} new stories" } };
+  made.strings = null;
+  const strings: NewsReelStrings = made.strings;
+  const other: string | undefined = made.strings.newHeadlines.other;
 
   // Event listeners get the detail type of their event.
   made.addEventListener("newsreel:ready", (event) => {
@@ -53,5 +61,5 @@ export async function usage(): Promise<void> {
     void x;
   });
 
-  void [defined, again, opened, paused, when];
+  void [defined, again, opened, paused, when, strings, other];
 }
