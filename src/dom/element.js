@@ -71,7 +71,7 @@ function showFailure(host, error) {
     box.textContent = message;
     const fallback = root.querySelector("slot");
     if (fallback) fallback.hidden = false;
-    host.dispatchEvent(new CustomEvent("newsreel:error", { bubbles: true, composed: true, detail: { message } }));
+    host.dispatchEvent(new CustomEvent("newsreel:error", { bubbles: true, composed: true, detail: { message, status: null, url: null } }));
   } catch (_) {
     // Nothing more can be done without risking the host page.
   }

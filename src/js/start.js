@@ -20,7 +20,7 @@ export function showStartFailure(tagName, error) {
           // The slot keeps whatever the host rendered inside the element visible.
           root.append(box, document.createElement("slot"));
         }
-        this.dispatchEvent(new CustomEvent("newsreel:error", { bubbles: true, composed: true, detail: { message } }));
+        this.dispatchEvent(new CustomEvent("newsreel:error", { bubbles: true, composed: true, detail: { message, status: null, url: null } }));
       } catch (_) {
         // Never let the failure path itself throw into the host page.
       }
