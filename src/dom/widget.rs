@@ -26,7 +26,7 @@ use crate::core::model::{Article, NewsDocument};
 use crate::core::json::MAX_INPUT_BYTES;
 use crate::core::normalize::{wanted_tags, TagFilter};
 use crate::core::remote::{self, Content, LoadFailure};
-use crate::core::strings::{self, Overrides, Strings};
+use crate::core::strings::{Language, Overrides};
 use crate::core::text::html_integer;
 use crate::core::{decode_blocks, feed_xml, resolve_body, DecodeError, DecodeOptions};
 
@@ -133,9 +133,9 @@ pub struct Widget {
     fits: Cell<bool>,
     /// What the host set with the `strings` property.
     overrides: RefCell<Overrides>,
-    /// The widget's words for a language, with the overrides applied: made
-    /// again when the language or an override changes.
-    strings: RefCell<Option<(String, Rc<Strings>)>>,
+    /// The widget's words for a language, with the overrides applied, and
+    /// its direction: made again when the language or an override changes.
+    strings: RefCell<Option<(String, Rc<Language>)>>,
 }
 
 /// What JS calls: the element's lifecycle, its public methods, and the
@@ -263,11 +263,7 @@ impl Widget {
     /// them again, not a change), or `None` for the built-in ones.
     #[wasm_bindgen(js_name = setStrings)]
     pub fn set_strings(&self, json: Option<String>) {
-        let overrides = match json.as_deref().map(serde_json::from_str::<Overrides>) {
-            None => Ok(Overrides::default()),
-            Some(Ok(overrides)) => Ok(overrides),
-            Some(Err(e)) => Err(format!("strings: each text must be a string, and newHeadlines a string or an object of them ({e})")),
-        };
+        let overrides = json.as_deref().map_or_else(|| Ok(Overrides::default()), Overrides::from_json);
         let result = match overrides {
             Ok(overrides) => {
                 *self.overrides.borrow_mut() = overrides;
@@ -286,7 +282,7 @@ impl Widget {
     /// `element.strings`: the texts in use, in the widget's language.
     #[wasm_bindgen(getter)]
     pub fn strings(&self) -> JsValue {
-        b::to_js(&*self.words())
+        b::to_js(&self.words().strings)
     }
 
     #[wasm_bindgen(getter)]
@@ -612,23 +608,20 @@ impl Widget {
 
     /// Our words in the widget's language, the host's overrides applied:
     /// the `strings` property, then the `*-label` attributes.
-    fn words(&self) -> Rc<Strings> {
+    fn words(&self) -> Rc<Language> {
         let locale = self.locale();
         if let Some((cached, words)) = &*self.strings.borrow() {
             if *cached == locale {
                 return Rc::clone(words);
             }
         }
-        let mut words = Strings::for_language(&locale);
-        words.apply(&self.overrides.borrow());
-        let attr = |name| b::attr(&self.host, name);
-        words.apply(&Overrides {
-            pause: attr("pause-label"),
-            play: attr("play-label"),
-            prev: attr("prev-label"),
-            next: attr("next-label"),
-            ..Overrides::default()
-        });
+        let mut words = Language::for_tag(&locale);
+        words.strings.apply(&self.overrides.borrow());
+        let mut attributes = Overrides::default();
+        for (key, name) in [("pause", "pause-label"), ("play", "play-label"), ("prev", "prev-label"), ("next", "next-label")] {
+            attributes.set(key, b::attr(&self.host, name));
+        }
+        words.strings.apply(&attributes);
         let words = Rc::new(words);
         *self.strings.borrow_mut() = Some((locale, Rc::clone(&words)));
         words
@@ -693,7 +686,7 @@ impl Widget {
             if !added.is_empty() && !self.is_moving() {
                 let n = added.len();
                 let category = b::plural_category(&self.locale(), n as u32);
-                b::set_text(&sk.announce, &self.words().new_headlines(n, &category));
+                b::set_text(&sk.announce, &self.words().strings.new_headlines(n, &category));
             }
             return b::dispatch(&self.host, "newsreel:update", &b::to_js(&details::Update { count, added, removed }));
         }
@@ -837,6 +830,7 @@ impl Widget {
         let url = self.feed_url();
         let message = &failure.to_string();
         let words = self.words();
+        let words = &words.strings;
         let shown = format!("{}: {}", words.not_loaded(&failure.url), failure.reason);
         if let Some(f) = self.feed.borrow_mut().as_mut() {
             f.failures = f.failures.saturating_add(1);
@@ -911,7 +905,8 @@ impl Widget {
         let words = self.words();
         // The host's label, else the data's title, else ours.
         let label = b::attr(&self.host, "label").filter(|l| !l.trim().is_empty());
-        let label = label.or_else(|| self.overrides.borrow().label.clone().filter(|l| !l.trim().is_empty()));
+        let label = label.or_else(|| self.overrides.borrow().text("label").map(str::to_string));
+        let words = &words.strings;
         let label = label.or_else(|| doc.title.clone()).unwrap_or_else(|| words.label.clone());
         b::set_text(&sk.label, &label);
         b::set_attr(&sk.prev, "aria-label", &words.prev)?;
@@ -949,7 +944,7 @@ impl Widget {
         b::log_once(message);
         if let Some(sk) = self.skeleton() {
             let words = self.words();
-            b::set_text(&sk.error, &format!("{}: {shown}", words.not_shown));
+            b::set_text(&sk.error, &format!("{}: {shown}", words.strings.not_shown));
             b::set_flag(&sk.error, "hidden", false)?;
             // With nothing rendered, the host's fallback HTML stays visible.
             b::set_flag(&sk.fallback, "hidden", self.data.borrow().is_some())?;
@@ -1087,7 +1082,7 @@ impl Widget {
     fn is_rtl(&self) -> bool {
         match self.given_dir() {
             Some(dir) => dir.eq_ignore_ascii_case("rtl"),
-            None => strings::is_rtl(&self.locale()),
+            None => self.words().rtl,
         }
     }
 
@@ -1141,7 +1136,7 @@ impl Widget {
         }
         // The control says what pressing it will do (WAI-ARIA carousel pattern).
         let words = self.words();
-        b::set_text(&sk.pause, if moving { &words.pause } else { &words.play });
+        b::set_text(&sk.pause, if moving { &words.strings.pause } else { &words.strings.play });
         b::set_flag(&sk.pause, "hidden", configured == Mode::List || fits)?;
         // In the static list live updates may be announced; never while
         // moving. A feed from `src` announces its refreshes once, in a few

@@ -142,7 +142,7 @@ test("strings that are not texts are refused, once, and what was set stays", asy
   const { page: p, context, problems } = await page("en", { strings: { pause: "Hold" } });
   await p.evaluate(() => { document.querySelector("news-reel").strings = { pause: 42 }; });
   assert.equal((await words(p)).pause, "Hold");
-  assert.equal(problems.consoleErrors.filter((m) => m.includes("strings:")).length, 1, problems.consoleErrors.join("\n"));
+  assert.equal(problems.consoleErrors.filter((m) => m.includes("strings.pause must be a text")).length, 1, problems.consoleErrors.join("\n"));
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
