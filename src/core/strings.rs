@@ -41,6 +41,8 @@ pub struct Strings {
     pub not_updated: String,
     /// A feed that did not arrive; `{url}` is its address.
     pub not_loaded: String,
+    /// The article view's link to the article's own page.
+    pub read_more: String,
 }
 
 /// Texts by CLDR plural category (`one`, `few`, `other`…), in the order
@@ -72,7 +74,7 @@ impl Serialize for PluralForms {
 }
 
 /// The texts in the order of `Strings`' fields, by their JSON names.
-const TEXT_KEYS: [&str; 8] = ["label", "pause", "play", "prev", "next", "notShown", "notUpdated", "notLoaded"];
+const TEXT_KEYS: [&str; 9] = ["label", "pause", "play", "prev", "next", "notShown", "notUpdated", "notLoaded", "readMore"];
 
 /// What the host overrides, from the `strings` property or the `*-label`
 /// attributes: an object of some of `Strings`' keys. Unknown keys are
@@ -143,6 +145,7 @@ fn read_entry(entry: &Value) -> Option<Strings> {
         not_shown: text("notShown")?,
         not_updated: text("notUpdated")?,
         not_loaded: text("notLoaded")?,
+        read_more: text("readMore")?,
     })
 }
 
@@ -193,6 +196,7 @@ impl Strings {
             not_shown: s("The news could not be shown"),
             not_updated: s("The news could not be updated"),
             not_loaded: s("could not load {url}"),
+            read_more: s("Read the full article"),
         }
     }
 
@@ -207,6 +211,7 @@ impl Strings {
             &mut self.not_shown,
             &mut self.not_updated,
             &mut self.not_loaded,
+            &mut self.read_more,
         ];
         for (slot, key) in slots.into_iter().zip(TEXT_KEYS) {
             if let Some(text) = overrides.text(key) {
@@ -264,7 +269,7 @@ mod tests {
             let strings = read_entry(entry).unwrap_or_else(|| panic!("{code}: a text is not a string"));
             assert!(strings.new_headlines.has("other"), "{code}: newHeadlines needs an `other` form");
             assert!(strings.not_loaded.contains("{url}"), "{code}: notLoaded needs {{url}}");
-            for text in [&strings.label, &strings.pause, &strings.play, &strings.prev, &strings.next, &strings.not_shown] {
+            for text in [&strings.label, &strings.pause, &strings.play, &strings.prev, &strings.next, &strings.not_shown, &strings.read_more] {
                 assert!(!text.trim().is_empty(), "{code}: an empty text");
             }
             if code != "en" {

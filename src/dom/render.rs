@@ -41,6 +41,8 @@ pub struct RenderOptions {
     pub images: bool,
     pub relative_dates: bool,
     pub link_target: Option<String>,
+    /// The words of the link to the article's page, in the widget's language.
+    pub read_more: String,
 }
 
 /// The shadow DOM of a widget before any data: the ticker (label, controls,
@@ -261,7 +263,7 @@ pub fn article_view(sk: &Skeleton, article: &Article, body: &Body, options: &Ren
         if let Some(target) = &options.link_target {
             p.attr("target", target);
         }
-        p.text("Read the full article").close().close();
+        p.text(&options.read_more).close().close();
     }
     b::build(view, &p)?;
     b::set_flag(view, "hidden", false)

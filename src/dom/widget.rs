@@ -636,6 +636,7 @@ impl Widget {
             images: !b::attr(&self.host, "images").is_some_and(|v| v.trim().eq_ignore_ascii_case("none")),
             relative_dates: self.host.has_attribute("relative-dates"),
             link_target: b::attr(&self.host, "target").filter(|t| !t.is_empty()),
+            read_more: self.words().strings.read_more.clone(),
         }
     }
 

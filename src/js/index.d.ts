@@ -93,6 +93,8 @@ export interface NewsReelStrings {
   notUpdated: string;
   /** A feed that could not be fetched: "could not load {url}". */
   notLoaded: string;
+  /** The article view's link to the article's own page: "Read the full article". */
+  readMore: string;
 }
 
 /** An integer attribute: a number, or its digits as a string. */

@@ -38,7 +38,8 @@ async function page(lang, { attributes = {}, strings, data } = {}) {
     if (strings) el.strings = strings;
     document.querySelector("#app").append(el);
     const latest = Array.from({ length: 20 }, (_, i) => ({ id: `h${i}`, headline: `Headline ${i} of a long list that moves` }));
-    el.load(data ?? { latest });
+    const article = { id: "main", headline: "The main story", url: "https://news.example/main" };
+    el.load(data ?? { article, latest });
   }, { lang, attributes, strings, data });
   await settled(session.page);
   return session;
@@ -55,6 +56,7 @@ const words = (page) => page.evaluate(() => {
     next: root.querySelector('[part="next"]').getAttribute("aria-label"),
     region: root.querySelector('[part="ticker"]').getAttribute("aria-labelledby"),
     direction: getComputedStyle(nr).direction,
+    readMore: root.querySelector('[part="link"]')?.textContent ?? null,
     error: root.querySelector('[part="error"]').hidden ? null : root.querySelector('[part="error"]').textContent,
     strings: el.strings,
   };
@@ -70,6 +72,7 @@ for (const [lang, expected] of Object.entries(table.languages)) {
     assert.equal(seen.prev, expected.prev);
     assert.equal(seen.next, expected.next);
     assert.equal(seen.direction, RTL.has(lang) ? "rtl" : "ltr");
+    assert.equal(seen.readMore, expected.readMore, "the article view's link");
     assert.deepEqual(seen.strings, expected, "element.strings lists the texts in use");
     // Pressed, it offers to play, in the same language.
     await p.locator("news-reel").locator('[part="pause"]').click();
