@@ -17,6 +17,7 @@ pub mod model;
 pub mod newsreel_v1;
 pub mod normalize;
 pub mod remote;
+pub mod render;
 pub mod sanitize;
 pub mod schema;
 pub mod strings;

@@ -21,6 +21,7 @@ use web_sys::{Document, Event, HtmlElement};
 use super::bindings::{self as b, DomResult, Group, Signal};
 use super::details;
 use super::render::{self, RenderOptions, Skeleton};
+use crate::core::render::SkeletonWords;
 use super::styles::STYLES;
 use crate::core::model::{Article, NewsDocument};
 use crate::core::json::MAX_INPUT_BYTES;
@@ -393,7 +394,10 @@ impl Widget {
         }
         let shadow = b::open_shadow(&self.host, STYLES)?;
         // Empty until now (checked above), so the set cannot be refused.
-        let _ = self.skeleton.set(render::skeleton(&shadow)?);
+        let words = self.words();
+        let w = &words.strings;
+        let first_words = SkeletonWords { label: &w.label, pause: &w.pause, prev: &w.prev, next: &w.next };
+        let _ = self.skeleton.set(render::skeleton(&shadow, &first_words)?);
         let Some(sk) = self.skeleton() else { return Ok(()) };
         self.set_state("loading")?;
 

@@ -1,0 +1,209 @@
+//! The widget's DOM as `Build` programs: the skeleton of the shadow root,
+//! the ticker's entries and the article view. The browser shell builds them
+//! with `createElement`; a server serialises them (`crate::server`). Both
+//! get the same elements, attributes, text and order from here.
+//!
+//! What differs between the two is passed in: how a date is written (the
+//! browser's `Intl`, or the server's own formatting) and how an article body
+//! in HTML is parsed before the allowlist (`DOMParser`, or html5ever).
+
+use super::build::Build;
+use super::dates::DateValue;
+use super::model::{Article, Body};
+use super::url_policy::{allowed, UrlUse};
+
+/// How the host configured rendering (attributes), read once per render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderOptions {
+    /// `view="ticker"`: headlines are links to the articles' pages (a plain
+    /// click follows them), and one without a URL is plain text.
+    pub ticker_only: bool,
+    pub locale: String,
+    pub heading_level: u8,
+    pub images: bool,
+    pub relative_dates: bool,
+    pub link_target: Option<String>,
+    /// The words of the link to the article's page, in the widget's language.
+    pub read_more: String,
+}
+
+/// The parts of rendering that belong to the platform. Each build has one
+/// (the browser's, or the server's), so the generic functions below have
+/// one copy each.
+pub trait Platform {
+    /// A date's text: `Intl.DateTimeFormat` in the browser.
+    fn date_text(&self, date: &DateValue, options: &RenderOptions) -> String;
+    /// Writes an article body in HTML, sanitised by the allowlist, into the program.
+    fn body_html(&self, out: &mut Build, html: &str, images: bool, target: Option<&str>);
+}
+
+/// The texts the skeleton starts with; the widget sets them again on every render.
+pub struct SkeletonWords<'a> {
+    pub label: &'a str,
+    pub pause: &'a str,
+    pub prev: &'a str,
+    pub next: &'a str,
+}
+
+/// The shadow DOM of a widget before any data: the ticker (label, controls,
+/// lane with the list and its loop copy), the article view, the error box,
+/// and a `<slot>` that keeps the host's fallback HTML visible until the
+/// widget has rendered. `keep` marks, in order, the elements the shell holds
+/// on to (its `Skeleton`).
+pub fn skeleton_program(words: &SkeletonWords) -> Build {
+    let mut p = Build::new();
+    p.open_with("div", &[("class", "nr"), ("part", "root")]).keep();
+    p.open_with("section", &[("class", "ticker"), ("part", "ticker"), ("aria-labelledby", "nr-label"), ("hidden", "")]).keep();
+    p.open_with("div", &[("class", "label"), ("id", "nr-label")]).keep().text(words.label).close();
+    // Order matters for Tab: the pause control comes before the headlines.
+    p.open_with("div", &[("class", "controls")]);
+    p.open_with("button", &[("type", "button"), ("class", "pause"), ("part", "pause")]).keep().text(words.pause).close();
+    p.open_with("button", &[("type", "button"), ("class", "step"), ("part", "prev"), ("aria-label", words.prev)])
+        .keep()
+        .text("‹")
+        .close();
+    p.open_with("button", &[("type", "button"), ("class", "step"), ("part", "next"), ("aria-label", words.next)])
+        .keep()
+        .text("›")
+        .close();
+    p.close();
+    p.open_with("div", &[("class", "viewport")]);
+    p.open_with("div", &[("class", "lane")]).keep();
+    p.open_with("ul", &[("class", "items"), ("part", "list"), ("aria-live", "off")]).keep().close();
+    // The seamless-loop copy: invisible to assistive tech and to Tab.
+    p.open_with("ul", &[("class", "items copy"), ("aria-hidden", "true"), ("inert", "")]).keep().close();
+    p.close().close();
+    p.close(); // section
+    p.open_with("article", &[("class", "article"), ("part", "article"), ("hidden", "")]).keep().close();
+    p.open_with("p", &[("class", "error"), ("part", "error"), ("role", "alert"), ("hidden", "")]).keep().close();
+    p.open_with("p", &[("class", "stale"), ("part", "stale"), ("hidden", "")]).keep().close();
+    p.open_with("div", &[("class", "visually-hidden"), ("role", "status"), ("aria-live", "polite")]).keep().close();
+    p.open("slot").keep().close();
+    p.close();
+    p
+}
+
+/// The `<time>` element for a date.
+fn time_el(p: &mut Build, date: &DateValue, options: &RenderOptions, platform: &impl Platform, part: Option<&str>) {
+    p.open_with("time", &[("datetime", &date.to_iso())]);
+    if let Some(part) = part {
+        p.attr("part", part);
+    }
+    p.text(&platform.date_text(date, options)).close();
+}
+
+/// One ticker entry: a link to the article's page when it has a safe URL
+/// (the click opens it in the article view; a modified click opens the page),
+/// else a button.
+pub fn ticker_item(p: &mut Build, article: &Article, options: &RenderOptions, platform: &impl Platform, selected: bool, fresh: bool) {
+    // `item new`: a headline a refresh brought, for a short highlight.
+    p.open_with("li", &[("class", "item"), ("part", if fresh { "item new" } else { "item" })]);
+    match article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link)) {
+        Some(href) => {
+            p.open_with("a", &[("href", &href), ("rel", "noopener noreferrer")]);
+            if let (true, Some(target)) = (options.ticker_only, &options.link_target) {
+                p.attr("target", target);
+            }
+        }
+        // Without an article view there is nothing to open: no dead control.
+        None if options.ticker_only => {
+            p.open_with("span", &[]);
+        }
+        None => {
+            p.open_with("button", &[("type", "button")]);
+        }
+    }
+    p.attrs(&[("class", "pick"), ("data-id", &article.id)]);
+    if selected {
+        p.attr("aria-current", "true");
+    }
+    if let Some(lang) = &article.language {
+        p.attr("lang", lang);
+    }
+    p.leaf("span", &[("class", "title"), ("dir", "auto")], &article.headline);
+    if let Some(date) = &article.date_published {
+        time_el(p, date, options, platform, None);
+    }
+    p.close().close();
+}
+
+/// The ticker's entries, in order.
+pub fn ticker_program(articles: &[Article], selected: Option<&str>, fresh: &[String], options: &RenderOptions, platform: &impl Platform) -> Build {
+    let mut p = Build::new();
+    for a in articles {
+        ticker_item(&mut p, a, options, platform, selected == Some(a.id.as_str()), fresh.contains(&a.id));
+    }
+    p
+}
+
+/// The article view's content for one article, whose body is given resolved
+/// (bodies stay undecoded in the model until an article is opened). Parts
+/// that would be empty are left out.
+pub fn article_program(article: &Article, body: &Body, options: &RenderOptions, platform: &impl Platform) -> Build {
+    let mut p = Build::new();
+    p.leaf(
+        &format!("h{}", options.heading_level.clamp(1, 6)),
+        &[("class", "headline"), ("part", "headline"), ("tabindex", "-1"), ("dir", "auto"), ("id", "nr-headline")],
+        &article.headline,
+    );
+
+    let meta = p.open_optional("p", &[("class", "meta")]);
+    if let Some(date) = &article.date_published {
+        time_el(&mut p, date, options, platform, Some("date"));
+    }
+    if !article.authors.is_empty() {
+        p.leaf("span", &[("part", "byline"), ("dir", "auto")], &article.authors.join(", "));
+    }
+    if let Some(publisher) = &article.publisher {
+        p.leaf("span", &[("part", "publisher"), ("dir", "auto")], publisher);
+    }
+    p.close_optional(meta);
+
+    if let Some(image) = article.image.as_ref().filter(|_| options.images) {
+        if let Some(src) = allowed(&image.url, UrlUse::Image) {
+            p.open_with("figure", &[("class", "figure")]);
+            p.open_with(
+                "img",
+                &[
+                    ("part", "image"),
+                    ("src", &src),
+                    ("alt", image.alt.as_deref().unwrap_or("")),
+                    ("loading", "lazy"),
+                    ("decoding", "async"),
+                    ("referrerpolicy", "no-referrer"),
+                ],
+            );
+            if let (Some(w), Some(h)) = (image.width, image.height) {
+                p.attrs(&[("width", &w.to_string()), ("height", &h.to_string())]);
+            }
+            p.close().close();
+        }
+    }
+
+    let body_el = p.open_optional("div", &[("class", "body"), ("part", "body"), ("dir", "auto")]);
+    match body {
+        Body::Paragraphs(paragraphs) => {
+            for text in paragraphs {
+                p.leaf("p", &[], text);
+            }
+        }
+        Body::Html(html) => platform.body_html(&mut p, html, options.images, options.link_target.as_deref()),
+        _ => {}
+    }
+    if body.is_empty() {
+        if let Some(summary) = &article.summary {
+            p.leaf("p", &[("class", "summary")], summary);
+        }
+    }
+    p.close_optional(body_el);
+
+    if let Some(href) = article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link)) {
+        p.open_with("p", &[("class", "more")]);
+        p.open_with("a", &[("part", "link"), ("href", &href), ("rel", "noopener noreferrer")]);
+        if let Some(target) = &options.link_target {
+            p.attr("target", target);
+        }
+        p.text(&options.read_more).close().close();
+    }
+    p
+}
