@@ -42,6 +42,88 @@ pub fn skeleton(shadow: &ShadowRoot, words: &SkeletonWords) -> DomResult<Skeleto
     Ok(Skeleton { root, ticker, label, pause, prev, next, lane, items, copy, article, error, stale, announce, fallback })
 }
 
+/// The skeleton of a shadow root the server rendered (`crate::server`),
+/// found in place, for the widget to take over without re-creating it;
+/// `None` when something is missing, and the skeleton is built anew.
+pub fn adopt(shadow: &ShadowRoot) -> Option<Skeleton> {
+    const SELECTORS: [&str; 14] = [
+        ".nr[part=root]",
+        "section[part=ticker]",
+        "#nr-label",
+        "[part=pause]",
+        "[part=prev]",
+        "[part=next]",
+        ".lane",
+        "ul.items[part=list]",
+        "ul.items.copy",
+        "article[part=article]",
+        "[part=error]",
+        "[part=stale]",
+        "[role=status]",
+        "slot",
+    ];
+    let fragment: &web_sys::DocumentFragment = shadow;
+    let mut found = Vec::with_capacity(SELECTORS.len());
+    for selector in SELECTORS {
+        found.push(b::query(fragment, selector).ok()??);
+    }
+    let [root, ticker, label, pause, prev, next, lane, items, copy, article, error, stale, announce, fallback]: [Element; 14] =
+        found.try_into().ok()?;
+    Some(Skeleton { root, ticker, label, pause, prev, next, lane, items, copy, article, error, stale, announce, fallback })
+}
+
+/// Whether the ticker already shows these headlines, in this order, as the
+/// server wrote them (ids, headlines and dates): then a widget taking over
+/// keeps those nodes and only writes the dates again, in the browser's words
+/// (and makes the loop copy again if a date's words changed).
+pub fn ticker_matches(sk: &Skeleton, articles: &[Article], options: &RenderOptions) -> DomResult<bool> {
+    let picks = b::query_all(&sk.items, ".pick");
+    if picks.len() != articles.len() {
+        return Ok(false);
+    }
+    let mut rewritten = false;
+    for (pick, article) in picks.iter().zip(articles) {
+        let title = b::query(pick, ".title")?.map(|t| b::text_content(&t));
+        let time = b::query(pick, "time")?;
+        let datetime = time.as_ref().and_then(|t| b::attr(t, "datetime"));
+        if b::attr(pick, "data-id").as_deref() != Some(article.id.as_str())
+            || title.as_deref() != Some(article.headline.as_str())
+            || datetime != article.date_published.as_ref().map(DateValue::to_iso)
+        {
+            return Ok(false);
+        }
+    }
+    for (pick, article) in picks.iter().zip(articles) {
+        if let (Some(time), Some(date)) = (b::query(pick, "time")?, &article.date_published) {
+            let text = Browser.date_text(date, options);
+            if b::text_content(&time) != text {
+                b::set_text(&time, &text);
+                rewritten = true;
+            }
+        }
+    }
+    if rewritten && b::child_element_count(&sk.copy) > 0 {
+        fill_copy(sk)?;
+    }
+    Ok(true)
+}
+
+/// The same for the article view: the server's view of this article is
+/// kept, its date written again by `Intl`.
+pub fn article_matches(sk: &Skeleton, article: &Article, options: &RenderOptions) -> DomResult<bool> {
+    let headline = b::query(&sk.article, "[part=headline]")?;
+    if sk.article.has_attribute("hidden") || headline.map(|h| b::text_content(&h)).as_deref() != Some(article.headline.as_str()) {
+        return Ok(false);
+    }
+    if let (Some(time), Some(date)) = (b::query(&sk.article, "[part=date]")?, &article.date_published) {
+        let text = Browser.date_text(date, options);
+        if b::text_content(&time) != text {
+            b::set_text(&time, &text);
+        }
+    }
+    Ok(true)
+}
+
 /// The browser's parts of rendering: dates by `Intl`, bodies by `DOMParser`.
 struct Browser;
 

@@ -132,6 +132,9 @@ pub struct Widget {
     listening: Cell<bool>,
     /// The marquee's headlines all fit in its box: it stays still.
     fits: Cell<bool>,
+    /// The shadow root came from the server (`crate::server`): the first
+    /// render keeps what already shows the same news.
+    adopted: Cell<bool>,
     /// What the host set with the `strings` property.
     overrides: RefCell<Overrides>,
     /// The widget's words for a language, with the overrides applied, and
@@ -167,6 +170,7 @@ impl Widget {
             slide_timer_on: Cell::new(false),
             listening: Cell::new(false),
             fits: Cell::new(false),
+            adopted: Cell::new(false),
             overrides: RefCell::default(),
             strings: RefCell::new(None),
         }
@@ -397,9 +401,21 @@ impl Widget {
         let words = self.words();
         let w = &words.strings;
         let first_words = SkeletonWords { label: &w.label, pause: &w.pause, prev: &w.prev, next: &w.next };
-        let _ = self.skeleton.set(render::skeleton(&shadow, &first_words)?);
+        // Server-rendered: its nodes are taken over as they are.
+        let server_rendered = if self.host.has_attribute("server-rendered") { render::adopt(&shadow) } else { None };
+        self.adopted.set(server_rendered.is_some());
+        let skeleton = match server_rendered {
+            Some(skeleton) => skeleton,
+            None => render::skeleton(&shadow, &first_words)?,
+        };
+        let _ = self.skeleton.set(skeleton);
         let Some(sk) = self.skeleton() else { return Ok(()) };
-        self.set_state("loading")?;
+        if self.adopted.get() {
+            // Taken over: the styles for the time before the script ran no longer apply.
+            b::remove_attr(&self.host, "server-rendered")?;
+        } else {
+            self.set_state("loading")?;
+        }
 
         // One delegated listener for every click inside the widget.
         let host = &self.host;
@@ -917,11 +933,16 @@ impl Widget {
         b::set_attr(&sk.prev, "aria-label", &words.prev)?;
         b::set_attr(&sk.next, "aria-label", &words.next)?;
         let view = self.view();
-        render::ticker_items(&self.doc, sk, &doc.latest, selected.as_deref(), fresh, &options)?;
+        // Taking over the server's nodes: those that show the same news stay.
+        let adopting = self.adopted.replace(false);
+        if !(adopting && render::ticker_matches(sk, &doc.latest, &options)?) {
+            render::ticker_items(&self.doc, sk, &doc.latest, selected.as_deref(), fresh, &options)?;
+        }
         if view == View::Article {
             b::set_flag(&sk.ticker, "hidden", true)?;
         }
         match selected.as_deref().and_then(|id| doc.find(id)) {
+            Some(article) if view != View::Ticker && adopting && render::article_matches(sk, article, &options)? => {}
             Some(article) if view != View::Ticker => self.show_article(sk, article, &options)?,
             _ => b::set_flag(&sk.article, "hidden", true)?,
         }
