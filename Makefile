@@ -26,7 +26,7 @@ ESBUILD_LOG := --log-level=warning --log-override:duplicate-object-key=silent
 RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
 
 .PHONY: demo test test-native test-browser test-chrome test-firefox test-e2e size pkg hooks dist www \
-	tools tools-rust tools-browsers tools-node fuzz bench clean consumers
+	tools tools-rust tools-browsers tools-node fuzz bench clean consumers native-tool
 
 # ---------------------------------------------------------------- main jobs
 
@@ -109,9 +109,23 @@ dist/newsreel.inline.js: pkg/package.json src/js/script-tag-inline.js src/js/run
 	$(ESBUILD) src/js/script-tag-inline.js --bundle --format=esm --minify --target=es2022 --loader:.wasm=binary \
 		--outfile=dist/newsreel.inline.js $(ESBUILD_LOG)
 
-## The demo site: www/ with the script-tag build copied in
-www: dist
-	@rm -rf www/dist && mkdir -p www/dist && cp dist/newsreel.js dist/newsreel_bg.wasm www/dist/
+## The native tool (`newsreel render`, `newsreel css`): server rendering,
+## and the stylesheet a server-rendered widget links
+NATIVE_TOOL := target/release/newsreel
+native-tool: $(NATIVE_TOOL)
+
+$(NATIVE_TOOL): $(RUST_SOURCES) build.rs
+	cargo build --release --bin newsreel
+
+dist/newsreel.css: $(NATIVE_TOOL)
+	@mkdir -p dist
+	$(NATIVE_TOOL) css > dist/newsreel.css
+
+## The demo site: www/ with the script-tag build and the stylesheet copied
+## in, and www/server.html rendered by the native tool
+www: dist dist/newsreel.css $(NATIVE_TOOL)
+	@rm -rf www/dist && mkdir -p www/dist && cp dist/newsreel.js dist/newsreel_bg.wasm dist/newsreel.css www/dist/
+	node tools/server-page.mjs
 
 # ---------------------------------------------------------------- tests
 
@@ -162,4 +176,4 @@ bench: www | tools-browsers
 	node bench/run.mjs
 
 clean:
-	rm -rf target pkg dist www/dist tools/node_modules $(CONSUMERS)/node_modules $(CONSUMERS)/build $(CONSUMERS)/*.tgz
+	rm -rf target pkg dist www/dist www/server.html tools/node_modules $(CONSUMERS)/node_modules $(CONSUMERS)/build $(CONSUMERS)/*.tgz

@@ -1,0 +1,294 @@
+//! The widget's HTML, rendered on the server: one `<news-reel>` element
+//! whose declarative shadow root (`<template shadowrootmode="open">`) holds
+//! the DOM the browser build creates for the same input and attributes. The
+//! element takes it over when its script runs (see the README, "Server
+//! rendering").
+//!
+//! The programs are the browser's (`core::render`); what the widget then
+//! changes on them (classes, hidden parts, the loop copy, the words of its
+//! language) is done here the same way, so the two agree node for node.
+//! What needs a browser is left to it: how wide the headlines are (whether a
+//! marquee fits, its speed), the reader's motion preference, and dates
+//! other than in English, written as ISO dates until the widget rewrites them
+//! with `Intl`.
+
+use crate::core::build::Build;
+use crate::core::dates::DateValue;
+use crate::core::model::{resolve_body, NewsDocument};
+use crate::core::normalize::{wanted_tags, TagFilter};
+use crate::core::render::{self as programs, Platform, SkeletonWords};
+use crate::core::strings::Language;
+use crate::core::{decode_blocks, feed_xml, remote, xml, DecodeError, DecodeOptions};
+
+use super::html;
+use super::tree::{escape_into, Id, Tree};
+
+/// The element's attributes, as a server sets them. Each is written onto
+/// the element too, so the widget that takes over reads the same ones.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RenderOptions {
+    /// `both` (default), `ticker` or `article`.
+    pub view: Option<String>,
+    /// `marquee` (default), `vertical`, `slide` or `list`.
+    pub mode: Option<String>,
+    pub rows: Option<u32>,
+    /// The widget's language (`lang`): its own words, and its dates.
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    pub max_items: Option<usize>,
+    pub label: Option<String>,
+    pub heading_level: Option<u8>,
+    /// False: `images="none"`.
+    pub no_images: bool,
+    pub target: Option<String>,
+    pub tags: Option<String>,
+    /// The `article` attribute: the article the view opens with.
+    pub article: Option<String>,
+    /// The feed's URL, for an XML feed (or any feed) the widget should load
+    /// and refresh itself once it takes over.
+    pub src: Option<String>,
+    /// Where `newsreel.css` is served, linked from inside the shadow root
+    /// (`style-src 'self'` allows it, where an inline style would need
+    /// `'unsafe-inline'`). Default `newsreel.css`, beside the page.
+    pub css_url: Option<String>,
+}
+
+/// Renders the widget for `input`: any text the widget reads (our JSON,
+/// JSON-LD, a JSON array of JSON-LD nodes, JSON Feed, RSS, Atom).
+///
+/// ```no_run
+/// use newsreel::server::{render_html, RenderOptions};
+///
+/// let feed = std::fs::read_to_string("news.xml").unwrap();
+/// let options = RenderOptions { mode: Some("vertical".into()), lang: Some("ru".into()), ..RenderOptions::default() };
+/// match render_html(&feed, &options) {
+///     Ok(element) => println!("<!doctype html><script type=module src=newsreel.js></script>{element}"),
+///     Err(e) => eprintln!("the news could not be shown: {e}"),
+/// }
+/// ```
+pub fn render_html(input: &str, options: &RenderOptions) -> Result<String, DecodeError> {
+    let doc = decode(input, options)?;
+    Ok(render_document(&doc, &[input], options))
+}
+
+/// Decodes as the browser build does: JSON by serde_json, XML by a parser
+/// into the same neutral tree `DOMParser` gives (a feed that only a lenient
+/// reader accepts is repaired first, as in the browser).
+fn decode(input: &str, options: &RenderOptions) -> Result<NewsDocument, DecodeError> {
+    let wanted = options.tags.as_deref().map(|t| wanted_tags(t, str::to_lowercase)).unwrap_or_default();
+    let mut decode_options =
+        DecodeOptions { main_id: options.article.as_deref(), tags: TagFilter { wanted: &wanted, fold: str::to_lowercase }, ..DecodeOptions::default() };
+    if let Some(n) = options.max_items {
+        decode_options.max_items = n.clamp(1, 10_000);
+    }
+    match remote::classify(input, "") {
+        remote::Content::Xml => {
+            let root = xml::from_text(input).or_else(|report| {
+                let repaired = remote::repair_xml(input).ok_or_else(|| report.clone())?;
+                xml::from_text(&repaired).map_err(|_| report)
+            });
+            let root = root.map_err(|report| DecodeError { message: format!("invalid XML: {report}") })?;
+            feed_xml::decode_from(&root, decode_options, None)
+        }
+        _ => decode_blocks(&[input], decode_options),
+    }
+}
+
+/// The server's parts of rendering.
+struct Server;
+
+impl Platform for Server {
+    /// English dates as `Intl.DateTimeFormat("en", { dateStyle: "medium" })`
+    /// writes them; other languages, and times (which the browser writes in
+    /// the reader's time zone), as ISO text until the widget rewrites them.
+    fn date_text(&self, date: &DateValue, options: &programs::RenderOptions) -> String {
+        let english = options.locale.is_empty() || options.locale.to_ascii_lowercase().starts_with("en");
+        match (english, date.has_time) {
+            (true, false) => english_date(date),
+            _ => date.to_iso(),
+        }
+    }
+
+    fn body_html(&self, out: &mut Build, body: &str, images: bool, target: Option<&str>) {
+        html::sanitize_body(out, body, images, target);
+    }
+}
+
+/// `Jan 15, 2026`.
+fn english_date(date: &DateValue) -> String {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let iso = date.to_iso();
+    let mut parts = iso.get(..10).unwrap_or_default().split('-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else { return iso };
+    let month = m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))).copied().unwrap_or(m);
+    let day = d.trim_start_matches('0');
+    format!("{month} {day}, {y}")
+}
+
+/// What the configured `mode` and `view` are, read as the widget reads them.
+fn mode(options: &RenderOptions) -> &'static str {
+    match options.mode.as_deref().map(str::trim) {
+        Some("vertical") => "vertical",
+        Some("slide") => "slide",
+        Some("list") => "list",
+        _ => "marquee",
+    }
+}
+
+fn view(options: &RenderOptions) -> &'static str {
+    match options.view.as_deref().map(str::trim) {
+        Some(v) if v.eq_ignore_ascii_case("ticker") => "ticker",
+        Some(v) if v.eq_ignore_ascii_case("article") => "article",
+        _ => "both",
+    }
+}
+
+/// The element for a decoded document; `sources` are the texts it came
+/// from, for article bodies left undecoded.
+fn render_document(doc: &NewsDocument, sources: &[&str], options: &RenderOptions) -> String {
+    let locale = options.lang.clone().or_else(|| doc.language.clone()).unwrap_or_default();
+    let language = Language::for_tag(&locale);
+    let words = &language.strings;
+    let view = view(options);
+    let mode = mode(options);
+    let rows = options.rows.map_or(3, |r| r.clamp(1, 50));
+    let render_options = programs::RenderOptions {
+        ticker_only: view == "ticker",
+        locale: locale.clone(),
+        heading_level: options.heading_level.unwrap_or(2).clamp(1, 6),
+        images: !options.no_images,
+        relative_dates: false,
+        link_target: options.target.clone().filter(|t| !t.is_empty()),
+        read_more: words.read_more.clone(),
+    };
+
+    let mut tree = Tree::new();
+    let skeleton_words = SkeletonWords { label: &words.label, pause: &words.pause, prev: &words.prev, next: &words.next };
+    let kept = tree.build(Tree::ROOT, &programs::skeleton_program(&skeleton_words));
+    let [root, ticker, label, pause, _prev, _next, lane, items, copy, article, _error, _stale, _announce, fallback] = kept[..] else {
+        return String::new();
+    };
+
+    // The ticker, as `Widget::render` fills it.
+    let label_text = options.label.clone().filter(|l| !l.trim().is_empty()).or_else(|| doc.title.clone()).unwrap_or_else(|| words.label.clone());
+    tree.set_text(label, &label_text);
+    let selected = doc.initial().map(|a| a.id.clone());
+    let selected_in_view = selected.as_deref().filter(|_| view != "ticker");
+    tree.build(items, &programs::ticker_program(&doc.latest, selected_in_view, &[], &render_options, &Server));
+    tree.set_flag(ticker, "hidden", doc.latest.is_empty() || view == "article");
+
+    // Motion, as `Widget::update_motion` sets it for a reader who has not
+    // asked for less: a vertical ticker with no more headlines than rows
+    // stays still; whether a marquee fits is for the browser to measure.
+    let scrolls = matches!(mode, "marquee" | "vertical") && view != "article";
+    let fits = mode == "vertical" && doc.latest.len() <= rows as usize;
+    if scrolls && !fits && !doc.latest.is_empty() {
+        fill_copy(&mut tree, items, copy);
+    }
+    let rtl = match options.dir.as_deref().filter(|d| !d.trim().is_empty()) {
+        Some(dir) => dir.eq_ignore_ascii_case("rtl"),
+        None => language.rtl,
+    };
+    let moving = mode != "list" && view != "article" && !fits;
+    let mut class = format!("nr mode-{mode}");
+    for (on, name) in [(rtl, " rtl"), (fits, " fits"), (!moving, " paused")] {
+        if on {
+            class.push_str(name);
+        }
+    }
+    tree.set_attr(root, "class", &class);
+    if rtl && options.dir.is_none() {
+        tree.set_attr(root, "dir", "rtl");
+    }
+    tree.set_text(pause, if moving { &words.pause } else { &words.play });
+    tree.set_flag(pause, "hidden", mode == "list" || fits);
+    tree.set_attr(items, "aria-live", if moving { "off" } else { "polite" });
+    if mode == "vertical" {
+        if let Some(viewport) = tree.parent(lane) {
+            tree.set_attr(viewport, "style", &format!("--nr-rows: {rows};"));
+        }
+    }
+    if mode == "slide" {
+        tree.set_attr(items, "style", "--nr-index: 0;");
+        for item in tree.child_elements(items).into_iter().skip(1) {
+            tree.set_flag(item, "inert", true);
+            tree.set_attr(item, "aria-hidden", "true");
+        }
+    }
+
+    // The article view.
+    if let Some(open) = selected.as_deref().and_then(|id| doc.find(id)).filter(|_| view != "ticker") {
+        if let Some(lang) = &open.language {
+            tree.set_attr(article, "lang", lang);
+        }
+        tree.set_attr(article, "aria-labelledby", "nr-headline");
+        let body = resolve_body(&open.body, sources);
+        tree.build(article, &programs::article_program(open, &body, &render_options, &Server));
+        tree.set_flag(article, "hidden", false);
+    }
+    tree.set_flag(fallback, "hidden", true);
+
+    element_html(&tree, sources, options)
+}
+
+/// The loop copy, as `render::fill_copy` makes it: the list again, its
+/// entries with a part of their own and no current marker.
+fn fill_copy(tree: &mut Tree, items: Id, copy: Id) {
+    tree.copy_children(items, copy);
+    for id in tree.descendants(copy) {
+        if tree.attr(id, "part").is_some_and(|p| p.split(' ').any(|t| t == "item")) {
+            tree.set_attr(id, "part", "item-copy");
+        }
+        tree.remove_attr(id, "aria-current");
+    }
+}
+
+/// `<news-reel …><template shadowrootmode="open">…</template></news-reel>`.
+///
+/// JSON input goes inside the element too, in a `<script type="application/json">`,
+/// which is where the widget that takes over reads it; every `<` in it is
+/// written `\u003c` (JSON allows that in strings, the only place it can be)
+/// so nothing in it can end the script. An XML feed is for the widget to
+/// fetch itself: give its URL as `src`.
+fn element_html(tree: &Tree, sources: &[&str], options: &RenderOptions) -> String {
+    let mut attributes: Vec<(&str, String)> = Vec::new();
+    let mut add = |name: &'static str, value: Option<String>| {
+        if let Some(v) = value {
+            attributes.push((name, v));
+        }
+    };
+    add("view", options.view.clone());
+    add("mode", options.mode.clone());
+    add("rows", options.rows.map(|r| r.to_string()));
+    add("lang", options.lang.clone());
+    add("dir", options.dir.clone());
+    add("max-items", options.max_items.map(|n| n.to_string()));
+    add("label", options.label.clone());
+    add("heading-level", options.heading_level.map(|n| n.to_string()));
+    add("images", options.no_images.then(|| "none".to_string()));
+    add("target", options.target.clone());
+    add("tags", options.tags.clone());
+    add("article", options.article.clone());
+    add("src", options.src.clone());
+    add("state", Some("ready".into()));
+    let mut out = String::from("<news-reel");
+    for (name, value) in attributes {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        escape_into(&mut out, &value, true);
+        out.push('"');
+    }
+    out.push_str(" server-rendered><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"");
+    escape_into(&mut out, options.css_url.as_deref().unwrap_or("newsreel.css"), true);
+    out.push_str("\">");
+    out.push_str(&tree.to_html(Tree::ROOT));
+    out.push_str("</template>");
+    for source in sources.iter().filter(|s| options.src.is_none() && remote::classify(s, "") == remote::Content::Json) {
+        out.push_str("<script type=\"application/json\">");
+        out.push_str(&source.replace('<', "\\u003c"));
+        out.push_str("</script>");
+    }
+    out.push_str("</news-reel>");
+    out
+}
