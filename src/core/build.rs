@@ -107,8 +107,11 @@ impl Build {
         }
     }
 
-    /// The program as HTML, for tests and debugging: what the DOM shell would
-    /// build, serialised the way a browser serialises it.
+    /// The program as HTML: what the DOM shell would build, serialised the
+    /// way a browser serialises it (`innerHTML`), for tests, debugging and
+    /// a server's HTML. Text escapes `&`, no-break spaces, `<` and `>`;
+    /// attribute values the same and `"`, where `<` and `>` are escaped too
+    /// as in the HTML standard since May 2025 (Chromium 138 on).
     pub fn to_html(&self) -> String {
         fn escape(s: &str, attribute: bool) -> String {
             let mut out = String::with_capacity(s.len());
@@ -117,8 +120,8 @@ impl Build {
                     '&' => out.push_str("&amp;"),
                     '\u{a0}' => out.push_str("&nbsp;"),
                     '"' if attribute => out.push_str("&quot;"),
-                    '<' if !attribute => out.push_str("&lt;"),
-                    '>' if !attribute => out.push_str("&gt;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
                     c => out.push(c),
                 }
             }
@@ -174,6 +177,16 @@ mod tests {
         assert_eq!(b.to_html(), r#"<p class="meta" title="a &quot;q&quot; &amp; b">1 &lt; 2 😀<span dir="auto">x</span><br></p>"#);
         assert_eq!(b.steps().iter().filter(|s| **s == Step::Keep).count(), 1);
         assert_eq!(b.steps()[4], Step::Text("1 < 2 😀".into()));
+    }
+
+    #[test]
+    fn html_is_escaped_as_a_browser_serialises_it() {
+        let mut b = Build::new();
+        b.leaf("p", &[("title", "<b> & \u{a0}\"q\" 'x'")], "<b> & \u{a0}\"q\" 'x'").open("img").attr("alt", ">").close();
+        assert_eq!(
+            b.to_html(),
+            r#"<p title="&lt;b&gt; &amp; &nbsp;&quot;q&quot; 'x'">&lt;b&gt; &amp; &nbsp;"q" 'x'</p><img alt="&gt;">"#
+        );
     }
 
     #[test]

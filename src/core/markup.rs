@@ -1,8 +1,15 @@
 //! Parsed markup as the sanitiser reads it: a neutral tree of elements and
-//! text that the DOM shell fills from the browser's inert parse of a body.
+//! text that the DOM shell fills from the browser's inert parse of a body
+//! (and a server from html5ever's parse, `server::html`).
 //! Comments, processing instructions and other node kinds are simply not in
 //! it. Keeping the tree free of web-sys types lets the sanitiser's rules be
 //! tested natively.
+
+/// How deep the walk of a parsed body goes, in elements below the body:
+/// deeper ones reach the sanitiser as their text only (their `textContent`),
+/// whichever parser made the tree. The sanitiser flattens far shallower
+/// markup anyway; the walk stays shallow.
+pub const MAX_WALK_DEPTH: usize = 64;
 
 /// A node of parsed markup.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -264,6 +264,31 @@ fn closes_p(tag: &str) -> bool {
         )
 }
 
+/// Writes the sanitised body `html` into `out`, whoever parses it: `parse`
+/// is handed the whole document to parse (the body after a doctype, made
+/// quiet for CSP) and returns the parsed body's children, or `None` when it
+/// could not parse, and then the text is shown, never the markup. The DOM
+/// shell parses with the browser's `DOMParser` (`dom::sanitize`), a server
+/// with html5ever (`server::html`); both go through here, so they cannot
+/// drift apart. Images are left out when `images` is false; links get
+/// `target` when it is given.
+pub fn body_html(
+    out: &mut Build,
+    html: &str,
+    images: bool,
+    target: Option<&str>,
+    parse: impl FnOnce(&str) -> Option<Vec<Node>>,
+) {
+    // The doctype puts the parser in no-quirks mode, as on a modern page (in
+    // quirks mode a `<table>` could sit inside a `<p>`).
+    match parse(&format!("<!DOCTYPE html>{}", quiet_for_csp(html))) {
+        Some(body) => copy_allowed(&body, out, images, target),
+        None => {
+            out.leaf("p", &[], &super::text::strip_tags(html));
+        }
+    }
+}
+
 /// Writes the allowed part of a parsed body into `out`. Images are left out
 /// when `images` is false; links get `target` when it is given.
 pub fn copy_allowed(nodes: &[Node], out: &mut Build, images: bool, target: Option<&str>) {

@@ -1,9 +1,9 @@
 //! A neutral XML tree for the feed decoders (`feed_xml`).
 //!
 //! In the browser the shell parses feed XML with `DOMParser`
-//! (`application/xml`) and walks the result into this tree; natively, tests
-//! build the same tree with roxmltree (`from_text`). The core never parses
-//! XML itself, so it carries no XML parser into the wasm.
+//! (`application/xml`) and walks the result into this tree; natively, a
+//! server and the tests build the same tree with roxmltree (`from_text`).
+//! The wasm never parses XML itself, so it carries no XML parser.
 //!
 //! What the tree holds, whoever builds it:
 //! - elements and attributes by local name and namespace URI (a prefix means
@@ -121,12 +121,13 @@ impl Element {
 }
 
 /// Builds the tree from XML text, as the shell builds it from `DOMParser`'s
-/// document, for tests. A DTD with an internal subset (where entities are
-/// declared) is refused, so no test depends on expanding entities; a bare
+/// document: for a server (native builds only) and for tests. A DTD with an
+/// internal subset (where entities are declared) is refused, so nothing
+/// depends on expanding entities (no entity bomb either); a bare
 /// `<!DOCTYPE … PUBLIC …>`, which RSS 0.91 feeds carry and `DOMParser`
-/// reads without fetching, is accepted.
-#[cfg(test)]
-pub(crate) fn from_text(text: &str) -> Result<Element, String> {
+/// reads without fetching, is accepted. `Err` holds roxmltree's report.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn from_text(text: &str) -> Result<Element, String> {
     let doc = match roxmltree::Document::parse(text) {
         Err(roxmltree::Error::DtdDetected) if !has_internal_subset(text) => {
             roxmltree::Document::parse_with_options(text, roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() })
@@ -138,7 +139,7 @@ pub(crate) fn from_text(text: &str) -> Result<Element, String> {
 }
 
 /// Whether the document type declaration has a `[…]` part.
-#[cfg(test)]
+#[cfg(any(test, not(target_arch = "wasm32")))]
 fn has_internal_subset(text: &str) -> bool {
     let Some(start) = text.find("<!DOCTYPE") else { return false };
     let declaration = &text[start..];
@@ -146,7 +147,7 @@ fn has_internal_subset(text: &str) -> bool {
     declaration[..end].contains('[')
 }
 
-#[cfg(test)]
+#[cfg(any(test, not(target_arch = "wasm32")))]
 fn convert(node: roxmltree::Node, depth: usize) -> Element {
     let text_of = |n: roxmltree::Node| n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>();
     let children = node

@@ -485,10 +485,6 @@ pub fn build(parent: &Node, program: &Build) -> DomResult<Vec<Element>> {
 
 // ---------------------------------------------------------------- inert HTML
 
-/// Elements nested deeper than this reach the sanitiser as their text only
-/// (it flattens far shallower markup anyway); the walk stays shallow.
-const MAX_WALK_DEPTH: usize = 64;
-
 /// Parses `html` inertly and returns the body as the core's neutral tree, or
 /// `None` if the browser refused to parse.
 pub fn parse_inert_html(html: &str) -> Option<Vec<markup::Node>> {
@@ -522,7 +518,7 @@ fn element_of(element: &Element, depth: usize) -> markup::Node {
         .filter_map(|i| attributes.item(i))
         .map(|a| (a.name(), a.value()))
         .collect();
-    let children = if depth < MAX_WALK_DEPTH {
+    let children = if depth < markup::MAX_WALK_DEPTH {
         children_of(element, depth + 1)
     } else {
         vec![markup::Node::Text(text_content(element))]
