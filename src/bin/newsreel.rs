@@ -32,7 +32,12 @@ mod cli {
     use newsreel::server::html::sanitize_body_html;
 
     const USAGE: &str = "\
-usage: newsreel sanitize [--no-images] [--target T] [FILE|-]
+usage: newsreel render [OPTIONS] FILE|-     (newsreel render --help for the options)
+       newsreel css
+       newsreel sanitize [--no-images] [--target T] [FILE|-]
+
+  render     print one <news-reel> element rendered for the news in FILE
+  css        print the stylesheet a rendered element links (newsreel.css)
 
   sanitize   print an article body in HTML (FILE, or standard input for - or
              no FILE) as the widget shows it: only what its allowlist keeps
@@ -52,6 +57,8 @@ usage: newsreel sanitize [--no-images] [--target T] [FILE|-]
         let args: Vec<String> = std::env::args().skip(1).collect();
         let result = match args.first().map(String::as_str) {
             Some("sanitize") => sanitize(&args[1..]),
+            Some("render") => render(&args[1..]),
+            Some("css") => write_out(newsreel::server::STYLESHEET),
             Some("-h" | "--help" | "help") => {
                 print!("{USAGE}");
                 Ok(())
@@ -70,6 +77,24 @@ usage: newsreel sanitize [--no-images] [--target T] [FILE|-]
                 ExitCode::FAILURE
             }
         }
+    }
+
+    /// `render`: one `<news-reel>` element, rendered (see `server::cli`).
+    fn render(args: &[String]) -> Result<(), Failure> {
+        use newsreel::server::cli::{self, RenderFailure};
+        if args.iter().any(|a| a == "--help" || a == "-h") {
+            return write_out(&format!("{}\n", cli::RENDER_USAGE));
+        }
+        match cli::render(args) {
+            Ok(html) => write_out(&html),
+            Err(RenderFailure::Usage(message)) => Err(Failure::Usage(message)),
+            Err(RenderFailure::Input(message)) => Err(Failure::Io(message)),
+        }
+    }
+
+    fn write_out(text: &str) -> Result<(), Failure> {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(|e| Failure::Io(format!("standard output: {e}")))
     }
 
     /// `sanitize`'s options.

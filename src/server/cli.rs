@@ -17,8 +17,28 @@ options (the element's attributes):
   --article ID                   --src URL (the widget then loads the feed itself)
   --css-url URL (where newsreel.css is served; default newsreel.css)";
 
+/// Why `render` printed nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RenderFailure {
+    /// The command line was wrong (exit status 2, with the usage).
+    Usage(String),
+    /// The input could not be read or shown (exit status 1).
+    Input(String),
+}
+
 /// Reads the options and the input, and renders. Errors say what and where.
-pub fn render(args: &[String]) -> Result<String, String> {
+pub fn render(args: &[String]) -> Result<String, RenderFailure> {
+    render_options(args).and_then(|(options, file)| {
+        let input = read_input(&file).map_err(RenderFailure::Input)?;
+        render_html(&input, &options).map_err(|e| RenderFailure::Input(format!("{file}: the news could not be shown: {e}")))
+    })
+}
+
+fn render_options(args: &[String]) -> Result<(RenderOptions, String), RenderFailure> {
+    parse(args).map_err(RenderFailure::Usage)
+}
+
+fn parse(args: &[String]) -> Result<(RenderOptions, String), String> {
     let mut options = RenderOptions::default();
     let mut file: Option<&str> = None;
     let mut rest = args.iter();
@@ -46,12 +66,11 @@ pub fn render(args: &[String]) -> Result<String, String> {
             "article" => options.article = Some(value()?),
             "src" => options.src = Some(value()?),
             "css-url" => options.css_url = Some(value()?),
-            _ => return Err(format!("unknown option --{name}\n\n{RENDER_USAGE}")),
+            _ => return Err(format!("unknown option --{name}")),
         }
     }
-    let file = file.ok_or_else(|| format!("no input file (use - for standard input)\n\n{RENDER_USAGE}"))?;
-    let input = read_input(file)?;
-    render_html(&input, &options).map_err(|e| format!("{file}: the news could not be shown: {e}"))
+    let file = file.ok_or_else(|| "no input file (use - for standard input)".to_string())?;
+    Ok((options, file.to_string()))
 }
 
 fn read_input(file: &str) -> Result<String, String> {

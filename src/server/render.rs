@@ -180,9 +180,10 @@ fn render_document(doc: &NewsDocument, sources: &[&str], options: &RenderOptions
     // Motion, as `Widget::update_motion` sets it for a reader who has not
     // asked for less: a vertical ticker with no more headlines than rows
     // stays still; whether a marquee fits is for the browser to measure.
-    let scrolls = matches!(mode, "marquee" | "vertical") && view != "article";
+    // The copy is made with the list, as in the browser (where CSS hides it
+    // outside the scrolling modes), and emptied when the headlines fit.
     let fits = mode == "vertical" && doc.latest.len() <= rows as usize;
-    if scrolls && !fits && !doc.latest.is_empty() {
+    if !fits {
         fill_copy(&mut tree, items, copy);
     }
     let rtl = match options.dir.as_deref().filter(|d| !d.trim().is_empty()) {
@@ -202,7 +203,9 @@ fn render_document(doc: &NewsDocument, sources: &[&str], options: &RenderOptions
     }
     tree.set_text(pause, if moving { &words.pause } else { &words.play });
     tree.set_flag(pause, "hidden", mode == "list" || fits);
-    tree.set_attr(items, "aria-live", if moving { "off" } else { "polite" });
+    // A feed the widget will poll announces its refreshes in a few words instead.
+    let quiet = moving || options.src.is_some();
+    tree.set_attr(items, "aria-live", if quiet { "off" } else { "polite" });
     if mode == "vertical" {
         if let Some(viewport) = tree.parent(lane) {
             tree.set_attr(viewport, "style", &format!("--nr-rows: {rows};"));

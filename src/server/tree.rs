@@ -183,16 +183,17 @@ impl Default for Tree {
     }
 }
 
-/// HTML's serialisation escapes: `&` and no-break space always, `"` in
-/// attribute values, `<` and `>` in text.
+/// HTML's serialisation escapes, as `Build::to_html`: `&`, no-break space,
+/// `<` and `>` always (in attribute values too, as the standard has had it
+/// since 2025), `"` in attribute values.
 pub fn escape_into(out: &mut String, text: &str, attribute: bool) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '\u{a0}' => out.push_str("&nbsp;"),
             '"' if attribute => out.push_str("&quot;"),
-            '<' if !attribute => out.push_str("&lt;"),
-            '>' if !attribute => out.push_str("&gt;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
             c => out.push(c),
         }
     }

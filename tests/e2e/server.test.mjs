@@ -140,3 +140,71 @@ test("under the strict CSP of the security tests the server page takes over with
   await context.close();
   await strict.close();
 });
+
+// ------------------------------------------------------------ node for node
+
+const INPUTS = [
+  "seed.json", "seed.jsonld.json", "seed.feed.json",
+  "jsonld/item-list.json", "jsonld/news-article.json", "jsonld/yoast-graph.json",
+  "jsonfeed/feed-1.0.json", "jsonfeed/feed-1.1.json",
+  "feeds/rss-2.0.xml", "feeds/rss-0.92.xml", "feeds/rss-1.0.rdf", "feeds/atom-1.0.xml",
+];
+const MODES = [["list"], ["marquee"], ["vertical", "--rows", "2"], ["slide"]];
+
+/**
+ * Shadow DOM text made comparable: the inline styles the browser sets from
+ * layout (a marquee's speed) dropped, as is `offscreen` (whether the
+ * IntersectionObserver has reported yet), and date-times (which the browser
+ * writes in the reader's time zone, the server as ISO) emptied.
+ */
+function comparable(html) {
+  return html
+    .replace(/ style="[^"]*"/g, "")
+    .replace(/ offscreen(?=[ "])/, "")
+    .replace(/(<time datetime="[^"]*T[^"]*"[^>]*>)[^<]*(<\/time>)/g, "$1$2");
+}
+
+test("the tool's shadow DOM equals, node for node, the browser's for every demo input and mode", async () => {
+  const tool = ROOT + "target/release/newsreel";
+  // Narrow enough that no marquee's headlines fit, which only a browser could measure.
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 480, height: 800 } });
+  await page.goto(env.url + "/tests/e2e/pages/feeds/feeds.html");
+  const mismatches = [];
+  for (const input of INPUTS) {
+    for (const [mode, ...extra] of MODES) {
+      // The test page is <html lang="en">: the same language for the tool.
+      // A feed is loaded by `src` in the browser: the tool is told so too.
+      const src = input.endsWith(".json") ? [] : ["--src", "/tests/fixtures/" + input];
+      const server = execFileSync(tool, ["render", "--lang", "en", "--mode", mode, ...src, ...extra, ROOT + "tests/fixtures/" + input], { encoding: "utf8" });
+      const shadow = server.match(/<template shadowrootmode="open"><link [^>]*>([\s\S]*)<\/template>/)?.[1] ?? "(no template)";
+      const browser = await page.evaluate(async ({ input, mode, rows, url }) => {
+        await customElements.whenDefined("news-reel");
+        document.querySelector("#app").textContent = "";
+        const el = document.createElement("news-reel");
+        el.setAttribute("mode", mode);
+        if (rows) el.setAttribute("rows", rows);
+        const ready = new Promise((resolve) => {
+          el.addEventListener("newsreel:ready", resolve, { once: true });
+          el.addEventListener("newsreel:error", resolve, { once: true });
+        });
+        if (input.endsWith(".json")) {
+          const text = await (await fetch(url)).text();
+          document.querySelector("#app").append(el);
+          el.load(text);
+        } else {
+          el.setAttribute("src", url);
+          document.querySelector("#app").append(el);
+        }
+        await ready;
+        return el.shadowRoot.innerHTML;
+      }, { input, mode, rows: extra[1], url: "/tests/fixtures/" + input });
+      if (comparable(browser) !== comparable(shadow)) mismatches.push({ input, mode, server: comparable(shadow), browser: comparable(browser) });
+    }
+  }
+  const first = mismatches[0];
+  const at = first ? [...first.server].findIndex((c, i) => c !== first.browser[i]) : 0;
+  assert.equal(mismatches.length, 0, first && `${mismatches.map((m) => `${m.input} ${m.mode}`).join(", ")}\n` +
+    `${first.input} ${first.mode}, from character ${at}:\nserver:  ${first.server.slice(Math.max(0, at - 200), at + 300)}\nbrowser: ${first.browser.slice(Math.max(0, at - 200), at + 300)}`);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
