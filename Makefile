@@ -174,6 +174,7 @@ fuzz:
 ## newsreel against its vanilla-JS twin in headless Chromium: target/bench/ (not part of `make test`: timings are no test)
 bench: www | tools-browsers
 	node bench/run.mjs
+	node bench/server.mjs
 
 clean:
 	rm -rf target pkg dist www/dist www/server.html tools/node_modules $(CONSUMERS)/node_modules $(CONSUMERS)/build $(CONSUMERS)/*.tgz
