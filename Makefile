@@ -26,7 +26,7 @@ ESBUILD_LOG := --log-level=warning --log-override:duplicate-object-key=silent
 RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
 
 .PHONY: demo test test-native test-browser test-chrome test-firefox test-e2e size pkg hooks dist www \
-	tools tools-rust tools-browsers tools-node fuzz bench clean consumers
+	tools tools-rust tools-browsers tools-node fuzz bench clean consumers native-cli
 
 # ---------------------------------------------------------------- main jobs
 
@@ -126,8 +126,18 @@ test-chrome: | tools-rust tools-browsers
 test-firefox: | tools-rust tools-browsers
 	wasm-pack test --release --headless --firefox
 
-test-e2e: www hooks consumers | tools-browsers
+test-e2e: www hooks consumers native-cli | tools-browsers
 	node --test --test-concurrency=1 tests/e2e/
+
+## The native command (src/bin/newsreel.rs), which the e2e tests hold
+## against the widget (tests/e2e/sanitize-parity.test.mjs)
+NATIVE_CLI := target/release/newsreel
+native-cli: $(NATIVE_CLI)
+
+# Touched: cargo leaves the binary alone when only wasm-side sources changed.
+$(NATIVE_CLI): $(RUST_SOURCES)
+	cargo build --release --bin newsreel
+	@touch $@
 
 ## The e2e tests' consumer app: its tools from its lock file, then the package
 ## packed from pkg/ and installed from the tarball, as a user installs it
