@@ -68,6 +68,7 @@ const EDGES = [
   "<a href=\"https://x.example/\">1<p>2</a>3</p>",
   "text<body title=\"x\"><p>second body</p></body></html><p>after html",
   "<p>x</p><frameset><frame></frameset>",
+  "\n  <p>leading white space dropped</p>", "<body>\n<p>leading white space kept</p>",
   "<image src=\"https://img.news.example/i.png\" alt=\"image, not img\">",
   "<p>&#0; &#x110000; &#128; &#x80; &#150; &NotANamedOne; &ampx &lt</p>",
   "<table><tr><td>1<table><tr><td>nested</td></tr></table></td></tr></table>",
