@@ -109,13 +109,16 @@ dist/newsreel.inline.js: pkg/package.json src/js/script-tag-inline.js src/js/run
 	$(ESBUILD) src/js/script-tag-inline.js --bundle --format=esm --minify --target=es2022 --loader:.wasm=binary \
 		--outfile=dist/newsreel.inline.js $(ESBUILD_LOG)
 
-## The native tool (`newsreel render`, `newsreel css`): server rendering,
-## and the stylesheet a server-rendered widget links
+## The native tool (`newsreel render`, `newsreel css`, `newsreel sanitize`):
+## server rendering, the stylesheet a server-rendered widget links, and what
+## the e2e tests hold against the widget
 NATIVE_TOOL := target/release/newsreel
 native-tool: $(NATIVE_TOOL)
 
+# Touched: cargo leaves the binary alone when only wasm-side sources changed.
 $(NATIVE_TOOL): $(RUST_SOURCES) build.rs
 	cargo build --release --bin newsreel
+	@touch $@
 
 dist/newsreel.css: $(NATIVE_TOOL)
 	@mkdir -p dist
@@ -140,7 +143,7 @@ test-chrome: | tools-rust tools-browsers
 test-firefox: | tools-rust tools-browsers
 	wasm-pack test --release --headless --firefox
 
-test-e2e: www hooks consumers | tools-browsers
+test-e2e: www hooks consumers native-tool | tools-browsers
 	node --test --test-concurrency=1 tests/e2e/
 
 ## The e2e tests' consumer app: its tools from its lock file, then the package
