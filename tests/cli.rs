@@ -54,11 +54,21 @@ fn json_lines_sanitise_one_body_a_line() {
 
 #[test]
 fn a_wrong_command_line_prints_the_usage_and_exits_with_2() {
-    for args in [&[][..], &["render"], &["sanitize", "--frob"], &["sanitize", "a", "b"], &["sanitize", "--target"]] {
+    let wrong: [&[&str]; 8] = [
+        &[],
+        &["frobnicate"],
+        &["render"],
+        &["render", "--frob", "x"],
+        &["render", "--rows", "many", "x"],
+        &["sanitize", "--frob"],
+        &["sanitize", "a", "b"],
+        &["sanitize", "--target"],
+    ];
+    for args in wrong {
         let output = run(args, "");
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.starts_with("newsreel: ") && stderr.contains("usage: newsreel sanitize"), "{args:?}: {stderr}");
+        assert!(stderr.starts_with("newsreel: ") && stderr.contains("newsreel sanitize [--no-images]"), "{args:?}: {stderr}");
         assert!(output.stdout.is_empty());
     }
     let help = run(&["--help"], "");
