@@ -43,7 +43,8 @@ function literals(typeText) {
 const filesIn = (dir, pattern) => readdirSync(ROOT + dir).filter((f) => pattern.test(f)).map((f) => `${dir}/${f}`);
 
 // The element's own code: the Rust shell, element.js and the entries.
-const RUST = filesIn("src/dom", /\.rs$/);
+// The shell, and the core's programs of the shadow DOM it builds.
+const RUST = [...filesIn("src/dom", /\.rs$/), "src/core/render.rs"];
 const JS = [...filesIn("src/dom", /\.js$/), ...filesIn("src/js", /\.js$/)];
 // Code compiled only into the test build (`make hooks`) is no API: the
 // line after #[cfg(feature = "test-hooks")] is left out.
@@ -540,10 +541,11 @@ test("the package's module exports, tag name, observed attributes and prototype 
   assert.ok(found.defaultIsNamed, "the default export is defineNewsReel");
 
   // Every observed attribute is listed; those listed but not observed are
-  // the two the widget sets itself (seen set in the next test) and
-  // `history`, read when an article opens.
+  // the two the widget sets itself (seen set in the next test), `history`,
+  // read when an article opens, and `server-rendered`, read once when the
+  // widget takes a server's shadow root over.
   for (const name of found.observed) assert.ok(attributes.includes(name), `observed attribute ${name} is in the manifest`);
-  const unobserved = ["state", "stale", "history"];
+  const unobserved = ["state", "stale", "history", "server-rendered"];
   sameNames([...found.observed, ...unobserved], attributes, "attributes: observedAttributes and the manifest");
 
   assert.deepEqual(found.statics, [], "no static members beyond observedAttributes");
