@@ -115,8 +115,9 @@ www: dist
 
 # ---------------------------------------------------------------- tests
 
+# --features cli: the newsreel command and its tests too (see Cargo.toml).
 test-native:
-	cargo test --all-targets
+	cargo test --all-targets --features cli
 
 test-browser: test-chrome test-firefox
 
@@ -136,7 +137,7 @@ native-cli: $(NATIVE_CLI)
 
 # Touched: cargo leaves the binary alone when only wasm-side sources changed.
 $(NATIVE_CLI): $(RUST_SOURCES)
-	cargo build --release --bin newsreel
+	cargo build --release --features cli --bin newsreel
 	@touch $@
 
 ## The e2e tests' consumer app: its tools from its lock file, then the package
