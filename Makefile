@@ -117,7 +117,7 @@ native-tool: $(NATIVE_TOOL)
 
 # Touched: cargo leaves the binary alone when only wasm-side sources changed.
 $(NATIVE_TOOL): $(RUST_SOURCES) build.rs
-	cargo build --release --bin newsreel
+	cargo build --release --features cli --bin newsreel
 	@touch $@
 
 dist/newsreel.css: $(NATIVE_TOOL)
@@ -132,8 +132,9 @@ www: dist dist/newsreel.css $(NATIVE_TOOL)
 
 # ---------------------------------------------------------------- tests
 
+# --features cli: the newsreel command and its tests too (see Cargo.toml).
 test-native:
-	cargo test --all-targets
+	cargo test --all-targets --features cli
 
 test-browser: test-chrome test-firefox
 

@@ -1,4 +1,5 @@
-//! `newsreel`: the widget's HTML made on a server (native builds only).
+//! `newsreel`: the widget's HTML made on a server (native builds only:
+//! `cargo build --release --features cli --bin newsreel`).
 //!
 //! ```text
 //! newsreel sanitize [--no-images] [--target T] [FILE|-]
@@ -13,8 +14,8 @@
 //! Exit status: 0 done, 1 the input could not be read or the output written,
 //! 2 the command line was wrong (the usage goes to standard error).
 
-// `wasm-pack test` builds every target for wasm32, this one too: there it is
-// an empty program.
+// Should a wasm32 build have the feature `cli` (`wasm-pack test` builds every
+// bin for wasm32), this is an empty program there.
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 

@@ -6,7 +6,7 @@
 //! `core::sanitize` copies what its allowlist keeps. Same parse, same walk,
 //! same allowlist: the same HTML as the widget makes in the browser.
 //!
-//! The parser builds into a small arena of its own ([`Arena`]): nodes by
+//! The parser builds into a small arena of its own (`Arena`): nodes by
 //! index, linked to parent and siblings, which is all the tree builder asks
 //! for (appends, inserts before a sibling for foster parenting, moves for the
 //! adoption agency), with template contents kept apart as the DOM keeps them.
