@@ -117,7 +117,7 @@ native-tool: $(NATIVE_TOOL)
 
 # Touched: cargo leaves the binary alone when only wasm-side sources changed.
 $(NATIVE_TOOL): $(RUST_SOURCES) build.rs
-	cargo build --release --features cli --bin newsreel
+	cargo build --release --bin newsreel
 	@touch $@
 
 dist/newsreel.css: $(NATIVE_TOOL)
@@ -132,17 +132,18 @@ www: dist dist/newsreel.css $(NATIVE_TOOL)
 
 # ---------------------------------------------------------------- tests
 
-# --features cli: the newsreel command and its tests too (see Cargo.toml).
+# The default features include cli: the newsreel command and its tests too.
 test-native:
-	cargo test --all-targets --features cli
+	cargo test --all-targets
 
 test-browser: test-chrome test-firefox
 
+# --no-default-features: without the native command's bin (see Cargo.toml, cli).
 test-chrome: | tools-rust tools-browsers
-	wasm-pack test --release --headless --chrome
+	wasm-pack test --release --headless --chrome -- --no-default-features
 
 test-firefox: | tools-rust tools-browsers
-	wasm-pack test --release --headless --firefox
+	wasm-pack test --release --headless --firefox -- --no-default-features
 
 test-e2e: www hooks consumers native-tool | tools-browsers
 	node --test --test-concurrency=1 tests/e2e/

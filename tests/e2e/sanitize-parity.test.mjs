@@ -101,7 +101,7 @@ let session;
 
 before(async () => {
   // Built by `make test-e2e`; a no-op when it is up to date.
-  execFileSync("cargo", ["build", "--release", "--quiet", "--features", "cli", "--bin", "newsreel"], { cwd: ROOT, stdio: "inherit" });
+  execFileSync("cargo", ["build", "--release", "--quiet", "--bin", "newsreel"], { cwd: ROOT, stdio: "inherit" });
   env = await start();
   session = await openPage(env.browser);
   const { page } = session;
