@@ -113,20 +113,6 @@ impl Build {
     /// attribute values the same and `"`, where `<` and `>` are escaped too
     /// as in the HTML standard since May 2025 (Chromium 138 on).
     pub fn to_html(&self) -> String {
-        fn escape(s: &str, attribute: bool) -> String {
-            let mut out = String::with_capacity(s.len());
-            for c in s.chars() {
-                match c {
-                    '&' => out.push_str("&amp;"),
-                    '\u{a0}' => out.push_str("&nbsp;"),
-                    '"' if attribute => out.push_str("&quot;"),
-                    '<' => out.push_str("&lt;"),
-                    '>' => out.push_str("&gt;"),
-                    c => out.push(c),
-                }
-            }
-            out
-        }
         let mut html = String::new();
         let mut open: Vec<&str> = Vec::new();
         let mut in_start_tag = false;
@@ -142,8 +128,12 @@ impl Build {
                     open.push(tag);
                     in_start_tag = true;
                 }
-                Step::Attr(name, value) => html.push_str(&format!(" {name}=\"{}\"", escape(value, true))),
-                Step::Text(text) => html.push_str(&escape(text, false)),
+                Step::Attr(name, value) => {
+                    html.push_str(&format!(" {name}=\""));
+                    escape_html(&mut html, value, true);
+                    html.push('"');
+                }
+                Step::Text(text) => escape_html(&mut html, text, false),
                 Step::Close => {
                     let tag = open.pop().unwrap_or_default();
                     if !matches!(tag, "br" | "hr" | "img" | "wbr") {
@@ -157,6 +147,23 @@ impl Build {
             html.push('>');
         }
         html
+    }
+}
+
+/// Appends `text` to `out` as HTML's serialisation writes it: `&`, no-break
+/// spaces, `<` and `>` escaped, and in an attribute value (`attribute`) `"`
+/// too. `<` and `>` in attribute values as in the HTML standard since May
+/// 2025 (Chromium 138 on).
+pub fn escape_html(out: &mut String, text: &str, attribute: bool) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
     }
 }
 

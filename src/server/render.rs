@@ -21,7 +21,8 @@ use crate::core::strings::Language;
 use crate::core::{decode_blocks, feed_xml, remote, xml, DecodeError, DecodeOptions};
 
 use super::html;
-use super::tree::{escape_into, Id, Tree};
+use super::tree::{Id, Tree};
+use crate::core::build::escape_html;
 
 /// The element's attributes, as a server sets them. Each is written onto
 /// the element too, so the widget that takes over reads the same ones.
@@ -279,11 +280,11 @@ fn element_html(tree: &Tree, sources: &[&str], options: &RenderOptions) -> Strin
         out.push(' ');
         out.push_str(name);
         out.push_str("=\"");
-        escape_into(&mut out, &value, true);
+        escape_html(&mut out, &value, true);
         out.push('"');
     }
     out.push_str(" server-rendered><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"");
-    escape_into(&mut out, options.css_url.as_deref().unwrap_or("newsreel.css"), true);
+    escape_html(&mut out, options.css_url.as_deref().unwrap_or("newsreel.css"), true);
     out.push_str("\">");
     out.push_str(&tree.to_html(Tree::ROOT));
     out.push_str("</template>");

@@ -3,7 +3,7 @@
 //! changes (attributes, text, a list filled in) can be made the same way
 //! before the whole is written out as HTML.
 
-use crate::core::build::{Build, Step};
+use crate::core::build::{escape_html, Build, Step};
 
 /// An element of the tree, by its index.
 pub type Id = usize;
@@ -155,7 +155,7 @@ impl Tree {
                 out.push(' ');
                 out.push_str(name);
                 out.push_str("=\"");
-                escape_into(out, value, true);
+                escape_html(out, value, true);
                 out.push('"');
             }
             out.push('>');
@@ -166,7 +166,7 @@ impl Tree {
         for child in &element.children {
             match child {
                 Child::Element(e) => self.write(*e, out),
-                Child::Text(text) => escape_into(out, text, false),
+                Child::Text(text) => escape_html(out, text, false),
             }
         }
         if !is_root {
@@ -180,22 +180,6 @@ impl Tree {
 impl Default for Tree {
     fn default() -> Self {
         Tree::new()
-    }
-}
-
-/// HTML's serialisation escapes, as `Build::to_html`: `&`, no-break space,
-/// `<` and `>` always (in attribute values too, as the standard has had it
-/// since 2025), `"` in attribute values.
-pub fn escape_into(out: &mut String, text: &str, attribute: bool) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            '"' if attribute => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
     }
 }
 

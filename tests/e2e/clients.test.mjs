@@ -4,24 +4,13 @@
 // the app's own TypeScript, and run in Chromium from a static server.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { lstatSync, readFileSync } from "node:fs";
 import { start, openPage, settled, ROOT, SCREENSHOTS } from "./browser.mjs";
 import { serve } from "../../tools/serve.mjs";
+import { APP, npmRun } from "./consumers.mjs";
 
-const APP = ROOT + "tests/e2e/consumers/";
 const seed = JSON.parse(readFileSync(ROOT + "tests/fixtures/seed.json", "utf8"));
-const run = promisify(execFile);
 
-/** Runs one of the app's package.json scripts; a failure shows its output. */
-async function npmRun(script) {
-  try {
-    return await run("npm", ["run", "--silent", script], { cwd: APP, timeout: 60000 });
-  } catch (error) {
-    throw new Error(`npm run ${script} failed:\n${error.stdout ?? ""}${error.stderr ?? ""}`);
-  }
-}
 
 let env;
 const servers = [];

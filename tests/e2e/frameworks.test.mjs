@@ -8,25 +8,13 @@
 // element left alive).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { readFileSync } from "node:fs";
 import { start, openPage, settled, ROOT, SCREENSHOTS } from "./browser.mjs";
 import { serve } from "../../tools/serve.mjs";
+import { APP, npmRun } from "./consumers.mjs";
 
-const APP = ROOT + "tests/e2e/consumers/";
 const seed = JSON.parse(readFileSync(ROOT + "tests/fixtures/seed.json", "utf8"));
-const run = promisify(execFile);
 
-/** Runs one of the app's package.json scripts; a failure shows its output. */
-async function npmRun(script) {
-  try {
-    // vue-tsc and Vite take a while on a busy 2-core machine.
-    return await run("npm", ["run", "--silent", script], { cwd: APP, timeout: 300_000 });
-  } catch (error) {
-    throw new Error(`npm run ${script} failed:\n${error.stdout ?? ""}${error.stderr ?? ""}`);
-  }
-}
 
 let env;
 const servers = [];
