@@ -228,6 +228,8 @@ test('mode="vertical" scrolls upward only, in a box `rows` lines tall, and stops
   assert.ok(second.y < first.y, `moves up (${first.y} → ${second.y})`);
   // Focus inside holds it.
   await page.locator("news-reel").locator(".items:not(.copy) .pick").first().focus();
+  // The hold takes effect with the next style update: read after it.
+  await page.waitForTimeout(100);
   const held = await laneOffset(page);
   await page.waitForTimeout(400);
   assert.equal((await laneOffset(page)).y, held.y, "still while a headline has focus");
@@ -256,6 +258,7 @@ test('mode="vertical" pauses on the control, gives the static list for reduced m
   const { page, context } = await vertical(8);
   await page.locator("news-reel").locator('[part="pause"]').click();
   await page.mouse.move(0, 0);
+  await page.waitForTimeout(100);
   const paused = await laneOffset(page);
   await page.waitForTimeout(300);
   assert.equal((await laneOffset(page)).y, paused.y, "paused by the control");
