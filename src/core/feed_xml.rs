@@ -12,6 +12,7 @@
 use super::dates::{parse_date, DateValue};
 use super::model::{warn, Article, Body, BodyKind, Format, Image, NewsDocument, Warning};
 use super::normalize;
+use super::remote;
 use super::text::{clean_line, collapse_space, decode_entities, excerpt, looks_like_html, paragraphs, strip_tags};
 use super::url_policy::{allowed_parsed, UrlUse};
 use super::url_resolve::{has_scheme, resolve};
@@ -30,6 +31,25 @@ const MAX_LINE_CHARS: usize = 300;
 const MAX_SUMMARY_CHARS: usize = 1_000;
 /// Most authors and tags kept of an item.
 const MAX_LIST: usize = 64;
+
+/// Decodes a feed's text, which `parse` reads into the neutral tree (the
+/// browser's `DOMParser`, or roxmltree natively; `Err` is the parser's
+/// report). Text the strict parser refuses is tried once more as feed
+/// readers would read it (`remote::repair_xml`); if that fails too, the
+/// first report is the one given, since it is about the text as served.
+pub fn decode_text(
+    text: &str,
+    parse: impl Fn(&str) -> Result<Element, String>,
+    options: DecodeOptions,
+    document_url: Option<&str>,
+) -> Result<NewsDocument, DecodeError> {
+    let root = parse(text).or_else(|report| {
+        let repaired = remote::repair_xml(text).ok_or_else(|| report.clone())?;
+        parse(&repaired).map_err(|_| report)
+    });
+    let root = root.map_err(|report| DecodeError { message: remote::xml_error(&report) })?;
+    decode_from(&root, options, document_url)
+}
 
 /// Decodes a feed from its root element, then finishes it as the JSON
 /// formats are finished (ids, duplicates, newest first, `max_items`).

@@ -120,7 +120,8 @@ pub fn content_error(url: &str, content: Content) -> LoadFailure {
 /// The browser XML parser's report, read into `invalid XML at line L,
 /// column C: what`. Chromium writes "error on line 3 at column 5: Opening
 /// and ending tag mismatch", Firefox "XML Parsing Error: mismatched tag …
-/// Line Number 3, Column 5:"; anything else is passed on as it is.
+/// Line Number 3, Column 5:", roxmltree (natively) "what at 3:5"; anything
+/// else is passed on as it is.
 pub fn xml_error(report: &str) -> String {
     let place = |line: usize, column: usize, what: &str| format!("invalid XML at line {line}, column {column}: {}", what.trim());
     if let Some(at) = report.find("error on line ") {
@@ -138,6 +139,14 @@ pub fn xml_error(report: &str) -> String {
         let what = report.strip_prefix("XML Parsing Error:").unwrap_or(report).lines().next().unwrap_or("");
         if let (Some(line), Some(column)) = (line, column) {
             return place(line, column, what);
+        }
+    }
+    // roxmltree, natively (the server and the tests): "what at 3:12".
+    if let Some((what, place_text)) = report.trim().rsplit_once(" at ") {
+        if let Some((line, column)) = place_text.split_once(':') {
+            if let (Ok(line), Ok(column)) = (line.parse(), column.parse()) {
+                return place(line, column, what);
+            }
         }
     }
     format!("invalid XML: {}", report.trim().lines().next().unwrap_or("the parser gave no reason"))
@@ -306,6 +315,8 @@ mod tests {
         assert_eq!(xml_error(chromium), "invalid XML at line 3, column 12: Opening and ending tag mismatch: title line 0 and item");
         let firefox = "XML Parsing Error: mismatched tag. Expected: </title>.\nLocation: http://127.0.0.1/feed.xml\nLine Number 3, Column 12:<item><title>x</item>\n-----------^";
         assert_eq!(xml_error(firefox), "invalid XML at line 3, column 12: mismatched tag. Expected: </title>.");
+        let roxmltree = "expected 'title' tag, not 'titl' at 2:15";
+        assert_eq!(xml_error(roxmltree), "invalid XML at line 2, column 15: expected 'title' tag, not 'titl'");
         assert_eq!(xml_error("something odd\nmore"), "invalid XML: something odd");
         assert_eq!(xml_error(""), "invalid XML: the parser gave no reason");
     }

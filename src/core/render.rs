@@ -12,6 +12,95 @@ use super::dates::DateValue;
 use super::model::{Article, Body};
 use super::url_policy::{allowed, UrlUse};
 
+/// How the ticker moves (attribute `mode`). Anything else reads as the
+/// default, the marquee.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    Marquee,
+    /// The headlines scroll upward in a box `rows` lines tall.
+    Vertical,
+    Slide,
+    List,
+}
+
+impl Mode {
+    pub fn from_attribute(value: Option<&str>) -> Self {
+        match value.map(str::trim) {
+            Some("vertical") => Mode::Vertical,
+            Some("slide") => Mode::Slide,
+            Some("list") => Mode::List,
+            _ => Mode::Marquee,
+        }
+    }
+
+    /// The root's class for the mode, which the stylesheet keys on.
+    pub fn class(self) -> &'static str {
+        match self {
+            Mode::Marquee => "nr mode-marquee",
+            Mode::Vertical => "nr mode-vertical",
+            Mode::Slide => "nr mode-slide",
+            Mode::List => "nr mode-list",
+        }
+    }
+
+    /// The modes whose lane is a CSS animation over the list and its loop copy.
+    pub fn scrolls(self) -> bool {
+        matches!(self, Mode::Marquee | Mode::Vertical)
+    }
+}
+
+/// Which parts the widget shows (attribute `view`, any case).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum View {
+    /// The ticker and the article view (the default).
+    Both,
+    /// The ticker only, as a site-wide header bar: headlines are links.
+    Ticker,
+    /// The article view only.
+    Article,
+}
+
+impl View {
+    pub fn from_attribute(value: Option<&str>) -> Self {
+        match value.map(str::trim) {
+            Some(v) if v.eq_ignore_ascii_case("ticker") => View::Ticker,
+            Some(v) if v.eq_ignore_ascii_case("article") => View::Article,
+            _ => View::Both,
+        }
+    }
+}
+
+/// The widget's writing direction: the page's `dir` when it gives one (the
+/// element's or an ancestor's; an empty one gives none), else its language's,
+/// so that `lang="ar"` alone is right to left.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Direction {
+    pub rtl: bool,
+    /// The root needs `dir="rtl"` of its own: the direction comes from the
+    /// language, not from a `dir` the shadow tree inherits.
+    pub set_on_root: bool,
+}
+
+impl Direction {
+    pub fn new(given_dir: Option<&str>, language_rtl: bool) -> Self {
+        match given_dir.filter(|d| !d.trim().is_empty()) {
+            Some(dir) => Direction { rtl: dir.eq_ignore_ascii_case("rtl"), set_on_root: false },
+            None => Direction { rtl: language_rtl, set_on_root: language_rtl },
+        }
+    }
+}
+
+/// The root's class: the mode's, then the states the stylesheet reads.
+pub fn root_class(mode: Mode, rtl: bool, fits: bool, moving: bool, offscreen: bool) -> String {
+    let mut class = String::from(mode.class());
+    for (on, name) in [(rtl, " rtl"), (fits, " fits"), (!moving, " paused"), (offscreen, " offscreen")] {
+        if on {
+            class.push_str(name);
+        }
+    }
+    class
+}
+
 /// How the host configured rendering (attributes), read once per render.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenderOptions {
@@ -206,4 +295,33 @@ pub fn article_program(article: &Article, body: &Body, options: &RenderOptions, 
         p.text(&options.read_more).close().close();
     }
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_read_as_the_element_documents_them() {
+        assert_eq!(Mode::from_attribute(Some(" vertical ")), Mode::Vertical);
+        assert_eq!(Mode::from_attribute(Some("Vertical")), Mode::Marquee, "mode values are lower case");
+        assert_eq!(Mode::from_attribute(None), Mode::Marquee);
+        assert_eq!(View::from_attribute(Some("TICKER")), View::Ticker);
+        assert_eq!(View::from_attribute(Some("sideways")), View::Both);
+    }
+
+    #[test]
+    fn a_given_direction_wins_and_an_empty_one_is_none() {
+        assert_eq!(Direction::new(Some("ltr"), true), Direction { rtl: false, set_on_root: false });
+        assert_eq!(Direction::new(Some("RTL"), false), Direction { rtl: true, set_on_root: false });
+        // `dir=""` gives no direction: the language's is set on the root.
+        assert_eq!(Direction::new(Some(" "), true), Direction { rtl: true, set_on_root: true });
+        assert_eq!(Direction::new(None, false), Direction { rtl: false, set_on_root: false });
+    }
+
+    #[test]
+    fn the_root_class_names_the_mode_then_its_states() {
+        assert_eq!(root_class(Mode::Vertical, true, true, false, false), "nr mode-vertical rtl fits paused");
+        assert_eq!(root_class(Mode::Marquee, false, false, true, true), "nr mode-marquee offscreen");
+    }
 }

@@ -21,7 +21,7 @@ use web_sys::{Document, Event, HtmlElement};
 use super::bindings::{self as b, DomResult, Group, Signal};
 use super::details;
 use super::render::{self, RenderOptions, Skeleton};
-use crate::core::render::SkeletonWords;
+use crate::core::render::{root_class, Direction, Mode, SkeletonWords, View};
 use super::styles::STYLES;
 use crate::core::model::{Article, NewsDocument};
 use crate::core::json::MAX_INPUT_BYTES;
@@ -29,28 +29,7 @@ use crate::core::normalize::{wanted_tags, TagFilter};
 use crate::core::remote::{self, Content, LoadFailure};
 use crate::core::strings::{Language, Overrides};
 use crate::core::text::html_integer;
-use crate::core::{decode_blocks, feed_xml, resolve_body, DecodeError, DecodeOptions};
-
-/// Configured ticker behaviour (attribute `mode`).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Mode {
-    Marquee,
-    /// The headlines scroll upward in a box `rows` lines tall.
-    Vertical,
-    Slide,
-    List,
-}
-
-/// Which parts the widget shows (attribute `view`).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum View {
-    /// The ticker and the article view (the default).
-    Both,
-    /// The ticker only, as a site-wide header bar: headlines are links.
-    Ticker,
-    /// The article view only.
-    Article,
-}
+use crate::core::{decode_blocks, feed_xml, resolve_body, DecodeOptions};
 
 /// Who asked to open an article: decides focus, history and events.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -604,7 +583,7 @@ impl Widget {
             }
             if self.sources_are_xml.get() {
                 let document_url = self.feed.borrow().as_ref().and_then(|f| f.document_url.clone());
-                decode_xml(sources.first().map_or("", String::as_str), options, document_url.as_deref())
+                feed_xml::decode_text(sources.first().map_or("", String::as_str), b::parse_xml, options, document_url.as_deref())
             } else {
                 decode_blocks(&sources, options)
             }
@@ -1068,20 +1047,11 @@ impl Widget {
     }
 
     fn view(&self) -> View {
-        match b::attr(&self.host, "view").as_deref().map(str::trim) {
-            Some(v) if v.eq_ignore_ascii_case("ticker") => View::Ticker,
-            Some(v) if v.eq_ignore_ascii_case("article") => View::Article,
-            _ => View::Both,
-        }
+        View::from_attribute(b::attr(&self.host, "view").as_deref())
     }
 
     fn configured_mode(&self) -> Mode {
-        match b::attr(&self.host, "mode").as_deref().map(str::trim) {
-            Some("vertical") => Mode::Vertical,
-            Some("slide") => Mode::Slide,
-            Some("list") => Mode::List,
-            _ => Mode::Marquee,
-        }
+        Mode::from_attribute(b::attr(&self.host, "mode").as_deref())
     }
 
     /// The mode on screen: reduced motion shows the static list until the reader presses play.
@@ -1103,17 +1073,8 @@ impl Widget {
         self.is_moving_mode() && !self.user_paused.get() && !self.fits.get()
     }
 
-    /// The page's `dir` (the element's or an ancestor's), else its
-    /// language's: `lang="ar"` alone is right to left.
-    fn is_rtl(&self) -> bool {
-        match self.given_dir() {
-            Some(dir) => dir.eq_ignore_ascii_case("rtl"),
-            None => self.words().rtl,
-        }
-    }
-
-    fn given_dir(&self) -> Option<String> {
-        b::inherited_attr(&self.host, "dir").filter(|d| !d.trim().is_empty())
+    fn direction(&self) -> Direction {
+        Direction::new(b::inherited_attr(&self.host, "dir").as_deref(), self.words().rtl)
     }
 
     /// Applies mode, direction and play state to the ticker. Motion itself is
@@ -1122,16 +1083,10 @@ impl Widget {
         let Some(sk) = self.skeleton() else { return Ok(()) };
         let configured = self.configured_mode();
         let mode = self.effective_mode();
-        let mode_class = match mode {
-            Mode::Marquee => "nr mode-marquee",
-            Mode::Vertical => "nr mode-vertical",
-            Mode::Slide => "nr mode-slide",
-            Mode::List => "nr mode-list",
-        };
-        let scrolls = matches!(mode, Mode::Marquee | Mode::Vertical);
-        if mode == Mode::Marquee && !b::attr(&sk.root, "class").is_some_and(|c| c.starts_with(mode_class)) {
+        let scrolls = mode.scrolls();
+        if mode == Mode::Marquee && !b::attr(&sk.root, "class").is_some_and(|c| c.starts_with(mode.class())) {
             // Coming from another mode: the width is measured in the marquee's own layout.
-            b::set_attr(&sk.root, "class", mode_class)?;
+            b::set_attr(&sk.root, "class", mode.class())?;
         }
         // A scroll whose headlines all fit in its box stays still, with no
         // loop copy and no pause control: there is nothing to pause.
@@ -1143,22 +1098,14 @@ impl Widget {
             render::fill_copy(sk)?;
         }
         let moving = self.is_moving();
-        let mut class = String::from(mode_class);
-        for (on, name) in [
-            (self.is_rtl(), " rtl"),
-            (fits, " fits"),
-            (!moving, " paused"),
-            (self.offscreen.get() || self.tab_hidden.get(), " offscreen"),
-        ] {
-            if on {
-                class.push_str(name);
-            }
-        }
-        b::set_attr(&sk.root, "class", &class)?;
+        let direction = self.direction();
+        let offscreen = self.offscreen.get() || self.tab_hidden.get();
+        b::set_attr(&sk.root, "class", &root_class(mode, direction.rtl, fits, moving, offscreen))?;
         // A direction the page gives is inherited; one from the language is set here.
-        match self.given_dir() {
-            None if self.is_rtl() => b::set_attr(&sk.root, "dir", "rtl")?,
-            _ => b::remove_attr(&sk.root, "dir")?,
+        if direction.set_on_root {
+            b::set_attr(&sk.root, "dir", "rtl")?;
+        } else {
+            b::remove_attr(&sk.root, "dir")?;
         }
         // The control says what pressing it will do (WAI-ARIA carousel pattern).
         let words = self.words();
@@ -1266,17 +1213,4 @@ pub fn define_news_reel(tag_name: &str, runtime: &JsValue) -> bool {
 #[wasm_bindgen(start, private)]
 fn start() {
     std::panic::set_hook(Box::new(|info| b::note_panic(&format!("internal error: {info}"))));
-}
-
-/// An RSS or Atom feed's text, parsed by the browser and read by the core.
-/// Text the strict parser refuses is tried once more as feed readers would
-/// read it (`remote::repair_xml`); if that fails too, the first error is the
-/// one reported, since it is about the text as served.
-fn decode_xml(text: &str, options: DecodeOptions, document_url: Option<&str>) -> Result<NewsDocument, DecodeError> {
-    let root = b::parse_xml(text).or_else(|report| {
-        let repaired = remote::repair_xml(text).ok_or_else(|| report.clone())?;
-        b::parse_xml(&repaired).map_err(|_| report)
-    });
-    let root = root.map_err(|report| DecodeError { message: remote::xml_error(&report) })?;
-    feed_xml::decode_from(&root, options, document_url)
 }

@@ -16,7 +16,7 @@ use crate::core::build::Build;
 use crate::core::dates::DateValue;
 use crate::core::model::{resolve_body, NewsDocument};
 use crate::core::normalize::{wanted_tags, TagFilter};
-use crate::core::render::{self as programs, Platform, SkeletonWords};
+use crate::core::render::{self as programs, root_class, Direction, Mode, Platform, SkeletonWords, View};
 use crate::core::strings::Language;
 use crate::core::{decode_blocks, feed_xml, remote, xml, DecodeError, DecodeOptions};
 
@@ -83,14 +83,7 @@ fn decode(input: &str, options: &RenderOptions) -> Result<NewsDocument, DecodeEr
         decode_options.max_items = n.clamp(1, 10_000);
     }
     match remote::classify(input, "") {
-        remote::Content::Xml => {
-            let root = xml::from_text(input).or_else(|report| {
-                let repaired = remote::repair_xml(input).ok_or_else(|| report.clone())?;
-                xml::from_text(&repaired).map_err(|_| report)
-            });
-            let root = root.map_err(|report| DecodeError { message: format!("invalid XML: {report}") })?;
-            feed_xml::decode_from(&root, decode_options, None)
-        }
+        remote::Content::Xml => feed_xml::decode_text(input, xml::from_text, decode_options, None),
         _ => decode_blocks(&[input], decode_options),
     }
 }
@@ -126,35 +119,17 @@ fn english_date(date: &DateValue) -> String {
     format!("{month} {day}, {y}")
 }
 
-/// What the configured `mode` and `view` are, read as the widget reads them.
-fn mode(options: &RenderOptions) -> &'static str {
-    match options.mode.as_deref().map(str::trim) {
-        Some("vertical") => "vertical",
-        Some("slide") => "slide",
-        Some("list") => "list",
-        _ => "marquee",
-    }
-}
-
-fn view(options: &RenderOptions) -> &'static str {
-    match options.view.as_deref().map(str::trim) {
-        Some(v) if v.eq_ignore_ascii_case("ticker") => "ticker",
-        Some(v) if v.eq_ignore_ascii_case("article") => "article",
-        _ => "both",
-    }
-}
-
 /// The element for a decoded document; `sources` are the texts it came
 /// from, for article bodies left undecoded.
 fn render_document(doc: &NewsDocument, sources: &[&str], options: &RenderOptions) -> String {
     let locale = options.lang.clone().or_else(|| doc.language.clone()).unwrap_or_default();
     let language = Language::for_tag(&locale);
     let words = &language.strings;
-    let view = view(options);
-    let mode = mode(options);
+    let view = View::from_attribute(options.view.as_deref());
+    let mode = Mode::from_attribute(options.mode.as_deref());
     let rows = options.rows.map_or(3, |r| r.clamp(1, 50));
     let render_options = programs::RenderOptions {
-        ticker_only: view == "ticker",
+        ticker_only: view == View::Ticker,
         locale: locale.clone(),
         heading_level: options.heading_level.unwrap_or(2).clamp(1, 6),
         images: !options.no_images,
@@ -174,45 +149,36 @@ fn render_document(doc: &NewsDocument, sources: &[&str], options: &RenderOptions
     let label_text = options.label.clone().filter(|l| !l.trim().is_empty()).or_else(|| doc.title.clone()).unwrap_or_else(|| words.label.clone());
     tree.set_text(label, &label_text);
     let selected = doc.initial().map(|a| a.id.clone());
-    let selected_in_view = selected.as_deref().filter(|_| view != "ticker");
+    let selected_in_view = selected.as_deref().filter(|_| view != View::Ticker);
     tree.build(items, &programs::ticker_program(&doc.latest, selected_in_view, &[], &render_options, &Server));
-    tree.set_flag(ticker, "hidden", doc.latest.is_empty() || view == "article");
+    tree.set_flag(ticker, "hidden", doc.latest.is_empty() || view == View::Article);
 
     // Motion, as `Widget::update_motion` sets it for a reader who has not
     // asked for less: a vertical ticker with no more headlines than rows
     // stays still; whether a marquee fits is for the browser to measure.
     // The copy is made with the list, as in the browser (where CSS hides it
     // outside the scrolling modes), and emptied when the headlines fit.
-    let fits = mode == "vertical" && doc.latest.len() <= rows as usize;
+    let fits = mode == Mode::Vertical && doc.latest.len() <= rows as usize;
     if !fits {
         fill_copy(&mut tree, items, copy);
     }
-    let rtl = match options.dir.as_deref().filter(|d| !d.trim().is_empty()) {
-        Some(dir) => dir.eq_ignore_ascii_case("rtl"),
-        None => language.rtl,
-    };
-    let moving = mode != "list" && view != "article" && !fits;
-    let mut class = format!("nr mode-{mode}");
-    for (on, name) in [(rtl, " rtl"), (fits, " fits"), (!moving, " paused")] {
-        if on {
-            class.push_str(name);
-        }
-    }
-    tree.set_attr(root, "class", &class);
-    if rtl && options.dir.is_none() {
+    let direction = Direction::new(options.dir.as_deref(), language.rtl);
+    let moving = mode != Mode::List && view != View::Article && !fits;
+    tree.set_attr(root, "class", &root_class(mode, direction.rtl, fits, moving, false));
+    if direction.set_on_root {
         tree.set_attr(root, "dir", "rtl");
     }
     tree.set_text(pause, if moving { &words.pause } else { &words.play });
-    tree.set_flag(pause, "hidden", mode == "list" || fits);
+    tree.set_flag(pause, "hidden", mode == Mode::List || fits);
     // A feed the widget will poll announces its refreshes in a few words instead.
     let quiet = moving || options.src.is_some();
     tree.set_attr(items, "aria-live", if quiet { "off" } else { "polite" });
-    if mode == "vertical" {
+    if mode == Mode::Vertical {
         if let Some(viewport) = tree.parent(lane) {
             tree.set_attr(viewport, "style", &format!("--nr-rows: {rows};"));
         }
     }
-    if mode == "slide" {
+    if mode == Mode::Slide {
         tree.set_attr(items, "style", "--nr-index: 0;");
         for item in tree.child_elements(items).into_iter().skip(1) {
             tree.set_flag(item, "inert", true);
@@ -221,7 +187,7 @@ fn render_document(doc: &NewsDocument, sources: &[&str], options: &RenderOptions
     }
 
     // The article view.
-    if let Some(open) = selected.as_deref().and_then(|id| doc.find(id)).filter(|_| view != "ticker") {
+    if let Some(open) = selected.as_deref().and_then(|id| doc.find(id)).filter(|_| view != View::Ticker) {
         if let Some(lang) = &open.language {
             tree.set_attr(article, "lang", lang);
         }
