@@ -97,6 +97,16 @@ fn broken_xml_is_reported_with_its_line_and_column_in_every_browser() {
 }
 
 #[wasm_bindgen_test]
+fn control_characters_that_xml_forbids_are_dropped_as_feed_readers_drop_them() {
+    // A backspace pasted into a title, and a reference to one: the strict
+    // parser refuses both; the repaired text reads.
+    let feed = "<rss version=\"2.0\"><channel><item><title>Tide\u{8} tables&#x8; out</title><guid>t</guid></item></channel></rss>";
+    assert!(parse_xml(feed).is_err(), "this browser's parser accepts a control character");
+    let doc = feed_xml::decode_text(feed, parse_xml, DecodeOptions::default(), None).expect("a feed");
+    assert_eq!(doc.latest[0].headline, "Tide tables out");
+}
+
+#[wasm_bindgen_test]
 fn entity_expansion_ends_without_a_hang() {
     let mut bomb = String::from("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
     for i in 1..=9 {

@@ -16,7 +16,7 @@ use super::remote;
 use super::text::{clean_line, collapse_space, decode_entities, excerpt, looks_like_html, paragraphs, strip_tags};
 use super::url_policy::{allowed_parsed, UrlUse};
 use super::url_resolve::{has_scheme, resolve};
-use super::xml::{Element, Node, ATOM, CONTENT, DC, MEDIA, RDF, RSS090, RSS1, XHTML, XML};
+use super::xml::{Element, Node, ATOM, ATOM03, CONTENT, DC, MEDIA, RDF, RSS090, RSS1, XHTML, XML};
 use super::{DecodeError, DecodeOptions};
 
 /// Items read of a feed; any after them are reported and left.
@@ -82,9 +82,8 @@ pub fn decode_from(root: &Element, options: DecodeOptions, document_url: Option<
         h.id = format!("item-{}", n + 1);
     }
     let keys: Vec<_> = heads.iter().map(|h| (h.id.as_str(), h.url.as_deref(), h.date_published)).collect();
-    let atom = format == Format::Atom;
     let accepted: Vec<bool> =
-        if options.tags.is_active() { heads.iter().map(|h| options.tags.accepts(&tags(h.item, atom))).collect() } else { Vec::new() };
+        if options.tags.is_active() { heads.iter().map(|h| options.tags.accepts(&tags(h.item, &feed))).collect() } else { Vec::new() };
     let keep = normalize::shown(&keys, options.max_items, options.main_id, &accepted);
     let unbuilt = keep.iter().filter(|&&k| !k).count();
     let latest = heads.into_iter().zip(keep).filter(|(_, k)| *k).map(|(h, _)| article(h, &feed, &mut warnings)).collect();
@@ -98,7 +97,7 @@ fn detect(root: &Element) -> Result<Format, String> {
     if root.is(None, "rss") || (root.is(Some(RDF), "RDF") && rdf_namespace(root).is_some()) {
         return Ok(Format::Rss);
     }
-    if root.is(Some(ATOM), "feed") {
+    if root.is(Some(ATOM), "feed") || root.is(Some(ATOM03), "feed") {
         return Ok(Format::Atom);
     }
     let name = &root.name;
@@ -122,8 +121,8 @@ fn rdf_namespace(root: &Element) -> Option<&'static str> {
 /// What the feed says for all its items.
 struct Feed<'a> {
     format: Format,
-    /// The namespace of RSS's own elements: none for 0.91 to 2.0, RSS 1.0's
-    /// or 0.90's for the RDF flavours. Not used for Atom.
+    /// The namespace of the format's own elements: none for RSS 0.91 to
+    /// 2.0, RSS 1.0's or 0.90's for the RDF flavours, Atom 1.0's or 0.3's.
     ns: Option<&'static str>,
     items: Vec<&'a Element>,
     /// What the items' links are resolved against.
@@ -139,13 +138,14 @@ impl<'a> Feed<'a> {
         let root_base = xml_base(root, document_url);
         let root_lang = root.attribute_in(XML, "lang");
         if format == Format::Atom {
-            let all: Vec<&Element> = root.children_named(Some(ATOM), "entry").collect();
+            let ns = root.namespace.as_deref().filter(|&n| n == ATOM03).map_or(ATOM, |_| ATOM03);
+            let all: Vec<&Element> = root.children_named(Some(ns), "entry").collect();
             return Feed {
                 format,
-                ns: None,
+                ns: Some(ns),
                 items: capped(all, warnings),
-                authors: atom_authors(root),
-                title: root.child(Some(ATOM), "title").and_then(atom_line),
+                authors: atom_authors(root, ns),
+                title: root.child(Some(ns), "title").and_then(atom_line),
                 language: line_of(root_lang),
                 base: root_base,
             };
@@ -251,6 +251,13 @@ enum Kind {
 fn kind(e: &Element) -> Option<Kind> {
     if e.attribute("src").is_some() {
         return None;
+    }
+    // Atom 0.3 says how the content is carried: `escaped` markup is text
+    // to the XML parser, as `type="html"` is; base64 is not read.
+    match e.attribute("mode").map(str::trim) {
+        Some("base64") => return None,
+        Some("escaped") if e.attribute("type").is_some_and(|t| t.contains("html")) => return Some(Kind::Html),
+        _ => {}
     }
     match e.attribute("type").map(str::trim) {
         None | Some("text" | "text/plain") => Some(Kind::Text),
@@ -372,7 +379,7 @@ fn head<'a>(item: &'a Element, feed: &Feed, location: &str, warnings: &mut Vec<W
     let base = xml_base(item, feed.base.as_deref());
     let atom = feed.format == Format::Atom;
     let title = if atom {
-        item.child(Some(ATOM), "title").and_then(atom_line)
+        item.child(feed.ns, "title").and_then(atom_line)
     } else {
         item.child(feed.ns, "title").or_else(|| item.child(Some(DC), "title")).and_then(rss_line)
     };
@@ -381,14 +388,16 @@ fn head<'a>(item: &'a Element, feed: &Feed, location: &str, warnings: &mut Vec<W
         // Made from the start of the text, as JSON Feed's.
         None => made_headline(&content(item, feed)).ok_or("has no title, summary or text")?,
     };
-    let url = if atom { atom_link(item, base.as_deref(), location, warnings) } else { rss_link(item, feed.ns, base.as_deref(), location, warnings) };
+    let url = if atom { atom_link(item, feed.ns, base.as_deref(), location, warnings) } else { rss_link(item, feed.ns, base.as_deref(), location, warnings) };
     let own_id = if atom {
-        item.child(Some(ATOM), "id").map(|e| e.text())
+        item.child(feed.ns, "id").map(|e| e.text())
     } else {
         item.child(None, "guid").map(|e| e.text()).or_else(|| item.attribute_in(RDF, "about").map(String::from))
     };
     let id = own_id.map(|i| i.trim().to_string()).filter(|i| !i.is_empty()).or_else(|| url.clone()).unwrap_or_default();
-    let published = if atom {
+    let published = if feed.ns == Some(ATOM03) {
+        first_date(item, &[(ATOM03, "issued"), (ATOM03, "created"), (ATOM03, "modified")], location, warnings)
+    } else if atom {
         first_date(item, &[(ATOM, "published"), (ATOM, "updated")], location, warnings)
     } else {
         first_date(item, &[("", "pubDate"), (DC, "date")], location, warnings)
@@ -441,8 +450,8 @@ fn rss_link(item: &Element, ns: Option<&str>, base: Option<&str>, location: &str
 /// `type="text/html"`, else the first alternate; never `self`, `edit` or
 /// `enclosure`, which are not the article. Without one, an `id` that is
 /// a web URL, as readers do.
-fn atom_link(entry: &Element, base: Option<&str>, location: &str, warnings: &mut Vec<Warning>) -> Option<String> {
-    let alternates: Vec<&Element> = entry.children_named(Some(ATOM), "link").filter(|l| is_rel(l, "alternate") && l.attribute("href").is_some()).collect();
+fn atom_link(entry: &Element, ns: Option<&str>, base: Option<&str>, location: &str, warnings: &mut Vec<Warning>) -> Option<String> {
+    let alternates: Vec<&Element> = entry.children_named(ns, "link").filter(|l| is_rel(l, "alternate") && l.attribute("href").is_some()).collect();
     let html = alternates.iter().find(|l| l.attribute("type").is_some_and(|t| matches!(t.trim(), "text/html" | "application/xhtml+xml")));
     if let Some(link) = html.or(alternates.first()) {
         let href = against(xml_base(link, base).as_deref(), link.attribute("href").unwrap_or_default());
@@ -450,7 +459,7 @@ fn atom_link(entry: &Element, base: Option<&str>, location: &str, warnings: &mut
             return Some(ok);
         }
     }
-    let id = entry.child(Some(ATOM), "id")?.text();
+    let id = entry.child(ns, "id")?.text();
     Some(id.trim().to_string()).filter(|id| is_web(id))
 }
 
@@ -471,8 +480,8 @@ struct Content {
 fn content(item: &Element, feed: &Feed) -> Content {
     let summary_text = |text: &str| Some(excerpt(&strip_tags(text), MAX_SUMMARY_CHARS)).filter(|s| !s.is_empty());
     if feed.format == Format::Atom {
-        let full = item.child(Some(ATOM), "content").map_or(Body::None, atom_body);
-        let summary = item.child(Some(ATOM), "summary");
+        let full = item.child(feed.ns, "content").map_or(Body::None, atom_body);
+        let summary = item.child(feed.ns, "summary");
         if full.is_empty() {
             return Content { body: summary.map_or(Body::None, atom_body), summary: None };
         }
@@ -500,11 +509,14 @@ fn article(head: Head, feed: &Feed, warnings: &mut Vec<Warning>) -> Article {
     let location = head.location.as_str();
     let atom = feed.format == Format::Atom;
     let content = content(item, feed);
-    let mut authors = if atom { atom_authors(item) } else { rss_authors(item) };
+    let mut authors = match feed.ns {
+        Some(ns) if atom => atom_authors(item, ns),
+        _ => rss_authors(item),
+    };
     if authors.is_empty() {
         authors = feed.authors.clone();
     }
-    let modified = first_date(item, &[(ATOM, "updated")], location, warnings);
+    let modified = first_date(item, &[(ATOM, "updated"), (ATOM03, "modified")], location, warnings);
     let language = line_of(item.child(Some(DC), "language").map(|e| e.text()).as_deref()).or_else(|| line_of(item.attribute_in(XML, "lang")));
     Article {
         id: head.id,
@@ -514,11 +526,11 @@ fn article(head: Head, feed: &Feed, warnings: &mut Vec<Warning>) -> Article {
         date_modified: modified,
         authors,
         publisher: None,
-        image: image(item, &content.body, head.base.as_deref(), location, warnings),
+        image: image(item, feed, &content.body, head.base.as_deref(), location, warnings),
         summary: content.summary,
         body: content.body,
         language,
-        tags: tags(item, atom),
+        tags: tags(item, feed),
     }
 }
 
@@ -559,15 +571,15 @@ fn name_of_address(author: &str) -> String {
     in_parentheses.filter(|n| !n.is_empty()).or(before_angle.filter(|n| !n.is_empty())).unwrap_or(author).to_string()
 }
 
-/// Atom `author/name`s of an entry or feed.
-fn atom_authors(e: &Element) -> Vec<String> {
-    unique(e.children_named(Some(ATOM), "author").filter_map(|a| line_of(a.child(Some(ATOM), "name").map(|n| n.text()).as_deref())))
+/// Atom `author/name`s of an entry or feed, in the Atom namespace `ns`.
+fn atom_authors(e: &Element, ns: &str) -> Vec<String> {
+    unique(e.children_named(Some(ns), "author").filter_map(|a| line_of(a.child(Some(ns), "name").map(|n| n.text()).as_deref())))
 }
 
 /// RSS `category` texts; Atom `category` labels, else terms.
-fn tags(item: &Element, atom: bool) -> Vec<String> {
-    if atom {
-        unique(item.children_named(Some(ATOM), "category").filter_map(|c| line_of(c.attribute("label")).or_else(|| line_of(c.attribute("term")))))
+fn tags(item: &Element, feed: &Feed) -> Vec<String> {
+    if feed.format == Format::Atom {
+        unique(item.children_named(feed.ns, "category").filter_map(|c| line_of(c.attribute("label")).or_else(|| line_of(c.attribute("term")))))
     } else {
         unique(item.children_named(None, "category").chain(item.children_named(Some(DC), "subject")).filter_map(rss_line))
     }
@@ -576,12 +588,14 @@ fn tags(item: &Element, atom: bool) -> Vec<String> {
 /// The item's picture: an `image/*` enclosure, Media RSS content (an image)
 /// or thumbnail, the same inside `media:group`, else the first `<img>` of
 /// its HTML body. The first one the URL policy allows.
-fn image(item: &Element, body: &Body, base: Option<&str>, location: &str, warnings: &mut Vec<Warning>) -> Option<Image> {
+fn image(item: &Element, feed: &Feed, body: &Body, base: Option<&str>, location: &str, warnings: &mut Vec<Warning>) -> Option<Image> {
     let is_image_type = |e: &Element| e.attribute("type").is_some_and(|t| t.trim().to_ascii_lowercase().starts_with("image/"));
     let media_image = |e: &Element| e.attribute("medium").map(str::trim) == Some("image") || is_image_type(e);
     let mut candidates: Vec<(&Element, &str)> = Vec::new();
     let enclosures = item.children_named(None, "enclosure").filter(|e| is_image_type(e)).map(|e| (e, "url"));
-    let links = item.children_named(Some(ATOM), "link").filter(|l| is_rel(l, "enclosure") && is_image_type(l)).map(|l| (l, "href"));
+    // Atom's links; an RSS item may carry Atom 1.0 ones too (`atom:link`).
+    let atom_ns = if feed.format == Format::Atom { feed.ns } else { Some(ATOM) };
+    let links = item.children_named(atom_ns, "link").filter(|l| is_rel(l, "enclosure") && is_image_type(l)).map(|l| (l, "href"));
     candidates.extend(enclosures.chain(links));
     let groups: Vec<&Element> = std::iter::once(item).chain(item.children_named(Some(MEDIA), "group")).collect();
     for group in groups {
@@ -803,6 +817,30 @@ mod tests {
     }
 
     #[test]
+    fn atom_0_3_as_old_blogs_serve_it() {
+        let doc = read(include_str!("../../tests/fixtures/feeds/atom-0.3.xml"));
+        assert_eq!(doc.format, Format::Atom);
+        assert_eq!(doc.title.as_deref(), Some("Harbour <Blog>"), "escaped text/html, reduced to text");
+        assert_eq!(doc.language.as_deref(), Some("en"));
+        let ferries = find(&doc, "Ferries & tides");
+        assert_eq!(ferries.url.as_deref(), Some("https://harbour.test/2026/03/ferries.html"), "against the entry's xml:base");
+        assert_eq!(ferries.id, "tag:harbour.test,2026:1");
+        assert_eq!(ferries.date_published.map(|d| d.to_iso()).as_deref(), Some("2026-03-03T08:00:00Z"), "issued before created and modified");
+        assert_eq!(ferries.date_modified.map(|d| d.to_iso()).as_deref(), Some("2026-03-04T08:30:00Z"));
+        assert_eq!(ferries.authors, ["Ana Quay"], "the feed's author stands in");
+        assert_eq!(ferries.body, Body::Html(r#"<p>New <a href="timetable.html">timetable</a>.</p><img src="ferry.jpg" alt="">"#.into()), "escaped content is HTML");
+        assert_eq!(ferries.summary.as_deref(), Some("New timetable & fares."));
+        assert_eq!(ferries.image.as_ref().map(|i| i.url.as_str()), Some("https://harbour.test/2026/03/ferry.jpg"), "the body's image, against the entry's xml:base");
+
+        let lighthouse = find(&doc, "Lighthouse open day");
+        assert_eq!(lighthouse.date_published.map(|d| d.to_iso()).as_deref(), Some("2026-02-20T12:00:00Z"), "created without issued");
+        assert_eq!(lighthouse.authors, ["Ben Keeper"]);
+        assert_eq!(lighthouse.body, Body::Html("<p>Climb <em>all</em> 120 steps.</p>".into()), "inline XHTML (mode xml)");
+        assert_eq!(lighthouse.summary, None, "base64 is not read");
+        assert_eq!(doc.latest.iter().map(|a| a.headline.as_str()).collect::<Vec<_>>(), ["Ferries & tides", "Lighthouse open day"], "newest first");
+    }
+
+    #[test]
     fn html_titles_decode_entities_once_more_and_text_titles_do_not() {
         let atom = |title: &str| {
             let xml = format!(r#"<feed xmlns="{ATOM}"><entry><id>1</id>{title}</entry></feed>"#);
@@ -844,7 +882,7 @@ mod tests {
         assert_eq!(fail(include_str!("../../tests/fixtures/feeds/not-a-feed.xhtml")), "an HTML page, not a feed (the root element is <html>)");
         assert_eq!(fail("<HTML><body/></HTML>"), "an HTML page, not a feed (the root element is <HTML>)");
         assert_eq!(fail("<sitemap/>"), "not a feed: the root element is <sitemap>");
-        assert_eq!(fail(r#"<feed xmlns="http://purl.org/atom/ns#"/>"#), "not a feed: the root element is <feed> in the namespace http://purl.org/atom/ns#");
+        assert_eq!(fail(r#"<feed xmlns="urn:example:other"/>"#), "not a feed: the root element is <feed> in the namespace urn:example:other");
         assert_eq!(
             fail(&format!(r#"<rdf:RDF xmlns:rdf="{RDF}"><rdf:Description/></rdf:RDF>"#)),
             format!("not a feed: the root element is <RDF> in the namespace {RDF}, with no RSS 1.0 channel or item")

@@ -176,7 +176,10 @@ fn short(s: &str) -> String {
 ///   (old RSS 0.91 feeds declared them through Netscape's DTD): written as
 ///   numeric references for the names `text::decode_entities` knows;
 /// - a bare `&` (`AT&T`) or an unknown name: escaped as `&amp;`, so it
-///   shows as written.
+///   shows as written;
+/// - control characters that XML 1.0 forbids (a stray backspace or form
+///   feed pasted into a title), as characters or as numeric references:
+///   dropped, as feed readers drop them.
 ///
 /// CDATA sections and comments are copied as they are. The shell tries the
 /// text as served first and this only when that fails.
@@ -208,8 +211,16 @@ pub fn repair_xml(text: &str) -> Option<String> {
         let name_end = rest[1..].find(|c: char| !c.is_ascii_alphanumeric() && c != '#').map(|i| i + 1);
         let reference = name_end.filter(|&end| rest[end..].starts_with(';')).map(|end| &rest[1..end]);
         match reference {
-            Some(name) if XML_NAMES.contains(&name) || is_character_reference(name) => {
+            Some(name) if XML_NAMES.contains(&name) => {
                 out.push_str(&rest[..name.len() + 2]);
+                rest = &rest[name.len() + 2..];
+            }
+            Some(name) if is_character_reference(name) => {
+                if character_reference(name).is_some_and(is_xml_char) {
+                    out.push_str(&rest[..name.len() + 2]);
+                } else {
+                    changed = true;
+                }
                 rest = &rest[name.len() + 2..];
             }
             Some(name) if named_entity(name).is_some() => {
@@ -226,7 +237,25 @@ pub fn repair_xml(text: &str) -> Option<String> {
         }
     }
     out.push_str(rest);
+    let length = out.len();
+    out.retain(is_xml_char);
+    changed |= out.len() != length;
     changed.then_some(out)
+}
+
+/// A character XML 1.0 allows in a document (its `Char` production).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// The character a numeric reference's name (`#123`, `#x1F`) stands for.
+fn character_reference(name: &str) -> Option<char> {
+    let number = name.strip_prefix('#')?;
+    let value = match number.strip_prefix(['x', 'X']) {
+        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+        None => number.parse().ok()?,
+    };
+    char::from_u32(value)
 }
 
 /// `#123` or `#x1F`: a numeric character reference's name.
@@ -333,6 +362,9 @@ mod tests {
         assert_eq!(repair_xml(cdata).as_deref(), Some("<t><![CDATA[a & b &nbsp;]]> &amp;c;</t><!-- x & y -->"));
         assert_eq!(repair_xml("<t><![CDATA[never closed & ").as_deref(), None, "an open CDATA runs to the end");
         assert_eq!(repair_xml("a &").as_deref(), Some("a &amp;"));
+        // Control characters XML forbids, as characters or as references.
+        assert_eq!(repair_xml("<t>ab\u{8}cd\u{c} &#8;&#x1F;&#x0; &#9;&#x1F600;</t>").as_deref(), Some("<t>abcd  &#9;&#x1F600;</t>"));
+        assert_eq!(repair_xml("<t>tab\tand\r\nlines</t>"), None, "tab, CR and LF are allowed");
     }
 
     #[test]

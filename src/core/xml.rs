@@ -20,6 +20,9 @@ pub const MAX_DEPTH: usize = 64;
 
 /// Atom 1.0 (RFC 4287).
 pub const ATOM: &str = "http://www.w3.org/2005/Atom";
+/// Atom 0.3, the pre-standard draft that old blogs (Blogger's early feeds
+/// among them) still serve.
+pub const ATOM03: &str = "http://purl.org/atom/ns#";
 /// RSS 1.0's own elements.
 pub const RSS1: &str = "http://purl.org/rss/1.0/";
 /// RSS 0.90, the first RDF flavour, still found on old sites.
