@@ -24,12 +24,15 @@ use super::text::{clean_line, excerpt, strip_tags};
 /// Longest headline made from an item's summary or text, in characters.
 const MADE_HEADLINE_CHARS: usize = 100;
 
-/// A JSON Feed names its version with a URL under jsonfeed.org.
+/// A JSON Feed names its version with a URL under jsonfeed.org. Feeds in
+/// the wild also write that URL with `http:`, or the version as a bare
+/// number ("1.0") beside a list of items; feed readers take those too.
 pub fn detect(envelope: &Envelope) -> bool {
-    envelope
-        .version
-        .and_then(json::string)
-        .is_some_and(|v| v.starts_with("https://jsonfeed.org/version/"))
+    let Some(version) = envelope.version.and_then(json::string) else { return false };
+    let version = version.trim();
+    let named = version.strip_prefix("https://").or_else(|| version.strip_prefix("http://")).is_some_and(|v| v.starts_with("jsonfeed.org/version/"));
+    let has_items = envelope.items.is_some_and(|items| items.get().starts_with('['));
+    named || (has_items && version.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The members of an item that are read.
@@ -337,8 +340,13 @@ mod tests {
         for v in ["https://jsonfeed.org/version/1", "https://jsonfeed.org/version/1.1"] {
             assert!(detected(&format!(r#"{{"version":"{v}","items":[]}}"#)));
         }
-        assert!(!detected(r#"{"version":"1.1","items":[]}"#));
+        // As found in the wild: the URL over http, a bare version beside items.
+        assert!(detected(r#"{"version":"http://jsonfeed.org/version/1","items":[]}"#));
+        assert!(detected(r#"{"version":"1.0","items":[{"id":"a","title":"A"}]}"#));
+        assert!(!detected(r#"{"version":"1.1"}"#), "a bare number names no format without items");
+        assert!(!detected(r#"{"version":"2","headline":"A","@type":"NewsArticle"}"#), "schema.org's version property");
         assert!(!detected(r#"{"version":1.1,"items":[]}"#));
+        assert!(!detected(r#"{"version":"https://example.test/version/1","items":[]}"#));
     }
 
     #[test]
