@@ -97,7 +97,9 @@ fn detect(root: &Element) -> Result<Format, String> {
     if root.is(None, "rss") || (root.is(Some(RDF), "RDF") && rdf_namespace(root).is_some()) {
         return Ok(Format::Rss);
     }
-    if root.is(Some(ATOM), "feed") || root.is(Some(ATOM03), "feed") {
+    // Atom 1.0, the 0.3 draft, or Atom with its namespace left out, which
+    // hand-made feeds do and readers forgive.
+    if root.name == "feed" && matches!(root.namespace.as_deref(), None | Some(ATOM | ATOM03)) {
         return Ok(Format::Atom);
     }
     let name = &root.name;
@@ -122,7 +124,8 @@ fn rdf_namespace(root: &Element) -> Option<&'static str> {
 struct Feed<'a> {
     format: Format,
     /// The namespace of the format's own elements: none for RSS 0.91 to
-    /// 2.0, RSS 1.0's or 0.90's for the RDF flavours, Atom 1.0's or 0.3's.
+    /// 2.0, RSS 1.0's or 0.90's for the RDF flavours, Atom 1.0's or 0.3's
+    /// (none for Atom written without its namespace).
     ns: Option<&'static str>,
     items: Vec<&'a Element>,
     /// What the items' links are resolved against.
@@ -138,14 +141,18 @@ impl<'a> Feed<'a> {
         let root_base = xml_base(root, document_url);
         let root_lang = root.attribute_in(XML, "lang");
         if format == Format::Atom {
-            let ns = root.namespace.as_deref().filter(|&n| n == ATOM03).map_or(ATOM, |_| ATOM03);
-            let all: Vec<&Element> = root.children_named(Some(ns), "entry").collect();
+            let ns = match root.namespace.as_deref() {
+                None => None,
+                Some(ATOM03) => Some(ATOM03),
+                Some(_) => Some(ATOM),
+            };
+            let all: Vec<&Element> = root.children_named(ns, "entry").collect();
             return Feed {
                 format,
-                ns: Some(ns),
+                ns,
                 items: capped(all, warnings),
                 authors: atom_authors(root, ns),
-                title: root.child(Some(ns), "title").and_then(atom_line),
+                title: root.child(ns, "title").and_then(atom_line),
                 language: line_of(root_lang),
                 base: root_base,
             };
@@ -398,7 +405,8 @@ fn head<'a>(item: &'a Element, feed: &Feed, location: &str, warnings: &mut Vec<W
     let published = if feed.ns == Some(ATOM03) {
         first_date(item, &[(ATOM03, "issued"), (ATOM03, "created"), (ATOM03, "modified")], location, warnings)
     } else if atom {
-        first_date(item, &[(ATOM, "published"), (ATOM, "updated")], location, warnings)
+        let ns = feed.ns.unwrap_or_default();
+        first_date(item, &[(ns, "published"), (ns, "updated")], location, warnings)
     } else {
         first_date(item, &[("", "pubDate"), (DC, "date")], location, warnings)
     };
@@ -509,14 +517,16 @@ fn article(head: Head, feed: &Feed, warnings: &mut Vec<Warning>) -> Article {
     let location = head.location.as_str();
     let atom = feed.format == Format::Atom;
     let content = content(item, feed);
-    let mut authors = match feed.ns {
-        Some(ns) if atom => atom_authors(item, ns),
-        _ => rss_authors(item),
-    };
+    let mut authors = if atom { atom_authors(item, feed.ns) } else { rss_authors(item) };
     if authors.is_empty() {
         authors = feed.authors.clone();
     }
-    let modified = first_date(item, &[(ATOM, "updated"), (ATOM03, "modified")], location, warnings);
+    // An RSS item may carry `atom:updated`.
+    let modified = match feed.ns {
+        Some(ATOM03) => first_date(item, &[(ATOM03, "modified")], location, warnings),
+        ns if atom => first_date(item, &[(ns.unwrap_or_default(), "updated")], location, warnings),
+        _ => first_date(item, &[(ATOM, "updated")], location, warnings),
+    };
     let language = line_of(item.child(Some(DC), "language").map(|e| e.text()).as_deref()).or_else(|| line_of(item.attribute_in(XML, "lang")));
     Article {
         id: head.id,
@@ -572,8 +582,8 @@ fn name_of_address(author: &str) -> String {
 }
 
 /// Atom `author/name`s of an entry or feed, in the Atom namespace `ns`.
-fn atom_authors(e: &Element, ns: &str) -> Vec<String> {
-    unique(e.children_named(Some(ns), "author").filter_map(|a| line_of(a.child(Some(ns), "name").map(|n| n.text()).as_deref())))
+fn atom_authors(e: &Element, ns: Option<&str>) -> Vec<String> {
+    unique(e.children_named(ns, "author").filter_map(|a| line_of(a.child(ns, "name").map(|n| n.text()).as_deref())))
 }
 
 /// RSS `category` texts; Atom `category` labels, else terms.
@@ -883,6 +893,10 @@ mod tests {
         assert_eq!(fail("<HTML><body/></HTML>"), "an HTML page, not a feed (the root element is <HTML>)");
         assert_eq!(fail("<sitemap/>"), "not a feed: the root element is <sitemap>");
         assert_eq!(fail(r#"<feed xmlns="urn:example:other"/>"#), "not a feed: the root element is <feed> in the namespace urn:example:other");
+        let bare = read(r#"<feed><title>Bare</title><entry><title>No namespace</title><link href="https://bare.test/1"/><updated>2026-01-02T00:00:00Z</updated><author><name>Jo</name></author></entry></feed>"#);
+        let entry = &bare.latest[0];
+        assert_eq!((entry.headline.as_str(), entry.url.as_deref(), entry.authors.as_slice()), ("No namespace", Some("https://bare.test/1"), &["Jo".to_string()][..]), "Atom without its namespace");
+        assert_eq!(entry.date_published.map(|d| d.to_iso()).as_deref(), Some("2026-01-02T00:00:00Z"));
         assert_eq!(
             fail(&format!(r#"<rdf:RDF xmlns:rdf="{RDF}"><rdf:Description/></rdf:RDF>"#)),
             format!("not a feed: the root element is <RDF> in the namespace {RDF}, with no RSS 1.0 channel or item")
