@@ -357,6 +357,72 @@ pub fn repair_lone_surrogates(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A copy of a block that is not strict JSON but is what pages write in
+/// their `application/ld+json` scripts, which search engines read anyway;
+/// `None` when it has none of these:
+/// - `//` and `/* */` comments, with what they wrap (`/* <![CDATA[ */`);
+/// - a comma before a closing `}` or `]`;
+/// - control characters, such as a line break, inside a string.
+///
+/// Each is replaced by as many spaces, so every offset into the copy holds
+/// for the text and a comment's line breaks are kept. Read only when the
+/// text as written does not parse, and only for JSON-LD.
+pub fn lenient_copy(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
+    let blank = |out: &mut [u8], range: std::ops::Range<usize>| {
+        for b in &mut out[range] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    };
+    let mut in_string = false;
+    let mut comma: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match b {
+                // The escaped byte is skipped with it: `\"` does not end the string.
+                b'\\' => i += 1,
+                b'"' => in_string = false,
+                0..=0x1f => out[i] = b' ',
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        let end = match (b, bytes.get(i + 1)) {
+            (b'/', Some(b'/')) => bytes[i..].iter().position(|&c| c == b'\n').map_or(bytes.len(), |n| i + n),
+            (b'/', Some(b'*')) => text[i + 2..].find("*/").map_or(bytes.len(), |n| i + 2 + n + 2),
+            _ => {
+                match b {
+                    b'"' => in_string = true,
+                    b',' => comma = Some(i),
+                    b'}' | b']' => {
+                        if let Some(at) = comma {
+                            out[at] = b' ';
+                        }
+                    }
+                    _ => {}
+                }
+                if !b.is_ascii_whitespace() && b != b',' {
+                    comma = None;
+                }
+                i += 1;
+                continue;
+            }
+        };
+        blank(&mut out, i..end);
+        i = end;
+    }
+    // Only ASCII bytes were replaced, each by a space, and comments whole:
+    // the copy is UTF-8 as the text was.
+    let copy = String::from_utf8(out).ok()?;
+    (copy != text).then_some(copy)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -90,6 +90,18 @@ struct Parsed<'a> {
     top: Top<'a>,
 }
 
+/// Parses block number `block`, and tells its format.
+fn parse_block<'a>(text: &'a str, block: usize, rebuilt: &'a OnceCell<String>) -> Result<Parsed<'a>, json::ParseError> {
+    let top = json::parse(text, rebuilt)?;
+    let format = detect(&top);
+    let top = match top {
+        // JSON-LD is read as a whole tree.
+        Top::Object(_) if format == Format::JsonLd => Top::Other(json::parse_value(text)?),
+        top => top,
+    };
+    Ok(Parsed { source: Source { block, text }, format, top })
+}
+
 /// Decodes several JSON texts from one page (e.g. every `application/ld+json`
 /// block) into one document. A block that fails is reported and skipped; the
 /// whole fails only when nothing renderable is left.
@@ -105,19 +117,26 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
     let repaired: Vec<Cow<str>> = texts.iter().map(|t| json::prepare(t.as_ref())).collect();
     // Where a top-level object is rewritten, should it repeat a member (see `json::object`).
     let rebuilt: Vec<OnceCell<String>> = texts.iter().map(|_| OnceCell::new()).collect();
+    // JSON-LD blocks that are not strict JSON, read as pages write them
+    // (see `json::lenient_copy`). Our format and JSON Feed are strict JSON.
+    let lenient: Vec<OnceCell<Option<String>>> = texts.iter().map(|_| OnceCell::new()).collect();
     let mut blocks = Vec::new();
     let mut failures = Vec::new();
-    for ((block, text), rebuilt) in repaired.iter().enumerate().zip(&rebuilt) {
-        let source = Source { block, text };
-        let parsed = json::parse(text, rebuilt).and_then(|top| {
-            let format = detect(&top);
-            let top = match top {
-                // JSON-LD is read as a whole tree.
-                Top::Object(_) if format == Format::JsonLd => Top::Other(json::parse_value(text)?),
-                top => top,
-            };
-            Ok(Parsed { source, format, top })
-        });
+    for (block, text) in repaired.iter().enumerate() {
+        let parsed = match parse_block(text, block, &rebuilt[block]) {
+            Err(strict) => {
+                let copy = lenient[block].get_or_init(|| (text.len() <= json::MAX_INPUT_BYTES).then(|| json::lenient_copy(text)).flatten());
+                match copy.as_deref().map(|copy| parse_block(copy, block, &rebuilt[block])) {
+                    Some(Ok(parsed)) if parsed.format == Format::JsonLd => {
+                        failures.push(format!("{}not strict JSON (a comment, a trailing comma or a line break in a string), read past", place(block)));
+                        Ok(parsed)
+                    }
+                    // The first error is the one reported: it is about the text as written.
+                    _ => Err(strict),
+                }
+            }
+            parsed => parsed,
+        };
         match parsed {
             Ok(parsed) => blocks.push(parsed),
             Err(e) => failures.push(format!("{}{e}", place(block))),
@@ -291,6 +310,43 @@ mod tests {
         assert!(err.message.contains("block 1:") && err.message.contains("block 2:"), "{err}");
         let err = decode_blocks::<&str>(&[], DecodeOptions::default()).unwrap_err();
         assert_eq!(err.to_string(), "no JSON data found");
+    }
+
+    #[test]
+    fn blocks_as_pages_write_them_are_read_past_their_comments_and_trailing_commas() {
+        // As a news site served it: a comment after a member, a commented-out
+        // member and a trailing comma; then a CMS's CDATA wrapper.
+        let commented = "{\n\t\"@context\": \"http://schema.org\",\n\t\"@type\": \"NewsArticle\",\n\t\"url\": \"https://news.test/a//b\",\n\t\"headline\": \"Read // as written\",\n\t\"articleSection\": \"Business\", // category\n\t//\"interactionCount\": \"\"\n}";
+        let doc = decode(commented, DecodeOptions::default()).unwrap();
+        let main = doc.main.as_ref().unwrap();
+        assert_eq!((main.headline.as_str(), main.url.as_deref()), ("Read // as written", Some("https://news.test/a//b")), "'//' in strings is text");
+        assert_eq!(doc.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(), ["page: not strict JSON (a comment, a trailing comma or a line break in a string), read past"]);
+        let wrapped = "/* <![CDATA[ */ [{\"@type\":\"NewsArticle\",\"headline\":\"Wrapped\",},] /* ]]> */";
+        assert_eq!(decode(wrapped, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(), Some("Wrapped"));
+
+        // A line break typed into a string.
+        let broken = "{\"@type\":\"NewsArticle\",\"headline\":\"Two\nlines\"}";
+        assert_eq!(decode(broken, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(), Some("Two lines"));
+        // Our format and JSON Feed are strict JSON, as documented.
+        for strict in [r#"{"latest":[{"headline":"a"},]}"#, r#"{"version":"https://jsonfeed.org/version/1.1","items":[],}"#] {
+            assert!(decode(strict, DecodeOptions::default()).unwrap_err().message.contains("invalid JSON at line 1"), "{strict}");
+        }
+
+        // Still not JSON after that: the error is about the text as written.
+        let err = decode("{\"@type\": \"NewsArticle\", // note\n \"headline\": }", DecodeOptions::default()).unwrap_err();
+        assert_eq!(err.message, "invalid JSON at line 1, column 26: key must be a string", "at the comment, not at the value");
+    }
+
+    #[test]
+    fn the_lenient_copy_is_as_long_as_the_text_and_leaves_strict_json_alone() {
+        for strict in [r#"{"a":"//not a comment","b":[1,2],"c":"/* nor this */"}"#, "[]", r#""\"//""#] {
+            assert_eq!(json::lenient_copy(strict), None, "{strict}");
+        }
+        let loose = "{\"a\": [1, 2,], /* é\nè */ \"b\": \"x\ty\",\n}";
+        let copy = json::lenient_copy(loose).unwrap();
+        assert_eq!(copy.len(), loose.len());
+        assert_eq!(copy.lines().count(), loose.lines().count(), "line breaks in comments are kept");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&copy).unwrap(), serde_json::json!({"a": [1, 2], "b": "x y"}));
     }
 
     #[test]

@@ -54,6 +54,12 @@ const RECOVERIES = [
   { name: "a lone surrogate in an object", input: () => ({ latest: [{ headline: "x\udfffy" }] }), headline: "x\ufffdy" },
   { name: "a duplicate key", input: () => '{"latest":[{"headline":"first","headline":"last"}]}', headline: "last" },
   {
+    name: "JSON-LD as pages write it: comments, a trailing comma, a line break in a string",
+    input: () => '/* <![CDATA[ */ {"@context":"https://schema.org","@type":"NewsArticle", // the story\n"headline":"Two\nlines",} /* ]]> */',
+    headline: "Two lines",
+    warning: /not strict JSON/,
+  },
+  {
     name: "fields of the wrong type",
     input: () => '{"latest":[{"headline":"Typed","datePublished":{"x":1},"image":[1,2],"url":7}]}',
     headline: "Typed",
