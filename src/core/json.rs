@@ -360,7 +360,8 @@ pub fn repair_lone_surrogates(text: &str) -> Cow<'_, str> {
 /// A copy of a block that is not strict JSON but is what pages write in
 /// their `application/ld+json` scripts, which search engines read anyway;
 /// `None` when it has none of these:
-/// - `//` and `/* */` comments, with what they wrap (`/* <![CDATA[ */`);
+/// - `//`, `/* */` and HTML's `<!-- -->` comments, with what they wrap
+///   (`/* <![CDATA[ */`);
 /// - a comma before a closing `}` or `]`;
 /// - control characters, such as a line break, inside a string.
 ///
@@ -396,6 +397,7 @@ pub fn lenient_copy(text: &str) -> Option<String> {
         let end = match (b, bytes.get(i + 1)) {
             (b'/', Some(b'/')) => bytes[i..].iter().position(|&c| c == b'\n').map_or(bytes.len(), |n| i + n),
             (b'/', Some(b'*')) => text[i + 2..].find("*/").map_or(bytes.len(), |n| i + 2 + n + 2),
+            (b'<', Some(b'!')) if text[i..].starts_with("<!--") => text[i + 4..].find("-->").map_or(bytes.len(), |n| i + 4 + n + 3),
             _ => {
                 match b {
                     b'"' => in_string = true,

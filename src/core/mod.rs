@@ -323,6 +323,8 @@ mod tests {
         assert_eq!(doc.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(), ["page: not strict JSON (a comment, a trailing comma or a line break in a string), read past"]);
         let wrapped = "/* <![CDATA[ */ [{\"@type\":\"NewsArticle\",\"headline\":\"Wrapped\",},] /* ]]> */";
         assert_eq!(decode(wrapped, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(), Some("Wrapped"));
+        let html_comment = "<!-- Jo wrote this. -->\n{\"@type\":\"NewsArticle\",\"headline\":\"Annotated\"}";
+        assert_eq!(decode(html_comment, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(), Some("Annotated"));
 
         // A line break typed into a string.
         let broken = "{\"@type\":\"NewsArticle\",\"headline\":\"Two\nlines\"}";
