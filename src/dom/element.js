@@ -280,26 +280,32 @@ async function readAtMost(response, maxBytes, controller) {
 
 // Text from a feed's bytes: by a byte-order mark (which wins, as the
 // Encoding standard says), else the Content-Type charset, else the XML
-// declaration's encoding, else UTF-8. TextDecoder knows every label the web uses,
-// ISO-8859-1 and windows-1252 among them; an unknown one reads as UTF-8.
+// declaration's encoding, else UTF-8; the first of these that TextDecoder
+// knows (it knows every label the web uses, ISO-8859-1 and windows-1252
+// among them). UTF-16 without a mark is told by its first two characters
+// (XML 1.0, appendix F). A declaration that says UTF-16 while it reads as
+// ASCII is wrong about itself: such a feed is read as UTF-8.
 function decodeFeed(bytes, contentType) {
-  const fromType = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType);
-  let label = fromType && fromType[1];
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) label = "utf-16be";
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) label = "utf-16le";
-  else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) label = "utf-8";
-  if (!label) {
-    const head = String.fromCharCode(...bytes.subarray(0, 512));
-    const declared = /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
-    label = declared && declared[1];
+  const [b0, b1, b2, b3] = bytes;
+  let mark = null;
+  if (b0 === 0xfe && b1 === 0xff) mark = "utf-16be";
+  else if (b0 === 0xff && b1 === 0xfe) mark = "utf-16le";
+  else if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) mark = "utf-8";
+  else if (b0 === 0x00 && b1 === 0x3c && b2 === 0x00 && b3 === 0x3f) mark = "utf-16be";
+  else if (b0 === 0x3c && b1 === 0x00 && b2 === 0x3f && b3 === 0x00) mark = "utf-16le";
+  const fromType = /;\s*charset\s*=\s*["']?([^"';\s]+)/i.exec(contentType);
+  const head = String.fromCharCode(...bytes.subarray(0, 512));
+  const declared = /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
+  const fromDeclaration = declared && !/^utf-?16/i.test(declared[1]) ? declared[1] : null;
+  for (const label of [mark, fromType && fromType[1], fromDeclaration]) {
+    if (!label) continue;
+    try {
+      return new TextDecoder(label).decode(bytes);
+    } catch (_) {
+      // A label TextDecoder does not know: the next one is tried.
+    }
   }
-  let decoder;
-  try {
-    decoder = new TextDecoder(label || "utf-8");
-  } catch (_) {
-    decoder = new TextDecoder("utf-8");
-  }
-  return decoder.decode(bytes);
+  return new TextDecoder("utf-8").decode(bytes);
 }
 
 // ---------------------------------------------------------------- the element

@@ -205,7 +205,7 @@ test("feeds as sloppy as the wild: HTML entities, bare ampersands, white space b
   await context.close();
 });
 
-test("ISO-8859-1, windows-1252 and UTF-16 feeds read correctly", async () => {
+test("ISO-8859-1, windows-1252, UTF-16 (with and without a mark), KOI8-R and Shift_JIS feeds read correctly", async () => {
   const latin = (text) => Buffer.from(text, "latin1");
   // windows-1252: 0x93/0x94 are curly quotes, 0x80 the euro sign; named only by the XML declaration.
   const cp1252 = Buffer.concat([
@@ -222,7 +222,26 @@ test("ISO-8859-1, windows-1252 and UTF-16 feeds read correctly", async () => {
   // UTF-16 with a byte-order mark, whatever the Content-Type says.
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>T</title><item><title>Ünïcode ☂</title><guid>u</guid></item></channel></rss>', "utf16le")]);
   routes.set("/feeds/utf16.xml", { type: "application/xml; charset=iso-8859-1", body: utf16 });
-  for (const [path, expected] of [["/feeds/utf16.xml", "Ünïcode ☂"], ["/feeds/cp1252.xml", "\u201cCaf\u00e9 prices\u201d up 5 \u20ac"], ["/feeds/latin1.xml", "Cora\u00e7\u00e3o de S\u00e3o Paulo: M\u00fcnchen gr\u00fc\u00dft"]]) {
+  // UTF-16BE with no byte-order mark: told by its first two characters.
+  const utf16be = Buffer.from('<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>T</title><item><title>Big-endian ☂</title><guid>b</guid></item></channel></rss>', "utf16le").swap16();
+  routes.set("/feeds/utf16be.xml", { type: "application/xml", body: utf16be });
+  // KOI8-R named by the declaration, behind a charset TextDecoder does not know.
+  const koi8 = Buffer.concat([latin('<?xml version="1.0" encoding="KOI8-R"?><rss version="2.0"><channel><title>T</title><item><title>'), Buffer.from([0xee, 0xcf, 0xd7, 0xcf, 0xd3, 0xd4, 0xc9]), latin("</title><guid>k</guid></item></channel></rss>")]);
+  routes.set("/feeds/koi8.xml", { type: "application/rss+xml; charset=x-no-such-charset", body: koi8 });
+  // Shift_JIS named by the Content-Type only.
+  const sjis = Buffer.concat([latin('<rss version="2.0"><channel><title>T</title><item><title>'), Buffer.from([0x83, 0x6a, 0x83, 0x85, 0x81, 0x5b, 0x83, 0x58]), latin("</title><guid>j</guid></item></channel></rss>")]);
+  routes.set("/feeds/sjis.xml", { type: "text/xml; charset=Shift_JIS", body: sjis });
+  // A declaration that says UTF-16 in bytes that read as ASCII: UTF-8.
+  routes.set("/feeds/mislabelled.xml", { type: "application/xml", body: Buffer.from('<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><title>T</title><item><title>Caf\u00e9 au lait</title><guid>m</guid></item></channel></rss>', "utf8") });
+  for (const [path, expected] of [
+    ["/feeds/utf16.xml", "Ünïcode ☂"],
+    ["/feeds/cp1252.xml", "\u201cCaf\u00e9 prices\u201d up 5 \u20ac"],
+    ["/feeds/latin1.xml", "Cora\u00e7\u00e3o de S\u00e3o Paulo: M\u00fcnchen gr\u00fc\u00dft"],
+    ["/feeds/utf16be.xml", "Big-endian ☂"],
+    ["/feeds/koi8.xml", "Новости"],
+    ["/feeds/sjis.xml", "ニュース"],
+    ["/feeds/mislabelled.xml", "Caf\u00e9 au lait"],
+  ]) {
     const { page, context } = await widget({ src: path });
     await settled(page);
     assert.deepEqual(await headlines(page), [expected], path);
