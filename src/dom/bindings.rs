@@ -94,6 +94,10 @@ extern "C" {
     /// failed widget's error state before the instance is replaced.
     #[wasm_bindgen(js_name = notePanic)]
     pub fn note_panic(message: &str);
+    /// The first words of the element's error text in its language, for a
+    /// failure the widget cannot show itself (a trap).
+    #[wasm_bindgen(js_name = setFailureLead)]
+    pub fn set_failure_lead(host: &HtmlElement, lead: &str);
 
     /// A date in the page's language, or an empty string if `Intl` failed.
     /// The CLDR plural category of `n` in the language ("one", "few", "other"…).

@@ -44,8 +44,18 @@ export function notePanic(message) {
   panicMessage = message;
 }
 
+// The first words of each widget's error text, in its language ("The news
+// could not be shown"), kept here by the Rust side whenever it works out its
+// words: a widget that stopped can no longer be asked for them.
+const failureLeads = new WeakMap();
+
+export function setFailureLead(host, lead) {
+  failureLeads.set(host, lead);
+}
+
 // Shows an error the Rust side could not report itself. Written with
-// textContent only.
+// textContent only; the event and the console get the message in English,
+// as every technical detail is.
 function showFailure(host, error) {
   let message = "the widget stopped";
   try {
@@ -68,7 +78,8 @@ function showFailure(host, error) {
       root.append(box, document.createElement("slot"));
     }
     box.hidden = false;
-    box.textContent = message;
+    const lead = failureLeads.get(host);
+    box.textContent = lead ? lead + ": " + message : message;
     const fallback = root.querySelector("slot");
     if (fallback) fallback.hidden = false;
     host.dispatchEvent(new CustomEvent("newsreel:error", { bubbles: true, composed: true, detail: { message, status: null, url: null } }));

@@ -350,12 +350,12 @@ impl Widget {
     }
 
     fn connect(&self) -> DomResult<()> {
+        self.ensure_skeleton()?;
         // Test builds only (make hooks): a bug, as far as the element can tell.
         #[cfg(feature = "test-hooks")]
         if self.host.has_attribute("test-panic") {
             panic!("a panic forced by the test hook");
         }
-        self.ensure_skeleton()?;
         self.listen_to_page();
         let has_data = self.data.borrow().is_some();
         if !has_data && !self.loaded_by_call.get() {
@@ -621,6 +621,7 @@ impl Widget {
             attributes.set(key, b::attr(&self.host, name));
         }
         words.strings.apply(&attributes);
+        b::set_failure_lead(&self.host, &words.strings.not_shown);
         let words = Rc::new(words);
         *self.strings.borrow_mut() = Some((locale, Rc::clone(&words)));
         words

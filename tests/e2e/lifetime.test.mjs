@@ -227,6 +227,15 @@ test("1,000 panics: each stops only its own widget, and the others keep working 
   assert.equal(result.events, 1000, JSON.stringify(result));
   assert.equal(result.messages.length, 1);
   assert.match(result.messages[0], /^the widget stopped: internal error: panicked at .*a panic forced by the test hook/s);
+  // The text a reader sees starts in the widget's language, as every error's does.
+  const shown = await page.evaluate(() => {
+    const el = document.createElement("news-reel");
+    el.setAttribute("test-panic", "");
+    el.setAttribute("lang", "ru");
+    document.getElementById("cases").append(el);
+    return el.shadowRoot.querySelector('[part="error"]').textContent;
+  });
+  assert.match(shown, /^Не удалось показать новости: the widget stopped: internal error: panicked at /);
   await assertHealthy(page);
   assert.deepEqual(problems.pageErrors, []);
   // The panic is logged once, not once per widget.
