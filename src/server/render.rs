@@ -178,12 +178,12 @@ fn render_document(doc: &NewsDocument, sources: &[&str], options: &RenderOptions
             tree.set_attr(viewport, "style", &format!("--nr-rows: {rows};"));
         }
     }
+    // The first slide is the one in view. The others are not made `inert`
+    // and `aria-hidden` here, as the widget makes them: a reader without
+    // scripts gets the whole list (the stylesheet's `scripting: none`), and
+    // every headline in it must be reachable.
     if mode == Mode::Slide {
         tree.set_attr(items, "style", "--nr-index: 0;");
-        for item in tree.child_elements(items).into_iter().skip(1) {
-            tree.set_flag(item, "inert", true);
-            tree.set_attr(item, "aria-hidden", "true");
-        }
     }
 
     // The article view.

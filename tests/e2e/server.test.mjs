@@ -68,6 +68,27 @@ test("with JavaScript off, the server's HTML is a static, readable list and the 
   await context.close();
 });
 
+test("a server-rendered slide ticker: without scripts every headline is reachable; once the widget runs, only the current slide is", async () => {
+  const tool = ROOT + "target/release/newsreel";
+  const element = execFileSync(tool, ["render", "--mode", "slide", "--css-url", "/www/dist/newsreel.css", ROOT + "tests/fixtures/seed.json"], { encoding: "utf8" });
+  const body = `<!doctype html><html lang="en"><title>Slides</title><script type="module" src="/www/dist/newsreel.js"></script>${element}</html>`;
+  const reachable = (page) => page.evaluate(() =>
+    [...document.querySelector("news-reel").shadowRoot.querySelectorAll(".items:not(.copy) > .item")].filter((li) => !li.inert && !li.closest('[aria-hidden="true"]')).length);
+  for (const javaScriptEnabled of [false, true]) {
+    const { page, context, problems } = await openPage(env.browser, { javaScriptEnabled });
+    await page.route(env.url + "/slides.html", (route) => route.fulfill({ contentType: "text/html", body }));
+    await page.goto(env.url + "/slides.html");
+    if (javaScriptEnabled) {
+      await page.waitForFunction(() => !document.querySelector("news-reel").hasAttribute("server-rendered"));
+      assert.equal(await reachable(page), 1, "taken over: the slides out of view are inert and hidden");
+      assert.deepEqual(problems.pageErrors, []);
+    } else {
+      assert.equal(await reachable(page), 10, "no scripts: the whole list, every headline reachable");
+    }
+    await context.close();
+  }
+});
+
 test("the headline is on screen before the wasm arrives; taking over keeps the nodes with no layout shift", async () => {
   const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1100, height: 900 } });
   let release;
@@ -159,6 +180,9 @@ const MODES = [["list"], ["marquee"], ["vertical", "--rows", "2"], ["slide"]];
  */
 function comparable(html) {
   return html
+    // Slides out of view, which the widget makes unreachable once it runs
+    // (the server leaves them reachable for readers without scripts).
+    .replace(/(<li class="item" part="item") inert="" aria-hidden="true"/g, "$1")
     .replace(/ style="[^"]*"/g, "")
     .replace(/ offscreen(?=[ "])/, "")
     .replace(/(<time datetime="[^"]*T[^"]*"[^>]*>)[^<]*(<\/time>)/g, "$1$2");
