@@ -5,7 +5,9 @@
 //! RFC 2822 dates are read in every form feeds write them: with or without
 //! the weekday and the seconds, any zone (`GMT`, `UT`, `Z`, US zones,
 //! military letters, `+hhmm`), a trailing comment (`(EST)`), and the
-//! obsolete two- and three-digit years of RFC 822.
+//! obsolete two- and three-digit years of RFC 822. So are JavaScript's
+//! `Date.toString()` form (`Tue Nov 03 2026 08:30:00 GMT+0200 (…)`), which
+//! feeds made by scripts carry, and 12-hour times (`8:30 PM`).
 //!
 //! A date keeps the instant and whether a time was given: a date alone is shown
 //! as a calendar day (midnight UTC, formatted in UTC so it never shifts a day).
@@ -200,19 +202,24 @@ fn parse_iso(text: &str) -> Option<DateValue> {
     build(i64::from(y), m, d, Some((h, min, s, frac_ms)), offset)
 }
 
-/// `Z`, `+01:00`, `+0100`, `+01`, or a zone name common in RFC 2822 dates.
+/// `Z`, `+01:00`, `+0100`, `+01`, a zone name common in RFC 2822 dates,
+/// or an offset after `GMT` or `UTC` as JavaScript's `Date.toString()`
+/// writes it (`GMT+0200`, and `GMT+3`).
 fn parse_offset(text: &str) -> Option<i64> {
     let t = text.trim();
     if let Some((_, hours)) = ZONES.iter().find(|(name, _)| t.eq_ignore_ascii_case(name)) {
         return Some(hours * 60);
     }
+    let after_gmt = ["GMT", "UTC"].iter().find_map(|z| t.strip_prefix(z));
+    let t = after_gmt.unwrap_or(t);
     let (sign, rest) = match t.as_bytes().first()? {
         b'+' => (1, &t[1..]),
         b'-' => (-1, &t[1..]),
         _ => return None,
     };
-    // `hh`, `hhmm` or `hh:mm`.
-    let mut c = Cursor { s: rest, i: 0 };
+    // `hh`, `hhmm` or `hh:mm`; `h` alone only after `GMT`.
+    let rest = if after_gmt.is_some() && rest.len() == 1 { format!("0{rest}") } else { rest.to_string() };
+    let mut c = Cursor { s: &rest, i: 0 };
     let h = c.digits(2)?;
     let m = if c.done() {
         0
@@ -313,14 +320,22 @@ fn parse_human(text: &str) -> Option<DateValue> {
     if parts.next().is_some() {
         return None;
     }
-    let offset = match rest.len() {
-        1 => 0,
-        // The split above eats a '-' sign; find the zone in the original text instead.
-        2 => {
+    // A 12-hour clock (`8:30 PM`), as US pages print it.
+    let (h, rest) = match rest.get(1).map(|w| w.to_ascii_lowercase()) {
+        Some(half) if (half == "am" || half == "pm") && (1..=12).contains(&h) => (h % 12 + if half == "pm" { 12 } else { 0 }, &rest[1..]),
+        _ => (h, rest),
+    };
+    let offset = match &rest[1..] {
+        [] => 0,
+        // The split above eats a '-' sign (`-0500`, `GMT-5`): the zone is
+        // the last word of the original text, and what is left must be it.
+        after_time => {
             let zone = text.rsplit(' ').next()?;
+            if zone.split('-').filter(|w| !w.is_empty()).count() != after_time.len() {
+                return None;
+            }
             parse_offset(zone).or_else(|| military_zone(zone))?
         }
-        _ => return None,
     };
     build(i64::from(y), m, d, Some((h, min, s, 0)), offset)
 }
@@ -391,6 +406,15 @@ mod tests {
         assert_eq!(iso("15-Jan-2026").as_deref(), Some("2026-01-15"));
         assert_eq!(iso("15.01.2026").as_deref(), Some("2026-01-15"));
         assert_eq!(iso("2026/01/15").as_deref(), Some("2026-01-15"));
+        // JavaScript's Date.toString(), which feeds made by scripts carry.
+        assert_eq!(iso("Tue Nov 03 2026 08:30:00 GMT+0200 (Central European Summer Time)").as_deref(), Some("2026-11-03T06:30:00Z"));
+        assert_eq!(iso("Tue, 03 Nov 2026 08:30:00 GMT+3").as_deref(), Some("2026-11-03T05:30:00Z"));
+        assert_eq!(iso("Tue, 03 Nov 2026 08:30:00 UTC-05:30").as_deref(), Some("2026-11-03T14:00:00Z"));
+        // A 12-hour clock, with and without a zone.
+        assert_eq!(iso("Nov 3, 2026 8:30 PM").as_deref(), Some("2026-11-03T20:30:00Z"));
+        assert_eq!(iso("November 3, 2026 12:05 am EST").as_deref(), Some("2026-11-03T05:05:00Z"));
+        assert_eq!(iso("3 Nov 2026 12:00 PM").as_deref(), Some("2026-11-03T12:00:00Z"));
+        assert_eq!(iso("3 Nov 2026 13:00 PM"), None, "13 is no hour of a 12-hour clock");
     }
 
     #[test]
