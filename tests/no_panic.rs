@@ -6,7 +6,7 @@
 use newsreel::core::build::{Build, Step};
 use newsreel::core::markup::from_tokens;
 use newsreel::core::model::NewsDocument;
-use newsreel::core::sanitize::{copy_allowed, quiet_for_csp};
+use newsreel::core::sanitize::{copy_allowed, quiet_for_csp, BodyOptions};
 use newsreel::core::url_policy::{allowed, UrlUse};
 use newsreel::core::xml::{self, Attribute, Element, Node};
 use newsreel::core::{dates, decode, decode_blocks, feed_xml, resolve_body, text, DecodeOptions};
@@ -152,7 +152,7 @@ proptest! {
     #[test]
     fn the_sanitiser_takes_any_tree_and_closes_what_it_opens(flat in body_tokens(), images in any::<bool>()) {
         let mut out = Build::new();
-        copy_allowed(&from_tokens(&flat), &mut out, images, Some("_blank"));
+        copy_allowed(&from_tokens(&flat), &mut out, &BodyOptions { images, target: Some("_blank"), base: None });
         // Every element opened is closed, never more.
         let mut depth = 0i64;
         for step in out.steps() {

@@ -100,3 +100,13 @@ fn bad_input_is_a_clear_error() {
     let e = render_html("<rss><channel><item><title>x</channel></rss>", &RenderOptions::default()).unwrap_err();
     assert!(e.to_string().starts_with("invalid XML at line 1, column "), "{e}");
 }
+
+#[test]
+fn a_feeds_relative_links_and_images_point_at_the_feeds_site() {
+    let feed = r#"<rss version="2.0"><channel><title>Gazette</title><link>https://gazette.test/news/</link>
+        <item><title>Ferries</title><guid>f</guid><description><![CDATA[<p><a href="/timetable">Times</a> <img src="img/ferry.jpg" alt="Ferry"></p>]]></description></item>
+        </channel></rss>"#;
+    let html = render_html(feed, &RenderOptions { article: Some("f".into()), ..RenderOptions::default() }).unwrap();
+    assert!(html.contains(r#"<a href="https://gazette.test/timetable" rel="noopener noreferrer">Times</a>"#), "{html}");
+    assert!(html.contains(r#"<img src="https://gazette.test/news/img/ferry.jpg" alt="Ferry""#), "{html}");
+}

@@ -541,6 +541,7 @@ fn article(head: Head, feed: &Feed, warnings: &mut Vec<Warning>) -> Article {
         body: content.body,
         language,
         tags: tags(item, feed),
+        body_base: head.base,
     }
 }
 

@@ -280,6 +280,8 @@ fn article(item: Item, head: Head, context: &Context, location: &str, warnings: 
         body,
         language: given(&parsed(item.language)).and_then(|v| text(v, &nodes)),
         tags: names(&parsed(item.tags), &nodes),
+        // Relative URLs in a JSON Feed's HTML are left to the page.
+        body_base: None,
     }
 }
 

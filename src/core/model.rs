@@ -27,6 +27,10 @@ pub struct Article {
     /// BCP 47 language tag (`inLanguage`, `language`).
     pub language: Option<String>,
     pub tags: Vec<String>,
+    /// What relative links and images in the body are read against: the
+    /// item's `xml:base`, the channel's link or where the feed was fetched.
+    /// `None` for data the page holds, whose relative URLs are the page's.
+    pub body_base: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -10,6 +10,7 @@
 use super::build::Build;
 use super::dates::DateValue;
 use super::model::{Article, Body};
+use super::sanitize::BodyOptions;
 use super::url_policy::{allowed, UrlUse};
 
 /// How the ticker moves (attribute `mode`). Anything else reads as the
@@ -123,7 +124,7 @@ pub trait Platform {
     /// A date's text: `Intl.DateTimeFormat` in the browser.
     fn date_text(&self, date: &DateValue, options: &RenderOptions) -> String;
     /// Writes an article body in HTML, sanitised by the allowlist, into the program.
-    fn body_html(&self, out: &mut Build, html: &str, images: bool, target: Option<&str>);
+    fn body_html(&self, out: &mut Build, html: &str, options: &BodyOptions);
 }
 
 /// The texts the skeleton starts with; the widget sets them again on every render.
@@ -276,7 +277,10 @@ pub fn article_program(article: &Article, body: &Body, options: &RenderOptions, 
                 p.leaf("p", &[], text);
             }
         }
-        Body::Html(html) => platform.body_html(&mut p, html, options.images, options.link_target.as_deref()),
+        Body::Html(html) => {
+            let body_options = BodyOptions { images: options.images, target: options.link_target.as_deref(), base: article.body_base.as_deref() };
+            platform.body_html(&mut p, html, &body_options);
+        }
         _ => {}
     }
     if body.is_empty() {

@@ -20,6 +20,7 @@ use std::borrow::Cow;
 use super::build::Build;
 use super::markup::{Element, Node};
 use super::url_policy::{allowed_parsed, UrlUse};
+use super::url_resolve::{has_scheme, resolve};
 
 /// Elements rebuilt as they are (with their allowed attributes).
 const ALLOWED_ELEMENTS: &[&str] = &[
@@ -264,35 +265,41 @@ fn closes_p(tag: &str) -> bool {
         )
 }
 
+/// How a body is copied, besides the allowlist itself.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyOptions<'a> {
+    /// Whether `<img>` elements are kept (attribute `images` is not `none`).
+    pub images: bool,
+    /// The `target` every link gets, when there is one.
+    pub target: Option<&'a str>,
+    /// What relative links and images are read against: where a feed said
+    /// its item lives (`xml:base`, the channel's link, the feed's own URL).
+    /// `None` leaves them relative, to the page, which is right for data the
+    /// page itself holds.
+    pub base: Option<&'a str>,
+}
+
 /// Writes the sanitised body `html` into `out`, whoever parses it: `parse`
 /// is handed the whole document to parse (the body after a doctype, made
 /// quiet for CSP) and returns the parsed body's children, or `None` when it
 /// could not parse, and then the text is shown, never the markup. The DOM
 /// shell parses with the browser's `DOMParser` (`dom::sanitize`), a server
 /// with html5ever (`server::html`); both go through here, so they cannot
-/// drift apart. Images are left out when `images` is false; links get
-/// `target` when it is given.
-pub fn body_html(
-    out: &mut Build,
-    html: &str,
-    images: bool,
-    target: Option<&str>,
-    parse: impl FnOnce(&str) -> Option<Vec<Node>>,
-) {
+/// drift apart.
+pub fn body_html(out: &mut Build, html: &str, options: &BodyOptions, parse: impl FnOnce(&str) -> Option<Vec<Node>>) {
     // The doctype puts the parser in no-quirks mode, as on a modern page (in
     // quirks mode a `<table>` could sit inside a `<p>`).
     match parse(&format!("<!DOCTYPE html>{}", quiet_for_csp(html))) {
-        Some(body) => copy_allowed(&body, out, images, target),
+        Some(body) => copy_allowed(&body, out, options),
         None => {
             out.leaf("p", &[], &super::text::strip_tags(html));
         }
     }
 }
 
-/// Writes the allowed part of a parsed body into `out`. Images are left out
-/// when `images` is false; links get `target` when it is given.
-pub fn copy_allowed(nodes: &[Node], out: &mut Build, images: bool, target: Option<&str>) {
-    let mut copier = Copier { out, images, target, open: Vec::new(), just_opened: false };
+/// Writes the allowed part of a parsed body into `out`.
+pub fn copy_allowed(nodes: &[Node], out: &mut Build, options: &BodyOptions) {
+    let mut copier = Copier { out, options: *options, open: Vec::new(), just_opened: false };
     copier.walk(nodes);
 }
 
@@ -307,8 +314,7 @@ enum Frame {
 /// One walk over a parsed body, rebuilding allowed nodes.
 struct Copier<'a, 'o> {
     out: &'o mut Build,
-    images: bool,
-    target: Option<&'a str>,
+    options: BodyOptions<'a>,
     /// Tags of the output elements the walk is inside, outermost first.
     open: Vec<&'static str>,
     /// Nothing was written into the innermost output element yet.
@@ -376,16 +382,24 @@ impl Copier<'_, '_> {
     /// nothing inside it is to be walked.
     fn element(&mut self, element: &Element) -> Option<Frame> {
         let allowed = ALLOWED_ELEMENTS.iter().copied().find(|&t| t == element.name);
-        let keep = allowed.filter(|t| (*t != "img" || self.images) && self.stays_nested(t));
+        let keep = allowed.filter(|t| (*t != "img" || self.options.images) && self.stays_nested(t));
         let Some(tag) = keep else {
             // Unknown but harmless (`<font>`, `<section>`, `<center>`…) or
             // misplaced: keep the content without the element.
             return Some(Frame::Unwrapped);
         };
         let get = |wanted: &str| element.attribute(wanted);
+        let base = self.options.base;
+        let url = |wanted: &str, usage: UrlUse| {
+            let value = get(wanted)?;
+            match base.filter(|_| !has_scheme(value)) {
+                Some(base) => allowed_parsed(&resolve(base, value), usage),
+                None => allowed_parsed(value, usage),
+            }
+        };
         // An `<img>` without an allowed `src` is dropped entirely.
         let image_src = match tag {
-            "img" => Some(get("src").and_then(|s| allowed_parsed(s, UrlUse::Image))?),
+            "img" => Some(url("src", UrlUse::Image)?),
             _ => None,
         };
         self.out.open(tag);
@@ -396,9 +410,9 @@ impl Copier<'_, '_> {
         match tag {
             "a" => {
                 // A link to a refused URL keeps its text but stops being a link.
-                if let Some(href) = get("href").and_then(|h| allowed_parsed(h, UrlUse::Link)) {
+                if let Some(href) = url("href", UrlUse::Link) {
                     self.out.attr("href", &href).attr("rel", "noopener noreferrer");
-                    if let Some(target) = self.target {
+                    if let Some(target) = self.options.target {
                         self.out.attr("target", target);
                     }
                 }
@@ -414,7 +428,7 @@ impl Copier<'_, '_> {
                 ]);
             }
             "q" | "blockquote" => {
-                if let Some(cite) = get("cite").and_then(|c| allowed_parsed(c, UrlUse::Link)) {
+                if let Some(cite) = url("cite", UrlUse::Link) {
                     self.out.attr("cite", &cite);
                 }
             }
@@ -500,7 +514,7 @@ mod tests {
     /// `markup::from_tokens`).
     fn clean(tokens: &[&str], images: bool, target: Option<&str>) -> String {
         let mut out = Build::new();
-        copy_allowed(&from_tokens(&tokens.join("\0")), &mut out, images, target);
+        copy_allowed(&from_tokens(&tokens.join("\0")), &mut out, &BodyOptions { images, target, base: None });
         out.to_html()
     }
 
@@ -526,7 +540,7 @@ mod tests {
         });
         let nodes = [Node::Text("a".into()), foreign("p"), foreign("a"), foreign(""), Node::Text("b".into())];
         let mut out = Build::new();
-        copy_allowed(&nodes, &mut out, true, None);
+        copy_allowed(&nodes, &mut out, &BodyOptions { images: true, target: None, base: None });
         assert_eq!(out.to_html(), "ab");
     }
 
@@ -568,6 +582,29 @@ mod tests {
             r#"<img width="9" src="https://x.test/i.jpg" alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer">"#
         );
         assert_eq!(clean(&images, false, None), "");
+    }
+
+    #[test]
+    fn relative_links_and_images_are_read_against_the_feeds_base_and_then_pass_the_policy() {
+        let tokens = [
+            "<a", "=href", "/2026/plan.html", "#plan", "/", "<a", "=href", "javascript:alert(1)", "#js", "/",
+            "<a", "=href", "https://other.test/", "#other", "/", "<img", "=src", "img/ferry.jpg", "/",
+            "<blockquote", "=cite", "//cdn.test/q", "#q", "/",
+        ];
+        let mut out = Build::new();
+        let options = BodyOptions { images: true, target: None, base: Some("https://gazette.test/news/item.html") };
+        copy_allowed(&from_tokens(&tokens.join("\0")), &mut out, &options);
+        assert_eq!(
+            out.to_html(),
+            concat!(
+                r#"<a href="https://gazette.test/2026/plan.html" rel="noopener noreferrer">plan</a><a>js</a>"#,
+                r#"<a href="https://other.test/" rel="noopener noreferrer">other</a>"#,
+                r#"<img src="https://gazette.test/news/img/ferry.jpg" alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer">"#,
+                r#"<blockquote cite="https://cdn.test/q">q</blockquote>"#,
+            )
+        );
+        // Without a base (data on the page) they stay relative, to the page.
+        assert!(clean(&tokens, true, None).starts_with(r#"<a href="/2026/plan.html""#));
     }
 
     #[test]

@@ -359,6 +359,8 @@ pub fn article_in_layers(
         body,
         language,
         tags: layered(layers, "keywords").map_or_else(Vec::new, |v| keywords(v, nodes)),
+        // Data on the page: its relative URLs are the page's.
+        body_base: None,
     })
 }
 

@@ -10,6 +10,7 @@ use super::sanitize;
 use crate::core::build::Build;
 use crate::core::dates::DateValue;
 use crate::core::model::{Article, Body};
+use crate::core::sanitize::BodyOptions;
 pub use crate::core::render::RenderOptions;
 use crate::core::render::{article_program, skeleton_program, ticker_program, Platform, SkeletonWords};
 
@@ -136,8 +137,8 @@ impl Platform for Browser {
         }
     }
 
-    fn body_html(&self, out: &mut Build, html: &str, images: bool, target: Option<&str>) {
-        sanitize::body_html(out, html, images, target);
+    fn body_html(&self, out: &mut Build, html: &str, options: &BodyOptions) {
+        sanitize::body_html(out, html, options);
     }
 }
 

@@ -7,19 +7,19 @@ use web_sys::Element;
 
 use super::bindings::{self as b, DomResult};
 use crate::core::build::Build;
-use crate::core::sanitize;
+use crate::core::sanitize::{self, BodyOptions};
 
-/// Writes the sanitised body into `out`. Images are left out when `images`
-/// is false; links get `target` when it is given. The browser's parser may
-/// be refused (a very old browser, or a Trusted Types policy we may not
+/// Writes the sanitised body into `out`. The browser's parser may be
+/// refused (a very old browser, or a Trusted Types policy we may not
 /// create): then the text is shown, never the markup.
-pub fn body_html(out: &mut Build, html: &str, images: bool, target: Option<&str>) {
-    sanitize::body_html(out, html, images, target, b::parse_inert_html);
+pub fn body_html(out: &mut Build, html: &str, options: &BodyOptions) {
+    sanitize::body_html(out, html, options, b::parse_inert_html);
 }
 
-/// Sanitises `html` and appends the result to `into`.
+/// Sanitises `html` and appends the result to `into`. Images are left out
+/// when `images` is false; links get `target` when it is given.
 pub fn append_html(into: &Element, html: &str, images: bool, target: Option<&str>) -> DomResult<()> {
     let mut out = Build::new();
-    body_html(&mut out, html, images, target);
+    body_html(&mut out, html, &BodyOptions { images, target, base: None });
     b::build(into, &out).map(drop)
 }

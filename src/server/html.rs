@@ -20,7 +20,7 @@ use html5ever::{local_name, ns, parse_document, Attribute, ParseOpts, QualName};
 
 use crate::core::build::Build;
 use crate::core::markup::{self, MAX_WALK_DEPTH};
-use crate::core::sanitize;
+use crate::core::sanitize::{self, BodyOptions};
 
 /// The children of `<body>` once `html` is parsed as a whole document, as the
 /// browser's inert parse gives them to the sanitiser: elements with their
@@ -51,17 +51,16 @@ pub fn parse_body(html: &str) -> Vec<markup::Node> {
 }
 
 /// Writes the sanitised body into `out`, as the widget does in the browser
-/// (`dom::sanitize::body_html`): images are left out when `images` is false,
-/// and links get `target` when it is given.
-pub fn sanitize_body(out: &mut Build, html: &str, images: bool, target: Option<&str>) {
-    sanitize::body_html(out, html, images, target, |document| Some(parse_body(document)));
+/// (`dom::sanitize::body_html`).
+pub fn sanitize_body(out: &mut Build, html: &str, options: &BodyOptions) {
+    sanitize::body_html(out, html, options, |document| Some(parse_body(document)));
 }
 
 /// The sanitised body as HTML, serialised as the browser serialises the
 /// widget's `[part=body]` (its `innerHTML`).
 pub fn sanitize_body_html(html: &str, images: bool, target: Option<&str>) -> String {
     let mut out = Build::new();
-    sanitize_body(&mut out, html, images, target);
+    sanitize_body(&mut out, html, &BodyOptions { images, target, base: None });
     out.to_html()
 }
 
@@ -576,9 +575,10 @@ mod tests {
         // The same program as the DOM shell's: what the core copies from the tree.
         let body = "<h2>H</h2><ul><li><em>a</em></li></ul><blockquote cite=https://x.test/>q</blockquote>";
         let mut direct = Build::new();
-        sanitize::copy_allowed(&parse_body(&format!("<!DOCTYPE html>{body}")), &mut direct, true, None);
+        let options = BodyOptions { images: true, target: None, base: None };
+        sanitize::copy_allowed(&parse_body(&format!("<!DOCTYPE html>{body}")), &mut direct, &options);
         let mut through = Build::new();
-        sanitize_body(&mut through, body, true, None);
+        sanitize_body(&mut through, body, &options);
         assert_eq!(through, direct);
         assert_eq!(through.to_html(), r#"<h2>H</h2><ul><li><em>a</em></li></ul><blockquote cite="https://x.test/">q</blockquote>"#);
     }

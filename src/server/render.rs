@@ -16,6 +16,7 @@ use crate::core::build::Build;
 use crate::core::dates::DateValue;
 use crate::core::model::{resolve_body, NewsDocument};
 use crate::core::normalize::{wanted_tags, TagFilter};
+use crate::core::sanitize::BodyOptions;
 use crate::core::render::{self as programs, root_class, Direction, Mode, Platform, SkeletonWords, View};
 use crate::core::strings::Language;
 use crate::core::{decode_blocks, feed_xml, remote, xml, DecodeError, DecodeOptions};
@@ -103,8 +104,8 @@ impl Platform for Server {
         }
     }
 
-    fn body_html(&self, out: &mut Build, body: &str, images: bool, target: Option<&str>) {
-        html::sanitize_body(out, body, images, target);
+    fn body_html(&self, out: &mut Build, body: &str, options: &BodyOptions) {
+        html::sanitize_body(out, body, options);
     }
 }
 

@@ -127,7 +127,8 @@ test("an RSS 2.0 feed by src renders its headlines, with its bodies sanitised", 
     body: rss([["a", "Older story", 1], ["b", "Bridge &amp; tunnel <b>reopen</b>", 3], ["c", "Middle story", 2]], {
       extra: "",
     }).replace("<description>Story b.</description>",
-      "<content:encoded><![CDATA[<p onclick=\"alert(1)\">Full <em>story</em></p><script>window.ran = true</script>]]></content:encoded>"),
+      "<content:encoded><![CDATA[<p onclick=\"alert(1)\">Full <em>story</em></p><script>window.ran = true</script>" +
+      "<p><a href=\"/more\">More</a><img src=\"img/b.jpg\" alt=\"B\"></p>]]></content:encoded>"),
   });
   const { page, problems } = await widget({ src: "/feeds/city.xml" });
   await settled(page);
@@ -138,6 +139,8 @@ test("an RSS 2.0 feed by src renders its headlines, with its bodies sanitised", 
   const body = await page.evaluate(() => document.querySelector("news-reel").shadowRoot.querySelector("[part=article]").innerHTML);
   assert.match(body, /Full <em>story<\/em>/);
   assert.doesNotMatch(body, /onclick|script/);
+  // Relative links and images in a body are the feed's site's (its channel link), not the page's.
+  assert.match(body, /<a href="https:\/\/news\.example\/more" rel="noopener noreferrer">More<\/a><img src="https:\/\/news\.example\/img\/b\.jpg" alt="B"/);
   assert.equal(await page.evaluate(() => window.ran), undefined, "no script from the feed ran");
   const [first] = requestsTo("/feeds/city.xml");
   assert.match(first.headers.accept, /application\/rss\+xml/);
