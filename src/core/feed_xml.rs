@@ -600,13 +600,20 @@ fn tags(item: &Element, feed: &Feed) -> Vec<String> {
 /// or thumbnail, the same inside `media:group`, else the first `<img>` of
 /// its HTML body. The first one the URL policy allows.
 fn image(item: &Element, feed: &Feed, body: &Body, base: Option<&str>, location: &str, warnings: &mut Vec<Warning>) -> Option<Image> {
-    let is_image_type = |e: &Element| e.attribute("type").is_some_and(|t| t.trim().to_ascii_lowercase().starts_with("image/"));
-    let media_image = |e: &Element| e.attribute("medium").map(str::trim) == Some("image") || is_image_type(e);
+    // By its `type`, or, where a feed leaves the type out, by its URL.
+    let is_image_type = |e: &Element, attribute: &str| match e.attribute("type") {
+        Some(t) => t.trim().to_ascii_lowercase().starts_with("image/"),
+        None => e.attribute(attribute).is_some_and(has_image_extension),
+    };
+    let media_image = |e: &Element| match e.attribute("medium").map(str::trim) {
+        Some(medium) => medium == "image",
+        None => is_image_type(e, "url"),
+    };
     let mut candidates: Vec<(&Element, &str)> = Vec::new();
-    let enclosures = item.children_named(None, "enclosure").filter(|e| is_image_type(e)).map(|e| (e, "url"));
+    let enclosures = item.children_named(None, "enclosure").filter(|e| is_image_type(e, "url")).map(|e| (e, "url"));
     // Atom's links; an RSS item may carry Atom 1.0 ones too (`atom:link`).
     let atom_ns = if feed.format == Format::Atom { feed.ns } else { Some(ATOM) };
-    let links = item.children_named(atom_ns, "link").filter(|l| is_rel(l, "enclosure") && is_image_type(l)).map(|l| (l, "href"));
+    let links = item.children_named(atom_ns, "link").filter(|l| is_rel(l, "enclosure") && is_image_type(l, "href")).map(|l| (l, "href"));
     candidates.extend(enclosures.chain(links));
     let groups: Vec<&Element> = std::iter::once(item).chain(item.children_named(Some(MEDIA), "group")).collect();
     for group in groups {
@@ -624,6 +631,12 @@ fn image(item: &Element, feed: &Feed, body: &Body, base: Option<&str>, location:
     let src = first_img_src(html)?;
     let url = checked(against(base, &src), UrlUse::Image, "image", location, warnings)?;
     Some(Image { url, ..Image::default() })
+}
+
+/// Whether a URL's path ends as a picture's does (`/photo.JPG?w=800`).
+fn has_image_extension(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].iter().any(|ext| path.ends_with(ext))
 }
 
 /// A size attribute in pixels.
@@ -904,6 +917,19 @@ mod tests {
         );
         let firefox = r#"<parsererror xmlns="http://www.mozilla.org/newlayout/xml/parsererror.xml">XML Parsing Error: mismatched tag</parsererror>"#;
         assert_eq!(fail(firefox), "not well-formed XML: XML Parsing Error: mismatched tag");
+    }
+
+    #[test]
+    fn an_enclosure_without_a_type_is_an_image_by_its_url() {
+        let item = |media: &str| {
+            let xml = format!(r#"<rss version="2.0" xmlns:media="{MEDIA}"><channel><item><title>T</title><guid>t</guid>{media}</item></channel></rss>"#);
+            read(&xml).latest[0].image.as_ref().map(|i| i.url.clone())
+        };
+        let picture = r#"<enclosure url="https://x.test/a.mp3" length="1"/><enclosure url="https://x.test/pic.JPG?w=800" length="0"/>"#;
+        assert_eq!(item(picture).as_deref(), Some("https://x.test/pic.JPG?w=800"), "not the sound, which has no picture's extension");
+        assert_eq!(item(r#"<media:content url="https://x.test/m.webp"/>"#).as_deref(), Some("https://x.test/m.webp"));
+        assert_eq!(item(r#"<media:content url="https://x.test/v.jpg" medium="video"/>"#), None, "a medium says otherwise");
+        assert_eq!(item(r#"<enclosure url="https://x.test/p.jpg" type="audio/mpeg"/>"#), None, "a type says otherwise");
     }
 
     #[test]
