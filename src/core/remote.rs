@@ -65,11 +65,34 @@ pub fn classify(text: &str, content_type: &str) -> Content {
     match start.as_bytes().first() {
         Some(b'{' | b'[') => Content::Json,
         Some(b'<') if lower_start.starts_with("<!doctype html") || lower_start.starts_with("<html") => Content::Html,
+        // Served as HTML, a feed is still a feed when its first element
+        // says so (servers that send every file as text/html exist).
         Some(b'<') if content_type.trim_start().to_ascii_lowercase().starts_with("text/html") && !lower_start.starts_with("<?xml") => {
-            Content::Html
+            match first_element_name(start) {
+                Some("rss" | "feed" | "rdf:RDF") => Content::Xml,
+                _ => Content::Html,
+            }
         }
         Some(b'<') => Content::Xml,
         _ => Content::Other,
+    }
+}
+
+/// The name of the first element of markup, past comments, processing
+/// instructions and a doctype; `None` when there is none to read.
+fn first_element_name(markup: &str) -> Option<&str> {
+    let mut rest = markup.trim_start();
+    loop {
+        let after = rest.strip_prefix('<')?;
+        let end = if after.starts_with("!--") {
+            after.find("-->")? + 3
+        } else if after.starts_with(['?', '!']) {
+            after.find('>')? + 1
+        } else {
+            let name_end = after.find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/').unwrap_or(after.len());
+            return Some(&after[..name_end]);
+        };
+        rest = after[end..].trim_start();
     }
 }
 
@@ -321,6 +344,11 @@ mod tests {
         assert_eq!(classify("<!DOCTYPE html><title>Sign in</title>", "text/html"), Content::Html);
         assert_eq!(classify("<HTML><body>404</body>", "application/xml"), Content::Html);
         assert_eq!(classify("<div>oops</div>", "text/html; charset=utf-8"), Content::Html);
+        // A feed served as text/html, as some servers serve every file.
+        assert_eq!(classify("<!-- generator --><rss version=\"2.0\"><channel/></rss>", "text/html"), Content::Xml);
+        assert_eq!(classify("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "text/html; charset=utf-8"), Content::Xml);
+        assert_eq!(classify("<rdf:RDF xmlns:rdf=\"x\">", "text/html"), Content::Xml);
+        assert_eq!(classify("<!-- a page --><body>", "text/html"), Content::Html);
         assert_eq!(classify("Not found", "text/plain"), Content::Other);
         assert_eq!(classify("", ""), Content::Other);
     }

@@ -206,6 +206,12 @@ test("feeds as sloppy as the wild: HTML entities, bare ampersands, white space b
   assert.deepEqual(await headlines(page), ["AT&T \u2014 Q3 results &hearts;"], "a no-break space folds as any space does in a headline");
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
+  // Served as text/html with no XML declaration, as some servers serve every file.
+  routes.set("/feeds/as-html.xml", { type: "text/html; charset=utf-8", body: rss([["h", "Served as HTML"]]).replace(/^<\?xml[^>]*>\n/, "") });
+  const served = await widget({ src: "/feeds/as-html.xml" });
+  await settled(served.page);
+  assert.deepEqual(await headlines(served.page), ["Served as HTML"]);
+  await served.context.close();
 });
 
 test("ISO-8859-1, windows-1252, UTF-16 (with and without a mark), KOI8-R and Shift_JIS feeds read correctly", async () => {
