@@ -617,7 +617,11 @@ fn image(item: &Element, feed: &Feed, body: &Body, base: Option<&str>, location:
     candidates.extend(enclosures.chain(links));
     let groups: Vec<&Element> = std::iter::once(item).chain(item.children_named(Some(MEDIA), "group")).collect();
     for group in groups {
-        candidates.extend(group.children_named(Some(MEDIA), "content").filter(|c| media_image(c)).map(|c| (c, "url")));
+        // Sizes of one picture (the Guardian's 140 and 460 pixels wide): the
+        // widest first, for the article view; those with no width after.
+        let mut contents: Vec<&Element> = group.children_named(Some(MEDIA), "content").filter(|c| media_image(c)).collect();
+        contents.sort_by_key(|c| std::cmp::Reverse(pixels(c.attribute("width"))));
+        candidates.extend(contents.into_iter().map(|c| (c, "url")));
         candidates.extend(group.children_named(Some(MEDIA), "thumbnail").map(|t| (t, "url")));
     }
     for (e, attribute) in candidates {
@@ -920,7 +924,7 @@ mod tests {
     }
 
     #[test]
-    fn an_enclosure_without_a_type_is_an_image_by_its_url() {
+    fn an_enclosure_without_a_type_is_an_image_by_its_url_and_the_widest_size_is_taken() {
         let item = |media: &str| {
             let xml = format!(r#"<rss version="2.0" xmlns:media="{MEDIA}"><channel><item><title>T</title><guid>t</guid>{media}</item></channel></rss>"#);
             read(&xml).latest[0].image.as_ref().map(|i| i.url.clone())
@@ -930,6 +934,8 @@ mod tests {
         assert_eq!(item(r#"<media:content url="https://x.test/m.webp"/>"#).as_deref(), Some("https://x.test/m.webp"));
         assert_eq!(item(r#"<media:content url="https://x.test/v.jpg" medium="video"/>"#), None, "a medium says otherwise");
         assert_eq!(item(r#"<enclosure url="https://x.test/p.jpg" type="audio/mpeg"/>"#), None, "a type says otherwise");
+        let sizes = r#"<media:content url="https://x.test/140.jpg" width="140" medium="image"/><media:content url="https://x.test/any.jpg" medium="image"/><media:content url="https://x.test/460.jpg" width="460" medium="image"/>"#;
+        assert_eq!(item(sizes).as_deref(), Some("https://x.test/460.jpg"), "the widest of one picture's sizes");
     }
 
     #[test]
