@@ -171,7 +171,9 @@ impl<'a> Scan<'a> {
         if self.language.is_none() {
             self.language = node.get("inLanguage").and_then(|l| text(l, nodes));
         }
-        for key in ["mainEntity", "hasPart"] {
+        // A page's main entity and parts; a Blog's posts (`blogPosts` is
+        // schema.org's older name).
+        for key in ["mainEntity", "hasPart", "blogPost", "blogPosts"] {
             let Some(value) = node.get(key) else { continue };
             for (i, part) in values(value).iter().enumerate() {
                 let is_main = key == "mainEntity";
@@ -666,6 +668,18 @@ mod tests {
         assert_eq!(doc.language.as_deref(), Some("fr"), "the page's language when the article has none");
         let (doc, _) = read(&[r#"{"@type":"NewsArticle","headline":"H","dateModified":"later"}"#]);
         assert_eq!(warnings(&doc), vec!["top level: dateModified \"later\" is not a date"]);
+    }
+
+    #[test]
+    fn a_blogs_posts_are_articles() {
+        let (doc, _) = read(&[r#"{"@type":"Blog","name":"Harbour notes","blogPost":[
+            {"@type":"BlogPosting","headline":"Post one","datePublished":"2026-01-02"},
+            {"@type":"BlogPosting","headline":"Post two","datePublished":"2026-01-03"}
+        ]}"#]);
+        assert_eq!(doc.main.as_ref().map(|a| a.headline.as_str()), Some("Post one"));
+        assert_eq!(headlines(&doc.latest), ["Post two"]);
+        let (doc, _) = read(&[r#"{"@type":"Blog","blogPosts":{"@type":"BlogPosting","headline":"Older name"}}"#]);
+        assert_eq!(doc.main.map(|a| a.headline).as_deref(), Some("Older name"));
     }
 
     #[test]
