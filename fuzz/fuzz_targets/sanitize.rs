@@ -7,13 +7,15 @@
 use libfuzzer_sys::fuzz_target;
 use newsreel::core::build::{Build, Step};
 use newsreel::core::markup::from_tokens;
-use newsreel::core::sanitize::{copy_allowed, quiet_for_csp};
+use newsreel::core::sanitize::{copy_allowed, quiet_for_csp, BodyOptions};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(input) = std::str::from_utf8(data) else { return };
     let _ = quiet_for_csp(input);
     let mut out = Build::new();
-    copy_allowed(&from_tokens(input), &mut out, true, Some("_blank"));
+    // With a feed's base, so that resolving relative URLs is fuzzed too.
+    let options = BodyOptions { images: true, target: Some("_blank"), base: Some("https://feed.test/news/item") };
+    copy_allowed(&from_tokens(input), &mut out, &options);
     let mut depth = 0i64;
     for step in out.steps() {
         match step {
