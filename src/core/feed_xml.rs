@@ -618,9 +618,12 @@ fn image(item: &Element, feed: &Feed, body: &Body, base: Option<&str>, location:
     let groups: Vec<&Element> = std::iter::once(item).chain(item.children_named(Some(MEDIA), "group")).collect();
     for group in groups {
         // Sizes of one picture (the Guardian's 140 and 460 pixels wide): the
-        // widest first, for the article view; those with no width after.
+        // widest goes first, for the article view (a width beats none).
         let mut contents: Vec<&Element> = group.children_named(Some(MEDIA), "content").filter(|c| media_image(c)).collect();
-        contents.sort_by_key(|c| std::cmp::Reverse(pixels(c.attribute("width"))));
+        if let Some(widest) = (0..contents.len()).min_by_key(|&i| std::cmp::Reverse(pixels(contents[i].attribute("width")))) {
+            let picture = contents.remove(widest);
+            contents.insert(0, picture);
+        }
         candidates.extend(contents.into_iter().map(|c| (c, "url")));
         candidates.extend(group.children_named(Some(MEDIA), "thumbnail").map(|t| (t, "url")));
     }
