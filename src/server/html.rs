@@ -43,11 +43,64 @@ pub fn parse_body(html: &str) -> Vec<markup::Node> {
         },
         ..ParseOpts::default()
     };
-    let nodes = parse_document(Arena::new(), opts).one(StrTendril::from_slice(html)).nodes.into_inner();
+    let html = within_depth(html, MAX_PARSE_DEPTH);
+    let nodes = parse_document(Arena::new(), opts).one(StrTendril::from_slice(&html)).nodes.into_inner();
     match nodes.body() {
         Some(body) => nodes.children_of(body, 0),
         None => Vec::new(),
     }
+}
+
+/// Nesting deeper than this reaches html5ever as text. Its tree builder
+/// looks through the stack of open elements at each tag, so depth costs it
+/// quadratic time (80,000 nested `<div>`s, 400 KB, took 111 s). Chromium
+/// stops building deeper than 512 levels too, and the neutral tree keeps
+/// only `markup::MAX_WALK_DEPTH` (64), so nothing that is shown changes.
+const MAX_PARSE_DEPTH: usize = 512;
+
+/// The HTML with every tag nested deeper than `limit` left out (the text
+/// around them stays). A scan of tags, not a parser: it only has to bound
+/// the depth html5ever sees; what it lets through is still parsed and
+/// sanitised. Void elements, self-closing tags, comments and doctypes do
+/// not nest.
+fn within_depth(html: &str, limit: usize) -> Cow<'_, str> {
+    const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(found) = html[at..].find('<') {
+        let start = at + found;
+        let rest = &html[start + 1..];
+        let Some(end) = rest.find('>').map(|i| start + 1 + i + 1) else { break };
+        at = end;
+        if rest.starts_with("!--") {
+            at = rest.find("-->").map_or(html.len(), |i| start + 1 + i + 3);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name: String = rest[usize::from(closing)..].chars().take_while(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        if name.is_empty() || (!closing && (VOID.contains(&name.as_str()) || html[..end].ends_with("/>"))) {
+            continue;
+        }
+        let too_deep = if closing {
+            let deep = depth > limit;
+            depth = depth.saturating_sub(1);
+            deep
+        } else {
+            depth += 1;
+            depth > limit
+        };
+        if too_deep {
+            out.push_str(&html[copied..start]);
+            copied = end;
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
 }
 
 /// Writes the sanitised body into `out`, as the widget does in the browser
@@ -552,6 +605,21 @@ mod tests {
         // Far deeper than that, parsing and walking need no deep stack.
         let far = "<div>".repeat(3_000) + "end";
         assert_eq!(sanitize_body_html(&far, true, None).matches("<div>").count(), 48);
+    }
+
+    #[test]
+    fn nesting_past_a_browsers_depth_reaches_the_parser_as_text() {
+        let nested = |n: usize| "<div><br><img src=x><i/><!-- <b> -->".repeat(n) + "end" + &"</div>".repeat(n);
+        let six_hundred = nested(600);
+        let cut = within_depth(&six_hundred, MAX_PARSE_DEPTH);
+        assert_eq!((cut.matches("<div>").count(), cut.matches("</div>").count()), (MAX_PARSE_DEPTH, MAX_PARSE_DEPTH));
+        assert_eq!(cut.matches("<br>").count(), 600, "void elements, self-closing tags and comments do not nest");
+        assert_eq!(cut.matches("<!-- <b> -->").count(), 600);
+        let shallow = nested(MAX_PARSE_DEPTH);
+        assert!(matches!(within_depth(&shallow, MAX_PARSE_DEPTH), Cow::Borrowed(_)), "nothing to cut");
+        // 80,000 levels (400 KB) sanitise as 600 do: what is shown stops at 48.
+        let deep = "<div>".repeat(80_000) + "end";
+        assert_eq!(sanitize_body_html(&deep, true, None), sanitize_body_html(&("<div>".repeat(600) + "end"), true, None));
     }
 
     #[test]
