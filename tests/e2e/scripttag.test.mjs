@@ -110,6 +110,20 @@ test("the same page with the build under a deep path prefix finds the .wasm besi
   await context.close();
 });
 
+test("a page that preloads the .wasm, as the README suggests, fetches it once, in parallel with the script", async () => {
+  const { page, context, problems, requests, warnings } = await open(host.url + pages.preloaded);
+  await assertRendersAndOpens(page);
+  // The preload's request is the one the module uses: same URL, same credentials mode.
+  assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), [PREFIX + "newsreel_bg.wasm"]);
+  const timing = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("resource")
+    .filter((e) => /newsreel(_bg)?\.(js|wasm)$/.test(e.name)).map((e) => [e.name.split("/").pop(), e.startTime])));
+  assert.ok(timing["newsreel_bg.wasm"] <= timing["newsreel.js"] + 5, `the .wasm is requested with the script, not after it: ${JSON.stringify(timing)}`);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
 test("the single-file build renders the same page from one script request and no .wasm", async () => {
   const { page, context, problems, requests, warnings } = await open(host.url + pages.inline);
   await assertRendersAndOpens(page, "scripttag-inline-article.png");

@@ -9,17 +9,23 @@ const PAGE = new URL("index.html", import.meta.url).pathname;
 export const PREFIX = "/some/deep/prefix/";
 const PAGE_SCRIPT = 'src="/dist/newsreel.js"';
 
-/** The page with its module script pointing at `scriptUrl`. */
-export function pageWithScript(scriptUrl) {
+/**
+ * The page with its module script pointing at `scriptUrl`, and with the
+ * README's preload hint for `preloadWasm` (the .wasm beside the script)
+ * when it is given.
+ */
+export function pageWithScript(scriptUrl, preloadWasm = null) {
   const page = readFileSync(PAGE, "utf8");
   if (page.split(PAGE_SCRIPT).length !== 2) throw new Error(`index.html must load its script as ${PAGE_SCRIPT}, once`);
-  return page.replace(PAGE_SCRIPT, `src="${scriptUrl}"`);
+  const hint = preloadWasm ? `<link rel="preload" href="${preloadWasm}" as="fetch" type="application/wasm" crossorigin>\n  ` : "";
+  return page.replace(`<script type="module" ${PAGE_SCRIPT}`, `${hint}<script type="module" src="${scriptUrl}"`);
 }
 
 /**
  * Writes the site into `dir` (emptied first) and returns the paths of its
- * pages: `twoFile` (newsreel.js + newsreel_bg.wasm), `inline` (the
- * single-file build) and `missingWasm` (a copy of newsreel.js without its .wasm).
+ * pages: `twoFile` (newsreel.js + newsreel_bg.wasm), `preloaded` (the same
+ * with the .wasm preloaded by the page), `inline` (the single-file build)
+ * and `missingWasm` (a copy of newsreel.js without its .wasm).
  */
 export function buildSite(dir) {
   rmSync(dir, { recursive: true, force: true });
@@ -31,12 +37,13 @@ export function buildSite(dir) {
   copyFileSync(ROOT + "dist/newsreel.js", dir + "/lonely/newsreel.js");
   const pages = {
     twoFile: ["/news/today/", PREFIX + "newsreel.js"],
+    preloaded: ["/news/today/preloaded/", PREFIX + "newsreel.js", PREFIX + "newsreel_bg.wasm"],
     inline: ["/news/today/inline/", PREFIX + "newsreel.inline.js"],
     missingWasm: ["/news/today/missing-wasm/", "/lonely/newsreel.js"],
   };
-  for (const [path, script] of Object.values(pages)) {
+  for (const [path, script, preload] of Object.values(pages)) {
     mkdirSync(dir + path, { recursive: true });
-    writeFileSync(dir + path + "index.html", pageWithScript(script));
+    writeFileSync(dir + path + "index.html", pageWithScript(script, preload));
   }
   return Object.fromEntries(Object.entries(pages).map(([name, [path]]) => [name, path]));
 }
