@@ -7,7 +7,8 @@
 //! military letters, `+hhmm`), a trailing comment (`(EST)`), and the
 //! obsolete two- and three-digit years of RFC 822. So are JavaScript's
 //! `Date.toString()` form (`Tue Nov 03 2026 08:30:00 GMT+0200 (…)`), which
-//! feeds made by scripts carry, and 12-hour times (`8:30 PM`).
+//! feeds made by scripts carry, 12-hour times (`8:30 PM`), and Russian
+//! month names (`03 ноя 2026`, `15 января 2026`).
 //!
 //! A date keeps the instant and whether a time was given: a date alone is shown
 //! as a calendar day (midnight UTC, formatted in UTC so it never shifts a day).
@@ -236,13 +237,29 @@ fn parse_offset(text: &str) -> Option<i64> {
     Some(sign * i64::from(h * 60 + m))
 }
 
+/// Russian month names by their first three letters, which their forms
+/// start with (`ноя`, `ноябрь`, `ноября`), as feeds and pages of the region
+/// write dates; May's genitive `мая` is read too.
+const RUSSIAN_MONTHS: [&str; 12] = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
+
 fn month_from_name(word: &str) -> Option<u32> {
     let lower = word.to_ascii_lowercase();
     if lower.len() < 3 {
         return None;
     }
-    let index = MONTHS.iter().position(|name| lower == *name || lower == name[..3] || (lower == "sept" && *name == "september"))?;
-    Some(index as u32 + 1)
+    let index = MONTHS.iter().position(|name| lower == *name || lower == name[..3] || (lower == "sept" && *name == "september"));
+    index.or_else(|| russian_month(word)).map(|i| i as u32 + 1)
+}
+
+/// The index of a Russian month name in any case. Cyrillic А–Я are lowered
+/// by hand: twelve words need no Unicode case tables.
+fn russian_month(word: &str) -> Option<usize> {
+    let lower: String = word.chars().map(|c| if ('А'..='Я').contains(&c) { char::from_u32(c as u32 + 32).unwrap_or(c) } else { c }).collect();
+    if lower == "мая" {
+        return Some(4);
+    }
+    let stem: String = lower.chars().take(3).collect();
+    RUSSIAN_MONTHS.iter().position(|m| *m == stem)
 }
 
 /// RFC 2822's military zones: single letters other than `J`. RFC 822 gave
@@ -276,9 +293,9 @@ fn parse_human(text: &str) -> Option<DateValue> {
     // Split into words; keep a time (hh:mm[:ss]) and an offset as words of their own.
     let all: Vec<&str> = text.split([' ', ',', '.', '/', '\t', '-']).filter(|w| !w.is_empty()).collect();
     let mut words = all.as_slice();
-    // A leading weekday name is ignored.
+    // A leading weekday name (`Thu`, `Чт`) is ignored.
     if let Some(first) = words.first() {
-        if first.bytes().all(|c| c.is_ascii_alphabetic()) && month_from_name(first).is_none() {
+        if !first.bytes().any(|c| c.is_ascii_digit() || c == b':' || c == b'+') && month_from_name(first).is_none() {
             words = &words[1..];
         }
     }
@@ -415,6 +432,13 @@ mod tests {
         assert_eq!(iso("November 3, 2026 12:05 am EST").as_deref(), Some("2026-11-03T05:05:00Z"));
         assert_eq!(iso("3 Nov 2026 12:00 PM").as_deref(), Some("2026-11-03T12:00:00Z"));
         assert_eq!(iso("3 Nov 2026 13:00 PM"), None, "13 is no hour of a 12-hour clock");
+        // Russian month names, as feeds and pages of the region write them.
+        assert_eq!(iso("Вт, 03 ноя 2026 08:30:00 +0300").as_deref(), Some("2026-11-03T05:30:00Z"));
+        assert_eq!(iso("15 января 2026").as_deref(), Some("2026-01-15"));
+        assert_eq!(iso("1 Мая 2026").as_deref(), Some("2026-05-01"));
+        assert_eq!(iso("9 май 2026").as_deref(), Some("2026-05-09"));
+        assert_eq!(iso("31 марта 2026").as_deref(), Some("2026-03-31"));
+        assert_eq!(iso("15 яблоко 2026"), None);
     }
 
     #[test]
