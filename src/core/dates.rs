@@ -23,11 +23,15 @@ pub struct DateValue {
 }
 
 impl DateValue {
+    /// The calendar day in UTC: year, month (1–12), day (1–31).
+    pub fn civil_date(&self) -> (i64, u32, u32) {
+        civil_from_days(self.epoch_ms.div_euclid(86_400_000))
+    }
+
     /// The machine-readable form for `<time datetime>`: `2026-01-12` or `2026-01-12T09:30:00Z`.
     pub fn to_iso(&self) -> String {
-        let days = self.epoch_ms.div_euclid(86_400_000);
         let ms_of_day = self.epoch_ms.rem_euclid(86_400_000);
-        let (y, m, d) = civil_from_days(days);
+        let (y, m, d) = self.civil_date();
         if !self.has_time {
             return format!("{y:04}-{m:02}-{d:02}");
         }

@@ -112,12 +112,9 @@ impl Platform for Server {
 /// `Jan 15, 2026`.
 fn english_date(date: &DateValue) -> String {
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let iso = date.to_iso();
-    let mut parts = iso.get(..10).unwrap_or_default().split('-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else { return iso };
-    let month = m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))).copied().unwrap_or(m);
-    let day = d.trim_start_matches('0');
-    format!("{month} {day}, {y}")
+    let (y, m, d) = date.civil_date();
+    let month = MONTHS.get((m as usize).wrapping_sub(1)).copied().unwrap_or_default();
+    format!("{month} {d}, {y}")
 }
 
 /// The element for a decoded document; `sources` are the texts it came
