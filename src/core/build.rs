@@ -136,7 +136,7 @@ impl Build {
                 Step::Text(text) => escape_html(&mut html, text, false),
                 Step::Close => {
                     let tag = open.pop().unwrap_or_default();
-                    if !matches!(tag, "br" | "hr" | "img" | "wbr") {
+                    if !VOID_ELEMENTS.contains(&tag) {
                         html.push_str(&format!("</{tag}>"));
                     }
                 }
@@ -149,6 +149,10 @@ impl Build {
         html
     }
 }
+
+/// Elements with no end tag and no content (the HTML standard's void
+/// elements): written without `</…>`, and never nesting.
+pub const VOID_ELEMENTS: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
 /// Appends `text` to `out` as HTML's serialisation writes it: `&`, no-break
 /// spaces, `<` and `>` escaped, and in an attribute value (`attribute`) `"`

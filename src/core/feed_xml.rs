@@ -9,6 +9,7 @@
 //! channel's link, since the feed is on another site than the page that
 //! shows it, and pass the URL policy here.
 
+use super::build::VOID_ELEMENTS;
 use super::dates::{parse_date, DateValue};
 use super::model::{warn, Article, Body, BodyKind, Format, Image, NewsDocument, Warning};
 use super::normalize;
@@ -316,9 +317,6 @@ fn atom_body(e: &Element) -> Body {
         body
     }
 }
-
-/// HTML elements with no end tag.
-const VOID_ELEMENTS: &[&str] = &["area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"];
 
 /// XHTML written back as HTML for the sanitiser, which parses it again:
 /// text and attribute values escaped, attributes in a namespace left out.

@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 
-use super::build::Build;
+use super::build::{Build, VOID_ELEMENTS};
 use super::markup::{Element, Node};
 use super::url_policy::{allowed_parsed, UrlUse};
 use super::url_resolve::{has_scheme, resolve};
@@ -39,9 +39,6 @@ const DROPPED_WITH_CONTENT: &[&str] = &[
     "source", "track", "canvas", "map", "area", "portal", "dialog", "slot", "picture", "fencedframe",
     "selectedcontent", "geolocation", "permission",
 ];
-
-/// Elements without content.
-const VOID_ELEMENTS: &[&str] = &["br", "hr", "img", "wbr"];
 
 /// Attributes allowed on every allowed element. Never `id` or `name` (DOM
 /// clobbering), `class` or `part` (our own styles and queries), `style`, event

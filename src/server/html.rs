@@ -18,7 +18,7 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilderOpts, TreeSink};
 use html5ever::{local_name, ns, parse_document, Attribute, ParseOpts, QualName};
 
-use crate::core::build::Build;
+use crate::core::build::{Build, VOID_ELEMENTS};
 use crate::core::markup::{self, MAX_WALK_DEPTH};
 use crate::core::sanitize::{self, BodyOptions};
 
@@ -64,7 +64,6 @@ const MAX_PARSE_DEPTH: usize = 512;
 /// sanitised. Void elements, self-closing tags, comments and doctypes do
 /// not nest.
 fn within_depth(html: &str, limit: usize) -> Cow<'_, str> {
-    const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
     let mut out = String::new();
     let mut copied = 0;
     let mut depth = 0usize;
@@ -80,7 +79,7 @@ fn within_depth(html: &str, limit: usize) -> Cow<'_, str> {
         }
         let closing = rest.starts_with('/');
         let name: String = rest[usize::from(closing)..].chars().take_while(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
-        if name.is_empty() || (!closing && (VOID.contains(&name.as_str()) || html[..end].ends_with("/>"))) {
+        if name.is_empty() || (!closing && (VOID_ELEMENTS.contains(&name.as_str()) || html[..end].ends_with("/>"))) {
             continue;
         }
         let too_deep = if closing {

@@ -3,7 +3,7 @@
 //! changes (attributes, text, a list filled in) can be made the same way
 //! before the whole is written out as HTML.
 
-use crate::core::build::{escape_html, Build, Step};
+use crate::core::build::{escape_html, Build, Step, VOID_ELEMENTS};
 
 /// An element of the tree, by its index.
 pub type Id = usize;
@@ -27,9 +27,6 @@ struct Element {
 pub struct Tree {
     elements: Vec<Element>,
 }
-
-/// Elements without an end tag.
-const VOID: [&str; 6] = ["br", "hr", "img", "wbr", "link", "source"];
 
 impl Tree {
     pub fn new() -> Tree {
@@ -159,7 +156,7 @@ impl Tree {
                 out.push('"');
             }
             out.push('>');
-            if VOID.contains(&element.name.as_str()) {
+            if VOID_ELEMENTS.contains(&element.name.as_str()) {
                 return;
             }
         }
