@@ -95,7 +95,9 @@ pub fn decode_from(root: &Element, options: DecodeOptions, document_url: Option<
 
 /// Which format a root element is, or why it is not a feed.
 fn detect(root: &Element) -> Result<Format, String> {
-    if root.is(None, "rss") || (root.is(Some(RDF), "RDF") && rdf_namespace(root).is_some()) {
+    // `<rss>` in any namespace: a few RSS 2.0 feeds put theirs in a default
+    // one (`xmlns="http://backend.userland.com/rss2"`), which readers forgive.
+    if root.name == "rss" || (root.is(Some(RDF), "RDF") && rdf_namespace(root).is_some()) {
         return Ok(Format::Rss);
     }
     // Atom 1.0, the 0.3 draft, or Atom with its namespace left out, which
@@ -125,9 +127,10 @@ fn rdf_namespace(root: &Element) -> Option<&'static str> {
 struct Feed<'a> {
     format: Format,
     /// The namespace of the format's own elements: none for RSS 0.91 to
-    /// 2.0, RSS 1.0's or 0.90's for the RDF flavours, Atom 1.0's or 0.3's
-    /// (none for Atom written without its namespace).
-    ns: Option<&'static str>,
+    /// 2.0 (or the default namespace a few RSS 2.0 feeds declare), RSS
+    /// 1.0's or 0.90's for the RDF flavours, Atom 1.0's or 0.3's (none for
+    /// Atom written without its namespace).
+    ns: Option<&'a str>,
     items: Vec<&'a Element>,
     /// What the items' links are resolved against.
     base: Option<String>,
@@ -158,16 +161,16 @@ impl<'a> Feed<'a> {
                 base: root_base,
             };
         }
-        let ns = if root.is(None, "rss") { None } else { rdf_namespace(root) };
+        let ns = if root.name == "rss" { root.namespace.as_deref() } else { rdf_namespace(root) };
         let channel = root.child(ns, "channel");
         if channel.is_none() {
             warn(warnings, "channel", "is missing");
         }
         // RSS 0.91 to 2.0 items are in the channel; RDF ones beside it.
-        let all: Vec<&Element> = match (ns, channel) {
-            (None, Some(c)) => c.children_named(None, "item").collect(),
-            (None, None) => Vec::new(),
-            (Some(_), _) => root.children_named(ns, "item").collect(),
+        let all: Vec<&Element> = match (root.name == "rss", channel) {
+            (true, Some(c)) => c.children_named(ns, "item").collect(),
+            (true, None) => Vec::new(),
+            (false, _) => root.children_named(ns, "item").collect(),
         };
         let channel_base = channel.map_or(root_base.clone(), |c| xml_base(c, root_base.as_deref()));
         // The channel's link, the site's home page, is what relative item
@@ -181,7 +184,7 @@ impl<'a> Feed<'a> {
             base: home.or(channel_base),
             authors: channel.map(dc_creators).unwrap_or_default(),
             title: channel.and_then(|c| c.child(ns, "title")).and_then(rss_line),
-            language: field(None, "language").or_else(|| field(Some(DC), "language")).or_else(|| line_of(root_lang)),
+            language: field(ns, "language").or_else(|| field(Some(DC), "language")).or_else(|| line_of(root_lang)),
         }
     }
 }
@@ -397,7 +400,7 @@ fn head<'a>(item: &'a Element, feed: &Feed, location: &str, warnings: &mut Vec<W
     let own_id = if atom {
         item.child(feed.ns, "id").map(|e| e.text())
     } else {
-        item.child(None, "guid").map(|e| e.text()).or_else(|| item.attribute_in(RDF, "about").map(String::from))
+        item.child(feed.ns, "guid").map(|e| e.text()).or_else(|| item.attribute_in(RDF, "about").map(String::from))
     };
     let id = own_id.map(|i| i.trim().to_string()).filter(|i| !i.is_empty()).or_else(|| url.clone()).unwrap_or_default();
     let published = if feed.ns == Some(ATOM03) {
@@ -406,7 +409,7 @@ fn head<'a>(item: &'a Element, feed: &Feed, location: &str, warnings: &mut Vec<W
         let ns = feed.ns.unwrap_or_default();
         first_date(item, &[(ns, "published"), (ns, "updated")], location, warnings)
     } else {
-        first_date(item, &[("", "pubDate"), (DC, "date")], location, warnings)
+        first_date(item, &[(feed.ns.unwrap_or_default(), "pubDate"), (DC, "date")], location, warnings)
     };
     Ok(Head { item, location: location.to_string(), base, headline, id, url, date_published: published })
 }
@@ -443,7 +446,7 @@ fn rss_link(item: &Element, ns: Option<&str>, base: Option<&str>, location: &str
     if let Some(link) = item.child(ns, "link") {
         candidates.push(("link", against(base, &link.text())));
     }
-    if let Some(guid) = item.child(None, "guid").filter(|g| g.attribute("isPermaLink").map(str::trim) != Some("false")) {
+    if let Some(guid) = item.child(ns, "guid").filter(|g| g.attribute("isPermaLink").map(str::trim) != Some("false")) {
         candidates.push(("guid", guid.text().trim().to_string()));
     }
     if let Some(about) = item.attribute_in(RDF, "about") {
@@ -515,7 +518,7 @@ fn article(head: Head, feed: &Feed, warnings: &mut Vec<Warning>) -> Article {
     let location = head.location.as_str();
     let atom = feed.format == Format::Atom;
     let content = content(item, feed);
-    let mut authors = if atom { atom_authors(item, feed.ns) } else { rss_authors(item) };
+    let mut authors = if atom { atom_authors(item, feed.ns) } else { rss_authors(item, feed.ns) };
     if authors.is_empty() {
         authors = feed.authors.clone();
     }
@@ -563,8 +566,8 @@ fn dc_creators(e: &Element) -> Vec<String> {
 
 /// RSS `author` (an email address, often with the name:
 /// `jo@x.test (Jo Smith)`), else `dc:creator`.
-fn rss_authors(item: &Element) -> Vec<String> {
-    let authors = unique(item.children_named(None, "author").filter_map(rss_line).map(|a| name_of_address(&a)));
+fn rss_authors(item: &Element, ns: Option<&str>) -> Vec<String> {
+    let authors = unique(item.children_named(ns, "author").filter_map(rss_line).map(|a| name_of_address(&a)));
     if authors.is_empty() {
         dc_creators(item)
     } else {
@@ -590,7 +593,7 @@ fn tags(item: &Element, feed: &Feed) -> Vec<String> {
     if feed.format == Format::Atom {
         unique(item.children_named(feed.ns, "category").filter_map(|c| line_of(c.attribute("label")).or_else(|| line_of(c.attribute("term")))))
     } else {
-        unique(item.children_named(None, "category").chain(item.children_named(Some(DC), "subject")).filter_map(rss_line))
+        unique(item.children_named(feed.ns, "category").chain(item.children_named(Some(DC), "subject")).filter_map(rss_line))
     }
 }
 
@@ -608,7 +611,7 @@ fn image(item: &Element, feed: &Feed, body: &Body, base: Option<&str>, location:
         None => is_image_type(e, "url"),
     };
     let mut candidates: Vec<(&Element, &str)> = Vec::new();
-    let enclosures = item.children_named(None, "enclosure").filter(|e| is_image_type(e, "url")).map(|e| (e, "url"));
+    let enclosures = item.children_named(feed.ns, "enclosure").filter(|e| is_image_type(e, "url")).map(|e| (e, "url"));
     // Atom's links; an RSS item may carry Atom 1.0 ones too (`atom:link`).
     let atom_ns = if feed.format == Format::Atom { feed.ns } else { Some(ATOM) };
     let links = item.children_named(atom_ns, "link").filter(|l| is_rel(l, "enclosure") && is_image_type(l, "href")).map(|l| (l, "href"));
@@ -789,6 +792,28 @@ mod tests {
         ));
         assert_eq!((doc.title.as_deref(), doc.language.as_deref()), (Some("Netscape era"), Some("en-us")));
         assert_eq!(doc.latest[0].url.as_deref(), Some("http://old.test/hello"));
+    }
+
+    #[test]
+    fn rss_2_0_in_a_default_namespace_reads_as_rss_2_0() {
+        let doc = read(concat!(
+            r#"<rss version="2.0" xmlns="http://backend.userland.com/rss2" xmlns:dc="http://purl.org/dc/elements/1.1/">"#,
+            "<channel><title>Userland</title><link>http://scripting.test/</link><language>en</language>",
+            "<item><title>Older</title><link>/older</link><guid isPermaLink=\"false\">u-1</guid>",
+            "<pubDate>Mon, 02 Nov 2026 09:00:00 GMT</pubDate><author>dave@scripting.test (Dave)</author><category>Web</category></item>",
+            "<item><title>Newer</title><guid>http://scripting.test/newer</guid><pubDate>Tue, 03 Nov 2026 09:00:00 GMT</pubDate>",
+            "<enclosure url=\"http://scripting.test/p.png\" type=\"image/png\" length=\"1\"/></item></channel></rss>"
+        ));
+        assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+        assert_eq!((doc.title.as_deref(), doc.language.as_deref()), (Some("Userland"), Some("en")));
+        let heads: Vec<&str> = doc.latest.iter().map(|a| a.headline.as_str()).collect();
+        assert_eq!(heads, ["Newer", "Older"], "ordered by pubDate");
+        let older = find(&doc, "Older");
+        assert_eq!((older.id.as_str(), older.url.as_deref()), ("u-1", Some("http://scripting.test/older")));
+        assert_eq!((older.authors.clone(), older.tags.clone()), (vec!["Dave".to_string()], vec!["Web".to_string()]));
+        let newer = find(&doc, "Newer");
+        assert_eq!(newer.url.as_deref(), Some("http://scripting.test/newer"), "a permalink guid is the link");
+        assert_eq!(newer.image.as_ref().map(|i| i.url.as_str()), Some("http://scripting.test/p.png"));
     }
 
     #[test]
