@@ -107,7 +107,7 @@ pub fn decode(top: &Top, source: Source, options: super::DecodeOptions) -> Resul
     let home_page = parsed(feed.home_page_url);
     let context = Context {
         source,
-        home: home_page.as_str().filter(|h| h.starts_with("http://") || h.starts_with("https://")),
+        home: home_page.as_str().filter(|h| is_web(h)),
         authors: authors(&parsed(feed.authors), &parsed(feed.author), &nodes),
     };
     // One pass over the items when every one of them is an object with
@@ -267,6 +267,9 @@ fn article(item: Item, head: Head, context: &Context, location: &str, warnings: 
         item_authors = context.authors.clone();
     }
     let modified = parsed(item.date_modified);
+    // Relative links and images in the HTML mean what they mean on the
+    // item's own page (as feed readers read them), else on the home page.
+    let body_base = head.url.as_deref().filter(|u| is_web(u)).or(context.home).map(String::from);
     Article {
         id: head.id,
         headline: head.headline,
@@ -280,9 +283,13 @@ fn article(item: Item, head: Head, context: &Context, location: &str, warnings: 
         body,
         language: given(&parsed(item.language)).and_then(|v| text(v, &nodes)),
         tags: names(&parsed(item.tags), &nodes),
-        // Relative URLs in a JSON Feed's HTML are left to the page.
-        body_base: None,
+        body_base,
     }
+}
+
+/// An absolute http(s) URL, which is all a base for other links can be.
+fn is_web(url: &str) -> bool {
+    url.starts_with("http://") || url.starts_with("https://")
 }
 
 /// A member left unparsed, parsed now (`null` when absent; it was valid
@@ -291,24 +298,12 @@ fn parsed(raw: Option<&RawValue>) -> Value {
     raw.and_then(|r| serde_json::from_str(r.get()).ok()).unwrap_or(Value::Null)
 }
 
-/// A link read against the feed's home page: `/a` and `a` become absolute;
-/// a link with a scheme, or no usable home page, is kept as written.
+/// A link read against the feed's home page (RFC 3986's resolution); an
+/// empty one stays empty, not the home page itself.
 fn against(home: Option<&str>, link: String) -> String {
-    let Some(home) = home else { return link };
-    let Some(authority) = home.find("://").map(|i| i + 3) else { return link };
-    let before_path = home[authority..].find(['/', '?', '#']).map_or(home.len(), |i| authority + i);
-    if super::url_policy::scheme(&link).is_some() || link.is_empty() {
-        link
-    } else if link.starts_with("//") {
-        format!("{}{link}", &home[..authority - 2])
-    } else if link.starts_with('/') {
-        format!("{}{link}", &home[..before_path])
-    } else {
-        // Relative to the home page's directory (its path up to the last '/').
-        let path_end = home[before_path..].find(['?', '#']).map_or(home.len(), |i| before_path + i);
-        let dir_end = home[before_path..path_end].rfind('/').map_or(before_path, |i| before_path + i + 1);
-        let slash = if dir_end == before_path { "/" } else { "" };
-        format!("{}{slash}{link}", &home[..dir_end])
+    match home {
+        Some(home) if !link.trim().is_empty() => super::url_resolve::resolve(home, &link),
+        _ => link,
     }
 }
 
@@ -496,5 +491,21 @@ mod tests {
         // a '/' a colon otherwise belongs to a relative path.
         assert_eq!(against(home, "2026:review".into()), "https://site.test/blog/2026:review");
         assert_eq!(against(home, "a/b:c".into()), "https://site.test/blog/a/b:c");
+        assert_eq!(against(home, "../up".into()), "https://site.test/up", "dot segments removed");
+        assert_eq!(against(home, " ".into()), " ", "an empty link is no link to the home page");
+    }
+
+    #[test]
+    fn relative_links_in_bodies_mean_what_they_mean_on_the_items_page() {
+        let doc = read(concat!(
+            r#"{"version":"https://jsonfeed.org/version/1.1","home_page_url":"https://site.test/","items":["#,
+            r#"{"id":"1","title":"Own page","url":"/2026/one.html","content_html":"<p>x</p>"},"#,
+            r#"{"id":"2","title":"No page","content_html":"<p>y</p>"}]}"#
+        ));
+        let base = |headline: &str| doc.latest.iter().find(|a| a.headline == headline).and_then(|a| a.body_base.clone());
+        assert_eq!(base("Own page").as_deref(), Some("https://site.test/2026/one.html"));
+        assert_eq!(base("No page").as_deref(), Some("https://site.test/"));
+        let page_only = read(r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"T","url":"/a","content_html":"<p>x</p>"}]}"#);
+        assert_eq!(page_only.latest[0].body_base, None, "without an absolute URL, the page's own links rule");
     }
 }
