@@ -91,6 +91,31 @@ impl Direction {
     }
 }
 
+/// The ticker's play state and what follows from it, decided here for the
+/// widget (`Widget::update_motion`) and the server alike.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Motion {
+    /// The headlines scroll or slide; the control then offers to pause.
+    pub moving: bool,
+    /// No pause control: a list never moves, and headlines that all fit
+    /// have nothing to pause.
+    pub pause_hidden: bool,
+    /// The list's `aria-live`: updates may be announced only in a still
+    /// list, and a polled feed announces its refreshes in a few words
+    /// instead ("3 new headlines"), so its list stays silent.
+    pub live: &'static str,
+}
+
+impl Motion {
+    /// `configured` is the `mode` attribute's, `effective` what the reader's
+    /// settings leave of it (reduced motion gives the list).
+    pub fn new(configured: Mode, effective: Mode, view: View, fits: bool, user_paused: bool, polled: bool) -> Self {
+        // Without a ticker on screen there is nothing to move.
+        let moving = effective != Mode::List && view != View::Article && !fits && !user_paused;
+        Motion { moving, pause_hidden: configured == Mode::List || fits, live: if moving || polled { "off" } else { "polite" } }
+    }
+}
+
 /// The root's class: the mode's, then the states the stylesheet reads.
 pub fn root_class(mode: Mode, rtl: bool, fits: bool, moving: bool, offscreen: bool) -> String {
     let mut class = String::from(mode.class());
@@ -327,5 +352,19 @@ mod tests {
     fn the_root_class_names_the_mode_then_its_states() {
         assert_eq!(root_class(Mode::Vertical, true, true, false, false), "nr mode-vertical rtl fits paused");
         assert_eq!(root_class(Mode::Marquee, false, false, true, true), "nr mode-marquee offscreen");
+    }
+
+    #[test]
+    fn only_a_ticker_on_screen_that_does_not_fit_moves_and_only_a_still_list_announces() {
+        let m = |configured, effective, view, fits, paused, polled| Motion::new(configured, effective, view, fits, paused, polled);
+        let marquee = m(Mode::Marquee, Mode::Marquee, View::Both, false, false, false);
+        assert_eq!(marquee, Motion { moving: true, pause_hidden: false, live: "off" });
+        assert_eq!(m(Mode::Marquee, Mode::Marquee, View::Both, false, true, false), Motion { moving: false, pause_hidden: false, live: "polite" });
+        assert_eq!(m(Mode::Marquee, Mode::Marquee, View::Both, true, false, false), Motion { moving: false, pause_hidden: true, live: "polite" });
+        // Reduced motion leaves the list, but the control stays to say so.
+        assert_eq!(m(Mode::Marquee, Mode::List, View::Both, false, false, false), Motion { moving: false, pause_hidden: false, live: "polite" });
+        assert_eq!(m(Mode::List, Mode::List, View::Both, false, false, false).pause_hidden, true);
+        assert!(!m(Mode::Vertical, Mode::Vertical, View::Article, false, false, false).moving, "no ticker on screen");
+        assert_eq!(m(Mode::List, Mode::List, View::Both, false, false, true).live, "off", "a polled feed says its news in words");
     }
 }

@@ -21,7 +21,7 @@ use web_sys::{Document, Event, HtmlElement};
 use super::bindings::{self as b, DomResult, Group, Signal};
 use super::details;
 use super::render::{self, RenderOptions, Skeleton};
-use crate::core::render::{root_class, Direction, Mode, SkeletonWords, View};
+use crate::core::render::{root_class, Direction, Mode, Motion, SkeletonWords, View};
 use super::styles::STYLES;
 use crate::core::model::{Article, NewsDocument};
 use crate::core::json::MAX_INPUT_BYTES;
@@ -1070,8 +1070,13 @@ impl Widget {
         self.effective_mode() != Mode::List && self.view() != View::Article
     }
 
+    fn motion(&self) -> Motion {
+        let polled = self.feed.borrow().is_some();
+        Motion::new(self.configured_mode(), self.effective_mode(), self.view(), self.fits.get(), self.user_paused.get(), polled)
+    }
+
     fn is_moving(&self) -> bool {
-        self.is_moving_mode() && !self.user_paused.get() && !self.fits.get()
+        self.motion().moving
     }
 
     fn direction(&self) -> Direction {
@@ -1082,7 +1087,6 @@ impl Widget {
     /// CSS: nothing here runs per frame.
     fn update_motion(&self) -> DomResult<()> {
         let Some(sk) = self.skeleton() else { return Ok(()) };
-        let configured = self.configured_mode();
         let mode = self.effective_mode();
         let scrolls = mode.scrolls();
         if mode == Mode::Marquee && !b::attr(&sk.root, "class").is_some_and(|c| c.starts_with(mode.class())) {
@@ -1098,7 +1102,8 @@ impl Widget {
         } else if scrolls && b::child_element_count(&sk.copy) == 0 && b::child_element_count(&sk.items) > 0 {
             render::fill_copy(sk)?;
         }
-        let moving = self.is_moving();
+        let motion = self.motion();
+        let moving = motion.moving;
         let direction = self.direction();
         let offscreen = self.offscreen.get() || self.tab_hidden.get();
         b::set_attr(&sk.root, "class", &root_class(mode, direction.rtl, fits, moving, offscreen))?;
@@ -1111,12 +1116,8 @@ impl Widget {
         // The control says what pressing it will do (WAI-ARIA carousel pattern).
         let words = self.words();
         b::set_text(&sk.pause, if moving { &words.strings.pause } else { &words.strings.play });
-        b::set_flag(&sk.pause, "hidden", configured == Mode::List || fits)?;
-        // In the static list live updates may be announced; never while
-        // moving. A feed from `src` announces its refreshes once, in a few
-        // words ("3 new headlines"), so its list stays silent.
-        let quiet = moving || self.feed.borrow().is_some();
-        b::set_attr(&sk.items, "aria-live", if quiet { "off" } else { "polite" })?;
+        b::set_flag(&sk.pause, "hidden", motion.pause_hidden)?;
+        b::set_attr(&sk.items, "aria-live", motion.live)?;
         if scrolls {
             if mode == Mode::Vertical {
                 if let Some(viewport) = sk.lane.parent_element() {

@@ -17,7 +17,7 @@ use crate::core::dates::DateValue;
 use crate::core::model::{resolve_body, NewsDocument};
 use crate::core::normalize::{wanted_tags, TagFilter};
 use crate::core::sanitize::BodyOptions;
-use crate::core::render::{self as programs, root_class, Direction, Mode, Platform, SkeletonWords, View};
+use crate::core::render::{self as programs, root_class, Direction, Mode, Motion, Platform, SkeletonWords, View};
 use crate::core::strings::Language;
 use crate::core::{decode_blocks, feed_xml, remote, xml, DecodeError, DecodeOptions};
 
@@ -161,16 +161,14 @@ fn render_document(doc: &NewsDocument, sources: &[&str], options: &RenderOptions
         fill_copy(&mut tree, items, copy);
     }
     let direction = Direction::new(options.dir.as_deref(), language.rtl);
-    let moving = mode != Mode::List && view != View::Article && !fits;
-    tree.set_attr(root, "class", &root_class(mode, direction.rtl, fits, moving, false));
+    let motion = Motion::new(mode, mode, view, fits, false, options.src.is_some());
+    tree.set_attr(root, "class", &root_class(mode, direction.rtl, fits, motion.moving, false));
     if direction.set_on_root {
         tree.set_attr(root, "dir", "rtl");
     }
-    tree.set_text(pause, if moving { &words.pause } else { &words.play });
-    tree.set_flag(pause, "hidden", mode == Mode::List || fits);
-    // A feed the widget will poll announces its refreshes in a few words instead.
-    let quiet = moving || options.src.is_some();
-    tree.set_attr(items, "aria-live", if quiet { "off" } else { "polite" });
+    tree.set_text(pause, if motion.moving { &words.pause } else { &words.play });
+    tree.set_flag(pause, "hidden", motion.pause_hidden);
+    tree.set_attr(items, "aria-live", motion.live);
     if mode == Mode::Vertical {
         if let Some(viewport) = tree.parent(lane) {
             tree.set_attr(viewport, "style", &format!("--nr-rows: {rows};"));
