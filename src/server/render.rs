@@ -69,21 +69,26 @@ pub struct RenderOptions {
 /// }
 /// ```
 pub fn render_html(input: &str, options: &RenderOptions) -> Result<String, DecodeError> {
-    let doc = decode(input, options)?;
-    Ok(render_document(&doc, &[input], options))
+    // Classified once: how it is decoded, and whether it goes into the
+    // element for the widget that takes over (JSON), or is left for it to
+    // fetch from `src` (a feed).
+    let content = remote::classify(input, "");
+    let doc = decode(input, content, options)?;
+    let embedded = content == remote::Content::Json && options.src.is_none();
+    Ok(render_document(&doc, &[input], embedded, options))
 }
 
 /// Decodes as the browser build does: JSON by serde_json, XML by a parser
 /// into the same neutral tree `DOMParser` gives (a feed that only a lenient
 /// reader accepts is repaired first, as in the browser).
-fn decode(input: &str, options: &RenderOptions) -> Result<NewsDocument, DecodeError> {
+fn decode(input: &str, content: remote::Content, options: &RenderOptions) -> Result<NewsDocument, DecodeError> {
     let wanted = options.tags.as_deref().map(|t| wanted_tags(t, str::to_lowercase)).unwrap_or_default();
     let mut decode_options =
         DecodeOptions { main_id: options.article.as_deref(), tags: TagFilter { wanted: &wanted, fold: str::to_lowercase }, ..DecodeOptions::default() };
     if let Some(n) = options.max_items {
         decode_options.max_items = n.clamp(1, 10_000);
     }
-    match remote::classify(input, "") {
+    match content {
         remote::Content::Xml => feed_xml::decode_text(input, xml::from_text, decode_options, None),
         _ => decode_blocks(&[input], decode_options),
     }
@@ -119,7 +124,7 @@ fn english_date(date: &DateValue) -> String {
 
 /// The element for a decoded document; `sources` are the texts it came
 /// from, for article bodies left undecoded.
-fn render_document(doc: &NewsDocument, sources: &[&str], options: &RenderOptions) -> String {
+fn render_document(doc: &NewsDocument, sources: &[&str], embedded: bool, options: &RenderOptions) -> String {
     let locale = options.lang.clone().or_else(|| doc.language.clone()).unwrap_or_default();
     let language = Language::for_tag(&locale);
     let words = &language.strings;
@@ -194,7 +199,7 @@ fn render_document(doc: &NewsDocument, sources: &[&str], options: &RenderOptions
     }
     tree.set_flag(fallback, "hidden", true);
 
-    element_html(&tree, sources, options)
+    element_html(&tree, if embedded { sources } else { &[] }, options)
 }
 
 /// The loop copy, as `render::fill_copy` makes it: the list again, its
@@ -211,12 +216,13 @@ fn fill_copy(tree: &mut Tree, items: Id, copy: Id) {
 
 /// `<news-reel …><template shadowrootmode="open">…</template></news-reel>`.
 ///
-/// JSON input goes inside the element too, in a `<script type="application/json">`,
+/// `embedded` (JSON input, when the widget is not to fetch `src`) goes
+/// inside the element too, in a `<script type="application/json">`,
 /// which is where the widget that takes over reads it; every `<` in it is
 /// written `\u003c` (JSON allows that in strings, the only place it can be)
 /// so nothing in it can end the script. An XML feed is for the widget to
 /// fetch itself: give its URL as `src`.
-fn element_html(tree: &Tree, sources: &[&str], options: &RenderOptions) -> String {
+fn element_html(tree: &Tree, embedded: &[&str], options: &RenderOptions) -> String {
     let mut attributes: Vec<(&str, String)> = Vec::new();
     let mut add = |name: &'static str, value: Option<String>| {
         if let Some(v) = value {
@@ -250,7 +256,7 @@ fn element_html(tree: &Tree, sources: &[&str], options: &RenderOptions) -> Strin
     out.push_str("\">");
     out.push_str(&tree.to_html(Tree::ROOT));
     out.push_str("</template>");
-    for source in sources.iter().filter(|s| options.src.is_none() && remote::classify(s, "") == remote::Content::Json) {
+    for source in embedded {
         out.push_str("<script type=\"application/json\">");
         out.push_str(&source.replace('<', "\\u003c"));
         out.push_str("</script>");
