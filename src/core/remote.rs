@@ -68,14 +68,27 @@ pub fn classify(text: &str, content_type: &str) -> Content {
         // Served as HTML, a feed is still a feed when its first element
         // says so (servers that send every file as text/html exist).
         Some(b'<') if content_type.trim_start().to_ascii_lowercase().starts_with("text/html") && !lower_start.starts_with("<?xml") => {
-            match first_element_name(start) {
-                Some("rss" | "feed" | "rdf:RDF") => Content::Xml,
-                _ => Content::Html,
+            if has_feed_root(start) || after_a_warning(start).is_some_and(has_feed_root) {
+                Content::Xml
+            } else {
+                Content::Html
             }
         }
         Some(b'<') => Content::Xml,
+        Some(_) if after_a_warning(start).is_some_and(has_feed_root) => Content::Xml,
         _ => Content::Other,
     }
+}
+
+fn has_feed_root(markup: &str) -> bool {
+    matches!(first_element_name(markup), Some("rss" | "feed" | "rdf:RDF"))
+}
+
+/// The text from its XML declaration on, past a warning that a server
+/// printed ahead of the feed (PHP's, which also makes it text/html), as
+/// `repair_xml` reads it.
+fn after_a_warning(text: &str) -> Option<&str> {
+    text.find("<?xml").map(|at| &text[at..])
 }
 
 /// The name of the first element of markup, past comments, processing
@@ -194,7 +207,11 @@ fn short(s: &str) -> String {
 /// nothing needed repair. Feeds in the wild are often not well-formed where
 /// feed readers forgive them, and `DOMParser` forgives nothing:
 /// - white space or a byte-order mark before `<?xml` (a common CMS plugin
-///   bug): dropped, since the declaration must come first;
+///   bug), or text before it (a PHP warning printed ahead of the feed):
+///   dropped, since the declaration must come first;
+/// - markup after the root element's end (a script or banner a free host
+///   appends to everything it serves): dropped, since a document has one
+///   root;
 /// - HTML's named entities (`&nbsp;`, `&mdash;`), which XML does not define
 ///   (old RSS 0.91 feeds declared them through Netscape's DTD): written as
 ///   numeric references for the names `text::decode_entities` knows;
@@ -209,6 +226,12 @@ fn short(s: &str) -> String {
 pub fn repair_xml(text: &str) -> Option<String> {
     const XML_NAMES: [&str; 5] = ["amp", "lt", "gt", "quot", "apos"];
     let start = text.trim_start_matches(|c: char| c == '\u{feff}' || c.is_ascii_whitespace());
+    // Only a declaration ahead of the feed's root, never one quoted in a body.
+    let start = match start.find("<?xml") {
+        Some(at) if at > 0 && !["<rss", "<feed", "<rdf:RDF"].iter().any(|root| start[..at].contains(root)) => &start[at..],
+        _ => start,
+    };
+    let start = without_trailing_markup(start);
     let mut out = String::with_capacity(start.len() + 64);
     let mut rest = start;
     let mut changed = start.len() != text.len();
@@ -264,6 +287,35 @@ pub fn repair_xml(text: &str) -> Option<String> {
     out.retain(is_xml_char);
     changed |= out.len() != length;
     changed.then_some(out)
+}
+
+/// The text up to the end tag of its root element, when more than XML
+/// allows there (white space, comments, processing instructions) follows
+/// that tag; else the text as it is.
+fn without_trailing_markup(text: &str) -> &str {
+    let Some(root) = first_element_name(text).filter(|name| !name.is_empty()) else { return text };
+    let end = text.rfind(&format!("</{root}")).and_then(|at| text[at..].find('>').map(|gt| at + gt + 1));
+    match end {
+        Some(end) if !is_misc(&text[end..]) => &text[..end],
+        _ => text,
+    }
+}
+
+/// Whether markup holds only what may follow a root element.
+fn is_misc(markup: &str) -> bool {
+    let mut rest = markup.trim_start();
+    while !rest.is_empty() {
+        let end = if rest.starts_with("<!--") {
+            rest.find("-->").map(|i| i + 3)
+        } else if rest.starts_with("<?") {
+            rest.find("?>").map(|i| i + 2)
+        } else {
+            None
+        };
+        let Some(end) = end else { return false };
+        rest = rest[end..].trim_start();
+    }
+    true
 }
 
 /// A character XML 1.0 allows in a document (its `Char` production).
@@ -350,6 +402,10 @@ mod tests {
         assert_eq!(classify("<rdf:RDF xmlns:rdf=\"x\">", "text/html"), Content::Xml);
         assert_eq!(classify("<!-- a page --><body>", "text/html"), Content::Html);
         assert_eq!(classify("Not found", "text/plain"), Content::Other);
+        let warned = "<br />\n<b>Warning</b>: Cannot modify header information<br />\n<?xml version=\"1.0\"?>\n<rss version=\"2.0\">";
+        assert_eq!(classify(warned, "text/html; charset=UTF-8"), Content::Xml, "a feed after a PHP warning");
+        assert_eq!(classify("Warning: x in /a.php on line 3\n<?xml version=\"1.0\"?><feed>", "text/html"), Content::Xml);
+        assert_eq!(classify("<p>See <?xml version=\"1.0\"?><svg/></p>", "text/html"), Content::Html, "a page that only quotes XML");
         assert_eq!(classify("", ""), Content::Other);
     }
 
@@ -393,6 +449,13 @@ mod tests {
         // Control characters XML forbids, as characters or as references.
         assert_eq!(repair_xml("<t>ab\u{8}cd\u{c} &#8;&#x1F;&#x0; &#9;&#x1F600;</t>").as_deref(), Some("<t>abcd  &#9;&#x1F600;</t>"));
         assert_eq!(repair_xml("<t>tab\tand\r\nlines</t>"), None, "tab, CR and LF are allowed");
+        let warned = "<br />\n<b>Warning</b>: Cannot modify header information in /var/www/wp.php<br />\n<?xml version=\"1.0\"?><rss/>";
+        assert_eq!(repair_xml(warned).as_deref(), Some("<?xml version=\"1.0\"?><rss/>"), "text before the declaration");
+        let quoted = "<rss><item><description><![CDATA[<?xml version=\"1.0\"?>]]></description></item></rss>";
+        assert_eq!(repair_xml(quoted), None, "a declaration quoted in a body is no declaration");
+        let hosted = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss >\n<script src=\"//host.test/a.js\"></script>\n";
+        assert_eq!(repair_xml(hosted).as_deref(), Some("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss >"), "what follows the root");
+        assert_eq!(repair_xml("<rss><channel/></rss>\n\n"), None, "white space after the root is fine");
     }
 
     #[test]
