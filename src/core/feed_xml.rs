@@ -487,6 +487,26 @@ struct Content {
 }
 
 fn content(item: &Element, feed: &Feed) -> Content {
+    let own = format_content(item, feed);
+    if !own.body.is_empty() {
+        return own;
+    }
+    Content { body: media_description(item), summary: own.summary }
+}
+
+/// Media RSS's description, the item's own or its `media:group`'s: the only
+/// text of a video feed's entries (YouTube's). Plain text unless its
+/// `type` says HTML.
+fn media_description(item: &Element) -> Body {
+    let group = item.child(Some(MEDIA), "group");
+    let description = item.child(Some(MEDIA), "description").or_else(|| group.and_then(|g| g.child(Some(MEDIA), "description")));
+    let Some(e) = description.filter(|e| !e.text().trim().is_empty()) else { return Body::None };
+    let kind = if e.attribute("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("html")) { BodyKind::Html } else { BodyKind::Plain };
+    kind.body(e.text())
+}
+
+/// The body and summary from the format's own elements.
+fn format_content(item: &Element, feed: &Feed) -> Content {
     let summary_text = |text: &str| Some(excerpt(&strip_tags(text), MAX_SUMMARY_CHARS)).filter(|s| !s.is_empty());
     if feed.format == Format::Atom {
         let full = item.child(feed.ns, "content").map_or(Body::None, atom_body);
@@ -792,6 +812,21 @@ mod tests {
         ));
         assert_eq!((doc.title.as_deref(), doc.language.as_deref()), (Some("Netscape era"), Some("en-us")));
         assert_eq!(doc.latest[0].url.as_deref(), Some("http://old.test/hello"));
+    }
+
+    #[test]
+    fn a_video_feeds_media_description_is_the_text_when_there_is_no_other() {
+        let doc = read(concat!(
+            r#"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><title>Channel</title>"#,
+            r#"<entry><id>yt:video:a</id><title>Video</title><link rel="alternate" href="https://video.test/a"/>"#,
+            "<published>2026-11-30T10:00:00Z</published><media:group><media:title>Video</media:title>",
+            "<media:description>About it &amp; more\n\nSecond part</media:description></media:group></entry>",
+            r#"<entry><id>b</id><title>Own text</title><summary>Summary wins</summary><media:description>Not this</media:description></entry>"#,
+            r#"<entry><id>c</id><title>HTML</title><media:description type="html">&lt;p&gt;Marked &lt;b&gt;up&lt;/b&gt;&lt;/p&gt;</media:description></entry></feed>"#
+        ));
+        assert_eq!(find(&doc, "Video").body, Body::Paragraphs(vec!["About it & more".into(), "Second part".into()]));
+        assert_eq!(find(&doc, "Own text").body, Body::Paragraphs(vec!["Summary wins".into()]));
+        assert_eq!(find(&doc, "HTML").body, Body::Html("<p>Marked <b>up</b></p>".into()));
     }
 
     #[test]
