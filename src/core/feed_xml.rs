@@ -17,7 +17,7 @@ use super::remote;
 use super::text::{clean_line, collapse_space, decode_entities, excerpt, looks_like_html, paragraphs, strip_tags};
 use super::url_policy::{allowed_parsed, UrlUse};
 use super::url_resolve::{has_scheme, resolve};
-use super::xml::{Element, Node, ATOM, ATOM03, CONTENT, DC, MEDIA, RDF, RSS090, RSS1, XHTML, XML};
+use super::xml::{Element, Node, ATOM, ATOM03, CONTENT, DC, ITUNES, MEDIA, RDF, RSS090, RSS1, XHTML, XML};
 use super::{DecodeError, DecodeOptions};
 
 /// Items read of a feed; any after them are reported and left.
@@ -648,6 +648,8 @@ fn image(item: &Element, feed: &Feed, body: &Body, base: Option<&str>, location:
         candidates.extend(contents.into_iter().map(|c| (c, "url")));
         candidates.extend(group.children_named(Some(MEDIA), "thumbnail").map(|t| (t, "url")));
     }
+    // A podcast episode's own picture.
+    candidates.extend(item.children_named(Some(ITUNES), "image").map(|i| (i, "href")));
     for (e, attribute) in candidates {
         let Some(raw) = e.attribute(attribute).filter(|u| !u.trim().is_empty()) else { continue };
         let url = against(xml_base(e, base).as_deref(), raw);
@@ -997,6 +999,8 @@ mod tests {
         assert_eq!(item(r#"<enclosure url="https://x.test/p.jpg" type="audio/mpeg"/>"#), None, "a type says otherwise");
         let sizes = r#"<media:content url="https://x.test/140.jpg" width="140" medium="image"/><media:content url="https://x.test/any.jpg" medium="image"/><media:content url="https://x.test/460.jpg" width="460" medium="image"/>"#;
         assert_eq!(item(sizes).as_deref(), Some("https://x.test/460.jpg"), "the widest of one picture's sizes");
+        let episode = format!(r#"<enclosure url="https://x.test/e.mp3" type="audio/mpeg"/><itunes:image xmlns:itunes="{ITUNES}" href="https://x.test/cover.png"/>"#);
+        assert_eq!(item(&episode).as_deref(), Some("https://x.test/cover.png"), "a podcast episode's picture");
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub const CONTENT: &str = "http://purl.org/rss/1.0/modules/content/";
 pub const DC: &str = "http://purl.org/dc/elements/1.1/";
 /// Media RSS: `media:content`, `media:thumbnail`, `media:group`.
 pub const MEDIA: &str = "http://search.yahoo.com/mrss/";
+/// Apple's podcast elements: `itunes:image`, an episode's picture.
+pub const ITUNES: &str = "http://www.itunes.com/dtds/podcast-1.0.dtd";
 /// XHTML, inside Atom `type="xhtml"` text.
 pub const XHTML: &str = "http://www.w3.org/1999/xhtml";
 /// The `xml:` prefix: `xml:base`, `xml:lang`.
