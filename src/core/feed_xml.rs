@@ -521,7 +521,7 @@ fn format_content(item: &Element, feed: &Feed) -> Content {
         });
         return Content { body: full, summary: text };
     }
-    let nonblank = |e: &Element| Some(e.text()).filter(|t| !t.trim().is_empty());
+    let nonblank = |e: &Element| Some(rss_markup(e)).filter(|t| !t.trim().is_empty());
     let full = item.child(Some(CONTENT), "encoded").and_then(nonblank);
     let description = item.child(feed.ns, "description").and_then(nonblank);
     match (full, description) {
@@ -529,6 +529,18 @@ fn format_content(item: &Element, feed: &Feed) -> Content {
         // RSS descriptions are HTML more often than not, and plain text otherwise.
         (None, Some(description)) => Content { body: BodyKind::Detect.body(description), summary: None },
         (None, None) => Content { body: Body::None, summary: None },
+    }
+}
+
+/// An RSS body's HTML. Meant to be escaped or in CDATA; HTML written into
+/// the XML as elements (`<description><p>Hi</p></description>`, which
+/// feed readers forgive) is written back as HTML rather than losing its
+/// paragraphs to its text.
+fn rss_markup(e: &Element) -> String {
+    if e.elements().next().is_some() {
+        to_html(&e.children)
+    } else {
+        e.text()
     }
 }
 
@@ -829,6 +841,15 @@ mod tests {
         assert_eq!(find(&doc, "Video").body, Body::Paragraphs(vec!["About it & more".into(), "Second part".into()]));
         assert_eq!(find(&doc, "Own text").body, Body::Paragraphs(vec!["Summary wins".into()]));
         assert_eq!(find(&doc, "HTML").body, Body::Html("<p>Marked <b>up</b></p>".into()));
+    }
+
+    #[test]
+    fn html_written_into_an_rss_body_as_elements_keeps_its_markup() {
+        let doc = read(concat!(
+            r#"<rss version="2.0"><channel><title>T</title><item><title>Raw</title><guid>r</guid>"#,
+            "<description><p>One &amp; <b>two</b></p><p>Three<br/>four</p></description></item></channel></rss>"
+        ));
+        assert_eq!(find(&doc, "Raw").body, Body::Html("<p>One &amp; <b>two</b></p><p>Three<br>four</p>".into()));
     }
 
     #[test]

@@ -247,8 +247,21 @@ pub fn repair_xml(text: &str) -> Option<String> {
             }
         }
         if rest.starts_with('<') {
-            out.push('<');
-            rest = &rest[1..];
+            match unclosed_html_tag(rest) {
+                Some((end, is_end_tag)) => {
+                    // `<br>` made `<br/>`; its end tag, which HTML ignores, dropped.
+                    if !is_end_tag {
+                        out.push_str(rest[..end - 1].trim_end());
+                        out.push_str("/>");
+                    }
+                    rest = &rest[end..];
+                    changed = true;
+                }
+                None => {
+                    out.push('<');
+                    rest = &rest[1..];
+                }
+            }
             continue;
         }
         if !rest.starts_with('&') {
@@ -287,6 +300,29 @@ pub fn repair_xml(text: &str) -> Option<String> {
     out.retain(is_xml_char);
     changed |= out.len() != length;
     changed.then_some(out)
+}
+
+/// HTML's empty elements that RSS descriptions hold unescaped and feed
+/// readers forgive: only these, since others of HTML's void names are RSS
+/// elements with content (`<link>`, `<source>`).
+const HTML_EMPTY_TAGS: [&str; 4] = ["br", "hr", "img", "wbr"];
+
+/// At `<br>`, `<img src=…>` (not closed as XML needs) or `</br>`: the length
+/// of the tag and whether it is an end tag.
+fn unclosed_html_tag(markup: &str) -> Option<(usize, bool)> {
+    let (after, is_end_tag) = match markup.strip_prefix("</") {
+        Some(after) => (after, true),
+        None => (markup.strip_prefix('<')?, false),
+    };
+    let name_end = after.find(|c: char| !c.is_ascii_alphanumeric())?;
+    if !HTML_EMPTY_TAGS.iter().any(|tag| after[..name_end].eq_ignore_ascii_case(tag)) {
+        return None;
+    }
+    if !matches!(after.as_bytes()[name_end], b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r') {
+        return None;
+    }
+    let end = markup.find('>')? + 1;
+    (is_end_tag || !markup[..end - 1].ends_with('/')).then_some((end, is_end_tag))
 }
 
 /// The text up to the end tag of its root element, when more than XML
@@ -456,6 +492,12 @@ mod tests {
         let hosted = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss >\n<script src=\"//host.test/a.js\"></script>\n";
         assert_eq!(repair_xml(hosted).as_deref(), Some("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss >"), "what follows the root");
         assert_eq!(repair_xml("<rss><channel/></rss>\n\n"), None, "white space after the root is fine");
+        assert_eq!(
+            repair_xml("<d>a<br>b<BR >c<img src=\"x.png\" alt=\"\">d<br/>e<br></br>f<link>u</link><hr/></d>").as_deref(),
+            Some("<d>a<br/>b<BR/>c<img src=\"x.png\" alt=\"\"/>d<br/>e<br/>f<link>u</link><hr/></d>"),
+            "HTML's empty tags closed as XML needs, and nothing else"
+        );
+        assert_eq!(repair_xml("<d><![CDATA[a<br>b]]><brand>x</brand></d>"), None, "CDATA and other names are left alone");
     }
 
     #[test]
