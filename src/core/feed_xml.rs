@@ -42,32 +42,28 @@ pub fn decode_text(
     text: &str,
     parse: impl Fn(&str) -> Result<Element, String>,
     options: DecodeOptions,
-    document_url: Option<&str>,
 ) -> Result<NewsDocument, DecodeError> {
     let root = parse(text).or_else(|report| {
         let repaired = remote::repair_xml(text).ok_or_else(|| report.clone())?;
         parse(&repaired).map_err(|_| report)
     });
     let root = root.map_err(|report| DecodeError { message: remote::xml_error(&report) })?;
-    decode_from(&root, options, document_url)
+    decode(&root, options)
 }
 
 /// Decodes a feed from its root element, then finishes it as the JSON
 /// formats are finished (ids, duplicates, newest first, `max_items`).
 /// Only the items the ticker can show are built into articles
 /// (`normalize::shown`); the others count in `found`.
-pub fn decode(root: &Element, options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
-    decode_from(root, options, None)
-}
-
-/// The same for a feed fetched from `document_url` (the response's URL,
-/// after redirects): relative links with no `xml:base` or channel link to
+///
+/// For a feed fetched from `options.document_url` (the response's URL,
+/// after redirects), relative links with no `xml:base` or channel link to
 /// read them against are read against where the feed came from, as a feed
 /// reader does, not against the page showing it.
-pub fn decode_from(root: &Element, options: DecodeOptions, document_url: Option<&str>) -> Result<NewsDocument, DecodeError> {
+pub fn decode(root: &Element, options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
     let format = detect(root).map_err(DecodeError::new)?;
     let mut warnings = Vec::new();
-    let document_url = document_url.filter(|u| is_web(u));
+    let document_url = options.document_url.filter(|u| is_web(u));
     let feed = Feed::read(root, format, document_url, &mut warnings);
     let mut heads = Vec::with_capacity(feed.items.len());
     for (i, item) in feed.items.iter().enumerate() {
@@ -794,13 +790,13 @@ mod tests {
     fn relative_links_are_read_against_where_the_feed_came_from() {
         let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>1</id><title>One</title><link href="entry/1"/></entry></feed>"#;
         let root = from_text(atom).unwrap();
-        let from = |url| decode_from(&root, DecodeOptions::default(), url).unwrap().latest[0].url.clone();
+        let from = |url| decode(&root, DecodeOptions { document_url: url, ..DecodeOptions::default() }).unwrap().latest[0].url.clone();
         assert_eq!(from(Some("https://news.test/feeds/atom.xml")).as_deref(), Some("https://news.test/feeds/entry/1"));
         assert_eq!(from(None).as_deref(), Some("entry/1"), "without it, left to the page");
         assert_eq!(from(Some("javascript:alert(1)")).as_deref(), Some("entry/1"), "only a web URL is a base");
         let rss = r#"<rss version="2.0"><channel><title>T</title><link>/</link><item><title>Two</title><link>news/2</link></item></channel></rss>"#;
         let root = from_text(rss).unwrap();
-        let doc = decode_from(&root, DecodeOptions::default(), Some("https://news.test/feeds/rss.xml")).unwrap();
+        let doc = decode(&root, DecodeOptions { document_url: Some("https://news.test/feeds/rss.xml"), ..DecodeOptions::default() }).unwrap();
         assert_eq!(doc.latest[0].url.as_deref(), Some("https://news.test/news/2"), "a relative channel link, read against the feed first");
     }
 

@@ -69,9 +69,10 @@ struct Item<'a> {
 /// What the feed says for all its items.
 struct Context<'a> {
     source: Source<'a>,
-    /// `home_page_url`: relative item links are read against it, since the
-    /// feed may come from another site than the page showing it.
-    home: Option<&'a str>,
+    /// `home_page_url` (itself read against where the feed came from), else
+    /// where the feed came from: relative item links are read against it,
+    /// since the feed may come from another site than the page showing it.
+    home: Option<String>,
     /// The feed's authors, which stand in for an item's missing ones.
     authors: Vec<String>,
 }
@@ -107,7 +108,7 @@ pub fn decode(top: &Top, source: Source, options: super::DecodeOptions) -> Resul
     let home_page = parsed(feed.home_page_url);
     let context = Context {
         source,
-        home: home_page.as_str().filter(|h| is_web(h)),
+        home: home(home_page.as_str(), options.document_url),
         authors: authors(&parsed(feed.authors), &parsed(feed.author), &nodes),
     };
     // One pass over the items when every one of them is an object with
@@ -234,7 +235,7 @@ fn head<'a>(item: &Item<'a>, context: &Context, location: &str, warnings: &mut V
             .filter(|t| !t.is_empty())
             .ok_or("has no title, summary or text")?,
     };
-    let link = |value: &Value| given(value).and_then(|v| url(v, &nodes)).map(|u| against(context.home, u));
+    let link = |value: &Value| given(value).and_then(|v| url(v, &nodes)).map(|u| against(context.home.as_deref(), u));
     let item_url = link(&item.url).or_else(|| link(&item.external_url));
     let date_published = given(&item.date_published).and_then(|v| date(v, &nodes, "date_published", location, warnings));
     Ok(Head {
@@ -255,7 +256,7 @@ fn article(item: Item, head: Head, context: &Context, location: &str, warnings: 
     let banner = parsed(item.banner_image);
     let mut picture = given(&image_value).or_else(|| given(&banner)).and_then(|v| image(v, &nodes));
     if let Some(p) = picture.as_mut() {
-        p.url = against(context.home, std::mem::take(&mut p.url));
+        p.url = against(context.home.as_deref(), std::mem::take(&mut p.url));
     }
     let body = match (head.html, head.plain) {
         (Some(h), _) => deferred(h, context.source, BodyKind::Html),
@@ -269,7 +270,7 @@ fn article(item: Item, head: Head, context: &Context, location: &str, warnings: 
     let modified = parsed(item.date_modified);
     // Relative links and images in the HTML mean what they mean on the
     // item's own page (as feed readers read them), else on the home page.
-    let body_base = head.url.as_deref().filter(|u| is_web(u)).or(context.home).map(String::from);
+    let body_base = head.url.clone().filter(|u| is_web(u)).or_else(|| context.home.clone());
     Article {
         id: head.id,
         headline: head.headline,
@@ -285,6 +286,14 @@ fn article(item: Item, head: Head, context: &Context, location: &str, warnings: 
         tags: names(&parsed(item.tags), &nodes),
         body_base,
     }
+}
+
+/// What the feed's relative links are read against: its `home_page_url`,
+/// resolved against where it came from, else where it came from.
+fn home(home_page_url: Option<&str>, document_url: Option<&str>) -> Option<String> {
+    let document = document_url.filter(|u| is_web(u));
+    let home_page = home_page_url.map(|h| against(document, h.to_string())).filter(|h| is_web(h));
+    home_page.or(document.map(String::from))
 }
 
 /// An absolute http(s) URL, which is all a base for other links can be.
@@ -493,6 +502,22 @@ mod tests {
         assert_eq!(against(home, "a/b:c".into()), "https://site.test/blog/a/b:c");
         assert_eq!(against(home, "../up".into()), "https://site.test/up", "dot segments removed");
         assert_eq!(against(home, " ".into()), " ", "an empty link is no link to the home page");
+    }
+
+    #[test]
+    fn a_fetched_feeds_relative_links_are_read_against_where_it_came_from() {
+        let text = r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"T","url":"2026/a.html","image":"/i.png"}]}"#;
+        let fetched = |home: &str| {
+            let text = text.replace(r#""items""#, &format!(r#"{home}"items""#));
+            let rebuilt = OnceCell::new();
+            let options = super::super::DecodeOptions { document_url: Some("https://feeds.test/news/feed.json"), ..Default::default() };
+            let doc = decode(&json::parse(&text, &rebuilt).unwrap(), Source { block: 0, text: &text }, options).unwrap().0;
+            let a = &doc.latest[0];
+            (a.url.clone().unwrap_or_default(), a.image.as_ref().map(|i| i.url.clone()).unwrap_or_default())
+        };
+        assert_eq!(fetched(""), ("https://feeds.test/news/2026/a.html".into(), "https://feeds.test/i.png".into()));
+        assert_eq!(fetched(r#""home_page_url":"/site/","#).0, "https://feeds.test/site/2026/a.html", "a relative home page, read there first");
+        assert_eq!(fetched(r#""home_page_url":"https://site.test/","#).0, "https://site.test/2026/a.html", "the home page wins");
     }
 
     #[test]

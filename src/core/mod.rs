@@ -60,11 +60,15 @@ pub struct DecodeOptions<'a> {
     pub main_id: Option<&'a str>,
     /// Which articles the ticker shows (attribute `tags`).
     pub tags: normalize::TagFilter<'a>,
+    /// Where the JSON came from, for a feed fetched from `src` (the
+    /// response's URL, after redirects): a JSON Feed's relative links mean
+    /// what they mean there, not on the page showing it.
+    pub document_url: Option<&'a str>,
 }
 
 impl Default for DecodeOptions<'_> {
     fn default() -> Self {
-        DecodeOptions { max_items: normalize::DEFAULT_MAX_ITEMS, main_id: None, tags: normalize::TagFilter::default() }
+        DecodeOptions { max_items: normalize::DEFAULT_MAX_ITEMS, main_id: None, tags: normalize::TagFilter::default(), document_url: None }
     }
 }
 

@@ -581,9 +581,10 @@ impl Widget {
             if let Some(n) = self.attr_number("max-items", 1, 10_000) {
                 options.max_items = n as usize;
             }
+            let document_url = self.feed.borrow().as_ref().and_then(|f| f.document_url.clone());
+            options.document_url = document_url.as_deref();
             if self.sources_are_xml.get() {
-                let document_url = self.feed.borrow().as_ref().and_then(|f| f.document_url.clone());
-                feed_xml::decode_text(sources.first().map_or("", String::as_str), b::parse_xml, options, document_url.as_deref())
+                feed_xml::decode_text(sources.first().map_or("", String::as_str), b::parse_xml, options)
             } else {
                 decode_blocks(&sources, options)
             }

@@ -89,7 +89,7 @@ fn decode(input: &str, content: remote::Content, options: &RenderOptions) -> Res
         decode_options.max_items = n.clamp(1, 10_000);
     }
     match content {
-        remote::Content::Xml => feed_xml::decode_text(input, xml::from_text, decode_options, None),
+        remote::Content::Xml => feed_xml::decode_text(input, xml::from_text, decode_options),
         _ => decode_blocks(&[input], decode_options),
     }
 }

@@ -175,7 +175,7 @@ test("Atom and JSON Feed load by src too", async () => {
   });
   routes.set("/feeds/feed.json", {
     type: "application/feed+json",
-    body: JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "J", items: [{ id: "1", title: "From JSON Feed", content_text: "Hi" }] }),
+    body: JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "J", items: [{ id: "1", title: "From JSON Feed", url: "j/1", content_text: "Hi" }] }),
   });
   const atom = await widget({ src: "/feeds/atom.xml" });
   await settled(atom.page);
@@ -193,6 +193,8 @@ test("Atom and JSON Feed load by src too", async () => {
   const json = await widget({ src: "/feeds/feed.json" });
   await settled(json.page);
   assert.deepEqual(await headlines(json.page), ["From JSON Feed"]);
+  const jsonHref = await json.page.evaluate(() => document.querySelector("news-reel").shadowRoot.querySelector(".pick").getAttribute("href"));
+  assert.equal(jsonHref, `${env.url}/feeds/j/1`, "a JSON Feed's too");
   await json.context.close();
 });
 
