@@ -214,6 +214,20 @@ test("feeds as sloppy as the wild: HTML entities, bare ampersands, white space b
   await settled(served.page);
   assert.deepEqual(await headlines(served.page), ["Served as HTML"]);
   await served.context.close();
+  // A PHP warning printed ahead of the feed (which also makes it text/html),
+  // a host's script appended after it, and an unescaped <br> in a description.
+  const warned = "<br />\n<b>Warning</b>:  Cannot modify header information - headers already sent in <b>/var/www/feed.php</b><br />\n" +
+    rss([["w", "Behind a warning"]]).replace("<description>Story w.</description>", "<description>Line<br>two</description>") +
+    '\n<script src="https://host.example/counter.js"></script>';
+  routes.set("/feeds/warned.xml", { type: "text/html; charset=UTF-8", body: warned });
+  const behind = await widget({ src: "/feeds/warned.xml" });
+  await settled(behind.page);
+  assert.equal(await state(behind.page), "ready");
+  assert.deepEqual(await headlines(behind.page), ["Behind a warning"]);
+  const body = await behind.page.evaluate(() => document.querySelector("news-reel").shadowRoot.querySelector('[part="body"]').innerHTML);
+  assert.match(body, /Line<br>two/);
+  assert.deepEqual(behind.problems.pageErrors, []);
+  await behind.context.close();
 });
 
 test("ISO-8859-1, windows-1252, UTF-16 (with and without a mark), KOI8-R and Shift_JIS feeds read correctly", async () => {
