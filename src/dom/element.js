@@ -306,7 +306,8 @@ function decodeFeed(bytes, contentType) {
   else if (b0 === 0x3c && b1 === 0x00 && b2 === 0x3f && b3 === 0x00) mark = "utf-16le";
   const fromType = /;\s*charset\s*=\s*["']?([^"';\s]+)/i.exec(contentType);
   const head = String.fromCharCode(...bytes.subarray(0, 512));
-  const declared = /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
+  // Not only at the start: a server's warning may stand before it (core::remote::repair_xml).
+  const declared = /<\?xml\s[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
   const fromDeclaration = declared && !/^utf-?16/i.test(declared[1]) ? declared[1] : null;
   for (const label of [mark, fromType && fromType[1], fromDeclaration]) {
     if (!label) continue;

@@ -228,6 +228,14 @@ test("feeds as sloppy as the wild: HTML entities, bare ampersands, white space b
   assert.match(body, /Line<br>two/);
   assert.deepEqual(behind.problems.pageErrors, []);
   await behind.context.close();
+  // The same with no charset in the Content-Type: the declaration after the warning names it.
+  const latinWarned = Buffer.concat([Buffer.from("<br />\n<b>Notice</b>: Undefined index<br />\n"),
+    Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>T</title><item><title>Cora\xe7\xe3o</title><guid>c</guid></item></channel></rss>', "latin1")]);
+  routes.set("/feeds/warned-latin1.xml", { type: "text/html", body: latinWarned });
+  const latin = await widget({ src: "/feeds/warned-latin1.xml" });
+  await settled(latin.page);
+  assert.deepEqual(await headlines(latin.page), ["Coração"]);
+  await latin.context.close();
 });
 
 test("ISO-8859-1, windows-1252, UTF-16 (with and without a mark), KOI8-R and Shift_JIS feeds read correctly", async () => {
