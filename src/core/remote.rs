@@ -68,27 +68,33 @@ pub fn classify(text: &str, content_type: &str) -> Content {
         // Served as HTML, a feed is still a feed when its first element
         // says so (servers that send every file as text/html exist).
         Some(b'<') if content_type.trim_start().to_ascii_lowercase().starts_with("text/html") && !lower_start.starts_with("<?xml") => {
-            if has_feed_root(start) || after_a_warning(start).is_some_and(has_feed_root) {
+            if has_feed_root(start) || behind_a_warning(start).is_some_and(has_feed_root) {
                 Content::Xml
             } else {
                 Content::Html
             }
         }
         Some(b'<') => Content::Xml,
-        Some(_) if after_a_warning(start).is_some_and(has_feed_root) => Content::Xml,
+        Some(_) if behind_a_warning(start).is_some_and(has_feed_root) => Content::Xml,
         _ => Content::Other,
     }
 }
 
+/// The root elements of the feed formats.
+const FEED_ROOTS: [&str; 3] = ["rss", "feed", "rdf:RDF"];
+
 fn has_feed_root(markup: &str) -> bool {
-    matches!(first_element_name(markup), Some("rss" | "feed" | "rdf:RDF"))
+    first_element_name(markup).is_some_and(|name| FEED_ROOTS.contains(&name))
 }
 
-/// The text from its XML declaration on, past a warning that a server
-/// printed ahead of the feed (PHP's, which also makes it text/html), as
-/// `repair_xml` reads it.
-fn after_a_warning(text: &str) -> Option<&str> {
-    text.find("<?xml").map(|at| &text[at..])
+/// The text from its XML declaration on, when something stands before it
+/// (a warning that a server printed ahead of the feed, PHP's, which also
+/// makes it text/html) and that something holds no feed element: a
+/// declaration quoted in a body is no declaration.
+fn behind_a_warning(text: &str) -> Option<&str> {
+    let at = text.find("<?xml").filter(|&at| at > 0)?;
+    let before = &text[..at];
+    (!FEED_ROOTS.iter().any(|root| before.contains(&format!("<{root}")))).then(|| &text[at..])
 }
 
 /// The name of the first element of markup, past comments, processing
@@ -226,11 +232,7 @@ fn short(s: &str) -> String {
 pub fn repair_xml(text: &str) -> Option<String> {
     const XML_NAMES: [&str; 5] = ["amp", "lt", "gt", "quot", "apos"];
     let start = text.trim_start_matches(|c: char| c == '\u{feff}' || c.is_ascii_whitespace());
-    // Only a declaration ahead of the feed's root, never one quoted in a body.
-    let start = match start.find("<?xml") {
-        Some(at) if at > 0 && !["<rss", "<feed", "<rdf:RDF"].iter().any(|root| start[..at].contains(root)) => &start[at..],
-        _ => start,
-    };
+    let start = behind_a_warning(start).unwrap_or(start);
     let start = without_trailing_markup(start);
     let mut out = String::with_capacity(start.len() + 64);
     let mut rest = start;
