@@ -496,9 +496,13 @@ fn content(item: &Element, feed: &Feed) -> Content {
 fn media_description(item: &Element) -> Body {
     let group = item.child(Some(MEDIA), "group");
     let description = item.child(Some(MEDIA), "description").or_else(|| group.and_then(|g| g.child(Some(MEDIA), "description")));
-    let Some(e) = description.filter(|e| !e.text().trim().is_empty()) else { return Body::None };
+    let Some(e) = description else { return Body::None };
+    let text = e.text();
+    if text.trim().is_empty() {
+        return Body::None;
+    }
     let kind = if e.attribute("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("html")) { BodyKind::Html } else { BodyKind::Plain };
-    kind.body(e.text())
+    kind.body(text)
 }
 
 /// The body and summary from the format's own elements.
