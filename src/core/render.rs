@@ -48,6 +48,13 @@ impl Mode {
     pub fn scrolls(self) -> bool {
         matches!(self, Mode::Marquee | Mode::Vertical)
     }
+
+    /// Whether the ticker moves in this mode and view, unless paused or
+    /// still because it fits: a list never does, and without a ticker on
+    /// screen there is nothing to move.
+    pub fn moves_in(self, view: View) -> bool {
+        self != Mode::List && view != View::Article
+    }
 }
 
 /// Which parts the widget shows (attribute `view`, any case).
@@ -110,8 +117,7 @@ impl Motion {
     /// `configured` is the `mode` attribute's, `effective` what the reader's
     /// settings leave of it (reduced motion gives the list).
     pub fn new(configured: Mode, effective: Mode, view: View, fits: bool, user_paused: bool, polled: bool) -> Self {
-        // Without a ticker on screen there is nothing to move.
-        let moving = effective != Mode::List && view != View::Article && !fits && !user_paused;
+        let moving = effective.moves_in(view) && !fits && !user_paused;
         Motion { moving, pause_hidden: configured == Mode::List || fits, live: if moving || polled { "off" } else { "polite" } }
     }
 }

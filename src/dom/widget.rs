@@ -1067,8 +1067,7 @@ impl Widget {
     }
 
     fn is_moving_mode(&self) -> bool {
-        // Without a ticker on screen there is nothing to move.
-        self.effective_mode() != Mode::List && self.view() != View::Article
+        self.effective_mode().moves_in(self.view())
     }
 
     fn motion(&self) -> Motion {
