@@ -1,14 +1,17 @@
 //! Dates as they are found in news data: RFC 3339 / ISO 8601 with or without a
 //! time and offset, RFC 2822 (feeds), and the human forms news pages print
-//! (`12.Jan.2026`, `15 Jan 2026`, `January 15, 2026`).
+//! (`12.Jan.2026`, `15 Jan 2026`, `January 15, 2026`, `December 1st, 2026`,
+//! `12/01/2026`, `2026年12月1日`).
 //!
 //! RFC 2822 dates are read in every form feeds write them: with or without
 //! the weekday and the seconds, any zone (`GMT`, `UT`, `Z`, US zones,
 //! military letters, `+hhmm`), a trailing comment (`(EST)`), and the
 //! obsolete two- and three-digit years of RFC 822. So are JavaScript's
 //! `Date.toString()` form (`Tue Nov 03 2026 08:30:00 GMT+0200 (…)`), which
-//! feeds made by scripts carry, 12-hour times (`8:30 PM`), and Russian
-//! month names (`03 ноя 2026`, `15 января 2026`).
+//! feeds made by scripts carry, 12-hour times (`8:30 PM`), and month and
+//! weekday names in the languages of the widget's own words that write them
+//! in Latin or Cyrillic letters (`03 ноя 2026`, `Di, 01 Dez 2026`,
+//! `1 de diciembre de 2026`, `1er décembre 2026`).
 //!
 //! A date keeps the instant and whether a time was given: a date alone is shown
 //! as a calendar day (midnight UTC, formatted in UTC so it never shifts a day).
@@ -43,15 +46,13 @@ impl DateValue {
 /// Reads a date in any of the supported forms; `None` when it is not a date.
 pub fn parse_date(text: &str) -> Option<DateValue> {
     let text = text.trim();
-    if text.is_empty() || text.len() > 64 {
+    // Long enough for `Date.toString()` with a long zone name (`… GMT+1100
+    // (Australian Eastern Daylight Time)`); longer text is no date.
+    if text.is_empty() || text.len() > 128 {
         return None;
     }
     parse_iso(text).or_else(|| parse_human(text))
 }
-
-/// English month names. Each is also read by its first three letters.
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /// Zone names found in RFC 2822 dates, with their offsets in whole hours.
 ///
@@ -241,29 +242,66 @@ fn parse_offset(text: &str) -> Option<i64> {
     Some(sign * i64::from(h * 60 + m))
 }
 
-/// Russian month names by their first three letters, which their forms
-/// start with (`ноя`, `ноябрь`, `ноября`), as feeds and pages of the region
-/// write dates; May's genitive `мая` is read too.
-const RUSSIAN_MONTHS: [&str; 12] = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
+/// The stems that month names start with, by month, in English and in the
+/// languages of the widget's own words that write month names in Latin or
+/// Cyrillic letters (French, German, Spanish, Italian, Portuguese, Dutch,
+/// Polish, Czech, Turkish, Indonesian, Azerbaijani, Russian, Ukrainian,
+/// Kazakh). Pages print dates in their language, and feeds made with a
+/// localised date function write RFC 822 dates that way too
+/// (`Di, 01 Dez 2026`). A stem covers the full name, its abbreviations and
+/// its inflected forms (`ноябрь`, `ноября`, `ноя`; `grudzień`, `grudnia`).
+/// No stem starts another month's, except that Czech `červenec` (July)
+/// starts with `červen` (June): the longest stem wins.
+const MONTH_STEMS: [&[&str]; 12] = [
+    &["jan", "jän", "ene", "gen", "sty", "led", "oca", "yan", "янв", "січ", "қаң"],
+    &["feb", "fev", "fév", "lut", "úno", "şub", "фев", "лют", "ақп"],
+    &["mar", "mär", "mrz", "maa", "mrt", "bře", "мар", "бер", "нау"],
+    &["apr", "avr", "abr", "kwi", "dub", "nis", "апр", "кві", "сәу"],
+    &["may", "mai", "mag", "maj", "mei", "kvě", "май", "мая", "тра", "мам"],
+    &["jun", "juin", "giu", "cze", "červen", "červn", "haz", "iyun", "июн", "чер", "мау"],
+    &["jul", "juil", "lug", "lip", "červenec", "července", "tem", "iyul", "июл", "лип", "шіл"],
+    &["aug", "aoû", "aou", "ago", "agu", "agt", "sie", "srp", "ağu", "avq", "авг", "сер", "там"],
+    &["sep", "set", "wrz", "zář", "eyl", "sen", "сен", "вер", "қыр"],
+    &["oct", "okt", "ott", "out", "paź", "říj", "eki", "окт", "жов", "қаз"],
+    &["nov", "lis", "kas", "noy", "ноя", "лис", "қар"],
+    &["dec", "dez", "déc", "dic", "des", "gru", "pro", "ara", "dek", "дек", "гру", "жел"],
+];
 
+/// The month a word names (1–12), by `MONTH_STEMS`, in any letter case.
 fn month_from_name(word: &str) -> Option<u32> {
-    let lower = word.to_ascii_lowercase();
-    if lower.len() < 3 {
+    let lower: String = word.chars().map(fold_case).collect();
+    if lower.chars().count() < 3 {
         return None;
     }
-    let index = MONTHS.iter().position(|name| lower == *name || lower == name[..3] || (lower == "sept" && *name == "september"));
-    index.or_else(|| russian_month(word)).map(|i| i as u32 + 1)
+    let mut best: Option<(usize, u32)> = None;
+    for (month, stems) in (1..).zip(MONTH_STEMS) {
+        for stem in stems.iter().filter(|stem| lower.starts_with(**stem)) {
+            if best.is_none_or(|(len, _)| stem.len() > len) {
+                best = Some((stem.len(), month));
+            }
+        }
+    }
+    best.map(|(_, month)| month)
 }
 
-/// The index of a Russian month name in any case. Cyrillic А–Я are lowered
-/// by hand: twelve words need no Unicode case tables.
-fn russian_month(word: &str) -> Option<usize> {
-    let lower: String = word.chars().map(|c| if ('А'..='Я').contains(&c) { char::from_u32(c as u32 + 32).unwrap_or(c) } else { c }).collect();
-    if lower == "мая" {
-        return Some(4);
-    }
-    let stem: String = lower.chars().take(3).collect();
-    RUSSIAN_MONTHS.iter().position(|m| *m == stem)
+/// A letter in lower case, for the capitals that month names of
+/// `MONTH_STEMS` begin with: ASCII, Latin-1 (`Ú`), Latin Extended-A (`Č`,
+/// `Ř`, `Ş`) and basic Cyrillic (`Н`, `І`). Other letters are kept. Date
+/// parsing is the one place that needs case folding outside ASCII, and std's
+/// full Unicode lower-casing adds 10.7 KB (gzip) of case tables to the wasm
+/// for these few words.
+fn fold_case(c: char) -> char {
+    let code = c as u32;
+    let lower = match code {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => code + 32,
+        0x400..=0x40F => code + 80,
+        // Latin Extended-A pairs a capital with the next code point, on even
+        // code points in its first and third runs and odd ones in between.
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if code % 2 == 0 => code + 1,
+        0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 /// RFC 2822's military zones: single letters other than `J`. RFC 822 gave
@@ -294,32 +332,56 @@ fn parse_human(text: &str) -> Option<DateValue> {
         Some(before) => before.trim_end(),
         None => text,
     };
-    // Split into words; keep a time (hh:mm[:ss]) and an offset as words of their own.
-    let all: Vec<&str> = text.split([' ', ',', '.', '/', '\t', '-']).filter(|w| !w.is_empty()).collect();
+    // Split into words; keep a time (hh:mm[:ss]) and an offset as words of
+    // their own. Chinese, Japanese and Korean dates write year, month and
+    // day with a sign after each (`2026年12月1日`, `2026년 12월 1일`). The
+    // little words of `1 de diciembre de 2026` and `1st of December` go.
+    let all: Vec<&str> = text
+        .split([' ', ',', '.', '/', '\t', '-', '年', '月', '日', '년', '월', '일'])
+        .filter(|w| !w.is_empty() && !["de", "del", "of"].iter().any(|little| w.eq_ignore_ascii_case(little)))
+        .collect();
     let mut words = all.as_slice();
-    // A leading weekday name (`Thu`, `Чт`) is ignored.
-    if let Some(first) = words.first() {
-        if !first.bytes().any(|c| c.is_ascii_digit() || c == b':' || c == b'+') && month_from_name(first).is_none() {
-            words = &words[1..];
+    // A leading weekday name (`Thu`, `Чт`, `martes`) is ignored: a word that
+    // names no month, or one that does (`mar.`, Spanish for Tuesday) ahead
+    // of a day and a month (`mar., 01 dic. 2026`).
+    if let [first, rest @ ..] = words {
+        let weekday = match rest {
+            [day, month, ..] if number(day).is_some() && month_from_name(month).is_some() => true,
+            _ => month_from_name(first).is_none(),
+        };
+        if weekday && !first.bytes().any(|c| c.is_ascii_digit() || c == b':' || c == b'+') {
+            words = rest;
         }
     }
     if words.len() < 3 {
         return None;
     }
     let number = |w: &str| if w.len() > 4 { None } else { number(w) };
+    // A day written as an ordinal: `December 1st`, `1er décembre`, `1º de diciembre`.
+    let day = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == 'º' || c == 'ª');
+        let suffix = &w[digits.len()..];
+        let ordinal = ["", "st", "nd", "rd", "th", "er", "e", "º", "ª"].iter().any(|s| suffix.eq_ignore_ascii_case(s));
+        if ordinal && digits.len() <= 2 { number(digits) } else { None }
+    };
     let named_month = month_from_name(words[1]).is_some();
     let (y, m, d) = if let Some(m) = month_from_name(words[1]) {
         // 15 Jan 2026
-        (number(words[2])?, m, number(words[0])?)
+        (number(words[2])?, m, day(words[0])?)
     } else if let Some(m) = month_from_name(words[0]) {
         // Jan 15, 2026
-        (number(words[2])?, m, number(words[1])?)
+        (number(words[2])?, m, day(words[1])?)
     } else if words[0].len() == 4 {
         // 2026/01/15
         (number(words[0])?, number(words[1])?, number(words[2])?)
     } else {
-        // 15.01.2026 (day first, as printed across Europe)
-        (number(words[2])?, number(words[1])?, number(words[0])?)
+        let (first, second) = (number(words[0])?, number(words[1])?);
+        // With slashes, month first as in the US (`12/01/2026` is December
+        // 1st), the reading of JavaScript's Date.parse and PHP's strtotime,
+        // unless the first number cannot be a month (`23/11/2026`). With dots
+        // or dashes, day first, as printed across Europe (`01.12.2026`).
+        let us = text.contains('/') && first <= 12;
+        if us { (number(words[2])?, first, second) } else { (number(words[2])?, second, first) }
     };
     let rest = &words[3..];
     let y = match y {
@@ -387,9 +449,89 @@ mod tests {
             assert_eq!(month_from_name(&name[..3].to_uppercase()), Some(i as u32 + 1), "{name}");
         }
         assert_eq!(month_from_name("sept"), Some(9));
-        for not_a_month in ["ja", "dece", "junee", "mayo", "", "sep."] {
+        for not_a_month in ["ja", "", "12", "yesterday", "Tue", "ma", "ноль"] {
             assert_eq!(month_from_name(not_a_month), None, "{not_a_month}");
         }
+    }
+
+    #[test]
+    fn month_names_in_the_widgets_languages() {
+        // Each language's twelve names as its dates write them (genitive
+        // where the language inflects), capitalised as at a sentence start.
+        let languages: [(&str, [&str; 12]); 14] = [
+            ("fr", ["janvier", "Février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "Décembre"]),
+            ("de", ["Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]),
+            ("es", ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "setiembre", "octubre", "noviembre", "diciembre"]),
+            ("it", ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"]),
+            ("pt", ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"]),
+            ("nl", ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]),
+            ("pl", ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"]),
+            ("cs", ["ledna", "Února", "března", "dubna", "května", "Června", "července", "srpna", "září", "Října", "listopadu", "prosince"]),
+            ("tr", ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"]),
+            ("id", ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]),
+            ("az", ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"]),
+            ("ru", ["января", "Февраль", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "Декабря"]),
+            ("uk", ["січня", "Лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"]),
+            ("kk", ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"]),
+        ];
+        for (language, names) in languages {
+            for (month, name) in (1..).zip(names) {
+                assert_eq!(month_from_name(name), Some(month), "{language}: {name}");
+            }
+        }
+        // Czech June and July share a stem; the longer one decides.
+        assert_eq!(month_from_name("červen"), Some(6));
+        assert_eq!(month_from_name("červenec"), Some(7));
+        // Abbreviations feeds write.
+        for (abbreviation, month) in [("févr", 2), ("juil", 7), ("Mrz", 3), ("mrt", 3), ("Okt", 10), ("dic", 12), ("Agt", 8), ("ноя", 11)] {
+            assert_eq!(month_from_name(abbreviation), Some(month), "{abbreviation}");
+        }
+    }
+
+    #[test]
+    fn localised_and_ordinal_human_dates() {
+        assert_eq!(iso("Di, 01 Dez 2026 10:00:00 +0100").as_deref(), Some("2026-12-01T09:00:00Z"));
+        assert_eq!(iso("mar., 01 dic. 2026 10:00:00 +0100").as_deref(), Some("2026-12-01T09:00:00Z"), "Spanish Tuesday is mar.");
+        assert_eq!(iso("martes, 1 de diciembre de 2026").as_deref(), Some("2026-12-01"));
+        assert_eq!(iso("1 de dezembro de 2026").as_deref(), Some("2026-12-01"));
+        assert_eq!(iso("1er décembre 2026").as_deref(), Some("2026-12-01"));
+        assert_eq!(iso("1. Dezember 2026").as_deref(), Some("2026-12-01"));
+        assert_eq!(iso("1. prosince 2026").as_deref(), Some("2026-12-01"));
+        assert_eq!(iso("Sen, 01 Des 2026 08:00:00 +0700").as_deref(), Some("2026-12-01T01:00:00Z"), "Indonesian Monday");
+        assert_eq!(iso("01 Aralık 2026").as_deref(), Some("2026-12-01"));
+        assert_eq!(iso("1 грудня 2026").as_deref(), Some("2026-12-01"));
+        assert_eq!(iso("December 1st, 2026").as_deref(), Some("2026-12-01"));
+        assert_eq!(iso("Tuesday, December 1st, 2026 10:00 AM EST").as_deref(), Some("2026-12-01T15:00:00Z"));
+        assert_eq!(iso("1st of December 2026").as_deref(), Some("2026-12-01"));
+        assert_eq!(iso("23rd Nov 2026").as_deref(), Some("2026-11-23"));
+        assert_eq!(iso("1xx December 2026"), None);
+        assert_eq!(iso("123rd Nov 2026"), None);
+    }
+
+    #[test]
+    fn numeric_dates_slashes_month_first_dots_day_first() {
+        assert_eq!(iso("12/01/2026").as_deref(), Some("2026-12-01"), "US order, as Date.parse and strtotime read it");
+        assert_eq!(iso("11/23/2026 8:30 PM").as_deref(), Some("2026-11-23T20:30:00Z"));
+        assert_eq!(iso("23/11/2026").as_deref(), Some("2026-11-23"), "23 is no month: day first");
+        assert_eq!(iso("01.12.2026").as_deref(), Some("2026-12-01"));
+        assert_eq!(iso("01-12-2026").as_deref(), Some("2026-12-01"));
+        assert_eq!(iso("13/13/2026"), None);
+    }
+
+    #[test]
+    fn chinese_japanese_and_korean_dates() {
+        assert_eq!(iso("2026年12月1日").as_deref(), Some("2026-12-01"));
+        assert_eq!(iso("2026年12月1日 10:30").as_deref(), Some("2026-12-01T10:30:00Z"));
+        assert_eq!(iso("2026년 12월 1일").as_deref(), Some("2026-12-01"));
+    }
+
+    #[test]
+    fn date_to_string_with_a_long_zone_name() {
+        assert_eq!(
+            iso("Tue Dec 01 2026 10:00:00 GMT+1100 (Australian Eastern Daylight Time)").as_deref(),
+            Some("2026-11-30T23:00:00Z")
+        );
+        assert_eq!(iso(&format!("1 Dec 2026 {}", "x".repeat(120))), None, "longer than any date");
     }
 
     #[test]
