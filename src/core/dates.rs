@@ -297,8 +297,8 @@ fn fold_case(c: char) -> char {
         0x400..=0x40F => code + 80,
         // Latin Extended-A pairs a capital with the next code point, on even
         // code points in its first and third runs and odd ones in between.
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if code % 2 == 0 => code + 1,
-        0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if code.is_multiple_of(2) => code + 1,
+        0x139..=0x148 | 0x179..=0x17E if !code.is_multiple_of(2) => code + 1,
         _ => code,
     };
     char::from_u32(lower).unwrap_or(c)

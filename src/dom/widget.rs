@@ -2,7 +2,9 @@
 //!
 //! `element.js` defines the element class; each element makes a `Widget`
 //! for itself and hands it every callback. The `#[wasm_bindgen] impl` below
-//! holds only what JS calls; the logic is in the plain `impl`.
+//! holds only what JS calls; the logic is in the plain `impl`, here for the
+//! lifecycle, the data and the article view, and in `feed` (feeds by URL and
+//! their polling) and `motion` (modes, stillness and slides) for the rest.
 //!
 //! Every method takes `&self` (state lives in cells that are never borrowed
 //! across a call out to JS), so a host listener that calls back into the
@@ -10,6 +12,9 @@
 //! A browser call that fails (a host page's hook that throws, a closed
 //! shadow root) comes back as an error, and the widget shows its error state:
 //! nothing is thrown into the page.
+
+mod feed;
+mod motion;
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
@@ -21,15 +26,15 @@ use web_sys::{Document, Event, HtmlElement};
 use super::bindings::{self as b, DomResult, Group, Signal};
 use super::details;
 use super::render::{self, RenderOptions, Skeleton};
-use crate::core::render::{root_class, Direction, Mode, Motion, SkeletonWords, View};
+use crate::core::render::{SkeletonWords, View};
 use super::styles::STYLES;
 use crate::core::model::{Article, NewsDocument};
-use crate::core::json::MAX_INPUT_BYTES;
 use crate::core::normalize::{wanted_tags, TagFilter};
-use crate::core::remote::{self, Content, LoadFailure};
+use crate::core::remote::{self, LoadFailure};
 use crate::core::strings::{Language, Overrides};
 use crate::core::text::html_integer;
 use crate::core::{decode_blocks, feed_xml, resolve_body, DecodeOptions};
+use feed::Feed;
 
 /// Who asked to open an article: decides focus, history and events.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -47,32 +52,6 @@ enum OpenedBy {
 /// Fragments we write and read: `#news-reel/<article id>`.
 const HASH_PREFIX: &str = "news-reel/";
 
-const DEFAULT_SPEED_PX_PER_S: i64 = 60;
-/// Upward, a line (about 36 px) every two seconds or so: slower than
-/// sideways, as each line has to be read in the time it is in the box.
-const DEFAULT_VERTICAL_SPEED_PX_PER_S: i64 = 18;
-const DEFAULT_ROWS: i64 = 3;
-const DEFAULT_INTERVAL_MS: i64 = 5000;
-
-/// A feed loaded by `src`, and where its polling stands.
-#[derive(Default)]
-struct Feed {
-    /// The URL as the attribute gives it (checked), for requests and messages.
-    url: String,
-    etag: Option<String>,
-    last_modified: Option<String>,
-    /// Failures in a row, for the back-off.
-    failures: u32,
-    /// A poll fell due while the tab was hidden or the widget off screen.
-    due: bool,
-    /// `loading="lazy"`: waiting for the widget to come near the viewport.
-    waiting_for_view: bool,
-    /// The response being shown is a refresh of data already on screen.
-    refreshing: bool,
-    /// Where the last response came from (after redirects): what relative
-    /// links in the feed are read against.
-    document_url: Option<String>,
-}
 
 /// One element's widget.
 #[wasm_bindgen]
@@ -628,6 +607,11 @@ impl Widget {
         words
     }
 
+    /// Which parts the widget shows (attribute `view`).
+    fn view(&self) -> View {
+        View::from_attribute(b::attr(&self.host, "view").as_deref())
+    }
+
     fn render_options(&self) -> RenderOptions {
         let locale = self.locale();
         RenderOptions {
@@ -694,206 +678,6 @@ impl Widget {
         }
         b::dispatch(&self.host, "newsreel:ready", &b::to_js(&details::Ready { count, shown: shown_count, warnings }))
     }
-
-
-    // ------------------------------------------------------------ feeds by URL
-
-    /// Aborts the request for `src` in flight and drops the poll timer.
-    fn stop_feed_requests(&self) {
-        b::unsubscribe(&self.host, Group::Feed);
-        b::unsubscribe(&self.host, Group::Poll);
-    }
-
-    fn feed_url(&self) -> Option<String> {
-        self.feed.borrow().as_ref().map(|f| f.url.clone())
-    }
-
-    /// `src` was set (or the element connected with it): checks the URL and
-    /// fetches it, now or, with `loading="lazy"`, once the widget is near
-    /// the viewport. Validators of another URL are not sent.
-    fn start_feed(&self, src: &str) -> DomResult<()> {
-        self.stop_feed_requests();
-        let url = match remote::check_src(src) {
-            Ok(url) => url,
-            Err(message) => {
-                *self.feed.borrow_mut() = None;
-                return self.fail(&message);
-            }
-        };
-        let lazy = b::attr(&self.host, "loading").is_some_and(|v| v.trim().eq_ignore_ascii_case("lazy"));
-        let waiting_for_view = lazy && self.data.borrow().is_none();
-        {
-            let mut feed = self.feed.borrow_mut();
-            let same = feed.as_ref().is_some_and(|f| f.url == url);
-            if !same {
-                *feed = Some(Feed { url, ..Feed::default() });
-            }
-            if let Some(f) = feed.as_mut() {
-                f.waiting_for_view = waiting_for_view;
-            }
-        }
-        if lazy {
-            // As `<img loading=lazy>`: when the element comes near the viewport.
-            b::watch_near(&self.host, Group::Page, &self.host, Signal::NearView);
-            return Ok(());
-        }
-        self.fetch_now();
-        Ok(())
-    }
-
-    /// A lazy widget came near the viewport: its first load starts.
-    fn near_view(&self) -> DomResult<()> {
-        let go = self.feed.borrow_mut().as_mut().is_some_and(|f| std::mem::replace(&mut f.waiting_for_view, false));
-        if go {
-            self.fetch_now();
-        }
-        Ok(())
-    }
-
-    fn fetch_now(&self) {
-        let feed = self.feed.borrow();
-        let Some(f) = feed.as_ref() else { return };
-        // A new request supersedes the one in flight and the poll timer.
-        self.stop_feed_requests();
-        b::fetch_feed(
-            &self.host,
-            Group::Feed,
-            &f.url,
-            f.etag.as_deref(),
-            f.last_modified.as_deref(),
-            MAX_INPUT_BYTES as u32,
-            remote::TIMEOUT_MS,
-            Signal::Fetched,
-        );
-    }
-
-    /// A request finished: a 304 costs nothing, new data is shown (in place
-    /// when there was some), a failure keeps what is on screen.
-    fn on_fetched(&self, outcome: &JsValue) -> DomResult<()> {
-        if self.feed.borrow().is_none() {
-            return Ok(());
-        }
-        let status = b::number_field(outcome, "status").map_or(0, |n| n as u16);
-        if let Some(kind) = b::string_field(outcome, "error") {
-            let url = self.feed_url().unwrap_or_default();
-            return self.feed_failed(&remote::load_error(&url, &kind, status), Some(status));
-        }
-        let text = b::string_field(outcome, "text");
-        {
-            let mut feed = self.feed.borrow_mut();
-            let Some(f) = feed.as_mut() else { return Ok(()) };
-            // A server that sent validators once may stop; keep the last ones.
-            if let Some(etag) = b::string_field(outcome, "etag") {
-                f.etag = Some(etag);
-            }
-            if let Some(modified) = b::string_field(outcome, "lastModified") {
-                f.last_modified = Some(modified);
-            }
-        }
-        let Some(text) = text else {
-            // 304 Not Modified: nothing to read, nothing to render.
-            return self.refreshed();
-        };
-        let has_data = self.data.borrow().is_some();
-        if has_data && self.sources.borrow().first() == Some(&text) {
-            return self.refreshed();
-        }
-        let url = self.feed_url().unwrap_or_default();
-        let content_type = b::string_field(outcome, "contentType").unwrap_or_default();
-        let xml = match remote::classify(&text, &content_type) {
-            Content::Json => false,
-            Content::Xml => true,
-            other => return self.feed_failed(&remote::content_error(&url, other), Some(status)),
-        };
-        if let Some(f) = self.feed.borrow_mut().as_mut() {
-            f.refreshing = has_data;
-            f.document_url = b::string_field(outcome, "url");
-        }
-        *self.sources.borrow_mut() = Rc::new(vec![text]);
-        self.sources_are_xml.set(xml);
-        self.decode_and_show()
-    }
-
-    /// A load succeeded (or had nothing new): `stale` goes, the next poll is set.
-    fn refreshed(&self) -> DomResult<()> {
-        if let Some(f) = self.feed.borrow_mut().as_mut() {
-            f.failures = 0;
-        }
-        if let Some(sk) = self.skeleton() {
-            b::set_flag(&sk.stale, "hidden", true)?;
-        }
-        b::set_flag(&self.host, "stale", false)?;
-        self.schedule_poll()
-    }
-
-    /// A load failed. Earlier data stays on screen, marked `stale`, and the
-    /// next try backs off; without earlier data it is the error state.
-    fn feed_failed(&self, failure: &LoadFailure, status: Option<u16>) -> DomResult<()> {
-        let url = self.feed_url();
-        let message = &failure.to_string();
-        let words = self.words();
-        let words = &words.strings;
-        let shown = format!("{}: {}", words.not_loaded(&failure.url), failure.reason);
-        if let Some(f) = self.feed.borrow_mut().as_mut() {
-            f.failures = f.failures.saturating_add(1);
-            f.refreshing = false;
-        }
-        self.schedule_poll()?;
-        if self.data.borrow().is_none() {
-            return self.fail_with(message, &shown, status, url.as_deref());
-        }
-        b::log_once(message);
-        if let Some(sk) = self.skeleton() {
-            b::set_text(&sk.stale, &format!("{}: {shown}", words.not_updated));
-            b::set_flag(&sk.stale, "hidden", false)?;
-        }
-        b::set_flag(&self.host, "stale", true)?;
-        b::dispatch(&self.host, "newsreel:error", &b::to_js(&details::Error { message, status, url: url.as_deref() }))
-    }
-
-    /// Sets the timer of the next poll, if `refresh` asks for polling:
-    /// the interval, or the back-off after failures. Replaces the timer
-    /// there was (`refresh` changed or went away); a request in flight goes on.
-    fn schedule_poll(&self) -> DomResult<()> {
-        b::unsubscribe(&self.host, Group::Poll);
-        let feed = self.feed.borrow();
-        let Some(f) = feed.as_ref() else { return Ok(()) };
-        let Some(interval) = remote::refresh_interval_ms(b::attr(&self.host, "refresh").as_deref()) else {
-            return Ok(());
-        };
-        if f.waiting_for_view {
-            return Ok(());
-        }
-        b::after(&self.host, Group::Poll, remote::retry_delay_ms(interval, f.failures), Signal::RefreshDue);
-        Ok(())
-    }
-
-    /// The poll timer fired: fetch, unless nobody can see the ticker; then
-    /// the poll waits until they can (`catch_up_poll`).
-    fn poll_due(&self) -> DomResult<()> {
-        if self.tab_hidden.get() || self.offscreen.get() {
-            if let Some(f) = self.feed.borrow_mut().as_mut() {
-                f.due = true;
-            }
-            return Ok(());
-        }
-        self.fetch_now();
-        Ok(())
-    }
-
-    /// The tab or the widget came back into view: a poll that fell due
-    /// meanwhile happens now.
-    fn catch_up_poll(&self) -> DomResult<()> {
-        if self.tab_hidden.get() || self.offscreen.get() {
-            return Ok(());
-        }
-        let go = self.feed.borrow_mut().as_mut().is_some_and(|f| std::mem::take(&mut f.due));
-        if go {
-            self.fetch_now();
-        }
-        Ok(())
-    }
-
     /// Renders the current data with the current attributes.
     fn rerender(&self) -> DomResult<()> {
         self.render(&[])
@@ -1016,186 +800,6 @@ impl Widget {
         let detail = details::Select { id: &article.id, url: article.url.as_deref() };
         b::dispatch(&self.host, "newsreel:select", &b::to_js(&detail))?;
         Ok(true)
-    }
-
-    /// The reader's (or the host's) play or pause. Play also overrides
-    /// reduced motion's static list.
-    fn set_playing(&self, play: bool) -> DomResult<()> {
-        self.user_paused.set(!play);
-        if play {
-            self.user_played.set(true);
-        }
-        self.update_motion()
-    }
-
-    /// Whether every headline is in view without moving. Sideways: one copy
-    /// of the list is no wider than the box (a read of layout, as the
-    /// marquee's duration already needs). Upward: there are no more
-    /// headlines than rows, as each headline is one line tall.
-    fn headlines_fit(&self, sk: &Skeleton, mode: Mode) -> bool {
-        let items = b::child_element_count(&sk.items);
-        match mode {
-            Mode::Marquee => {
-                let Some(viewport) = sk.lane.parent_element() else { return false };
-                items > 0 && b::scroll_width(&sk.items) <= b::client_width(&viewport)
-            }
-            Mode::Vertical => i64::from(items) <= self.rows(),
-            Mode::Slide | Mode::List => false,
-        }
-    }
-
-    fn rows(&self) -> i64 {
-        self.attr_number("rows", 1, 50).unwrap_or(DEFAULT_ROWS)
-    }
-
-    fn view(&self) -> View {
-        View::from_attribute(b::attr(&self.host, "view").as_deref())
-    }
-
-    fn configured_mode(&self) -> Mode {
-        Mode::from_attribute(b::attr(&self.host, "mode").as_deref())
-    }
-
-    /// The mode on screen: reduced motion shows the static list until the reader presses play.
-    fn effective_mode(&self) -> Mode {
-        let mode = self.configured_mode();
-        if mode != Mode::List && b::prefers_reduced_motion() && !self.user_played.get() {
-            Mode::List
-        } else {
-            mode
-        }
-    }
-
-    fn is_moving_mode(&self) -> bool {
-        self.effective_mode().moves_in(self.view())
-    }
-
-    fn motion(&self) -> Motion {
-        let polled = self.feed.borrow().is_some();
-        Motion::new(self.configured_mode(), self.effective_mode(), self.view(), self.fits.get(), self.user_paused.get(), polled)
-    }
-
-    fn is_moving(&self) -> bool {
-        self.motion().moving
-    }
-
-    fn direction(&self) -> Direction {
-        Direction::new(b::inherited_attr(&self.host, "dir").as_deref(), self.words().rtl)
-    }
-
-    /// Applies mode, direction and play state to the ticker. Motion itself is
-    /// CSS: nothing here runs per frame.
-    fn update_motion(&self) -> DomResult<()> {
-        let Some(sk) = self.skeleton() else { return Ok(()) };
-        let mode = self.effective_mode();
-        let scrolls = mode.scrolls();
-        if mode == Mode::Marquee && !b::attr(&sk.root, "class").is_some_and(|c| c.starts_with(mode.class())) {
-            // Coming from another mode: the width is measured in the marquee's own layout.
-            b::set_attr(&sk.root, "class", mode.class())?;
-        }
-        // A scroll whose headlines all fit in its box stays still, with no
-        // loop copy and no pause control: there is nothing to pause.
-        let fits = self.headlines_fit(sk, mode);
-        self.fits.set(fits);
-        if fits {
-            b::set_text(&sk.copy, "");
-        } else if scrolls && b::child_element_count(&sk.copy) == 0 && b::child_element_count(&sk.items) > 0 {
-            render::fill_copy(sk)?;
-        }
-        let motion = self.motion();
-        let moving = motion.moving;
-        let direction = self.direction();
-        let offscreen = self.offscreen.get() || self.tab_hidden.get();
-        b::set_attr(&sk.root, "class", &root_class(mode, direction.rtl, fits, moving, offscreen))?;
-        // A direction the page gives is inherited; one from the language is set here.
-        if direction.set_on_root {
-            b::set_attr(&sk.root, "dir", "rtl")?;
-        } else {
-            b::remove_attr(&sk.root, "dir")?;
-        }
-        // The control says what pressing it will do (WAI-ARIA carousel pattern).
-        let words = self.words();
-        b::set_text(&sk.pause, if moving { &words.strings.pause } else { &words.strings.play });
-        b::set_flag(&sk.pause, "hidden", motion.pause_hidden)?;
-        b::set_attr(&sk.items, "aria-live", motion.live)?;
-        if scrolls {
-            if mode == Mode::Vertical {
-                if let Some(viewport) = sk.lane.parent_element() {
-                    b::set_style(&viewport, "--nr-rows", &self.rows().to_string())?;
-                }
-            }
-            let default_speed = if mode == Mode::Vertical { DEFAULT_VERTICAL_SPEED_PX_PER_S } else { DEFAULT_SPEED_PX_PER_S };
-            let speed = self.attr_number("speed", 5, 1000).unwrap_or(default_speed);
-            // One read of layout per render: the length of one copy of the list.
-            let length = i64::from(if mode == Mode::Vertical { b::scroll_height(&sk.items) } else { b::scroll_width(&sk.items) });
-            let ms = if length > 0 { length * 1000 / speed } else { 8000 * i64::from(b::child_element_count(&sk.items)) };
-            // On the lane itself, not as an inherited custom property: a
-            // variable would restyle every headline inside it a second time.
-            b::set_scroll_duration(&sk.lane, u32::try_from(ms.max(2000)).unwrap_or(u32::MAX))?;
-        }
-        self.apply_slide(sk, mode == Mode::Slide)?;
-        if mode == Mode::Slide && moving {
-            self.start_slide_timer();
-        } else {
-            self.stop_slide_timer();
-        }
-        Ok(())
-    }
-
-    /// Shows the current slide and makes the others unreachable. Outside
-    /// slide mode it only clears those marks, once, when leaving it: the other
-    /// modes need no walk over every headline.
-    fn apply_slide(&self, sk: &Skeleton, on: bool) -> DomResult<()> {
-        if !on && !self.slide_marked.get() {
-            return Ok(());
-        }
-        self.slide_marked.set(on);
-        let items = b::query_all(&sk.items, ".item");
-        let index = self.slide_index.get() % items.len().max(1);
-        self.slide_index.set(index);
-        if on {
-            b::set_style(&sk.items, "--nr-index", &index.to_string())?;
-        }
-        for (i, item) in items.iter().enumerate() {
-            let hide = on && i != index;
-            b::set_flag(item, "inert", hide)?;
-            if hide {
-                b::set_attr(item, "aria-hidden", "true")?;
-            } else {
-                b::remove_attr(item, "aria-hidden")?;
-            }
-        }
-        Ok(())
-    }
-
-    fn step_slide(&self, delta: i64) -> DomResult<()> {
-        let Some(sk) = self.skeleton() else { return Ok(()) };
-        let count = i64::from(b::child_element_count(&sk.items).max(1));
-        let index = (self.slide_index.get() as i64 + delta).rem_euclid(count);
-        self.slide_index.set(index as usize);
-        self.apply_slide(sk, self.effective_mode() == Mode::Slide)
-    }
-
-    fn start_slide_timer(&self) {
-        if self.slide_timer_on.replace(true) {
-            return;
-        }
-        let interval = self.attr_number("interval", 1000, 600_000).unwrap_or(DEFAULT_INTERVAL_MS);
-        b::every(&self.host, Group::Slide, interval as u32, Signal::SlideTick);
-    }
-
-    fn slide_tick(&self) -> DomResult<()> {
-        let still = self.held.get() || self.offscreen.get() || self.tab_hidden.get();
-        if !still && self.is_moving() {
-            self.step_slide(1)?;
-        }
-        Ok(())
-    }
-
-    fn stop_slide_timer(&self) {
-        if self.slide_timer_on.replace(false) {
-            b::unsubscribe(&self.host, Group::Slide);
-        }
     }
 }
 
