@@ -296,6 +296,15 @@ async function readAtMost(response, maxBytes, controller) {
 // among them). UTF-16 without a mark is told by its first two characters
 // (XML 1.0, appendix F). A declaration that says UTF-16 while it reads as
 // ASCII is wrong about itself: such a feed is read as UTF-8.
+//
+// When the charset and the declaration disagree and one of them is UTF-8,
+// the bytes decide. A server that labels every file with one default
+// charset (Apache's `AddDefaultCharset ISO-8859-1`) sends UTF-8 feeds
+// labelled Latin-1, and one whose default is UTF-8 sends windows-1251 feeds
+// labelled UTF-8. Text in another encoding is all but never valid UTF-8
+// once it has a letter outside ASCII, so bytes that are valid UTF-8 (with
+// such a letter) are read as UTF-8, and bytes that are not, by the other
+// label.
 function decodeFeed(bytes, contentType) {
   const [b0, b1, b2, b3] = bytes;
   let mark = null;
@@ -309,6 +318,18 @@ function decodeFeed(bytes, contentType) {
   // Not only at the start: a server's warning may stand before it (core::remote::repair_xml).
   const declared = /<\?xml\s[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
   const fromDeclaration = declared && !/^utf-?16/i.test(declared[1]) ? declared[1] : null;
+  const [typeEncoding, declaredEncoding] = [encodingOf(fromType && fromType[1]), encodingOf(fromDeclaration)];
+  if (!mark && typeEncoding && declaredEncoding && typeEncoding !== declaredEncoding
+      && (typeEncoding === "utf-8" || declaredEncoding === "utf-8")) {
+    let utf8 = null;
+    try {
+      utf8 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (_) {
+      // Not UTF-8: the label that is not UTF-8 is right.
+      return new TextDecoder(typeEncoding === "utf-8" ? declaredEncoding : typeEncoding).decode(bytes);
+    }
+    if (/[^\0-\x7f]/.test(utf8)) return utf8;
+  }
   for (const label of [mark, fromType && fromType[1], fromDeclaration]) {
     if (!label) continue;
     try {
@@ -318,6 +339,17 @@ function decodeFeed(bytes, contentType) {
     }
   }
   return new TextDecoder("utf-8").decode(bytes);
+}
+
+// The Encoding standard's name for a label (`latin1` → `windows-1252`), or
+// null for no label or one TextDecoder does not know.
+function encodingOf(label) {
+  if (!label) return null;
+  try {
+    return new TextDecoder(label).encoding;
+  } catch (_) {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------- the element

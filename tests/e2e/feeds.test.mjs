@@ -238,7 +238,7 @@ test("feeds as sloppy as the wild: HTML entities, bare ampersands, white space b
   await latin.context.close();
 });
 
-test("ISO-8859-1, windows-1252, UTF-16 (with and without a mark), KOI8-R and Shift_JIS feeds read correctly", async () => {
+test("ISO-8859-1, windows-1252, UTF-16 (with and without a mark), KOI8-R and Shift_JIS feeds read correctly, and a server's charset that contradicts the declaration", async () => {
   const latin = (text) => Buffer.from(text, "latin1");
   // windows-1252: 0x93/0x94 are curly quotes, 0x80 the euro sign; named only by the XML declaration.
   const cp1252 = Buffer.concat([
@@ -264,6 +264,19 @@ test("ISO-8859-1, windows-1252, UTF-16 (with and without a mark), KOI8-R and Shi
   // Shift_JIS named by the Content-Type only.
   const sjis = Buffer.concat([latin('<rss version="2.0"><channel><title>T</title><item><title>'), Buffer.from([0x83, 0x6a, 0x83, 0x85, 0x81, 0x5b, 0x83, 0x58]), latin("</title><guid>j</guid></item></channel></rss>")]);
   routes.set("/feeds/sjis.xml", { type: "text/xml; charset=Shift_JIS", body: sjis });
+  // A server's default charset against the feed's declaration: the bytes decide when one is UTF-8.
+  const latinTitle = "Cora\u00e7\u00e3o de S\u00e3o Paulo";
+  routes.set("/feeds/utf8-labelled-latin1.xml", {
+    type: "application/rss+xml; charset=ISO-8859-1",
+    body: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title><item><title>${latinTitle}</title><guid>a</guid></item></channel></rss>`, "utf8"),
+  });
+  routes.set("/feeds/latin1-declared-utf8.xml", {
+    type: "application/rss+xml; charset=ISO-8859-1",
+    body: latin(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title><item><title>${latinTitle}</title><guid>b</guid></item></channel></rss>`),
+  });
+  // "Новости" in windows-1251, served as UTF-8 by a server whose default is UTF-8.
+  const cp1251 = Buffer.concat([latin('<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>T</title><item><title>'), Buffer.from([0xcd, 0xee, 0xe2, 0xee, 0xf1, 0xf2, 0xe8]), latin("</title><guid>c</guid></item></channel></rss>")]);
+  routes.set("/feeds/cp1251-labelled-utf8.xml", { type: "application/rss+xml; charset=utf-8", body: cp1251 });
   // A declaration that says UTF-16 in bytes that read as ASCII: UTF-8.
   routes.set("/feeds/mislabelled.xml", { type: "application/xml", body: Buffer.from('<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><title>T</title><item><title>Caf\u00e9 au lait</title><guid>m</guid></item></channel></rss>', "utf8") });
   for (const [path, expected] of [
@@ -274,6 +287,9 @@ test("ISO-8859-1, windows-1252, UTF-16 (with and without a mark), KOI8-R and Shi
     ["/feeds/koi8.xml", "Новости"],
     ["/feeds/sjis.xml", "ニュース"],
     ["/feeds/mislabelled.xml", "Caf\u00e9 au lait"],
+    ["/feeds/utf8-labelled-latin1.xml", latinTitle],
+    ["/feeds/latin1-declared-utf8.xml", latinTitle],
+    ["/feeds/cp1251-labelled-utf8.xml", "Новости"],
   ]) {
     const { page, context } = await widget({ src: path });
     await settled(page);
