@@ -297,8 +297,8 @@ async function readAtMost(response, maxBytes, controller) {
 // (XML 1.0, appendix F). A declaration that says UTF-16 while it reads as
 // ASCII is wrong about itself: such a feed is read as UTF-8.
 //
-// When the charset and the declaration disagree and one of them is UTF-8,
-// the bytes decide. A server that labels every file with one default
+// When the charset and the declaration (or, with none, XML's and JSON's
+// default, UTF-8) disagree and one of them is UTF-8, the bytes decide. A server that labels every file with one default
 // charset (Apache's `AddDefaultCharset ISO-8859-1`) sends UTF-8 feeds
 // labelled Latin-1, and one whose default is UTF-8 sends windows-1251 feeds
 // labelled UTF-8. Text in another encoding is all but never valid UTF-8
@@ -318,7 +318,9 @@ function decodeFeed(bytes, contentType) {
   // Not only at the start: a server's warning may stand before it (core::remote::repair_xml).
   const declared = /<\?xml\s[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
   const fromDeclaration = declared && !/^utf-?16/i.test(declared[1]) ? declared[1] : null;
-  const [typeEncoding, declaredEncoding] = [encodingOf(fromType && fromType[1]), encodingOf(fromDeclaration)];
+  // With no encoding declared, XML text is UTF-8 (XML 1.0, 4.3.3), as JSON always is (RFC 8259).
+  const declaredEncoding = fromDeclaration ? encodingOf(fromDeclaration) : "utf-8";
+  const typeEncoding = encodingOf(fromType && fromType[1]);
   if (!mark && typeEncoding && declaredEncoding && typeEncoding !== declaredEncoding
       && (typeEncoding === "utf-8" || declaredEncoding === "utf-8")) {
     let utf8 = null;

@@ -270,6 +270,10 @@ test("ISO-8859-1, windows-1252, UTF-16 (with and without a mark), KOI8-R and Shi
     type: "application/rss+xml; charset=ISO-8859-1",
     body: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title><item><title>${latinTitle}</title><guid>a</guid></item></channel></rss>`, "utf8"),
   });
+  routes.set("/feeds/utf8-undeclared-labelled-latin1.xml", {
+    type: "application/rss+xml; charset=ISO-8859-1",
+    body: Buffer.from(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>${latinTitle}</title><guid>d</guid></item></channel></rss>`, "utf8"),
+  });
   routes.set("/feeds/latin1-declared-utf8.xml", {
     type: "application/rss+xml; charset=ISO-8859-1",
     body: latin(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title><item><title>${latinTitle}</title><guid>b</guid></item></channel></rss>`),
@@ -288,6 +292,7 @@ test("ISO-8859-1, windows-1252, UTF-16 (with and without a mark), KOI8-R and Shi
     ["/feeds/sjis.xml", "ニュース"],
     ["/feeds/mislabelled.xml", "Caf\u00e9 au lait"],
     ["/feeds/utf8-labelled-latin1.xml", latinTitle],
+    ["/feeds/utf8-undeclared-labelled-latin1.xml", latinTitle],
     ["/feeds/latin1-declared-utf8.xml", latinTitle],
     ["/feeds/cp1251-labelled-utf8.xml", "Новости"],
   ]) {
