@@ -16,7 +16,12 @@ WASM_OPT := tools/node_modules/.bin/wasm-opt
 # The features are those rustc's wasm32 target enables by default.
 WASM_FEATURES := --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue --enable-mutable-globals
-WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers $(WASM_FEATURES)
+# A function with one caller is inlined into it only when small (20 bytes):
+# wasm-opt's default inlines every one, which merges the decoders into a few
+# huge functions. Kept apart, the code is 1.3% larger raw and 4.6% smaller
+# gzipped (small functions number their locals alike and repeat more).
+# --converge repeats -Oz while it still shrinks the module.
+WASM_OPT_FLAGS := -Oz --converge --one-caller-inline-max-function-size=20 --strip-debug --strip-producers $(WASM_FEATURES)
 ESBUILD := tools/node_modules/.bin/esbuild
 # wasm-bindgen's glue names the element.js snippet once per group of its
 # imports, as the same key of one object literal (harmless: the values are
