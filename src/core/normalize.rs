@@ -92,11 +92,31 @@ fn first_of_each<'a>(keys: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> 
     let mut seen_ids = BTreeSet::new();
     let mut seen_urls = BTreeSet::new();
     keys.map(|(id, url)| {
-        let new_id = seen_ids.insert(id);
-        let new_url = url.is_none_or(|u| seen_urls.insert(u));
+        let new_id = seen_ids.insert(FromTheEnd(id));
+        let new_url = url.is_none_or(|u| seen_urls.insert(FromTheEnd(u)));
         new_id && new_url
     })
     .collect()
+}
+
+/// A key ordered by its bytes read from the end. Ids and URLs of one feed
+/// share long beginnings (`https://example.com/news/2026/…`) and differ at
+/// the end, so a comparison ends within a few bytes instead of reading the
+/// shared part each time: on a 4,000-item feed the B-tree's comparisons
+/// were the decoders' largest cost. Any order serves for telling equal keys.
+#[derive(PartialEq, Eq)]
+struct FromTheEnd<'a>(&'a str);
+
+impl Ord for FromTheEnd<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.bytes().rev().cmp(other.0.bytes().rev())
+    }
+}
+
+impl PartialOrd for FromTheEnd<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// The ticker's order as a sort key: newest first, undated last (a stable
