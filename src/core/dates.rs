@@ -213,8 +213,12 @@ fn parse_iso(text: &str) -> Option<DateValue> {
 /// writes it (`GMT+0200`, and `GMT+3`).
 fn parse_offset(text: &str) -> Option<i64> {
     let t = text.trim();
-    if let Some((_, hours)) = ZONES.iter().find(|(name, _)| t.eq_ignore_ascii_case(name)) {
-        return Some(hours * 60);
+    // A numeric offset, as nearly every date has, is no zone name: the
+    // names are not compared for it.
+    if !t.starts_with(['+', '-']) {
+        if let Some((_, hours)) = ZONES.iter().find(|(name, _)| t.eq_ignore_ascii_case(name)) {
+            return Some(hours * 60);
+        }
     }
     let after_gmt = ["GMT", "UTC"].iter().find_map(|z| t.strip_prefix(z));
     let t = after_gmt.unwrap_or(t);

@@ -99,10 +99,17 @@ pub fn collapse_space(s: &str) -> String {
 /// look at the bytes says so without `split_whitespace` decoding each
 /// character (measured: a tenth of the decoders' time on a 4,000-item feed).
 fn is_folded(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let edges = bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ');
-    // U+0009–U+000D are the ASCII white space besides the space (`char::is_whitespace`).
-    edges && bytes.iter().all(|&b| b.is_ascii() && !(0x09..=0x0D).contains(&b)) && !bytes.windows(2).any(|pair| pair == b"  ")
+    // A space at the start, or after another, is one to fold: as if one came before.
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        // U+0009–U+000D are the ASCII white space besides the space (`char::is_whitespace`).
+        if !b.is_ascii() || (0x09..=0x0D).contains(&b) || (b == b' ' && after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    // Nor may it end with one.
+    !after_space || s.is_empty()
 }
 
 /// A single-line text field for display: entities decoded, white space folded.

@@ -53,7 +53,13 @@ fn is_scheme(s: &str) -> bool {
 /// and spaces trimmed from the ends, tabs and newlines removed. Done before
 /// resolving so that `java\nscript:` is seen as the scheme the browser sees.
 fn prepared(s: &str) -> String {
-    s.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
+    let trimmed = s.trim_matches(|c: char| c <= ' ');
+    // Almost every link has nothing inside to remove: copied whole, not a
+    // character at a time (every item of a feed is resolved).
+    if !trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        return trimmed.to_string();
+    }
+    trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
 }
 
 /// `reference` resolved against `base`. A reference with a scheme is kept
