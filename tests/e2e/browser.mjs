@@ -60,3 +60,18 @@ export async function settled(page, selector = "news-reel") {
     { timeout: 15000 },
   );
 }
+
+/**
+ * axe-core's violations on the page, one line each. `pause` first pauses
+ * the first <news-reel>, as a reader who stops it meets it (and so that
+ * colour contrast is measurable on still text). WCAG 2.2's target size
+ * (2.5.8), which axe leaves off by default, is checked too.
+ */
+export async function axeViolations(page, { pause = true } = {}) {
+  await page.addScriptTag({ path: ROOT + "tools/node_modules/axe-core/axe.min.js" });
+  return page.evaluate(async (pause) => {
+    if (pause) document.querySelector("news-reel").pause();
+    const r = await window.axe.run(document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  }, pause);
+}

@@ -8,7 +8,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { start, openPage, settled, ROOT } from "./browser.mjs";
+import { start, openPage, settled, axeViolations } from "./browser.mjs";
 import { liveFeed } from "../../tools/serve.mjs";
 
 const PAGE = "/tests/e2e/pages/feeds/feeds.html";
@@ -81,16 +81,6 @@ after(async () => {
   await env?.close();
   other?.close();
 });
-
-/** axe-core's violations on the page, as a reader meets it (still, so contrast is measurable). */
-async function axeViolations(page) {
-  await page.addScriptTag({ path: ROOT + "tools/node_modules/axe-core/axe.min.js" });
-  return page.evaluate(async () => {
-    document.querySelector("news-reel").pause();
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  });
-}
 
 /** A page with fake timers and one widget made by `attributes`. */
 async function widget(attributes, { into = "#app" } = {}) {

@@ -4,7 +4,7 @@
 // alone. Each passes axe in light and dark.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, openPage, settled, ROOT } from "./browser.mjs";
+import { start, openPage, settled, axeViolations } from "./browser.mjs";
 
 const PAGE = "/tests/e2e/pages/feeds/feeds.html";
 
@@ -45,14 +45,6 @@ const shown = (page) => page.evaluate(() => {
     headline: root.querySelector('[part="headline"]')?.textContent ?? null,
   };
 });
-
-async function axe(page) {
-  await page.addScriptTag({ path: ROOT + "tools/node_modules/axe-core/axe.min.js" });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  });
-}
 
 test('view="ticker" shows the headlines alone; a plain click follows the link', async () => {
   const { page, context, problems } = await widget("ticker");
@@ -100,7 +92,7 @@ for (const view of ["ticker", "article"]) {
   for (const colorScheme of ["light", "dark"]) {
     test(`axe finds no violations in view="${view}" (${colorScheme})`, async () => {
       const { page, context } = await widget(view, { colorScheme });
-      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(await axeViolations(page, { pause: false }), []);
       await context.close();
     });
   }
@@ -290,7 +282,7 @@ test('mode="vertical" pauses on the control, gives the static list for reduced m
 for (const colorScheme of ["light", "dark"]) {
   test(`axe finds no violations in mode="vertical" (${colorScheme})`, async () => {
     const { page, context } = await vertical(8, {}, { colorScheme });
-    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(await axeViolations(page, { pause: false }), []);
     await context.close();
   });
 }
