@@ -298,13 +298,13 @@ async function readAtMost(response, maxBytes, controller) {
 // ASCII is wrong about itself: such a feed is read as UTF-8.
 //
 // When the charset and the declaration (or, with none, XML's and JSON's
-// default, UTF-8) disagree and one of them is UTF-8, the bytes decide. A server that labels every file with one default
-// charset (Apache's `AddDefaultCharset ISO-8859-1`) sends UTF-8 feeds
-// labelled Latin-1, and one whose default is UTF-8 sends windows-1251 feeds
-// labelled UTF-8. Text in another encoding is all but never valid UTF-8
-// once it has a letter outside ASCII, so bytes that are valid UTF-8 (with
-// such a letter) are read as UTF-8, and bytes that are not, by the other
-// label.
+// default, UTF-8) disagree and one of them is UTF-8, the bytes decide. A
+// server that labels every file with one default charset (Apache's
+// `AddDefaultCharset ISO-8859-1`) sends UTF-8 feeds labelled Latin-1, and
+// one whose default is UTF-8 sends windows-1251 feeds labelled UTF-8. Text
+// in another encoding is all but never valid UTF-8 once it has a letter
+// outside ASCII, so bytes that are valid UTF-8 (with such a letter) are
+// read as UTF-8, and bytes that are not, by the other label.
 function decodeFeed(bytes, contentType) {
   const [b0, b1, b2, b3] = bytes;
   let mark = null;
