@@ -405,7 +405,9 @@ fn head<'a>(item: &'a Element, feed: &Feed, location: &str, warnings: &mut Vec<W
         let ns = feed.ns.unwrap_or_default();
         first_date(item, &[(ns, "published"), (ns, "updated")], location, warnings)
     } else {
-        first_date(item, &[(feed.ns.unwrap_or_default(), "pubDate"), (DC, "date")], location, warnings)
+        // .NET's SyndicationFeed, among others, dates an RSS item with Atom's
+        // elements (`a10:updated`) and no `pubDate`.
+        first_date(item, &[(feed.ns.unwrap_or_default(), "pubDate"), (DC, "date"), (ATOM, "published"), (ATOM, "updated")], location, warnings)
     };
     Ok(Head { item, location: location.to_string(), base, headline, id, url, date_published: published })
 }
@@ -597,13 +599,18 @@ fn dc_creators(e: &Element) -> Vec<String> {
 }
 
 /// RSS `author` (an email address, often with the name:
-/// `jo@x.test (Jo Smith)`), else `dc:creator`.
+/// `jo@x.test (Jo Smith)`), else `dc:creator`, else Atom's `author/name`
+/// (`a10:author`, as .NET writes it).
 fn rss_authors(item: &Element, ns: Option<&str>) -> Vec<String> {
     let authors = unique(item.children_named(ns, "author").filter_map(rss_line).map(|a| name_of_address(&a)));
-    if authors.is_empty() {
-        dc_creators(item)
+    if !authors.is_empty() {
+        return authors;
+    }
+    let creators = dc_creators(item);
+    if creators.is_empty() {
+        atom_authors(item, Some(ATOM))
     } else {
-        authors
+        creators
     }
 }
 
@@ -788,6 +795,22 @@ mod tests {
         assert_eq!(wall.url, None);
         assert_eq!(wall.id, "https://gazette.test/news/wall", "a guid that is a URL but isPermaLink=false is the id only");
         assert_eq!(wall.image.as_ref().map(|i| i.url.as_str()), Some("https://gazette.test/img/wall.png"), "the first <img> of the body");
+    }
+
+    #[test]
+    fn an_rss_item_dated_and_signed_with_atom_elements_as_dot_net_writes_it() {
+        let rss = r#"<rss version="2.0" xmlns:a10="http://www.w3.org/2005/Atom"><channel><title>T</title>
+            <item><guid isPermaLink="false">1</guid><link>https://n.test/1</link><a10:author><a10:name>Ann Lee</a10:name></a10:author><title>Older</title><a10:updated>2026-11-30T10:00:00+02:00</a10:updated></item>
+            <item><title>Newer</title><link>https://n.test/2</link><pubDate>Mon, 30 Nov 2026 09:00:00 GMT</pubDate><a10:published>2020-01-01T00:00:00Z</a10:published><dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">Bo</dc:creator></item>
+            </channel></rss>"#;
+        let doc = read(rss);
+        let older = find(&doc, "Older");
+        assert_eq!(older.date_published.map(|d| d.to_iso()).as_deref(), Some("2026-11-30T08:00:00Z"), "a10:updated when there is no pubDate");
+        assert_eq!(older.authors, ["Ann Lee"], "a10:author's name");
+        let newer = find(&doc, "Newer");
+        assert_eq!(newer.date_published.map(|d| d.to_iso()).as_deref(), Some("2026-11-30T09:00:00Z"), "pubDate first");
+        assert_eq!(newer.authors, ["Bo"], "dc:creator before Atom's author");
+        assert_eq!(doc.latest[0].headline, "Newer");
     }
 
     #[test]
