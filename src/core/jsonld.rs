@@ -156,7 +156,17 @@ impl<'a> Scan<'a> {
             }
         }
         if is_article(node) {
+            // A live blog's updates are the news of the moment: each is an
+            // article for the ticker, after the live blog itself.
+            let updates = node.get("liveBlogUpdate").map_or(&[][..], values);
+            let paths: Vec<String> = (0..updates.len()).map(|i| child(&location, &format!("liveBlogUpdate[{i}]"))).collect();
             self.articles.push((node, location, as_main_entity));
+            for (update, path) in updates.iter().zip(paths) {
+                // A reference's node is visited where it is written.
+                if !is_reference(update) {
+                    self.visit(update, path, false, nodes);
+                }
+            }
             return;
         }
         if is_item_list(node) {
@@ -530,6 +540,23 @@ mod tests {
                 "itemListElement[3]: expected an object, found a number",
             ]
         );
+    }
+
+    #[test]
+    fn a_live_blogs_updates_fill_the_ticker_newest_first() {
+        let live = r##"{"@context":"https://schema.org","@type":"LiveBlogPosting","@id":"#live","headline":"Live: the summit",
+            "datePublished":"2026-11-30T08:00:00Z","liveBlogUpdate":[
+            {"@type":"BlogPosting","headline":"Leaders arrive","datePublished":"2026-11-30T09:00:00Z","articleBody":"They came."},
+            {"@id":"#u3"},
+            {"@type":"BlogPosting","headline":"Talks begin","datePublished":"2026-11-30T10:00:00Z","url":"https://x.test/live#u2"},
+            {"@type":"BlogPosting","datePublished":"2026-11-30T11:00:00Z"}]}"##;
+        let (doc, _) = read(&[live]);
+        assert_eq!(doc.main.as_ref().map(|a| a.headline.as_str()), Some("Live: the summit"), "the live blog is the page's article");
+        assert_eq!(headlines(&doc.latest), ["Leaders arrive", "Talks begin"]);
+        assert_eq!(warnings(&doc), ["liveBlogUpdate[3]: has no headline"]);
+        let doc = crate::core::decode(live, crate::core::DecodeOptions::default()).unwrap();
+        assert_eq!(headlines(&doc.latest), ["Talks begin", "Leaders arrive"], "newest first");
+        assert_eq!(doc.latest[0].url.as_deref(), Some("https://x.test/live#u2"));
     }
 
     #[test]
