@@ -17,7 +17,7 @@ use super::remote;
 use super::text::{clean_line, collapse_space, decode_entities, excerpt, looks_like_html, paragraphs, strip_tags};
 use super::url_policy::{allowed_parsed, UrlUse};
 use super::url_resolve::{has_scheme, resolve};
-use super::xml::{Element, Node, ATOM, ATOM03, CONTENT, DC, ITUNES, MEDIA, RDF, RSS090, RSS1, XHTML, XML};
+use super::xml::{Element, Node, ATOM, ATOM03, CONTENT, DC, FEEDBURNER, ITUNES, MEDIA, RDF, RSS090, RSS1, XHTML, XML};
 use super::{DecodeError, DecodeOptions};
 
 /// Items read of a feed; any after them are reported and left.
@@ -437,12 +437,21 @@ fn first_date(item: &Element, fields: &[(&str, &str)], location: &str, warnings:
     })
 }
 
-/// An RSS item's link: `<link>`, else a `guid` that is a permalink (the
-/// default) and an absolute URL, else RSS 1.0's `rdf:about`.
+/// An RSS item's link: FeedBurner's `origLink` (its `<link>` is a
+/// redirect), `<link>`, an Atom `link` as some feeds give instead, else a
+/// `guid` that is a permalink (the default) and an absolute URL, else RSS
+/// 1.0's `rdf:about`. An empty `<link>` is no link (not the base).
 fn rss_link(item: &Element, ns: Option<&str>, base: Option<&str>, location: &str, warnings: &mut Vec<Warning>) -> Option<String> {
     let mut candidates = Vec::new();
-    if let Some(link) = item.child(ns, "link") {
-        candidates.push(("link", against(base, &link.text())));
+    if let Some(original) = item.child(Some(FEEDBURNER), "origLink").map(|e| e.text()).filter(|t| !t.trim().is_empty()) {
+        candidates.push(("feedburner:origLink", against(base, &original)));
+    }
+    if let Some(link) = item.child(ns, "link").map(|e| e.text()).filter(|t| !t.trim().is_empty()) {
+        candidates.push(("link", against(base, &link)));
+    }
+    let atom_links = item.children_named(Some(ATOM), "link").filter(|l| is_rel(l, "alternate"));
+    if let Some(href) = atom_links.filter_map(|l| l.attribute("href")).find(|h| !h.trim().is_empty()) {
+        candidates.push(("atom:link", against(xml_base(item, base).as_deref(), href)));
     }
     if let Some(guid) = item.child(ns, "guid").filter(|g| g.attribute("isPermaLink").map(str::trim) != Some("false")) {
         candidates.push(("guid", guid.text().trim().to_string()));
@@ -450,7 +459,7 @@ fn rss_link(item: &Element, ns: Option<&str>, base: Option<&str>, location: &str
     if let Some(about) = item.attribute_in(RDF, "about") {
         candidates.push(("rdf:about", about.trim().to_string()));
     }
-    candidates.into_iter().filter(|(field, url)| *field == "link" || has_scheme(url)).find_map(|(field, url)| checked(url, UrlUse::Link, field, location, warnings))
+    candidates.into_iter().filter(|(field, url)| matches!(*field, "link" | "atom:link" | "feedburner:origLink") || has_scheme(url)).find_map(|(field, url)| checked(url, UrlUse::Link, field, location, warnings))
 }
 
 /// An Atom entry's link: `rel="alternate"` (the default), preferring
@@ -811,6 +820,24 @@ mod tests {
         assert_eq!(newer.date_published.map(|d| d.to_iso()).as_deref(), Some("2026-11-30T09:00:00Z"), "pubDate first");
         assert_eq!(newer.authors, ["Bo"], "dc:creator before Atom's author");
         assert_eq!(doc.latest[0].headline, "Newer");
+    }
+
+    #[test]
+    fn an_rss_items_link_as_feeds_give_it() {
+        let rss = r#"<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel><title>T</title><link>https://n.test/</link>
+            <item><title>Spaced</title><link>
+                https://n.test/spaced
+            </link></item>
+            <item><title>Empty</title><link></link><guid>https://n.test/guid</guid></item>
+            <item><title>Atom</title><atom:link rel="alternate" href="/atom"/><atom:link rel="enclosure" type="image/png" href="/i.png"/></item>
+            <item><title>Burned</title><link>https://feeds.feedburner.test/~r/n/~3/abc/</link><feedburner:origLink>https://n.test/original</feedburner:origLink></item>
+            </channel></rss>"#;
+        let doc = read(rss);
+        let link = |headline| find(&doc, headline).url.clone();
+        assert_eq!(link("Spaced").as_deref(), Some("https://n.test/spaced"));
+        assert_eq!(link("Empty").as_deref(), Some("https://n.test/guid"), "an empty link is none, not the channel's");
+        assert_eq!(link("Atom").as_deref(), Some("https://n.test/atom"), "an Atom alternate link, read against the channel");
+        assert_eq!(link("Burned").as_deref(), Some("https://n.test/original"), "FeedBurner's origLink, not its redirect");
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub const DC: &str = "http://purl.org/dc/elements/1.1/";
 pub const MEDIA: &str = "http://search.yahoo.com/mrss/";
 /// Apple's podcast elements: `itunes:image`, an episode's picture.
 pub const ITUNES: &str = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+/// FeedBurner's extension, whose `origLink` is an item's own address where
+/// `<link>` is FeedBurner's redirect.
+pub const FEEDBURNER: &str = "http://rssnamespace.org/feedburner/ext/1.0";
 /// XHTML, inside Atom `type="xhtml"` text.
 pub const XHTML: &str = "http://www.w3.org/1999/xhtml";
 /// The `xml:` prefix: `xml:base`, `xml:lang`.
