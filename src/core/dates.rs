@@ -1,7 +1,7 @@
 //! Dates as they are found in news data: RFC 3339 / ISO 8601 with or without a
 //! time and offset, RFC 2822 (feeds), and the human forms news pages print
 //! (`12.Jan.2026`, `15 Jan 2026`, `January 15, 2026`, `December 1st, 2026`,
-//! `12/01/2026`, `2026年12月1日`).
+//! `12/01/2026`, `2026年12月1日`), and Unix times of ten or thirteen digits.
 //!
 //! RFC 2822 dates are read in every form feeds write them: with or without
 //! the weekday and the seconds, any zone (`GMT`, `UT`, `Z`, US zones,
@@ -51,7 +51,24 @@ pub fn parse_date(text: &str) -> Option<DateValue> {
     if text.is_empty() || text.len() > 128 {
         return None;
     }
-    parse_iso(text).or_else(|| parse_human(text))
+    parse_iso(text).or_else(|| parse_human(text)).or_else(|| parse_epoch(text))
+}
+
+/// A Unix time, as some CMSs and scripts write `datePublished` (a number,
+/// or its text): ten digits are seconds and thirteen are milliseconds, which
+/// covers 2001 to 2286. Other lengths are left alone: `20261201` is more
+/// likely a day written without dashes than a time in 1970.
+fn parse_epoch(text: &str) -> Option<DateValue> {
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i64 = text.parse().ok()?;
+    let epoch_ms = match text.len() {
+        10 => n * 1000,
+        13 => n,
+        _ => return None,
+    };
+    Some(DateValue { epoch_ms, has_time: true })
 }
 
 /// Zone names found in RFC 2822 dates, with their offsets in whole hours.
@@ -623,6 +640,15 @@ mod tests {
         assert_eq!(iso("15 Jan 126 10:00 GMT").as_deref(), Some("2026-01-15T10:00:00Z"), "three digits are after 1900");
         assert_eq!(iso("Thu, 15 Jan 2026 10:00:00 -0500 (EST)").as_deref(), Some("2026-01-15T15:00:00Z"), "a comment");
         assert_eq!(iso("15.01.26 10:00 GMT"), None, "two digits only with a month name");
+    }
+
+    #[test]
+    fn unix_times_in_seconds_and_milliseconds() {
+        assert_eq!(iso("1764496800").as_deref(), Some("2025-11-30T10:00:00Z"));
+        assert_eq!(iso(" 1764496800123 ").as_deref(), Some("2025-11-30T10:00:00Z"));
+        for not_one in ["20261130", "176449680", "17644968001", "-1764496800", "1764496800.5", "+1764496800"] {
+            assert_eq!(parse_date(not_one), None, "{not_one:?}");
+        }
     }
 
     #[test]
