@@ -62,7 +62,8 @@ fn parse_epoch(text: &str) -> Option<DateValue> {
     if !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let n: i64 = text.parse().ok()?;
+    // At most thirteen digits: no overflow.
+    let n = text.bytes().take(13).fold(0i64, |n, digit| n * 10 + i64::from(digit - b'0'));
     let epoch_ms = match text.len() {
         10 => n * 1000,
         13 => n,
