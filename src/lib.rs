@@ -12,3 +12,9 @@ pub mod dom;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod server;
+
+/// The heap: talc's allocator for single-threaded wasm in place of std's
+/// dlmalloc, which is larger and slower there (see the README, "Building").
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
