@@ -569,7 +569,20 @@ test("the demo's live page polls its RSS feed and gains headlines", async () => 
   assert.ok(update.added.length >= 1, JSON.stringify(update));
   const newest = await page.evaluate(() => document.querySelector("news-reel").shadowRoot.querySelector(".items:not(.copy) > li").getAttribute("part"));
   assert.equal(newest, "item new");
+  assert.deepEqual(await axeViolations(page), [], "axe, with a new headline highlighted");
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+// The other demo pages are checked in a11y.test.mjs; this one needs the
+// demo server's live feed, which this file serves.
+test("axe finds no violations on the demo's live page (dark)", async () => {
+  const { page, context, problems } = await openPage(env.browser, { colorScheme: "dark" });
+  await page.goto(env.url + "/www/live.html");
+  await settled(page);
+  assert.equal(await page.evaluate(() => document.querySelector("news-reel").getAttribute("state")), "ready");
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
