@@ -121,3 +121,46 @@ fn entity_expansion_ends_without_a_hang() {
         }
     }
 }
+
+/// Serves `/latin1-feed.rss` from the page's own `fetch` for one test: an
+/// RSS feed in ISO-8859-1 bytes, labelled so only by the Content-Type (the
+/// declaration says nothing), as many older news sites serve theirs. Other
+/// URLs go to the browser's fetch. Each request's `Accept` header and
+/// credentials mode are kept in `globalThis.latin1FeedRequests`.
+const LATIN1_FETCH: &str = r#"
+    const original = globalThis.fetch;
+    globalThis.latin1FeedRequests = [];
+    globalThis.fetch = (url, init = {}) => {
+        if (!String(url).endsWith("/latin1-feed.rss")) return original(url, init);
+        const headers = new Headers(init.headers);
+        globalThis.latin1FeedRequests.push({ accept: headers.get("Accept"), credentials: init.credentials });
+        const text = '<?xml version="1.0"?><rss version="2.0"><channel><title>Not\u00edcias</title>'
+            + '<item><title>Cora\u00e7\u00e3o de S\u00e3o Paulo</title><guid>sp</guid>'
+            + '<pubDate>Tue, 03 Nov 2026 10:00:00 -0300</pubDate></item></channel></rss>';
+        const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+        return Promise.resolve(new Response(bytes, {
+            headers: { "Content-Type": "application/rss+xml; charset=ISO-8859-1" },
+        }));
+    };
+    return original;
+"#;
+
+#[wasm_bindgen_test]
+async fn a_latin1_rss_feed_from_src_renders_through_this_browsers_fetch_and_decoder() {
+    let global = js_sys::global();
+    let original = js_sys::Function::new_no_args(LATIN1_FETCH).call0(&global).expect("the fetch stub installs");
+    let el = settled_on("/latin1-feed.rss").await;
+    js_sys::Reflect::set(&global, &"fetch".into(), &original).expect("the page's fetch is put back");
+
+    assert_eq!(el.get_attribute("state").as_deref(), Some("ready"), "{}", text(&part(&el, "error")));
+    let titles: Vec<String> = parts(&el, "item").iter().map(text).collect();
+    assert!(titles.iter().any(|t| t.contains("Cora\u{e7}\u{e3}o de S\u{e3}o Paulo")), "{titles:?}");
+    assert_eq!(text(&part(&el, "headline")), "Cora\u{e7}\u{e3}o de S\u{e3}o Paulo");
+
+    let requests = js_sys::Reflect::get(&global, &"latin1FeedRequests".into()).expect("the requests");
+    let first = js_sys::Array::from(&requests).get(0);
+    let accept = get(&first, "accept").as_string().unwrap_or_default();
+    assert!(accept.contains("application/rss+xml") && accept.contains("application/atom+xml"), "Accept: {accept}");
+    assert_eq!(get(&first, "credentials").as_string().as_deref(), Some("same-origin"));
+    el.remove();
+}
