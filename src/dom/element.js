@@ -340,6 +340,18 @@ function decodeFeed(bytes, contentType) {
       // A label TextDecoder does not know: the next one is tried.
     }
   }
+  // Nothing labels the bytes and they are not UTF-8: a feed written before
+  // UTF-8 was the default, served without a charset (UOL's and many
+  // Portuguese and Spanish sites' feeds). Feed readers then fall back to
+  // windows-1252, as browsers do for unlabelled pages, rather than show
+  // U+FFFD for every accented letter.
+  if (!mark && !fromType && !declared) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (_) {
+      return new TextDecoder("windows-1252").decode(bytes);
+    }
+  }
   return new TextDecoder("utf-8").decode(bytes);
 }
 

@@ -228,7 +228,7 @@ test("feeds as sloppy as the wild: HTML entities, bare ampersands, white space b
   await latin.context.close();
 });
 
-test("ISO-8859-1, windows-1252, UTF-16 (with and without a mark), KOI8-R and Shift_JIS feeds read correctly, and a server's charset that contradicts the declaration", async () => {
+test("ISO-8859-1, windows-1252, UTF-16 (with and without a mark), KOI8-R and Shift_JIS feeds read correctly, a server's charset that contradicts the declaration, and unlabelled bytes that are not UTF-8 (windows-1252)", async () => {
   const latin = (text) => Buffer.from(text, "latin1");
   // windows-1252: 0x93/0x94 are curly quotes, 0x80 the euro sign; named only by the XML declaration.
   const cp1252 = Buffer.concat([
@@ -271,6 +271,16 @@ test("ISO-8859-1, windows-1252, UTF-16 (with and without a mark), KOI8-R and Shi
   // "Новости" in windows-1251, served as UTF-8 by a server whose default is UTF-8.
   const cp1251 = Buffer.concat([latin('<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>T</title><item><title>'), Buffer.from([0xcd, 0xee, 0xe2, 0xee, 0xf1, 0xf2, 0xe8]), latin("</title><guid>c</guid></item></channel></rss>")]);
   routes.set("/feeds/cp1251-labelled-utf8.xml", { type: "application/rss+xml; charset=utf-8", body: cp1251 });
+  // No charset, no declaration, and bytes that are not UTF-8 (UOL's feed, served so): windows-1252.
+  routes.set("/feeds/unlabelled-latin1.xml", {
+    type: "text/xml",
+    body: latin(`<rss><channel><title>Not\xedcias</title><item><title>\xdaltimas not\xedcias: ${latinTitle}</title><guid>n</guid></item></channel></rss>`),
+  });
+  // The same bytes in UTF-8, equally unlabelled, stay UTF-8.
+  routes.set("/feeds/unlabelled-utf8.xml", {
+    type: "text/xml",
+    body: Buffer.from(`<rss><channel><title>T</title><item><title>\u00daltimas: ${latinTitle}</title><guid>u8</guid></item></channel></rss>`, "utf8"),
+  });
   // A declaration that says UTF-16 in bytes that read as ASCII: UTF-8.
   routes.set("/feeds/mislabelled.xml", { type: "application/xml", body: Buffer.from('<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><title>T</title><item><title>Caf\u00e9 au lait</title><guid>m</guid></item></channel></rss>', "utf8") });
   for (const [path, expected] of [
@@ -285,6 +295,8 @@ test("ISO-8859-1, windows-1252, UTF-16 (with and without a mark), KOI8-R and Shi
     ["/feeds/utf8-undeclared-labelled-latin1.xml", latinTitle],
     ["/feeds/latin1-declared-utf8.xml", latinTitle],
     ["/feeds/cp1251-labelled-utf8.xml", "Новости"],
+    ["/feeds/unlabelled-latin1.xml", `\u00daltimas not\u00edcias: ${latinTitle}`],
+    ["/feeds/unlabelled-utf8.xml", `\u00daltimas: ${latinTitle}`],
   ]) {
     const { page, context } = await widget({ src: path });
     await settled(page);
