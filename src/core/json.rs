@@ -361,6 +361,9 @@ pub fn repair_lone_surrogates(text: &str) -> Cow<'_, str> {
 /// `None` when it has none of these:
 /// - `//`, `/* */` and HTML's `<!-- -->` comments, with what they wrap
 ///   (`/* <![CDATA[ */`);
+/// - a bare CDATA wrapper, `<![CDATA[ … ]]>`, as a template written for
+///   XHTML leaves it when the page is served as HTML (the HTML parser keeps
+///   it in the script's text; an XML parser would have taken it off);
 /// - a comma before a closing `}` or `]`;
 /// - control characters, such as a line break, inside a string.
 ///
@@ -378,6 +381,8 @@ pub fn lenient_copy(text: &str) -> Option<String> {
         }
     };
     let mut in_string = false;
+    // Whether a `<![CDATA[` was met, whose `]]>` is then a wrapper's end too.
+    let mut in_cdata = false;
     let mut comma: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
@@ -397,6 +402,14 @@ pub fn lenient_copy(text: &str) -> Option<String> {
             (b'/', Some(b'/')) => bytes[i..].iter().position(|&c| c == b'\n').map_or(bytes.len(), |n| i + n),
             (b'/', Some(b'*')) => text[i + 2..].find("*/").map_or(bytes.len(), |n| i + 2 + n + 2),
             (b'<', Some(b'!')) if text[i..].starts_with("<!--") => text[i + 4..].find("-->").map_or(bytes.len(), |n| i + 4 + n + 3),
+            (b'<', Some(b'!')) if text[i..].starts_with("<![CDATA[") => {
+                in_cdata = true;
+                i + "<![CDATA[".len()
+            }
+            (b']', Some(b']')) if in_cdata && text[i..].starts_with("]]>") => {
+                in_cdata = false;
+                i + "]]>".len()
+            }
             _ => {
                 match b {
                     b'"' => in_string = true,

@@ -132,7 +132,7 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
                 let copy = lenient[block].get_or_init(|| (text.len() <= json::MAX_INPUT_BYTES).then(|| json::lenient_copy(text)).flatten());
                 match copy.as_deref().map(|copy| parse_block(copy, block, &rebuilt[block])) {
                     Some(Ok(parsed)) if parsed.format == Format::JsonLd => {
-                        failures.push(format!("{}not strict JSON (a comment, a trailing comma or a line break in a string), read past", place(block)));
+                        failures.push(format!("{}not strict JSON (a comment, a CDATA wrapper, a trailing comma or a line break in a string), read past", place(block)));
                         Ok(parsed)
                     }
                     // The first error is the one reported: it is about the text as written.
@@ -324,9 +324,17 @@ mod tests {
         let doc = decode(commented, DecodeOptions::default()).unwrap();
         let main = doc.main.as_ref().unwrap();
         assert_eq!((main.headline.as_str(), main.url.as_deref()), ("Read // as written", Some("https://news.test/a//b")), "'//' in strings is text");
-        assert_eq!(doc.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(), ["page: not strict JSON (a comment, a trailing comma or a line break in a string), read past"]);
+        assert_eq!(doc.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(), ["page: not strict JSON (a comment, a CDATA wrapper, a trailing comma or a line break in a string), read past"]);
         let wrapped = "/* <![CDATA[ */ [{\"@type\":\"NewsArticle\",\"headline\":\"Wrapped\",},] /* ]]> */";
         assert_eq!(decode(wrapped, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(), Some("Wrapped"));
+        // Bare, as an XHTML template leaves it in a page served as HTML; arrays
+        // that close just before the wrapper's end keep their brackets.
+        let bare = "\n  <![CDATA[\n  {\"@type\":\"NewsArticle\",\"headline\":\"Bare\",\"keywords\":[[\"x\"]]}]]>\n";
+        let doc = decode(bare, DecodeOptions::default()).unwrap();
+        assert_eq!(doc.main.as_ref().map(|a| a.headline.as_str()), Some("Bare"));
+        assert_eq!(doc.warnings.len(), 1, "read past, with the warning");
+        let nested = "<![CDATA[[{\"@type\":\"NewsArticle\",\"headline\":\"Listed\"}]]]>";
+        assert_eq!(decode(nested, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(), Some("Listed"));
         let html_comment = "<!-- Jo wrote this. -->\n{\"@type\":\"NewsArticle\",\"headline\":\"Annotated\"}";
         assert_eq!(decode(html_comment, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(), Some("Annotated"));
 
