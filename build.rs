@@ -10,7 +10,11 @@ fn main() {
     let small = minify(&css);
     // The rules are the same: every brace and string survives.
     for mark in ['{', '}', '"'] {
-        assert_eq!(css.matches(mark).count() - comment_count(&css, mark), small.matches(mark).count(), "minified CSS lost a {mark}");
+        assert_eq!(
+            css.matches(mark).count() - comment_count(&css, mark),
+            small.matches(mark).count(),
+            "minified CSS lost a {mark}"
+        );
     }
     let out = env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
     fs::write(format!("{out}/styles.min.css"), small).expect("write styles.min.css");

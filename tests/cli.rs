@@ -38,15 +38,25 @@ fn sanitize_reads_standard_input_or_a_file_and_prints_the_widgets_html() {
     let output = run(&["sanitize", "--no-images", "--target", "_blank", path], "");
     std::fs::remove_file(&file).ok();
     assert!(output.status.success(), "{output:?}");
-    assert_eq!(stdout(&output), "<p>Hi <a href=\"https://x.test/\" rel=\"noopener noreferrer\" target=\"_blank\">x</a></p>\n");
-    assert_eq!(stdout(&run(&["sanitize", "--target=_top"], "<a href=/x>x</a>")), "<a href=\"/x\" rel=\"noopener noreferrer\" target=\"_top\">x</a>\n");
+    assert_eq!(
+        stdout(&output),
+        "<p>Hi <a href=\"https://x.test/\" rel=\"noopener noreferrer\" target=\"_blank\">x</a></p>\n"
+    );
+    assert_eq!(
+        stdout(&run(&["sanitize", "--target=_top"], "<a href=/x>x</a>")),
+        "<a href=\"/x\" rel=\"noopener noreferrer\" target=\"_top\">x</a>\n"
+    );
 }
 
 #[test]
 fn json_lines_sanitise_one_body_a_line() {
     let output = run(&["sanitize", "--json-lines"], "\"<b>1</b><script>x</script>\"\n\n\"\\ud800 <i>2</i>\"\n");
     assert!(output.status.success(), "{output:?}");
-    assert_eq!(stdout(&output), "\"<b>1</b>\"\n\"\u{fffd} <i>2</i>\"\n", "a lone surrogate reads as the widget reads it");
+    assert_eq!(
+        stdout(&output),
+        "\"<b>1</b>\"\n\"\u{fffd} <i>2</i>\"\n",
+        "a lone surrogate reads as the widget reads it"
+    );
     let output = run(&["sanitize", "--json-lines"], "\"ok\"\n<b>not JSON</b>\n");
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("line 2: not a JSON string"), "{output:?}");
@@ -68,7 +78,10 @@ fn a_wrong_command_line_prints_the_usage_and_exits_with_2() {
         let output = run(args, "");
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.starts_with("newsreel: ") && stderr.contains("newsreel sanitize [--no-images]"), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("newsreel: ") && stderr.contains("newsreel sanitize [--no-images]"),
+            "{args:?}: {stderr}"
+        );
         assert!(output.stdout.is_empty());
     }
     let help = run(&["--help"], "");

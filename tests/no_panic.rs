@@ -15,20 +15,82 @@ use proptest::prelude::*;
 
 /// Member names the three decoders read, so generated documents reach deep branches.
 const KEYS: &[&str] = &[
-    "@context", "@type", "@id", "@graph", "@list", "@value", "itemListElement", "item", "position", "name",
-    "headline", "url", "mainEntity", "mainEntityOfPage", "hasPart", "author", "publisher", "image", "contentUrl",
-    "width", "height", "datePublished", "dateModified", "articleBody", "description", "inLanguage", "keywords",
-    "givenName", "familyName", "version", "items", "title", "id", "content_html", "content_text", "summary",
-    "date_published", "authors", "tags", "language", "home_page_url", "external_url", "banner_image",
-    "format", "article", "latest", "x",
+    "@context",
+    "@type",
+    "@id",
+    "@graph",
+    "@list",
+    "@value",
+    "itemListElement",
+    "item",
+    "position",
+    "name",
+    "headline",
+    "url",
+    "mainEntity",
+    "mainEntityOfPage",
+    "hasPart",
+    "author",
+    "publisher",
+    "image",
+    "contentUrl",
+    "width",
+    "height",
+    "datePublished",
+    "dateModified",
+    "articleBody",
+    "description",
+    "inLanguage",
+    "keywords",
+    "givenName",
+    "familyName",
+    "version",
+    "items",
+    "title",
+    "id",
+    "content_html",
+    "content_text",
+    "summary",
+    "date_published",
+    "authors",
+    "tags",
+    "language",
+    "home_page_url",
+    "external_url",
+    "banner_image",
+    "format",
+    "article",
+    "latest",
+    "x",
 ];
 
 /// String values that mean something to a decoder.
 const WORDS: &[&str] = &[
-    "NewsArticle", "schema:BlogPosting", "http://schema.org/Report", "ItemList", "ListItem", "WebPage",
-    "BreadcrumbList", "Person", "https://jsonfeed.org/version/1.1", "https://jsonfeed.org/version/1",
-    "newsreel/1", "#a", "#b", "https://x.test/a", "/rel", "2026-01-12", "12.Jan.2026", "yesterday",
-    "&amp;&#039;&#x27;&#1114112;&", "<p>x</p><b", "  ", "", "1", "-3e400", "javascript:alert(1)",
+    "NewsArticle",
+    "schema:BlogPosting",
+    "http://schema.org/Report",
+    "ItemList",
+    "ListItem",
+    "WebPage",
+    "BreadcrumbList",
+    "Person",
+    "https://jsonfeed.org/version/1.1",
+    "https://jsonfeed.org/version/1",
+    "newsreel/1",
+    "#a",
+    "#b",
+    "https://x.test/a",
+    "/rel",
+    "2026-01-12",
+    "12.Jan.2026",
+    "yesterday",
+    "&amp;&#039;&#x27;&#1114112;&",
+    "<p>x</p><b",
+    "  ",
+    "",
+    "1",
+    "-3e400",
+    "javascript:alert(1)",
     "One\n\nTwo\r\nthree",
 ];
 
@@ -56,7 +118,8 @@ fn json_text() -> impl Strategy<Value = String> {
         prop::sample::select(WORDS).prop_map(quote),
         any::<String>().prop_map(|s| quote(&s)),
         // Escapes a quoted Rust string never makes: lone and paired surrogates.
-        prop::sample::select(vec![r#""\ud800 lone""#, r#""\udc00""#, r#""\ud83d\ude00""#, r#""a\ud800\ud800\udc00""#]).prop_map(String::from),
+        prop::sample::select(vec![r#""\ud800 lone""#, r#""\udc00""#, r#""\ud83d\ude00""#, r#""a\ud800\ud800\udc00""#])
+            .prop_map(String::from),
     ];
     leaf.prop_recursive(6, 96, 8, |inner| {
         let key = prop_oneof![4 => prop::sample::select(KEYS).prop_map(String::from), 1 => any::<String>()];
@@ -85,7 +148,28 @@ fn resolve_all<S: AsRef<str>>(doc: &NewsDocument, sources: &[S]) {
 /// A parsed body written as tokens (see `markup::from_tokens`), with names
 /// the sanitiser knows and some it must refuse or unwrap.
 fn body_tokens() -> impl Strategy<Value = String> {
-    let names = prop::sample::select(vec!["<p", "<a", "<img", "<table", "<tr", "<td", "<pre", "<li", "<script", "<", "<font", "/", "=href", "=src", "=dir", "=onclick", "#x", "#\n", "javascript:x", "https://x.test/"]);
+    let names = prop::sample::select(vec![
+        "<p",
+        "<a",
+        "<img",
+        "<table",
+        "<tr",
+        "<td",
+        "<pre",
+        "<li",
+        "<script",
+        "<",
+        "<font",
+        "/",
+        "=href",
+        "=src",
+        "=dir",
+        "=onclick",
+        "#x",
+        "#\n",
+        "javascript:x",
+        "https://x.test/",
+    ]);
     prop::collection::vec(prop_oneof![names.prop_map(String::from), any::<String>()], 0..60).prop_map(|t| t.join("\0"))
 }
 
@@ -94,50 +178,143 @@ fn body_tokens() -> impl Strategy<Value = String> {
 /// content), and any text between them.
 fn body_html() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "<p>", "</p>", "<div>", "</div>", "<b>", "</b>", "<i>", "</i>", "<a href=https://x.test/>", "</a>", "<table>",
-        "</table>", "<tr>", "<td>", "</td>", "<caption>", "<ul>", "<li>", "</li>", "<dl>", "<dt>", "<dd>", "<pre>",
-        "<pre>\n", "</pre>", "<h2>", "</h2>", "<h3>", "<br>", "<img src=https://x.test/i alt=a>", "<svg>", "</svg>",
-        "<math>", "<mi>", "<foreignObject>", "<template>", "</template>", "<script>", "</script>", "<style>",
-        "<noscript>", "<select>", "<option>", "<textarea>", "<xmp>", "<!--", "-->", "<font>", "<blockquote>", "<q>",
-        "<body>", "<frameset>", "\n", " ", "x", "&amp;", "&lt;", "&nbsp;", "\u{a0}", "<p title=\"<a>\">",
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<b>",
+        "</b>",
+        "<i>",
+        "</i>",
+        "<a href=https://x.test/>",
+        "</a>",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "<td>",
+        "</td>",
+        "<caption>",
+        "<ul>",
+        "<li>",
+        "</li>",
+        "<dl>",
+        "<dt>",
+        "<dd>",
+        "<pre>",
+        "<pre>\n",
+        "</pre>",
+        "<h2>",
+        "</h2>",
+        "<h3>",
+        "<br>",
+        "<img src=https://x.test/i alt=a>",
+        "<svg>",
+        "</svg>",
+        "<math>",
+        "<mi>",
+        "<foreignObject>",
+        "<template>",
+        "</template>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "<noscript>",
+        "<select>",
+        "<option>",
+        "<textarea>",
+        "<xmp>",
+        "<!--",
+        "-->",
+        "<font>",
+        "<blockquote>",
+        "<q>",
+        "<body>",
+        "<frameset>",
+        "\n",
+        " ",
+        "x",
+        "&amp;",
+        "&lt;",
+        "&nbsp;",
+        "\u{a0}",
+        "<p title=\"<a>\">",
     ]);
-    prop::collection::vec(prop_oneof![4 => pieces.prop_map(String::from), 1 => any::<String>()], 0..40).prop_map(|p| p.concat())
+    prop::collection::vec(prop_oneof![4 => pieces.prop_map(String::from), 1 => any::<String>()], 0..40)
+        .prop_map(|p| p.concat())
 }
 
 /// Element names (with their namespaces) the feed decoder reads.
 const FEED_NAMES: &[(Option<&str>, &str)] = &[
-    (None, "rss"), (None, "channel"), (None, "item"), (None, "title"), (None, "link"), (None, "guid"),
-    (None, "pubDate"), (None, "description"), (None, "author"), (None, "category"), (None, "enclosure"),
-    (Some(xml::ATOM), "feed"), (Some(xml::ATOM), "entry"), (Some(xml::ATOM), "title"), (Some(xml::ATOM), "link"),
-    (Some(xml::ATOM), "content"), (Some(xml::ATOM), "updated"), (Some(xml::ATOM), "author"), (Some(xml::ATOM), "name"),
-    (Some(xml::RDF), "RDF"), (Some(xml::RSS1), "item"), (Some(xml::RSS1), "channel"), (Some(xml::DC), "date"),
-    (Some(xml::DC), "creator"), (Some(xml::CONTENT), "encoded"), (Some(xml::MEDIA), "content"),
-    (Some(xml::MEDIA), "thumbnail"), (Some(xml::MEDIA), "group"), (Some(xml::XHTML), "div"),
+    (None, "rss"),
+    (None, "channel"),
+    (None, "item"),
+    (None, "title"),
+    (None, "link"),
+    (None, "guid"),
+    (None, "pubDate"),
+    (None, "description"),
+    (None, "author"),
+    (None, "category"),
+    (None, "enclosure"),
+    (Some(xml::ATOM), "feed"),
+    (Some(xml::ATOM), "entry"),
+    (Some(xml::ATOM), "title"),
+    (Some(xml::ATOM), "link"),
+    (Some(xml::ATOM), "content"),
+    (Some(xml::ATOM), "updated"),
+    (Some(xml::ATOM), "author"),
+    (Some(xml::ATOM), "name"),
+    (Some(xml::RDF), "RDF"),
+    (Some(xml::RSS1), "item"),
+    (Some(xml::RSS1), "channel"),
+    (Some(xml::DC), "date"),
+    (Some(xml::DC), "creator"),
+    (Some(xml::CONTENT), "encoded"),
+    (Some(xml::MEDIA), "content"),
+    (Some(xml::MEDIA), "thumbnail"),
+    (Some(xml::MEDIA), "group"),
+    (Some(xml::XHTML), "div"),
 ];
 
 /// Attribute names the feed decoder reads.
 const FEED_ATTRIBUTES: &[(Option<&str>, &str)] = &[
-    (None, "href"), (None, "rel"), (None, "type"), (None, "url"), (None, "medium"), (None, "isPermaLink"),
-    (None, "term"), (None, "width"), (None, "version"), (Some(xml::XML), "base"), (Some(xml::XML), "lang"),
+    (None, "href"),
+    (None, "rel"),
+    (None, "type"),
+    (None, "url"),
+    (None, "medium"),
+    (None, "isPermaLink"),
+    (None, "term"),
+    (None, "width"),
+    (None, "version"),
+    (Some(xml::XML), "base"),
+    (Some(xml::XML), "lang"),
 ];
 
 /// Feed-like trees: the decoder's names, attributes and words, nested a few levels.
 fn feed_tree() -> impl Strategy<Value = Element> {
     let word = prop_oneof![prop::sample::select(WORDS).prop_map(String::from), any::<String>()];
-    let attribute = (prop::sample::select(FEED_ATTRIBUTES), word.clone())
-        .prop_map(|((namespace, name), value)| Attribute { name: name.into(), namespace: namespace.map(String::from), value });
+    let attribute = (prop::sample::select(FEED_ATTRIBUTES), word.clone()).prop_map(|((namespace, name), value)| {
+        Attribute { name: name.into(), namespace: namespace.map(String::from), value }
+    });
     let leaf = word.clone().prop_map(Node::Text);
     let node = leaf.prop_recursive(5, 64, 8, move |inner| {
-        (prop::sample::select(FEED_NAMES), prop::collection::vec(attribute.clone(), 0..3), prop::collection::vec(inner, 0..8))
+        (
+            prop::sample::select(FEED_NAMES),
+            prop::collection::vec(attribute.clone(), 0..3),
+            prop::collection::vec(inner, 0..8),
+        )
             .prop_map(|((namespace, name), attributes, children)| {
-                Node::Element(Element { name: name.into(), namespace: namespace.map(String::from), attributes, children })
+                Node::Element(Element {
+                    name: name.into(),
+                    namespace: namespace.map(String::from),
+                    attributes,
+                    children,
+                })
             })
     });
-    (prop::sample::select(FEED_NAMES), prop::collection::vec(node, 0..8)).prop_map(|((namespace, name), children)| Element {
-        name: name.into(),
-        namespace: namespace.map(String::from),
-        attributes: Vec::new(),
-        children,
+    (prop::sample::select(FEED_NAMES), prop::collection::vec(node, 0..8)).prop_map(|((namespace, name), children)| {
+        Element { name: name.into(), namespace: namespace.map(String::from), attributes: Vec::new(), children }
     })
 }
 

@@ -13,7 +13,9 @@ fn fixture(name: &str) -> String {
 /// The shadow root's content: between `<template shadowrootmode="open">`
 /// and `</template>`, after the stylesheet's `<link>`.
 fn shadow(html: &str) -> &str {
-    let link = html.find("<template shadowrootmode=\"open\"><link ").expect("a declarative shadow root with its stylesheet") + 32;
+    let link =
+        html.find("<template shadowrootmode=\"open\"><link ").expect("a declarative shadow root with its stylesheet")
+            + 32;
     let start = link + html[link..].find("\">").expect("the link ends") + 2;
     let end = html.rfind("</template>").expect("the template closes");
     &html[start..end]
@@ -37,7 +39,10 @@ fn every_fixture_renders_its_headlines_and_article() {
     ];
     for (name, expected) in inputs {
         let html = render_html(&fixture(name), &RenderOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert!(html.starts_with("<news-reel state=\"ready\" server-rendered><template shadowrootmode=\"open\">"), "{name}");
+        assert!(
+            html.starts_with("<news-reel state=\"ready\" server-rendered><template shadowrootmode=\"open\">"),
+            "{name}"
+        );
         assert!(html.ends_with("</news-reel>"), "{name}");
         let root = shadow(&html);
         assert!(root.contains(expected), "{name}: {expected} in {root}");
@@ -56,7 +61,12 @@ fn attributes_and_language_are_the_elements() {
         ..RenderOptions::default()
     };
     let html = render_html(&fixture("seed.json"), &options).unwrap();
-    assert!(html.starts_with(r#"<news-reel view="ticker" mode="vertical" rows="2" lang="ru" state="ready" server-rendered>"#), "{html}");
+    assert!(
+        html.starts_with(
+            r#"<news-reel view="ticker" mode="vertical" rows="2" lang="ru" state="ready" server-rendered>"#
+        ),
+        "{html}"
+    );
     assert!(html.contains(r#"<link rel="stylesheet" href="/static/newsreel.css">"#));
     let root = shadow(&html);
     assert!(root.contains(r#"class="nr mode-vertical""#));
@@ -72,10 +82,18 @@ fn arabic_reads_right_to_left_and_a_given_dir_wins() {
     let data = r#"{"latest":[{"id":"a","headline":"عنوان"}]}"#;
     let rtl = render_html(data, &RenderOptions { lang: Some("ar".into()), ..RenderOptions::default() }).unwrap();
     assert!(shadow(&rtl).starts_with(r#"<div class="nr mode-marquee rtl" part="root" dir="rtl">"#), "{rtl}");
-    let ltr = render_html(data, &RenderOptions { lang: Some("ar".into()), dir: Some("ltr".into()), ..RenderOptions::default() }).unwrap();
+    let ltr = render_html(
+        data,
+        &RenderOptions { lang: Some("ar".into()), dir: Some("ltr".into()), ..RenderOptions::default() },
+    )
+    .unwrap();
     assert!(shadow(&ltr).starts_with(r#"<div class="nr mode-marquee" part="root">"#));
     // `dir=""` gives no direction, as in the browser: the language's is set.
-    let empty = render_html(data, &RenderOptions { lang: Some("ar".into()), dir: Some(String::new()), ..RenderOptions::default() }).unwrap();
+    let empty = render_html(
+        data,
+        &RenderOptions { lang: Some("ar".into()), dir: Some(String::new()), ..RenderOptions::default() },
+    )
+    .unwrap();
     assert_eq!(shadow(&empty), shadow(&rtl));
 }
 

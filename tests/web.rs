@@ -23,7 +23,8 @@ fn renders_the_seed_page() {
     }
     let items = parts(&el, "item");
     assert_eq!(items.len(), 10, "ten latest headlines");
-    assert!(text(&items[0]).contains("Former Georgian Prime Minister Irakli Garibashvili Sentenced to Five Years in Prison"));
+    assert!(text(&items[0])
+        .contains("Former Georgian Prime Minister Irakli Garibashvili Sentenced to Five Years in Prison"));
     let first_time = items[0].query_selector("time").unwrap().unwrap();
     assert_eq!(first_time.get_attribute("datetime").as_deref(), Some("2026-01-12"));
     assert!(text(&items[9]).contains("Abkhazia and South Ossetia"));
@@ -146,7 +147,9 @@ async fn an_empty_element_waits_for_load_in_the_same_task() {
 #[wasm_bindgen_test]
 fn load_replaces_data_and_keeps_what_was_valid_on_failure() {
     let el = mount_json(SEED);
-    let object = js_sys::JSON::parse(r#"{"latest":[{"id":"n1","headline":"New one"},{"id":"n2","headline":"New two"}]}"#).unwrap();
+    let object =
+        js_sys::JSON::parse(r#"{"latest":[{"id":"n1","headline":"New one"},{"id":"n2","headline":"New two"}]}"#)
+            .unwrap();
     call(&el, "load", &[object]);
     assert_eq!(parts(&el, "item").len(), 2);
     assert_eq!(text(&part(&el, "headline")), "New one");
@@ -188,7 +191,11 @@ fn dates_follow_the_page_language_and_can_be_relative() {
     let el = mount_json_with(SEED, &[("lang", "en"), ("relative-dates", "")]);
     let shown = text(&part(&el, "date"));
     assert!(shown.ends_with(" ago") || shown.starts_with("last "), "{shown}");
-    assert_eq!(part(&el, "date").get_attribute("datetime").as_deref(), Some("2026-01-15"), "machine-readable date kept");
+    assert_eq!(
+        part(&el, "date").get_attribute("datetime").as_deref(),
+        Some("2026-01-15"),
+        "machine-readable date kept"
+    );
     el.remove();
     // A nonsense language tag falls back to the browser's, instead of throwing.
     let el = mount_json_with(SEED, &[("lang", "not a language!!")]);

@@ -260,7 +260,8 @@ fn article_view_follows_the_attributes() {
 fn the_marquee_moves_at_the_speed_asked_for() {
     let el = mount_json_with(SEED, &[("speed", "30")]);
     let lane = shadow(&el).query_selector(".lane").unwrap().unwrap();
-    let duration_ms = |lane: &Element| computed(lane, "animation-duration").trim_end_matches('s').parse::<f64>().unwrap() * 1000.0;
+    let duration_ms =
+        |lane: &Element| computed(lane, "animation-duration").trim_end_matches('s').parse::<f64>().unwrap() * 1000.0;
     let slow = duration_ms(&lane);
     el.set_attribute("speed", "120").unwrap();
     let fast = duration_ms(&lane);
@@ -274,8 +275,11 @@ fn the_marquee_moves_at_the_speed_asked_for() {
 
 /// `count` headlines long enough that a marquee of them moves.
 fn headlines_json(count: usize) -> String {
-    let items: Vec<String> =
-        (0..count).map(|i| format!(r#"{{"id":"v{i}","headline":"A vertical headline, number {i}, long enough to need the room"}}"#)).collect();
+    let items: Vec<String> = (0..count)
+        .map(|i| {
+            format!(r#"{{"id":"v{i}","headline":"A vertical headline, number {i}, long enough to need the room"}}"#)
+        })
+        .collect();
     format!(r#"{{"latest":[{}]}}"#, items.join(","))
 }
 

@@ -45,7 +45,11 @@ async fn fetch_tells_a_web_page_from_a_feed() {
     // The runner's own page: HTML, as a login wall or an error page would be.
     let el = settled_on("/").await;
     assert_eq!(el.get_attribute("state").as_deref(), Some("error"));
-    assert!(text(&part(&el, "error")).contains("could not load /: it is an HTML page, not a feed"), "{}", text(&part(&el, "error")));
+    assert!(
+        text(&part(&el, "error")).contains("could not load /: it is an HTML page, not a feed"),
+        "{}",
+        text(&part(&el, "error"))
+    );
     el.remove();
 }
 
@@ -78,7 +82,11 @@ fn domparser_builds_the_tree_the_core_reads() {
     assert_eq!((root.name.as_str(), root.namespace.as_deref()), ("rss", None));
     let doc = feed_xml::decode(&root, DecodeOptions::default()).expect("a feed");
     let headlines: Vec<&str> = doc.latest.iter().map(|a| a.headline.as_str()).collect();
-    assert_eq!(headlines, ["Caf\u{e9} prices & rents", "Ferry timetable changes"], "CDATA markup as text, newest first");
+    assert_eq!(
+        headlines,
+        ["Caf\u{e9} prices & rents", "Ferry timetable changes"],
+        "CDATA markup as text, newest first"
+    );
     let cafe = &doc.latest[0];
     assert_eq!(cafe.url.as_deref(), Some("https://gazette.test/news/cafe"), "read against the channel link");
     assert_eq!(cafe.authors, ["Ana Lima"]);

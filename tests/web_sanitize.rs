@@ -103,7 +103,10 @@ fn no_attribute_outside_the_allowlist_survives() {
     for name in &attributes {
         assert!(allowed.contains(&name.as_str()), "attribute {name} survived");
     }
-    assert_eq!(clean("<img src=\"/i.jpg\" width=\"100px\" height=\"5\">"), "<img height=\"5\" src=\"/i.jpg\" alt=\"\" loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\">");
+    assert_eq!(
+        clean("<img src=\"/i.jpg\" width=\"100px\" height=\"5\">"),
+        "<img height=\"5\" src=\"/i.jpg\" alt=\"\" loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\">"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -166,10 +169,16 @@ fn quieting_csp_reports_changes_nothing_that_is_shown() {
         assert_eq!(clean(html), clean(&clean(html)));
         assert!(clean(html).contains("style") || clean(html).contains("onerror"), "{html}");
     }
-    assert_eq!(clean("<p title=\"a style=b onclick=c\">Turn on the style</p>"), "<p title=\"a style=b onclick=c\">Turn on the style</p>");
+    assert_eq!(
+        clean("<p title=\"a style=b onclick=c\">Turn on the style</p>"),
+        "<p title=\"a style=b onclick=c\">Turn on the style</p>"
+    );
     assert_eq!(clean("<p>1 < 2 and 3 > 2, onerror=x</p>"), "<p>1 &lt; 2 and 3 &gt; 2, onerror=x</p>");
     // What is renamed or cut was going to be dropped anyway.
-    assert_eq!(clean("<p STYLE=\"color:red\" OnClick=x title=t>p</p><style>p{}</style><STYLE media=x>q{}</STYLE >after"), "<p title=\"t\">p</p>after");
+    assert_eq!(
+        clean("<p STYLE=\"color:red\" OnClick=x title=t>p</p><style>p{}</style><STYLE media=x>q{}</STYLE >after"),
+        "<p title=\"t\">p</p>after"
+    );
     assert_eq!(clean("<textarea><p style=x></textarea><p>kept</p><style>unclosed"), "<p>kept</p>");
     assert_eq!(clean("<!-- <p style=x> --><p>c</p><!--><p>d</p>"), "<p>c</p><p>d</p>");
 }
@@ -186,7 +195,10 @@ fn links_get_rel_and_the_hosts_target() {
 
 #[wasm_bindgen_test]
 fn images_none_leaves_out_every_image() {
-    assert_eq!(sanitise("<figure><img src=\"/i.jpg\"><figcaption>c</figcaption></figure>", false, None), "<figure><figcaption>c</figcaption></figure>");
+    assert_eq!(
+        sanitise("<figure><img src=\"/i.jpg\"><figcaption>c</figcaption></figure>", false, None),
+        "<figure><figcaption>c</figcaption></figure>"
+    );
     let json = r#"{"article":{"headline":"H","image":"https://x.test/lead.jpg","url":"https://x.test/a",
         "articleBody":"<p>Body <img src=\"https://x.test/in-body.jpg\"> <a href=\"https://x.test/more\">more</a></p>"}}"#;
     let with_images = mount_json_with(json, &[("target", "_blank")]);

@@ -95,7 +95,9 @@ usage: newsreel render [OPTIONS] FILE|-     (newsreel render --help for the opti
 
     fn write_out(text: &str) -> Result<(), Failure> {
         let mut out = io::stdout().lock();
-        out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(|e| Failure::Io(format!("standard output: {e}")))
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| Failure::Io(format!("standard output: {e}")))
     }
 
     /// `sanitize`'s options.
@@ -164,7 +166,8 @@ usage: newsreel render [OPTIONS] FILE|-     (newsreel render --help for the opti
         if options.json_lines {
             json_lines(&input, &mut out, options.images, target)?;
         } else {
-            let text = String::from_utf8(input).map_err(|_| Failure::Io(format!("{} is not UTF-8 text", name(options.file.as_deref()))))?;
+            let text = String::from_utf8(input)
+                .map_err(|_| Failure::Io(format!("{} is not UTF-8 text", name(options.file.as_deref()))))?;
             writeln!(out, "{}", sanitize_body_html(&text, options.images, target)).map_err(write_failed)?;
         }
         out.flush().map_err(write_failed)
@@ -197,7 +200,8 @@ usage: newsreel render [OPTIONS] FILE|-     (newsreel render --help for the opti
             if line.trim().is_empty() {
                 continue;
             }
-            let body: String = serde_json::from_str(&repair_lone_surrogates(&line)).map_err(|e| bad(format!("not a JSON string: {e}")))?;
+            let body: String = serde_json::from_str(&repair_lone_surrogates(&line))
+                .map_err(|e| bad(format!("not a JSON string: {e}")))?;
             let html = serde_json::Value::String(sanitize_body_html(&body, images, target));
             writeln!(out, "{html}").map_err(write_failed)?;
         }

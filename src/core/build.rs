@@ -152,7 +152,8 @@ impl Build {
 
 /// Elements with no end tag and no content (the HTML standard's void
 /// elements): written without `</…>`, and never nesting.
-pub const VOID_ELEMENTS: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+pub const VOID_ELEMENTS: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
 /// Appends `text` to `out` as HTML's serialisation writes it: `&`, no-break
 /// spaces, `<` and `>` escaped, and in an attribute value (`attribute`) `"`
@@ -185,7 +186,10 @@ mod tests {
             .open("br")
             .close()
             .close();
-        assert_eq!(b.to_html(), r#"<p class="meta" title="a &quot;q&quot; &amp; b">1 &lt; 2 😀<span dir="auto">x</span><br></p>"#);
+        assert_eq!(
+            b.to_html(),
+            r#"<p class="meta" title="a &quot;q&quot; &amp; b">1 &lt; 2 😀<span dir="auto">x</span><br></p>"#
+        );
         assert_eq!(b.steps().iter().filter(|s| **s == Step::Keep).count(), 1);
         assert_eq!(b.steps()[4], Step::Text("1 < 2 😀".into()));
     }
@@ -193,7 +197,10 @@ mod tests {
     #[test]
     fn html_is_escaped_as_a_browser_serialises_it() {
         let mut b = Build::new();
-        b.leaf("p", &[("title", "<b> & \u{a0}\"q\" 'x'")], "<b> & \u{a0}\"q\" 'x'").open("img").attr("alt", ">").close();
+        b.leaf("p", &[("title", "<b> & \u{a0}\"q\" 'x'")], "<b> & \u{a0}\"q\" 'x'")
+            .open("img")
+            .attr("alt", ">")
+            .close();
         assert_eq!(
             b.to_html(),
             r#"<p title="&lt;b&gt; &amp; &nbsp;&quot;q&quot; 'x'">&lt;b&gt; &amp; &nbsp;"q" 'x'</p><img alt="&gt;">"#

@@ -79,11 +79,41 @@ fn parse_epoch(text: &str) -> Option<DateValue> {
 /// Asia, Australia); ambiguous ones (`IST`, `AMT`, `BST` apart from the
 /// British one every feed means) are left out.
 const ZONES: &[(&str, i64)] = &[
-    ("Z", 0), ("UTC", 0), ("GMT", 0), ("UT", 0), ("EST", -5), ("EDT", -4), ("CST", -6), ("CDT", -5),
-    ("MST", -7), ("MDT", -6), ("PST", -8), ("PDT", -7),
-    ("WET", 0), ("WEST", 1), ("BST", 1), ("CET", 1), ("CEST", 2), ("MET", 1), ("MEST", 2), ("EET", 2),
-    ("EEST", 3), ("MSK", 3), ("TRT", 3), ("GET", 4), ("AZT", 4), ("GST", 4), ("PKT", 5), ("HKT", 8),
-    ("SGT", 8), ("JST", 9), ("KST", 9), ("AEST", 10), ("AEDT", 11), ("NZST", 12), ("NZDT", 13),
+    ("Z", 0),
+    ("UTC", 0),
+    ("GMT", 0),
+    ("UT", 0),
+    ("EST", -5),
+    ("EDT", -4),
+    ("CST", -6),
+    ("CDT", -5),
+    ("MST", -7),
+    ("MDT", -6),
+    ("PST", -8),
+    ("PDT", -7),
+    ("WET", 0),
+    ("WEST", 1),
+    ("BST", 1),
+    ("CET", 1),
+    ("CEST", 2),
+    ("MET", 1),
+    ("MEST", 2),
+    ("EET", 2),
+    ("EEST", 3),
+    ("MSK", 3),
+    ("TRT", 3),
+    ("GET", 4),
+    ("AZT", 4),
+    ("GST", 4),
+    ("PKT", 5),
+    ("HKT", 8),
+    ("SGT", 8),
+    ("JST", 9),
+    ("KST", 9),
+    ("AEST", 10),
+    ("AEDT", 11),
+    ("NZST", 12),
+    ("NZDT", 13),
 ];
 
 fn is_leap(y: i64) -> bool {
@@ -384,7 +414,11 @@ fn parse_human(text: &str) -> Option<DateValue> {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == 'º' || c == 'ª');
         let suffix = &w[digits.len()..];
         let ordinal = ["", "st", "nd", "rd", "th", "er", "e", "º", "ª"].iter().any(|s| suffix.eq_ignore_ascii_case(s));
-        if ordinal && digits.len() <= 2 { number(digits) } else { None }
+        if ordinal && digits.len() <= 2 {
+            number(digits)
+        } else {
+            None
+        }
     };
     let named_month = month_from_name(words[1]).is_some();
     let (y, m, d) = if let Some(m) = month_from_name(words[1]) {
@@ -403,7 +437,11 @@ fn parse_human(text: &str) -> Option<DateValue> {
         // unless the first number cannot be a month (`23/11/2026`). With dots
         // or dashes, day first, as printed across Europe (`01.12.2026`).
         let us = text.contains('/') && first <= 12;
-        if us { (number(words[2])?, first, second) } else { (number(words[2])?, second, first) }
+        if us {
+            (number(words[2])?, first, second)
+        } else {
+            (number(words[2])?, second, first)
+        }
     };
     let rest = &words[3..];
     let y = match y {
@@ -427,7 +465,9 @@ fn parse_human(text: &str) -> Option<DateValue> {
     }
     // A 12-hour clock (`8:30 PM`), as US pages print it.
     let (h, rest) = match rest.get(1).map(|w| w.to_ascii_lowercase()) {
-        Some(half) if (half == "am" || half == "pm") && (1..=12).contains(&h) => (h % 12 + if half == "pm" { 12 } else { 0 }, &rest[1..]),
+        Some(half) if (half == "am" || half == "pm") && (1..=12).contains(&h) => {
+            (h % 12 + if half == "pm" { 12 } else { 0 }, &rest[1..])
+        }
         _ => (h, rest),
     };
     let offset = match &rest[1..] {
@@ -455,7 +495,9 @@ mod tests {
 
     #[test]
     fn offsets_in_every_written_form() {
-        for (text, minutes) in [("+01:00", 60), ("+0100", 60), ("+01", 60), ("-08:00", -480), ("+05:30", 330), ("-0930", -570), ("Z", 0)] {
+        for (text, minutes) in
+            [("+01:00", 60), ("+0100", 60), ("+01", 60), ("-08:00", -480), ("+05:30", 330), ("-0930", -570), ("Z", 0)]
+        {
             assert_eq!(parse_offset(text), Some(minutes), "{text}");
         }
         for text in ["+1:00", "+01:0", "+01:000", "+0:100", "+24:00", "+01:60", "01:00", "+", "+01::00"] {
@@ -465,7 +507,20 @@ mod tests {
 
     #[test]
     fn month_names_full_and_short() {
-        let full = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+        let full = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
         for (i, name) in full.iter().enumerate() {
             assert_eq!(month_from_name(name), Some(i as u32 + 1), "{name}");
             assert_eq!(month_from_name(&name[..3].to_uppercase()), Some(i as u32 + 1), "{name}");
@@ -481,20 +536,224 @@ mod tests {
         // Each language's twelve names as its dates write them (genitive
         // where the language inflects), capitalised as at a sentence start.
         let languages: [(&str, [&str; 12]); 14] = [
-            ("fr", ["janvier", "Février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "Décembre"]),
-            ("de", ["Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]),
-            ("es", ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "setiembre", "octubre", "noviembre", "diciembre"]),
-            ("it", ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"]),
-            ("pt", ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"]),
-            ("nl", ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]),
-            ("pl", ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"]),
-            ("cs", ["ledna", "Února", "března", "dubna", "května", "Června", "července", "srpna", "září", "Října", "listopadu", "prosince"]),
-            ("tr", ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"]),
-            ("id", ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]),
-            ("az", ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"]),
-            ("ru", ["января", "Февраль", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "Декабря"]),
-            ("uk", ["січня", "Лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"]),
-            ("kk", ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"]),
+            (
+                "fr",
+                [
+                    "janvier",
+                    "Février",
+                    "mars",
+                    "avril",
+                    "mai",
+                    "juin",
+                    "juillet",
+                    "août",
+                    "septembre",
+                    "octobre",
+                    "novembre",
+                    "Décembre",
+                ],
+            ),
+            (
+                "de",
+                [
+                    "Jänner",
+                    "Februar",
+                    "März",
+                    "April",
+                    "Mai",
+                    "Juni",
+                    "Juli",
+                    "August",
+                    "September",
+                    "Oktober",
+                    "November",
+                    "Dezember",
+                ],
+            ),
+            (
+                "es",
+                [
+                    "enero",
+                    "febrero",
+                    "marzo",
+                    "abril",
+                    "mayo",
+                    "junio",
+                    "julio",
+                    "agosto",
+                    "setiembre",
+                    "octubre",
+                    "noviembre",
+                    "diciembre",
+                ],
+            ),
+            (
+                "it",
+                [
+                    "gennaio",
+                    "febbraio",
+                    "marzo",
+                    "aprile",
+                    "maggio",
+                    "giugno",
+                    "luglio",
+                    "agosto",
+                    "settembre",
+                    "ottobre",
+                    "novembre",
+                    "dicembre",
+                ],
+            ),
+            (
+                "pt",
+                [
+                    "janeiro",
+                    "fevereiro",
+                    "março",
+                    "abril",
+                    "maio",
+                    "junho",
+                    "julho",
+                    "agosto",
+                    "setembro",
+                    "outubro",
+                    "novembro",
+                    "dezembro",
+                ],
+            ),
+            (
+                "nl",
+                [
+                    "januari",
+                    "februari",
+                    "maart",
+                    "april",
+                    "mei",
+                    "juni",
+                    "juli",
+                    "augustus",
+                    "september",
+                    "oktober",
+                    "november",
+                    "december",
+                ],
+            ),
+            (
+                "pl",
+                [
+                    "stycznia",
+                    "lutego",
+                    "marca",
+                    "kwietnia",
+                    "maja",
+                    "czerwca",
+                    "lipca",
+                    "sierpnia",
+                    "września",
+                    "października",
+                    "listopada",
+                    "grudnia",
+                ],
+            ),
+            (
+                "cs",
+                [
+                    "ledna",
+                    "Února",
+                    "března",
+                    "dubna",
+                    "května",
+                    "Června",
+                    "července",
+                    "srpna",
+                    "září",
+                    "Října",
+                    "listopadu",
+                    "prosince",
+                ],
+            ),
+            (
+                "tr",
+                [
+                    "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
+                    "Kasım", "Aralık",
+                ],
+            ),
+            (
+                "id",
+                [
+                    "Januari",
+                    "Februari",
+                    "Maret",
+                    "April",
+                    "Mei",
+                    "Juni",
+                    "Juli",
+                    "Agustus",
+                    "September",
+                    "Oktober",
+                    "November",
+                    "Desember",
+                ],
+            ),
+            (
+                "az",
+                [
+                    "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
+                    "noyabr", "dekabr",
+                ],
+            ),
+            (
+                "ru",
+                [
+                    "января",
+                    "Февраль",
+                    "марта",
+                    "апреля",
+                    "мая",
+                    "июня",
+                    "июля",
+                    "августа",
+                    "сентября",
+                    "октября",
+                    "ноября",
+                    "Декабря",
+                ],
+            ),
+            (
+                "uk",
+                [
+                    "січня",
+                    "Лютого",
+                    "березня",
+                    "квітня",
+                    "травня",
+                    "червня",
+                    "липня",
+                    "серпня",
+                    "вересня",
+                    "жовтня",
+                    "листопада",
+                    "грудня",
+                ],
+            ),
+            (
+                "kk",
+                [
+                    "қаңтар",
+                    "ақпан",
+                    "наурыз",
+                    "сәуір",
+                    "мамыр",
+                    "маусым",
+                    "шілде",
+                    "тамыз",
+                    "қыркүйек",
+                    "қазан",
+                    "қараша",
+                    "желтоқсан",
+                ],
+            ),
         ];
         for (language, names) in languages {
             for (month, name) in (1..).zip(names) {
@@ -505,7 +764,9 @@ mod tests {
         assert_eq!(month_from_name("červen"), Some(6));
         assert_eq!(month_from_name("červenec"), Some(7));
         // Abbreviations feeds write.
-        for (abbreviation, month) in [("févr", 2), ("juil", 7), ("Mrz", 3), ("mrt", 3), ("Okt", 10), ("dic", 12), ("Agt", 8), ("ноя", 11)] {
+        for (abbreviation, month) in
+            [("févr", 2), ("juil", 7), ("Mrz", 3), ("mrt", 3), ("Okt", 10), ("dic", 12), ("Agt", 8), ("ноя", 11)]
+        {
             assert_eq!(month_from_name(abbreviation), Some(month), "{abbreviation}");
         }
     }
@@ -513,13 +774,21 @@ mod tests {
     #[test]
     fn localised_and_ordinal_human_dates() {
         assert_eq!(iso("Di, 01 Dez 2026 10:00:00 +0100").as_deref(), Some("2026-12-01T09:00:00Z"));
-        assert_eq!(iso("mar., 01 dic. 2026 10:00:00 +0100").as_deref(), Some("2026-12-01T09:00:00Z"), "Spanish Tuesday is mar.");
+        assert_eq!(
+            iso("mar., 01 dic. 2026 10:00:00 +0100").as_deref(),
+            Some("2026-12-01T09:00:00Z"),
+            "Spanish Tuesday is mar."
+        );
         assert_eq!(iso("martes, 1 de diciembre de 2026").as_deref(), Some("2026-12-01"));
         assert_eq!(iso("1 de dezembro de 2026").as_deref(), Some("2026-12-01"));
         assert_eq!(iso("1er décembre 2026").as_deref(), Some("2026-12-01"));
         assert_eq!(iso("1. Dezember 2026").as_deref(), Some("2026-12-01"));
         assert_eq!(iso("1. prosince 2026").as_deref(), Some("2026-12-01"));
-        assert_eq!(iso("Sen, 01 Des 2026 08:00:00 +0700").as_deref(), Some("2026-12-01T01:00:00Z"), "Indonesian Monday");
+        assert_eq!(
+            iso("Sen, 01 Des 2026 08:00:00 +0700").as_deref(),
+            Some("2026-12-01T01:00:00Z"),
+            "Indonesian Monday"
+        );
         assert_eq!(iso("01 Aralık 2026").as_deref(), Some("2026-12-01"));
         assert_eq!(iso("1 грудня 2026").as_deref(), Some("2026-12-01"));
         assert_eq!(iso("December 1st, 2026").as_deref(), Some("2026-12-01"));
@@ -580,7 +849,16 @@ mod tests {
     fn rfc2822_and_human_forms() {
         assert_eq!(iso("Thu, 15 Jan 2026 10:00:00 +0100").as_deref(), Some("2026-01-15T09:00:00Z"));
         assert_eq!(iso("Thu, 15 Jan 2026 10:00:00 GMT").as_deref(), Some("2026-01-15T10:00:00Z"));
-        for (zone, utc) in [("EST", "15:00"), ("EDT", "14:00"), ("CST", "16:00"), ("MDT", "16:00"), ("pst", "18:00"), ("PDT", "17:00"), ("ut", "10:00"), ("Z", "10:00")] {
+        for (zone, utc) in [
+            ("EST", "15:00"),
+            ("EDT", "14:00"),
+            ("CST", "16:00"),
+            ("MDT", "16:00"),
+            ("pst", "18:00"),
+            ("PDT", "17:00"),
+            ("ut", "10:00"),
+            ("Z", "10:00"),
+        ] {
             assert_eq!(iso(&format!("15 Jan 2026 10:00:00 {zone}")), Some(format!("2026-01-15T{utc}:00Z")), "{zone}");
         }
         assert_eq!(iso("15 Jan 2026 10:00:00 XST"), None);
@@ -592,7 +870,10 @@ mod tests {
         assert_eq!(iso("15.01.2026").as_deref(), Some("2026-01-15"));
         assert_eq!(iso("2026/01/15").as_deref(), Some("2026-01-15"));
         // JavaScript's Date.toString(), which feeds made by scripts carry.
-        assert_eq!(iso("Tue Nov 03 2026 08:30:00 GMT+0200 (Central European Summer Time)").as_deref(), Some("2026-11-03T06:30:00Z"));
+        assert_eq!(
+            iso("Tue Nov 03 2026 08:30:00 GMT+0200 (Central European Summer Time)").as_deref(),
+            Some("2026-11-03T06:30:00Z")
+        );
         assert_eq!(iso("Tue, 03 Nov 2026 08:30:00 GMT+3").as_deref(), Some("2026-11-03T05:30:00Z"));
         assert_eq!(iso("Tue, 03 Nov 2026 08:30:00 UTC-05:30").as_deref(), Some("2026-11-03T14:00:00Z"));
         // A 12-hour clock, with and without a zone.
@@ -613,27 +894,58 @@ mod tests {
     fn rfc822_dates_in_every_zone_form_feeds_write() {
         let ten = |zone: &str| iso(&format!("Thu, 15 Jan 2026 10:00:00 {zone}"));
         for (zone, utc) in [
-            ("GMT", "10:00"), ("UT", "10:00"), ("UTC", "10:00"), ("Z", "10:00"), ("EST", "15:00"), ("EDT", "14:00"),
-            ("CST", "16:00"), ("CDT", "15:00"), ("MST", "17:00"), ("MDT", "16:00"), ("PST", "18:00"), ("PDT", "17:00"),
-            ("+0000", "10:00"), ("-0000", "10:00"), ("+0530", "04:30"), ("-0800", "18:00"), ("+01:00", "09:00"),
+            ("GMT", "10:00"),
+            ("UT", "10:00"),
+            ("UTC", "10:00"),
+            ("Z", "10:00"),
+            ("EST", "15:00"),
+            ("EDT", "14:00"),
+            ("CST", "16:00"),
+            ("CDT", "15:00"),
+            ("MST", "17:00"),
+            ("MDT", "16:00"),
+            ("PST", "18:00"),
+            ("PDT", "17:00"),
+            ("+0000", "10:00"),
+            ("-0000", "10:00"),
+            ("+0530", "04:30"),
+            ("-0800", "18:00"),
+            ("+01:00", "09:00"),
             // Abbreviations beyond the RFC's, as feeds outside America write them.
-            ("CET", "09:00"), ("CEST", "08:00"), ("BST", "09:00"), ("MSK", "07:00"), ("AZT", "06:00"), ("JST", "01:00"),
+            ("CET", "09:00"),
+            ("CEST", "08:00"),
+            ("BST", "09:00"),
+            ("MSK", "07:00"),
+            ("AZT", "06:00"),
+            ("JST", "01:00"),
             // Military letters: unknown, so UTC (RFC 2822, 4.3).
-            ("A", "10:00"), ("M", "10:00"), ("N", "10:00"), ("Y", "10:00"), ("z", "10:00"),
+            ("A", "10:00"),
+            ("M", "10:00"),
+            ("N", "10:00"),
+            ("Y", "10:00"),
+            ("z", "10:00"),
         ] {
             assert_eq!(ten(zone), Some(format!("2026-01-15T{utc}:00Z")), "{zone}");
         }
         for bad in ["J", "AA", "+5", "-08000", "Q1"] {
             assert_eq!(ten(bad), None, "{bad}");
         }
-        assert_eq!(iso("Thu, 15 Jan 2026 10:00:00 AEDT").as_deref(), Some("2026-01-14T23:00:00Z"), "the day before in UTC");
+        assert_eq!(
+            iso("Thu, 15 Jan 2026 10:00:00 AEDT").as_deref(),
+            Some("2026-01-14T23:00:00Z"),
+            "the day before in UTC"
+        );
     }
 
     #[test]
     fn rfc822_dates_without_weekday_or_seconds_with_old_years_and_comments() {
         assert_eq!(iso("15 Jan 2026 10:00:00 GMT").as_deref(), Some("2026-01-15T10:00:00Z"), "no weekday");
         assert_eq!(iso("Thu, 15 Jan 2026 10:00 -0500").as_deref(), Some("2026-01-15T15:00:00Z"), "no seconds");
-        assert_eq!(iso("Thu, 5 Feb 2026 9:05:07 +0000").as_deref(), Some("2026-02-05T09:05:07Z"), "one-digit day and hour");
+        assert_eq!(
+            iso("Thu, 5 Feb 2026 9:05:07 +0000").as_deref(),
+            Some("2026-02-05T09:05:07Z"),
+            "one-digit day and hour"
+        );
         assert_eq!(iso("Thu, 15 Jan 26 10:00:00 GMT").as_deref(), Some("2026-01-15T10:00:00Z"), "two-digit year");
         assert_eq!(iso("Fri, 15 Jan 99 10:00 EST").as_deref(), Some("1999-01-15T15:00:00Z"));
         assert_eq!(iso("15 Jan 49 10:00 GMT").as_deref(), Some("2049-01-15T10:00:00Z"));
@@ -655,8 +967,17 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_date() {
         for bad in [
-            "", "yesterday", "2026-13-01", "2026-02-29", "2026-01-15T25:00", "31 Feb 2026", "12.Foo.2026",
-            "2026-01-15T10:00+99:00", "1/2", "15 Jan 26", "2026-01-15Tjunk",
+            "",
+            "yesterday",
+            "2026-13-01",
+            "2026-02-29",
+            "2026-01-15T25:00",
+            "31 Feb 2026",
+            "12.Foo.2026",
+            "2026-01-15T10:00+99:00",
+            "1/2",
+            "15 Jan 26",
+            "2026-01-15Tjunk",
         ] {
             assert_eq!(parse_date(bad), None, "{bad:?}");
         }

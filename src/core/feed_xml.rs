@@ -79,12 +79,25 @@ pub fn decode(root: &Element, options: DecodeOptions) -> Result<NewsDocument, De
         h.id = format!("item-{}", n + 1);
     }
     let keys: Vec<_> = heads.iter().map(|h| (h.id.as_str(), h.url.as_deref(), h.date_published)).collect();
-    let accepted: Vec<bool> =
-        if options.tags.is_active() { heads.iter().map(|h| options.tags.accepts(&tags(h.item, &feed))).collect() } else { Vec::new() };
+    let accepted: Vec<bool> = if options.tags.is_active() {
+        heads.iter().map(|h| options.tags.accepts(&tags(h.item, &feed))).collect()
+    } else {
+        Vec::new()
+    };
     let keep = normalize::shown(&keys, options.max_items, options.main_id, &accepted);
     let unbuilt = keep.iter().filter(|&&k| !k).count();
-    let latest = heads.into_iter().zip(keep).filter(|(_, k)| *k).map(|(h, _)| article(h, &feed, &mut warnings)).collect();
-    let mut doc = NewsDocument { format, main: None, latest, title: feed.title, language: feed.language, found: 0, unbuilt, warnings };
+    let latest =
+        heads.into_iter().zip(keep).filter(|(_, k)| *k).map(|(h, _)| article(h, &feed, &mut warnings)).collect();
+    let mut doc = NewsDocument {
+        format,
+        main: None,
+        latest,
+        title: feed.title,
+        language: feed.language,
+        found: 0,
+        unbuilt,
+        warnings,
+    };
     normalize::finish(&mut doc, false, options.max_items, options.main_id, options.tags);
     super::renderable(doc, format!("no item with a title found in the {format} feed"))
 }
@@ -116,7 +129,9 @@ fn detect(root: &Element) -> Result<Format, String> {
 
 /// The namespace of an `<rdf:RDF>` root's RSS elements: RSS 1.0, or 0.90.
 fn rdf_namespace(root: &Element) -> Option<&'static str> {
-    [RSS1, RSS090].into_iter().find(|ns| root.elements().any(|e| e.namespace.as_deref() == Some(ns) && (e.name == "channel" || e.name == "item")))
+    [RSS1, RSS090].into_iter().find(|ns| {
+        root.elements().any(|e| e.namespace.as_deref() == Some(ns) && (e.name == "channel" || e.name == "item"))
+    })
 }
 
 /// What the feed says for all its items.
@@ -171,8 +186,12 @@ impl<'a> Feed<'a> {
         let channel_base = channel.map_or(root_base.clone(), |c| xml_base(c, root_base.as_deref()));
         // The channel's link, the site's home page, is what relative item
         // links mean (when it is absolute itself).
-        let home = channel.and_then(|c| c.child(ns, "link")).map(|l| against(channel_base.as_deref(), &l.text())).filter(|l| is_web(l));
-        let field = |namespace, name| channel.and_then(|c| c.child(namespace, name)).and_then(|e| line_of(Some(&e.text())));
+        let home = channel
+            .and_then(|c| c.child(ns, "link"))
+            .map(|l| against(channel_base.as_deref(), &l.text()))
+            .filter(|l| is_web(l));
+        let field =
+            |namespace, name| channel.and_then(|c| c.child(namespace, name)).and_then(|e| line_of(Some(&e.text())));
         Feed {
             format,
             ns,
@@ -392,7 +411,11 @@ fn head<'a>(item: &'a Element, feed: &Feed, location: &str, warnings: &mut Vec<W
         // Made from the start of the text, as JSON Feed's.
         None => made_headline(&content(item, feed)).ok_or("has no title, summary or text")?,
     };
-    let url = if atom { atom_link(item, feed.ns, base.as_deref(), location, warnings) } else { rss_link(item, feed.ns, base.as_deref(), location, warnings) };
+    let url = if atom {
+        atom_link(item, feed.ns, base.as_deref(), location, warnings)
+    } else {
+        rss_link(item, feed.ns, base.as_deref(), location, warnings)
+    };
     let own_id = if atom {
         item.child(feed.ns, "id").map(|e| e.text())
     } else {
@@ -407,7 +430,12 @@ fn head<'a>(item: &'a Element, feed: &Feed, location: &str, warnings: &mut Vec<W
     } else {
         // .NET's SyndicationFeed, among others, dates an RSS item with Atom's
         // elements (`a10:updated`) and no `pubDate`.
-        first_date(item, &[(feed.ns.unwrap_or_default(), "pubDate"), (DC, "date"), (ATOM, "published"), (ATOM, "updated")], location, warnings)
+        first_date(
+            item,
+            &[(feed.ns.unwrap_or_default(), "pubDate"), (DC, "date"), (ATOM, "published"), (ATOM, "updated")],
+            location,
+            warnings,
+        )
     };
     Ok(Head { item, location: location.to_string(), base, headline, id, url, date_published: published })
 }
@@ -424,7 +452,12 @@ fn made_headline(content: &Content) -> Option<String> {
 
 /// The first date of these fields (namespace `""` for none) that is
 /// there, with a warning for one that is there but not a date.
-fn first_date(item: &Element, fields: &[(&str, &str)], location: &str, warnings: &mut Vec<Warning>) -> Option<DateValue> {
+fn first_date(
+    item: &Element,
+    fields: &[(&str, &str)],
+    location: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<DateValue> {
     fields.iter().find_map(|&(ns, name)| {
         let e = item.child(Some(ns).filter(|n| !n.is_empty()), name)?;
         let text = e.text();
@@ -441,9 +474,16 @@ fn first_date(item: &Element, fields: &[(&str, &str)], location: &str, warnings:
 /// redirect), `<link>`, an Atom `link` as some feeds give instead, else a
 /// `guid` that is a permalink (the default) and an absolute URL, else RSS
 /// 1.0's `rdf:about`. An empty `<link>` is no link (not the base).
-fn rss_link(item: &Element, ns: Option<&str>, base: Option<&str>, location: &str, warnings: &mut Vec<Warning>) -> Option<String> {
+fn rss_link(
+    item: &Element,
+    ns: Option<&str>,
+    base: Option<&str>,
+    location: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<String> {
     let mut candidates = Vec::new();
-    if let Some(original) = item.child(Some(FEEDBURNER), "origLink").map(|e| e.text()).filter(|t| !t.trim().is_empty()) {
+    if let Some(original) = item.child(Some(FEEDBURNER), "origLink").map(|e| e.text()).filter(|t| !t.trim().is_empty())
+    {
         candidates.push(("feedburner:origLink", against(base, &original)));
     }
     if let Some(link) = item.child(ns, "link").map(|e| e.text()).filter(|t| !t.trim().is_empty()) {
@@ -459,16 +499,28 @@ fn rss_link(item: &Element, ns: Option<&str>, base: Option<&str>, location: &str
     if let Some(about) = item.attribute_in(RDF, "about") {
         candidates.push(("rdf:about", about.trim().to_string()));
     }
-    candidates.into_iter().filter(|(field, url)| matches!(*field, "link" | "atom:link" | "feedburner:origLink") || has_scheme(url)).find_map(|(field, url)| checked(url, UrlUse::Link, field, location, warnings))
+    candidates
+        .into_iter()
+        .filter(|(field, url)| matches!(*field, "link" | "atom:link" | "feedburner:origLink") || has_scheme(url))
+        .find_map(|(field, url)| checked(url, UrlUse::Link, field, location, warnings))
 }
 
 /// An Atom entry's link: `rel="alternate"` (the default), preferring
 /// `type="text/html"`, else the first alternate; never `self`, `edit` or
 /// `enclosure`, which are not the article. Without one, an `id` that is
 /// a web URL, as readers do.
-fn atom_link(entry: &Element, ns: Option<&str>, base: Option<&str>, location: &str, warnings: &mut Vec<Warning>) -> Option<String> {
-    let alternates: Vec<&Element> = entry.children_named(ns, "link").filter(|l| is_rel(l, "alternate") && l.attribute("href").is_some()).collect();
-    let html = alternates.iter().find(|l| l.attribute("type").is_some_and(|t| matches!(t.trim(), "text/html" | "application/xhtml+xml")));
+fn atom_link(
+    entry: &Element,
+    ns: Option<&str>,
+    base: Option<&str>,
+    location: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<String> {
+    let alternates: Vec<&Element> =
+        entry.children_named(ns, "link").filter(|l| is_rel(l, "alternate") && l.attribute("href").is_some()).collect();
+    let html = alternates
+        .iter()
+        .find(|l| l.attribute("type").is_some_and(|t| matches!(t.trim(), "text/html" | "application/xhtml+xml")));
     if let Some(link) = html.or(alternates.first()) {
         let href = against(xml_base(link, base).as_deref(), link.attribute("href").unwrap_or_default());
         if let Some(ok) = checked(href, UrlUse::Link, "link", location, warnings) {
@@ -506,13 +558,18 @@ fn content(item: &Element, feed: &Feed) -> Content {
 /// `type` says HTML.
 fn media_description(item: &Element) -> Body {
     let group = item.child(Some(MEDIA), "group");
-    let description = item.child(Some(MEDIA), "description").or_else(|| group.and_then(|g| g.child(Some(MEDIA), "description")));
+    let description =
+        item.child(Some(MEDIA), "description").or_else(|| group.and_then(|g| g.child(Some(MEDIA), "description")));
     let Some(e) = description else { return Body::None };
     let text = e.text();
     if text.trim().is_empty() {
         return Body::None;
     }
-    let kind = if e.attribute("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("html")) { BodyKind::Html } else { BodyKind::Plain };
+    let kind = if e.attribute("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("html")) {
+        BodyKind::Html
+    } else {
+        BodyKind::Plain
+    };
     kind.body(text)
 }
 
@@ -536,7 +593,9 @@ fn format_content(item: &Element, feed: &Feed) -> Content {
     let full = item.child(Some(CONTENT), "encoded").and_then(nonblank);
     let description = item.child(feed.ns, "description").and_then(nonblank);
     match (full, description) {
-        (Some(html), description) => Content { body: Body::Html(html), summary: description.as_deref().and_then(summary_text) },
+        (Some(html), description) => {
+            Content { body: Body::Html(html), summary: description.as_deref().and_then(summary_text) }
+        }
         // RSS descriptions are HTML more often than not, and plain text otherwise.
         (None, Some(description)) => Content { body: BodyKind::Detect.body(description), summary: None },
         (None, None) => Content { body: Body::None, summary: None },
@@ -571,7 +630,8 @@ fn article(head: Head, feed: &Feed, warnings: &mut Vec<Warning>) -> Article {
         ns if atom => first_date(item, &[(ns.unwrap_or_default(), "updated")], location, warnings),
         _ => first_date(item, &[(ATOM, "updated")], location, warnings),
     };
-    let language = line_of(item.child(Some(DC), "language").map(|e| e.text()).as_deref()).or_else(|| line_of(item.attribute_in(XML, "lang")));
+    let language = line_of(item.child(Some(DC), "language").map(|e| e.text()).as_deref())
+        .or_else(|| line_of(item.attribute_in(XML, "lang")));
     Article {
         id: head.id,
         headline: head.headline,
@@ -639,16 +699,30 @@ fn atom_authors(e: &Element, ns: Option<&str>) -> Vec<String> {
 /// RSS `category` texts; Atom `category` labels, else terms.
 fn tags(item: &Element, feed: &Feed) -> Vec<String> {
     if feed.format == Format::Atom {
-        unique(item.children_named(feed.ns, "category").filter_map(|c| line_of(c.attribute("label")).or_else(|| line_of(c.attribute("term")))))
+        unique(
+            item.children_named(feed.ns, "category")
+                .filter_map(|c| line_of(c.attribute("label")).or_else(|| line_of(c.attribute("term")))),
+        )
     } else {
-        unique(item.children_named(feed.ns, "category").chain(item.children_named(Some(DC), "subject")).filter_map(rss_line))
+        unique(
+            item.children_named(feed.ns, "category")
+                .chain(item.children_named(Some(DC), "subject"))
+                .filter_map(rss_line),
+        )
     }
 }
 
 /// The item's picture: an `image/*` enclosure, Media RSS content (an image)
 /// or thumbnail, the same inside `media:group`, else the first `<img>` of
 /// its HTML body. The first one the URL policy allows.
-fn image(item: &Element, feed: &Feed, body: &Body, base: Option<&str>, location: &str, warnings: &mut Vec<Warning>) -> Option<Image> {
+fn image(
+    item: &Element,
+    feed: &Feed,
+    body: &Body,
+    base: Option<&str>,
+    location: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<Image> {
     // By its `type`, or, where a feed leaves the type out, by its URL.
     let is_image_type = |e: &Element, attribute: &str| match e.attribute("type") {
         Some(t) => t.trim().to_ascii_lowercase().starts_with("image/"),
@@ -662,14 +736,20 @@ fn image(item: &Element, feed: &Feed, body: &Body, base: Option<&str>, location:
     let enclosures = item.children_named(feed.ns, "enclosure").filter(|e| is_image_type(e, "url")).map(|e| (e, "url"));
     // Atom's links; an RSS item may carry Atom 1.0 ones too (`atom:link`).
     let atom_ns = if feed.format == Format::Atom { feed.ns } else { Some(ATOM) };
-    let links = item.children_named(atom_ns, "link").filter(|l| is_rel(l, "enclosure") && is_image_type(l, "href")).map(|l| (l, "href"));
+    let links = item
+        .children_named(atom_ns, "link")
+        .filter(|l| is_rel(l, "enclosure") && is_image_type(l, "href"))
+        .map(|l| (l, "href"));
     candidates.extend(enclosures.chain(links));
     let groups: Vec<&Element> = std::iter::once(item).chain(item.children_named(Some(MEDIA), "group")).collect();
     for group in groups {
         // Sizes of one picture (the Guardian's 140 and 460 pixels wide): the
         // widest goes first, for the article view (a width beats none).
-        let mut contents: Vec<&Element> = group.children_named(Some(MEDIA), "content").filter(|c| media_image(c)).collect();
-        if let Some(widest) = (0..contents.len()).min_by_key(|&i| std::cmp::Reverse(pixels(contents[i].attribute("width")))) {
+        let mut contents: Vec<&Element> =
+            group.children_named(Some(MEDIA), "content").filter(|c| media_image(c)).collect();
+        if let Some(widest) =
+            (0..contents.len()).min_by_key(|&i| std::cmp::Reverse(pixels(contents[i].attribute("width"))))
+        {
             let picture = contents.remove(widest);
             contents.insert(0, picture);
         }
@@ -682,7 +762,12 @@ fn image(item: &Element, feed: &Feed, body: &Body, base: Option<&str>, location:
         let Some(raw) = e.attribute(attribute).filter(|u| !u.trim().is_empty()) else { continue };
         let url = against(xml_base(e, base).as_deref(), raw);
         if let Some(url) = checked(url, UrlUse::Image, "image", location, warnings) {
-            return Some(Image { url, alt: None, width: pixels(e.attribute("width")), height: pixels(e.attribute("height")) });
+            return Some(Image {
+                url,
+                alt: None,
+                width: pixels(e.attribute("width")),
+                height: pixels(e.attribute("height")),
+            });
         }
     }
     let Body::Html(html) = body else { return None };
@@ -730,7 +815,8 @@ fn attribute_value<'a>(tag: &'a str, lower: &str, name: &str) -> Option<&'a str>
     while let Some(i) = lower[from..].find(name) {
         let at = from + i;
         from = at + name.len();
-        let starts_attribute = lower[..at].ends_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '"' || c == '\'');
+        let starts_attribute =
+            lower[..at].ends_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '"' || c == '\'');
         let rest = lower[from..].trim_start();
         if !starts_attribute || !rest.starts_with('=') {
             continue;
@@ -763,7 +849,9 @@ mod tests {
     }
 
     fn find<'a>(doc: &'a NewsDocument, headline: &str) -> &'a Article {
-        doc.latest.iter().find(|a| a.headline == headline).unwrap_or_else(|| panic!("no {headline:?} in {:?}", doc.latest.iter().map(|a| &a.headline).collect::<Vec<_>>()))
+        doc.latest.iter().find(|a| a.headline == headline).unwrap_or_else(|| {
+            panic!("no {headline:?} in {:?}", doc.latest.iter().map(|a| &a.headline).collect::<Vec<_>>())
+        })
     }
 
     #[test]
@@ -773,8 +861,19 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("Harbour Gazette"));
         assert_eq!(doc.language.as_deref(), Some("en-GB"));
         let heads: Vec<&str> = doc.latest.iter().map(|a| a.headline.as_str()).collect();
-        assert_eq!(heads, ["Ferry timetable changes & new routes", "Tides: the <b> tag story", "Lighthouse keeper retires after 40 years", "Harbour wall repairs begin"]);
-        assert_eq!(warnings(&doc), ["item 4: pubDate \"last Tuesday\" is not a date", "item 5: has no title, summary or text"]);
+        assert_eq!(
+            heads,
+            [
+                "Ferry timetable changes & new routes",
+                "Tides: the <b> tag story",
+                "Lighthouse keeper retires after 40 years",
+                "Harbour wall repairs begin"
+            ]
+        );
+        assert_eq!(
+            warnings(&doc),
+            ["item 4: pubDate \"last Tuesday\" is not a date", "item 5: has no title, summary or text"]
+        );
 
         let ferry = &doc.latest[0];
         assert_eq!(ferry.url.as_deref(), Some("https://gazette.test/news/ferry"), "relative to the channel link");
@@ -782,28 +881,61 @@ mod tests {
         assert_eq!(ferry.date_published.map(|d| d.to_iso()).as_deref(), Some("2026-01-15T15:00:00Z"));
         assert_eq!(ferry.authors, ["Ana Sousa"], "dc:creator");
         assert_eq!(ferry.tags, ["Transport", "Harbour"]);
-        assert_eq!(ferry.body, Body::Html("<p>From <strong>Monday</strong>, the ferry runs hourly.</p><img src=\"/img/inline.jpg\">".into()), "content:encoded in CDATA");
-        assert_eq!(ferry.summary.as_deref(), Some("Hourly ferries from Monday."), "the description, as text, beside the full body");
+        assert_eq!(
+            ferry.body,
+            Body::Html(
+                "<p>From <strong>Monday</strong>, the ferry runs hourly.</p><img src=\"/img/inline.jpg\">".into()
+            ),
+            "content:encoded in CDATA"
+        );
+        assert_eq!(
+            ferry.summary.as_deref(),
+            Some("Hourly ferries from Monday."),
+            "the description, as text, beside the full body"
+        );
         let image = ferry.image.as_ref().unwrap();
-        assert_eq!((image.url.as_str(), image.width, image.height), ("https://cdn.gazette.test/ferry-large.jpg", Some(1200), Some(800)), "media:content");
+        assert_eq!(
+            (image.url.as_str(), image.width, image.height),
+            ("https://cdn.gazette.test/ferry-large.jpg", Some(1200), Some(800)),
+            "media:content"
+        );
 
         let tides = find(&doc, "Tides: the <b> tag story");
         assert_eq!(tides.url.as_deref(), Some("https://gazette.test/news/tides"), "a permalink guid is the link");
-        assert_eq!(tides.image.as_ref().map(|i| i.url.as_str()), Some("https://cdn.gazette.test/tides-thumb.jpg"), "media:thumbnail in a media:group");
+        assert_eq!(
+            tides.image.as_ref().map(|i| i.url.as_str()),
+            Some("https://cdn.gazette.test/tides-thumb.jpg"),
+            "media:thumbnail in a media:group"
+        );
         assert_eq!(tides.authors, ["Jo Smith"], "the name of an author's address");
-        assert_eq!(tides.body, Body::Paragraphs(vec!["The tide tables for spring.".into()]), "a text description is paragraphs");
+        assert_eq!(
+            tides.body,
+            Body::Paragraphs(vec!["The tide tables for spring.".into()]),
+            "a text description is paragraphs"
+        );
         assert_eq!(tides.summary, None, "no summary repeats the body");
 
         let keeper = find(&doc, "Lighthouse keeper retires after 40 years");
-        assert_eq!(keeper.image.as_ref().map(|i| i.url.as_str()), Some("https://gazette.test/img/keeper.jpg"), "an image enclosure, not the audio one");
+        assert_eq!(
+            keeper.image.as_ref().map(|i| i.url.as_str()),
+            Some("https://gazette.test/img/keeper.jpg"),
+            "an image enclosure, not the audio one"
+        );
         assert_eq!(keeper.authors, ["Harbour Desk"], "the channel's dc:creator stands in");
         assert!(matches!(&keeper.body, Body::Html(h) if h.contains("<em>forty</em>")), "an HTML description is HTML");
 
         let wall = find(&doc, "Harbour wall repairs begin");
         assert_eq!(wall.date_published, None);
         assert_eq!(wall.url, None);
-        assert_eq!(wall.id, "https://gazette.test/news/wall", "a guid that is a URL but isPermaLink=false is the id only");
-        assert_eq!(wall.image.as_ref().map(|i| i.url.as_str()), Some("https://gazette.test/img/wall.png"), "the first <img> of the body");
+        assert_eq!(
+            wall.id, "https://gazette.test/news/wall",
+            "a guid that is a URL but isPermaLink=false is the id only"
+        );
+        assert_eq!(
+            wall.image.as_ref().map(|i| i.url.as_str()),
+            Some("https://gazette.test/img/wall.png"),
+            "the first <img> of the body"
+        );
     }
 
     #[test]
@@ -814,7 +946,11 @@ mod tests {
             </channel></rss>"#;
         let doc = read(rss);
         let older = find(&doc, "Older");
-        assert_eq!(older.date_published.map(|d| d.to_iso()).as_deref(), Some("2026-11-30T08:00:00Z"), "a10:updated when there is no pubDate");
+        assert_eq!(
+            older.date_published.map(|d| d.to_iso()).as_deref(),
+            Some("2026-11-30T08:00:00Z"),
+            "a10:updated when there is no pubDate"
+        );
         assert_eq!(older.authors, ["Ann Lee"], "a10:author's name");
         let newer = find(&doc, "Newer");
         assert_eq!(newer.date_published.map(|d| d.to_iso()).as_deref(), Some("2026-11-30T09:00:00Z"), "pubDate first");
@@ -836,22 +972,42 @@ mod tests {
         let link = |headline| find(&doc, headline).url.clone();
         assert_eq!(link("Spaced").as_deref(), Some("https://n.test/spaced"));
         assert_eq!(link("Empty").as_deref(), Some("https://n.test/guid"), "an empty link is none, not the channel's");
-        assert_eq!(link("Atom").as_deref(), Some("https://n.test/atom"), "an Atom alternate link, read against the channel");
-        assert_eq!(link("Burned").as_deref(), Some("https://n.test/original"), "FeedBurner's origLink, not its redirect");
+        assert_eq!(
+            link("Atom").as_deref(),
+            Some("https://n.test/atom"),
+            "an Atom alternate link, read against the channel"
+        );
+        assert_eq!(
+            link("Burned").as_deref(),
+            Some("https://n.test/original"),
+            "FeedBurner's origLink, not its redirect"
+        );
     }
 
     #[test]
     fn relative_links_are_read_against_where_the_feed_came_from() {
         let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>1</id><title>One</title><link href="entry/1"/></entry></feed>"#;
         let root = from_text(atom).unwrap();
-        let from = |url| decode(&root, DecodeOptions { document_url: url, ..DecodeOptions::default() }).unwrap().latest[0].url.clone();
+        let from = |url| {
+            decode(&root, DecodeOptions { document_url: url, ..DecodeOptions::default() }).unwrap().latest[0]
+                .url
+                .clone()
+        };
         assert_eq!(from(Some("https://news.test/feeds/atom.xml")).as_deref(), Some("https://news.test/feeds/entry/1"));
         assert_eq!(from(None).as_deref(), Some("entry/1"), "without it, left to the page");
         assert_eq!(from(Some("javascript:alert(1)")).as_deref(), Some("entry/1"), "only a web URL is a base");
         let rss = r#"<rss version="2.0"><channel><title>T</title><link>/</link><item><title>Two</title><link>news/2</link></item></channel></rss>"#;
         let root = from_text(rss).unwrap();
-        let doc = decode(&root, DecodeOptions { document_url: Some("https://news.test/feeds/rss.xml"), ..DecodeOptions::default() }).unwrap();
-        assert_eq!(doc.latest[0].url.as_deref(), Some("https://news.test/news/2"), "a relative channel link, read against the feed first");
+        let doc = decode(
+            &root,
+            DecodeOptions { document_url: Some("https://news.test/feeds/rss.xml"), ..DecodeOptions::default() },
+        )
+        .unwrap();
+        assert_eq!(
+            doc.latest[0].url.as_deref(),
+            Some("https://news.test/news/2"),
+            "a relative channel link, read against the feed first"
+        );
     }
 
     #[test]
@@ -939,7 +1095,11 @@ mod tests {
         assert_eq!(comet.id, "https://science.test/comet", "rdf:about");
         assert_eq!(comet.authors, ["Dr. Lena Vogt"]);
         assert_eq!(comet.tags, ["Astronomy"], "dc:subject");
-        assert_eq!(doc.latest[1].url.as_deref(), Some("https://science.test/seismo"), "rdf:about stands in for a missing link");
+        assert_eq!(
+            doc.latest[1].url.as_deref(),
+            Some("https://science.test/seismo"),
+            "rdf:about stands in for a missing link"
+        );
     }
 
     #[test]
@@ -950,26 +1110,57 @@ mod tests {
         assert_eq!(doc.language.as_deref(), Some("en-NZ"), "xml:lang on the root");
         assert_eq!(warnings(&doc), ["item 4: link \"javascript:alert(1)\" is refused"]);
         let heads: Vec<&str> = doc.latest.iter().map(|a| a.headline.as_str()).collect();
-        assert_eq!(heads, ["Roads & bridges: what's next", "Fish & chips &amp; more", "Snow on the ridge", "Quiet week"]);
+        assert_eq!(
+            heads,
+            ["Roads & bridges: what's next", "Fish & chips &amp; more", "Snow on the ridge", "Quiet week"]
+        );
 
         let roads = &doc.latest[0];
-        assert_eq!(roads.url.as_deref(), Some("https://post.test/2026/news/roads.html"), "rel=alternate text/html, against nested xml:base");
+        assert_eq!(
+            roads.url.as_deref(),
+            Some("https://post.test/2026/news/roads.html"),
+            "rel=alternate text/html, against nested xml:base"
+        );
         assert_eq!(roads.id, "tag:post.test,2026:roads");
-        assert_eq!(roads.date_published.map(|d| d.to_iso()).as_deref(), Some("2026-03-03T09:00:00Z"), "published, not updated");
+        assert_eq!(
+            roads.date_published.map(|d| d.to_iso()).as_deref(),
+            Some("2026-03-03T09:00:00Z"),
+            "published, not updated"
+        );
         assert_eq!(roads.date_modified.map(|d| d.to_iso()).as_deref(), Some("2026-03-04T10:00:00Z"));
         assert_eq!(roads.authors, ["Mere Tane", "Sam Lee"]);
         assert_eq!(roads.tags, ["Transport", "council"], "label, else term");
-        assert_eq!(roads.body, Body::Html("<p>The <a href=\"/plan\">plan</a> &amp; <em>costs</em>.</p><br>".into()), "xhtml content written back as HTML");
+        assert_eq!(
+            roads.body,
+            Body::Html("<p>The <a href=\"/plan\">plan</a> &amp; <em>costs</em>.</p><br>".into()),
+            "xhtml content written back as HTML"
+        );
         assert_eq!(roads.summary.as_deref(), Some("Plans & costs."));
-        assert_eq!(roads.image.as_ref().map(|i| i.url.as_str()), Some("https://post.test/2026/img/bridge.jpg"), "an image enclosure link");
+        assert_eq!(
+            roads.image.as_ref().map(|i| i.url.as_str()),
+            Some("https://post.test/2026/img/bridge.jpg"),
+            "an image enclosure link"
+        );
 
         let fish = &doc.latest[1];
-        assert_eq!(fish.url.as_deref(), Some("https://post.test/food/fish"), "the only alternate; self and enclosure are not the article");
+        assert_eq!(
+            fish.url.as_deref(),
+            Some("https://post.test/food/fish"),
+            "the only alternate; self and enclosure are not the article"
+        );
         assert_eq!(fish.authors, ["Post Staff"], "the feed's author stands in");
-        assert_eq!(fish.body, Body::Paragraphs(vec!["Batter & salt.".into(), "Vinegar &amp; more.".into()]), "plain text keeps its '&' as written");
+        assert_eq!(
+            fish.body,
+            Body::Paragraphs(vec!["Batter & salt.".into(), "Vinegar &amp; more.".into()]),
+            "plain text keeps its '&' as written"
+        );
 
         let snow = &doc.latest[2];
-        assert_eq!(snow.date_published.map(|d| d.to_iso()).as_deref(), Some("2026-03-01T00:00:00Z"), "updated without published");
+        assert_eq!(
+            snow.date_published.map(|d| d.to_iso()).as_deref(),
+            Some("2026-03-01T00:00:00Z"),
+            "updated without published"
+        );
         assert_eq!(snow.url.as_deref(), Some("https://post.test/snow"), "an id that is a web URL stands in for a link");
         assert_eq!(snow.body, Body::Html("<p>White <b>peaks</b></p>".into()), "a summary is the body without content");
 
@@ -985,21 +1176,49 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("Harbour <Blog>"), "escaped text/html, reduced to text");
         assert_eq!(doc.language.as_deref(), Some("en"));
         let ferries = find(&doc, "Ferries & tides");
-        assert_eq!(ferries.url.as_deref(), Some("https://harbour.test/2026/03/ferries.html"), "against the entry's xml:base");
+        assert_eq!(
+            ferries.url.as_deref(),
+            Some("https://harbour.test/2026/03/ferries.html"),
+            "against the entry's xml:base"
+        );
         assert_eq!(ferries.id, "tag:harbour.test,2026:1");
-        assert_eq!(ferries.date_published.map(|d| d.to_iso()).as_deref(), Some("2026-03-03T08:00:00Z"), "issued before created and modified");
+        assert_eq!(
+            ferries.date_published.map(|d| d.to_iso()).as_deref(),
+            Some("2026-03-03T08:00:00Z"),
+            "issued before created and modified"
+        );
         assert_eq!(ferries.date_modified.map(|d| d.to_iso()).as_deref(), Some("2026-03-04T08:30:00Z"));
         assert_eq!(ferries.authors, ["Ana Quay"], "the feed's author stands in");
-        assert_eq!(ferries.body, Body::Html(r#"<p>New <a href="timetable.html">timetable</a>.</p><img src="ferry.jpg" alt="">"#.into()), "escaped content is HTML");
+        assert_eq!(
+            ferries.body,
+            Body::Html(r#"<p>New <a href="timetable.html">timetable</a>.</p><img src="ferry.jpg" alt="">"#.into()),
+            "escaped content is HTML"
+        );
         assert_eq!(ferries.summary.as_deref(), Some("New timetable & fares."));
-        assert_eq!(ferries.image.as_ref().map(|i| i.url.as_str()), Some("https://harbour.test/2026/03/ferry.jpg"), "the body's image, against the entry's xml:base");
+        assert_eq!(
+            ferries.image.as_ref().map(|i| i.url.as_str()),
+            Some("https://harbour.test/2026/03/ferry.jpg"),
+            "the body's image, against the entry's xml:base"
+        );
 
         let lighthouse = find(&doc, "Lighthouse open day");
-        assert_eq!(lighthouse.date_published.map(|d| d.to_iso()).as_deref(), Some("2026-02-20T12:00:00Z"), "created without issued");
+        assert_eq!(
+            lighthouse.date_published.map(|d| d.to_iso()).as_deref(),
+            Some("2026-02-20T12:00:00Z"),
+            "created without issued"
+        );
         assert_eq!(lighthouse.authors, ["Ben Keeper"]);
-        assert_eq!(lighthouse.body, Body::Html("<p>Climb <em>all</em> 120 steps.</p>".into()), "inline XHTML (mode xml)");
+        assert_eq!(
+            lighthouse.body,
+            Body::Html("<p>Climb <em>all</em> 120 steps.</p>".into()),
+            "inline XHTML (mode xml)"
+        );
         assert_eq!(lighthouse.summary, None, "base64 is not read");
-        assert_eq!(doc.latest.iter().map(|a| a.headline.as_str()).collect::<Vec<_>>(), ["Ferries & tides", "Lighthouse open day"], "newest first");
+        assert_eq!(
+            doc.latest.iter().map(|a| a.headline.as_str()).collect::<Vec<_>>(),
+            ["Ferries & tides", "Lighthouse open day"],
+            "newest first"
+        );
     }
 
     #[test]
@@ -1008,12 +1227,29 @@ mod tests {
             let xml = format!(r#"<feed xmlns="{ATOM}"><entry><id>1</id>{title}</entry></feed>"#);
             read(&xml).latest[0].headline.clone()
         };
-        assert_eq!(atom(r#"<title type="html">Tom &amp;amp; Jerry &lt;i&gt;live&lt;/i&gt;</title>"#), "Tom & Jerry live");
+        assert_eq!(
+            atom(r#"<title type="html">Tom &amp;amp; Jerry &lt;i&gt;live&lt;/i&gt;</title>"#),
+            "Tom & Jerry live"
+        );
         assert_eq!(atom(r#"<title type="text">Tom &amp;amp; Jerry &lt;i&gt;</title>"#), "Tom &amp; Jerry <i>");
-        assert_eq!(atom(r#"<title>  Two   lines
-            here </title>"#), "Two lines here");
-        assert_eq!(atom(r#"<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">A <b>bold</b> &amp; plain</div></title>"#), "A bold & plain");
-        let rss = |title: &str| read(&format!("<rss><channel><item><title>{title}</title></item></channel></rss>")).latest[0].headline.clone();
+        assert_eq!(
+            atom(
+                r#"<title>  Two   lines
+            here </title>"#
+            ),
+            "Two lines here"
+        );
+        assert_eq!(
+            atom(
+                r#"<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">A <b>bold</b> &amp; plain</div></title>"#
+            ),
+            "A bold & plain"
+        );
+        let rss = |title: &str| {
+            read(&format!("<rss><channel><item><title>{title}</title></item></channel></rss>")).latest[0]
+                .headline
+                .clone()
+        };
         assert_eq!(rss("AT&amp;T &amp;amp; friends"), "AT&T & friends", "double-encoded: decoded once more");
         assert_eq!(rss("&lt;b&gt;Bold&lt;/b&gt; move"), "Bold move", "escaped markup is stripped");
         assert_eq!(rss("<![CDATA[<em>Big</em> news]]>"), "Big news");
@@ -1030,24 +1266,45 @@ mod tests {
             "</channel></rss>"
         ));
         assert_eq!(doc.latest.len(), 1);
-        assert_eq!(doc.latest[0].headline, "A storm is coming & the coast guard warns boats to stay in port until the wind drops on Friday…");
+        assert_eq!(
+            doc.latest[0].headline,
+            "A storm is coming & the coast guard warns boats to stay in port until the wind drops on Friday…"
+        );
         assert_eq!(warnings(&doc), ["item 2: has no title, summary or text", "item 3: has no title, summary or text"]);
         let err = fail("<rss><channel><item><link>/a</link></item><item/></channel></rss>");
-        assert_eq!(err, "no item with a title found in the RSS feed (2 problems: item 1: has no title, summary or text)");
+        assert_eq!(
+            err,
+            "no item with a title found in the RSS feed (2 problems: item 1: has no title, summary or text)"
+        );
         let err = fail(&format!(r#"<feed xmlns="{ATOM}"><title>Empty</title></feed>"#));
         assert_eq!(err, "no item with a title found in the Atom feed");
-        assert_eq!(fail("<rss version=\"2.0\"/>"), "no item with a title found in the RSS feed (1 problem: channel: is missing)");
+        assert_eq!(
+            fail("<rss version=\"2.0\"/>"),
+            "no item with a title found in the RSS feed (1 problem: channel: is missing)"
+        );
     }
 
     #[test]
     fn what_is_not_a_feed_says_what_it_is() {
-        assert_eq!(fail(include_str!("../../tests/fixtures/feeds/not-a-feed.xhtml")), "an HTML page, not a feed (the root element is <html>)");
+        assert_eq!(
+            fail(include_str!("../../tests/fixtures/feeds/not-a-feed.xhtml")),
+            "an HTML page, not a feed (the root element is <html>)"
+        );
         assert_eq!(fail("<HTML><body/></HTML>"), "an HTML page, not a feed (the root element is <HTML>)");
         assert_eq!(fail("<sitemap/>"), "not a feed: the root element is <sitemap>");
-        assert_eq!(fail(r#"<feed xmlns="urn:example:other"/>"#), "not a feed: the root element is <feed> in the namespace urn:example:other");
-        let bare = read(r#"<feed><title>Bare</title><entry><title>No namespace</title><link href="https://bare.test/1"/><updated>2026-01-02T00:00:00Z</updated><author><name>Jo</name></author></entry></feed>"#);
+        assert_eq!(
+            fail(r#"<feed xmlns="urn:example:other"/>"#),
+            "not a feed: the root element is <feed> in the namespace urn:example:other"
+        );
+        let bare = read(
+            r#"<feed><title>Bare</title><entry><title>No namespace</title><link href="https://bare.test/1"/><updated>2026-01-02T00:00:00Z</updated><author><name>Jo</name></author></entry></feed>"#,
+        );
         let entry = &bare.latest[0];
-        assert_eq!((entry.headline.as_str(), entry.url.as_deref(), entry.authors.as_slice()), ("No namespace", Some("https://bare.test/1"), &["Jo".to_string()][..]), "Atom without its namespace");
+        assert_eq!(
+            (entry.headline.as_str(), entry.url.as_deref(), entry.authors.as_slice()),
+            ("No namespace", Some("https://bare.test/1"), &["Jo".to_string()][..]),
+            "Atom without its namespace"
+        );
         assert_eq!(entry.date_published.map(|d| d.to_iso()).as_deref(), Some("2026-01-02T00:00:00Z"));
         assert_eq!(
             fail(&format!(r#"<rdf:RDF xmlns:rdf="{RDF}"><rdf:Description/></rdf:RDF>"#)),
@@ -1060,17 +1317,29 @@ mod tests {
     #[test]
     fn an_enclosure_without_a_type_is_an_image_by_its_url_and_the_widest_size_is_taken() {
         let item = |media: &str| {
-            let xml = format!(r#"<rss version="2.0" xmlns:media="{MEDIA}"><channel><item><title>T</title><guid>t</guid>{media}</item></channel></rss>"#);
+            let xml = format!(
+                r#"<rss version="2.0" xmlns:media="{MEDIA}"><channel><item><title>T</title><guid>t</guid>{media}</item></channel></rss>"#
+            );
             read(&xml).latest[0].image.as_ref().map(|i| i.url.clone())
         };
         let picture = r#"<enclosure url="https://x.test/a.mp3" length="1"/><enclosure url="https://x.test/pic.JPG?w=800" length="0"/>"#;
-        assert_eq!(item(picture).as_deref(), Some("https://x.test/pic.JPG?w=800"), "not the sound, which has no picture's extension");
+        assert_eq!(
+            item(picture).as_deref(),
+            Some("https://x.test/pic.JPG?w=800"),
+            "not the sound, which has no picture's extension"
+        );
         assert_eq!(item(r#"<media:content url="https://x.test/m.webp"/>"#).as_deref(), Some("https://x.test/m.webp"));
-        assert_eq!(item(r#"<media:content url="https://x.test/v.jpg" medium="video"/>"#), None, "a medium says otherwise");
+        assert_eq!(
+            item(r#"<media:content url="https://x.test/v.jpg" medium="video"/>"#),
+            None,
+            "a medium says otherwise"
+        );
         assert_eq!(item(r#"<enclosure url="https://x.test/p.jpg" type="audio/mpeg"/>"#), None, "a type says otherwise");
         let sizes = r#"<media:content url="https://x.test/140.jpg" width="140" medium="image"/><media:content url="https://x.test/any.jpg" medium="image"/><media:content url="https://x.test/460.jpg" width="460" medium="image"/>"#;
         assert_eq!(item(sizes).as_deref(), Some("https://x.test/460.jpg"), "the widest of one picture's sizes");
-        let episode = format!(r#"<enclosure url="https://x.test/e.mp3" type="audio/mpeg"/><itunes:image xmlns:itunes="{ITUNES}" href="https://x.test/cover.png"/>"#);
+        let episode = format!(
+            r#"<enclosure url="https://x.test/e.mp3" type="audio/mpeg"/><itunes:image xmlns:itunes="{ITUNES}" href="https://x.test/cover.png"/>"#
+        );
         assert_eq!(item(&episode).as_deref(), Some("https://x.test/cover.png"), "a podcast episode's picture");
     }
 
@@ -1088,16 +1357,30 @@ mod tests {
         ));
         let a = find(&doc, "A");
         assert_eq!(a.url.as_deref(), Some("https://x.test/a"), "the permalink guid instead");
-        assert_eq!(a.image.as_ref().map(|i| i.url.as_str()), Some("https://x.test/a.jpg"), "the enclosure is first, so the others are not needed");
+        assert_eq!(
+            a.image.as_ref().map(|i| i.url.as_str()),
+            Some("https://x.test/a.jpg"),
+            "the enclosure is first, so the others are not needed"
+        );
         let b = find(&doc, "B");
         assert_eq!((b.url.as_deref(), b.image.as_ref()), (None, None));
         assert_eq!(find(&doc, "C").url.as_deref(), Some("relative/c"), "a channel link that is refused is no base");
         assert_eq!(
             warnings(&doc),
-            ["item 1: link \"javascript:alert(1)\" is refused", "item 2: link \"JaVaScRiPt:alert(3)\" is refused", "item 2: image \"javascript:alert(4)\" is refused"]
+            [
+                "item 1: link \"javascript:alert(1)\" is refused",
+                "item 2: link \"JaVaScRiPt:alert(3)\" is refused",
+                "item 2: image \"javascript:alert(4)\" is refused"
+            ]
         );
-        let doc = read(r#"<rss xmlns:media="http://search.yahoo.com/mrss/"><channel><item><title>D</title><media:thumbnail url="vbscript:x"/><media:thumbnail url="//cdn.x.test/d.jpg"/></item></channel></rss>"#);
-        assert_eq!(doc.latest[0].image.as_ref().map(|i| i.url.as_str()), Some("//cdn.x.test/d.jpg"), "the next candidate after a refused one");
+        let doc = read(
+            r#"<rss xmlns:media="http://search.yahoo.com/mrss/"><channel><item><title>D</title><media:thumbnail url="vbscript:x"/><media:thumbnail url="//cdn.x.test/d.jpg"/></item></channel></rss>"#,
+        );
+        assert_eq!(
+            doc.latest[0].image.as_ref().map(|i| i.url.as_str()),
+            Some("//cdn.x.test/d.jpg"),
+            "the next candidate after a refused one"
+        );
     }
 
     #[test]
@@ -1116,7 +1399,11 @@ mod tests {
         .collect();
         let doc = read(&format!("<rss><channel>{items}</channel></rss>"));
         assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
-        let order: Vec<(&str, String)> = doc.latest.iter().map(|a| (a.headline.as_str(), a.date_published.map(|d| d.to_iso()).unwrap_or_default())).collect();
+        let order: Vec<(&str, String)> = doc
+            .latest
+            .iter()
+            .map(|a| (a.headline.as_str(), a.date_published.map(|d| d.to_iso()).unwrap_or_default()))
+            .collect();
         assert_eq!(
             order,
             [
@@ -1133,20 +1420,37 @@ mod tests {
 
     #[test]
     fn the_ticker_is_capped_and_only_what_it_shows_is_built() {
-        let items: String = (0..30).map(|i| format!("<item><title>S{i}</title><guid>{i}</guid><pubDate>{} Jan 2026 10:00 GMT</pubDate></item>", i + 1)).collect();
+        let items: String = (0..30)
+            .map(|i| {
+                format!(
+                    "<item><title>S{i}</title><guid>{i}</guid><pubDate>{} Jan 2026 10:00 GMT</pubDate></item>",
+                    i + 1
+                )
+            })
+            .collect();
         let root = from_text(&format!("<rss><channel>{items}</channel></rss>")).unwrap();
-        let doc = decode(&root, DecodeOptions { max_items: 5, main_id: Some("3"), ..DecodeOptions::default() }).unwrap();
+        let doc =
+            decode(&root, DecodeOptions { max_items: 5, main_id: Some("3"), ..DecodeOptions::default() }).unwrap();
         let heads: Vec<&str> = doc.latest.iter().map(|a| a.headline.as_str()).collect();
         assert_eq!(heads, ["S29", "S28", "S27", "S26", "S25"]);
-        assert_eq!(doc.main.as_ref().map(|a| a.headline.as_str()), Some("S3"), "the article attribute picks the main one");
+        assert_eq!(
+            doc.main.as_ref().map(|a| a.headline.as_str()),
+            Some("S3"),
+            "the article attribute picks the main one"
+        );
         assert_eq!((doc.found, doc.unbuilt), (29, 24), "found counts the ticker's candidates, the main one aside");
     }
 
     #[test]
     fn more_items_than_are_read_are_reported() {
         let items = "<item><title>x</title></item>".repeat(MAX_ITEMS_READ + 2);
-        let doc = decode(&from_text(&format!("<rss><channel>{items}</channel></rss>")).unwrap(), DecodeOptions::default()).unwrap();
-        assert_eq!(warnings(&doc), [format!("feed: has {} items; only the first {MAX_ITEMS_READ} are read", MAX_ITEMS_READ + 2)]);
+        let doc =
+            decode(&from_text(&format!("<rss><channel>{items}</channel></rss>")).unwrap(), DecodeOptions::default())
+                .unwrap();
+        assert_eq!(
+            warnings(&doc),
+            [format!("feed: has {} items; only the first {MAX_ITEMS_READ} are read", MAX_ITEMS_READ + 2)]
+        );
         assert_eq!(doc.found, MAX_ITEMS_READ);
     }
 
@@ -1162,8 +1466,14 @@ mod tests {
 
     #[test]
     fn first_img_src_scans_html_as_it_is_written() {
-        assert_eq!(first_img_src(r#"<p>x</p><IMG alt="a" SRC='/a.jpg?x=1&amp;y=2'>"#).as_deref(), Some("/a.jpg?x=1&y=2"));
-        assert_eq!(first_img_src(r#"<img data-src="/lazy.jpg" srcset="/s.jpg 2x" src=/b.jpg width=3>"#).as_deref(), Some("/b.jpg"));
+        assert_eq!(
+            first_img_src(r#"<p>x</p><IMG alt="a" SRC='/a.jpg?x=1&amp;y=2'>"#).as_deref(),
+            Some("/a.jpg?x=1&y=2")
+        );
+        assert_eq!(
+            first_img_src(r#"<img data-src="/lazy.jpg" srcset="/s.jpg 2x" src=/b.jpg width=3>"#).as_deref(),
+            Some("/b.jpg")
+        );
         assert_eq!(first_img_src(r#"<imgx src="/no.jpg"><img src = "/c.jpg">"#).as_deref(), Some("/c.jpg"));
         assert_eq!(first_img_src(r#"<img alt="no source"><img src=""><img src="/d.jpg""#).as_deref(), Some("/d.jpg"));
         assert_eq!(first_img_src("<img"), None);
@@ -1176,6 +1486,9 @@ mod tests {
             r#"<c xmlns:x="{XHTML}"><x:p class="a&quot;b" x:bad="1">1 &lt; 2 &amp; <x:img src="i.png"/><x:span>s</x:span></x:p></c>"#
         ))
         .unwrap();
-        assert_eq!(to_html(&root.children), r#"<p class="a&quot;b">1 &lt; 2 &amp; <img src="i.png"><span>s</span></p>"#);
+        assert_eq!(
+            to_html(&root.children),
+            r#"<p class="a&quot;b">1 &lt; 2 &amp; <img src="i.png"><span>s</span></p>"#
+        );
     }
 }

@@ -265,7 +265,9 @@ pub fn object<'a, T: Deserialize<'a>>(text: &'a str, rebuilt: &'a OnceCell<Strin
             return Err(first);
         }
         match serde_json::from_str::<Value>(text) {
-            Ok(tree @ Value::Object(_)) => serde_json::from_str(rebuilt.get_or_init(|| tree.to_string())).map_err(|_| first),
+            Ok(tree @ Value::Object(_)) => {
+                serde_json::from_str(rebuilt.get_or_init(|| tree.to_string())).map_err(|_| first)
+            }
             Ok(_) => Err(first),
             // Broken further on than the struct read: that is the problem to report.
             Err(broken) => Err(broken),
@@ -401,7 +403,9 @@ pub fn lenient_copy(text: &str) -> Option<String> {
         let end = match (b, bytes.get(i + 1)) {
             (b'/', Some(b'/')) => bytes[i..].iter().position(|&c| c == b'\n').map_or(bytes.len(), |n| i + n),
             (b'/', Some(b'*')) => text[i + 2..].find("*/").map_or(bytes.len(), |n| i + 2 + n + 2),
-            (b'<', Some(b'!')) if text[i..].starts_with("<!--") => text[i + 4..].find("-->").map_or(bytes.len(), |n| i + 4 + n + 3),
+            (b'<', Some(b'!')) if text[i..].starts_with("<!--") => {
+                text[i + 4..].find("-->").map_or(bytes.len(), |n| i + 4 + n + 3)
+            }
             (b'<', Some(b'!')) if text[i..].starts_with("<![CDATA[") => {
                 in_cdata = true;
                 i + "<![CDATA[".len()
@@ -473,10 +477,16 @@ mod tests {
     fn refuses_deep_nesting_without_overflowing() {
         let deep = "[".repeat(100_000) + &"]".repeat(100_000);
         let err = tree(&deep).unwrap_err();
-        assert_eq!(err.to_string(), format!("invalid JSON at line 1, column {}: recursion limit exceeded", MAX_DEPTH + 1));
+        assert_eq!(
+            err.to_string(),
+            format!("invalid JSON at line 1, column {}: recursion limit exceeded", MAX_DEPTH + 1)
+        );
         for levels in [MAX_DEPTH + 1, 129] {
             let too_deep = "[".repeat(levels) + &"]".repeat(levels);
-            assert_eq!(tree(&too_deep).unwrap_err().to_string(), "invalid JSON at line 1, column 128: recursion limit exceeded");
+            assert_eq!(
+                tree(&too_deep).unwrap_err().to_string(),
+                "invalid JSON at line 1, column 128: recursion limit exceeded"
+            );
         }
         let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
         assert!(tree(&ok).is_ok());
@@ -513,7 +523,21 @@ mod tests {
 
     #[test]
     fn refuses_what_json_does_not_allow() {
-        for bad in ["NaN", "[Infinity]", "{'a':1}", "[1,]", "{\"a\":1,}", "01", "1.", "\"\t\"", "", "  ", "[1] 2", "tru", "{\"a\":1} x"] {
+        for bad in [
+            "NaN",
+            "[Infinity]",
+            "{'a':1}",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            "\"\t\"",
+            "",
+            "  ",
+            "[1] 2",
+            "tru",
+            "{\"a\":1} x",
+        ] {
             assert!(parse(bad).is_err(), "{bad:?} should be refused");
         }
     }
@@ -547,7 +571,14 @@ mod tests {
 
     #[test]
     fn blank_strings() {
-        for (literal, blank) in [(r#""""#, true), (r#"" \n ""#, true), (r#""\n\t""#, true), (r#""\u00a0""#, true), (r#"" x""#, false), (r#""\nx""#, false)] {
+        for (literal, blank) in [
+            (r#""""#, true),
+            (r#"" \n ""#, true),
+            (r#""\n\t""#, true),
+            (r#""\u00a0""#, true),
+            (r#"" x""#, false),
+            (r#""\nx""#, false),
+        ] {
             let raw = serde_json::from_str::<&RawValue>(literal).unwrap();
             assert_eq!(is_blank_string(raw), blank, "{literal}");
         }

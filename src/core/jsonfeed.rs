@@ -14,8 +14,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::json::{self, Envelope, Source, Top};
 use super::dates::DateValue;
+use super::json::{self, Envelope, Source, Top};
 use super::model::{warn, Article, Body, BodyKind, Format, NewsDocument, Warning};
 use super::normalize;
 use super::schema::{date, image, names, text, url, Nodes};
@@ -30,7 +30,10 @@ const MADE_HEADLINE_CHARS: usize = 100;
 pub fn detect(envelope: &Envelope) -> bool {
     let Some(version) = envelope.version.and_then(json::string) else { return false };
     let version = version.trim();
-    let named = version.strip_prefix("https://").or_else(|| version.strip_prefix("http://")).is_some_and(|v| v.starts_with("jsonfeed.org/version/"));
+    let named = version
+        .strip_prefix("https://")
+        .or_else(|| version.strip_prefix("http://"))
+        .is_some_and(|v| v.starts_with("jsonfeed.org/version/"));
     let has_items = envelope.items.is_some_and(|items| items.get().starts_with('['));
     named || (has_items && version.starts_with(|c: char| c.is_ascii_digit()))
 }
@@ -178,7 +181,12 @@ pub fn decode(top: &Top, source: Source, options: super::DecodeOptions) -> Resul
 
 /// A text member not parsed yet: the string literal when it holds non-blank
 /// text, or a warning when it holds something else than text or `null`.
-fn string_field<'a>(raw: Option<&'a RawValue>, key: &str, location: &str, warnings: &mut Vec<Warning>) -> Option<&'a RawValue> {
+fn string_field<'a>(
+    raw: Option<&'a RawValue>,
+    key: &str,
+    location: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<&'a RawValue> {
     let raw = raw?;
     if json::is_string(raw) {
         return Some(raw).filter(|r| !json::is_blank_string(r));
@@ -219,7 +227,12 @@ struct Head<'a> {
     plain: Option<&'a RawValue>,
 }
 
-fn head<'a>(item: &Item<'a>, context: &Context, location: &str, warnings: &mut Vec<Warning>) -> Result<Head<'a>, String> {
+fn head<'a>(
+    item: &Item<'a>,
+    context: &Context,
+    location: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Head<'a>, String> {
     let nodes = Nodes::default();
     let html = string_field(item.content_html, "content_html", location, warnings);
     let plain = string_field(item.content_text, "content_text", location, warnings);
@@ -237,7 +250,8 @@ fn head<'a>(item: &Item<'a>, context: &Context, location: &str, warnings: &mut V
     };
     let link = |value: &Value| given(value).and_then(|v| url(v, &nodes)).map(|u| against(context.home.as_deref(), u));
     let item_url = link(&item.url).or_else(|| link(&item.external_url));
-    let date_published = given(&item.date_published).and_then(|v| date(v, &nodes, "date_published", location, warnings));
+    let date_published =
+        given(&item.date_published).and_then(|v| date(v, &nodes, "date_published", location, warnings));
     Ok(Head {
         id: given(&item.id).and_then(|v| text(v, &nodes)).or_else(|| item_url.clone()).unwrap_or_default(),
         headline,
@@ -322,7 +336,13 @@ mod tests {
 
     fn read(src: &str) -> NewsDocument {
         let rebuilt = OnceCell::new();
-        decode(&json::parse(src, &rebuilt).unwrap(), Source { block: 0, text: src }, super::super::DecodeOptions { max_items: usize::MAX, ..Default::default() }).unwrap().0
+        decode(
+            &json::parse(src, &rebuilt).unwrap(),
+            Source { block: 0, text: src },
+            super::super::DecodeOptions { max_items: usize::MAX, ..Default::default() },
+        )
+        .unwrap()
+        .0
     }
 
     fn detected(src: &str) -> bool {
@@ -402,7 +422,11 @@ mod tests {
         }
 
         let warning = &doc.latest[2];
-        assert_eq!(warning.url.as_deref(), Some("https://weather.test/warnings/valley"), "external_url when there is no url");
+        assert_eq!(
+            warning.url.as_deref(),
+            Some("https://weather.test/warnings/valley"),
+            "external_url when there is no url"
+        );
         assert_eq!(warning.image.as_ref().unwrap().url, "https://valleycourier.test/news/banners/freezing-rain.png");
         assert_eq!(warning.date_published, None);
     }
@@ -416,14 +440,22 @@ mod tests {
         assert_eq!(storm.id, "101", "a numeric 1.0 id");
         assert_eq!(storm.headline, "The storm that wasn't");
         assert_eq!(storm.authors, vec!["Elin Berg"]);
-        assert_eq!(shown(storm, src), Body::Paragraphs(vec!["We braced for the worst.".into(), "The wind turned north at dusk.".into(), "By morning the sea was glass.".into()]));
+        assert_eq!(
+            shown(storm, src),
+            Body::Paragraphs(vec![
+                "We braced for the worst.".into(),
+                "The wind turned north at dusk.".into(),
+                "By morning the sea was glass.".into()
+            ])
+        );
         assert_eq!(doc.latest[1].authors, vec!["Guest: Ola Dahl"]);
     }
 
     #[test]
     fn sorted_newest_first_by_the_pipeline() {
         use crate::core::{decode, DecodeOptions};
-        let doc = decode(include_str!("../../tests/fixtures/jsonfeed/feed-1.0.json"), DecodeOptions::default()).unwrap();
+        let doc =
+            decode(include_str!("../../tests/fixtures/jsonfeed/feed-1.0.json"), DecodeOptions::default()).unwrap();
         assert_eq!(doc.format, Format::JsonFeed);
         assert_eq!(doc.latest[0].headline, "Visitors");
         assert_eq!(doc.initial().unwrap().headline, "Visitors", "the widget opens on the first item");
@@ -434,8 +466,14 @@ mod tests {
         let src = r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","content_html":{"x":1},"content_text":"Plain <b>not markup</b>"}]}"#;
         let doc = read(src);
         assert_eq!(warnings(&doc), vec!["item 1 (items[0]): content_html is an object, not text"]);
-        assert_eq!(shown(&doc.latest[0], src), Body::Paragraphs(vec!["Plain <b>not markup</b>".into()]), "content_text stays text");
-        let doc = read(r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"T","content_html":" \n ","content_text":[1]}]}"#);
+        assert_eq!(
+            shown(&doc.latest[0], src),
+            Body::Paragraphs(vec!["Plain <b>not markup</b>".into()]),
+            "content_text stays text"
+        );
+        let doc = read(
+            r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"T","content_html":" \n ","content_text":[1]}]}"#,
+        );
         assert_eq!(warnings(&doc), vec!["item 1 (items[0]): content_text is an array, not text"]);
         assert_eq!(doc.latest[0].body, Body::None, "blank text is no body");
     }
@@ -447,8 +485,22 @@ mod tests {
         let doc = read(r#"{"version":"https://jsonfeed.org/version/1.1","items":{"id":"1"}}"#);
         assert_eq!(warnings(&doc), vec!["items: expected an array, found an object"]);
         let doc = read(r#"{"version":"https://jsonfeed.org/version/1.1","items":["x",{"title":"  "}]}"#);
-        assert_eq!(warnings(&doc), vec!["item 1 (items[0]): expected an object, found a string", "item 2 (items[1]): has no title, summary or text"]);
-        assert_eq!(decode(&json::parse("[1]", &OnceCell::new()).unwrap(), Source { block: 0, text: "[1]" }, Default::default()).unwrap_err(), "expected an object, found an array");
+        assert_eq!(
+            warnings(&doc),
+            vec![
+                "item 1 (items[0]): expected an object, found a string",
+                "item 2 (items[1]): has no title, summary or text"
+            ]
+        );
+        assert_eq!(
+            decode(
+                &json::parse("[1]", &OnceCell::new()).unwrap(),
+                Source { block: 0, text: "[1]" },
+                Default::default()
+            )
+            .unwrap_err(),
+            "expected an object, found an array"
+        );
     }
 
     #[test]
@@ -483,7 +535,13 @@ mod tests {
         let doc = read(&src);
         assert_eq!(doc.latest.len(), 1);
         // The item's own braces are a level: its 128th '[' is one too many.
-        assert_eq!(warnings(&doc), vec![format!("item 2 (items[1]): invalid JSON at line 3, column {}: recursion limit exceeded", 9 + json::MAX_DEPTH)]);
+        assert_eq!(
+            warnings(&doc),
+            vec![format!(
+                "item 2 (items[1]): invalid JSON at line 3, column {}: recursion limit exceeded",
+                9 + json::MAX_DEPTH
+            )]
+        );
     }
 
     #[test]
@@ -510,14 +568,26 @@ mod tests {
         let fetched = |home: &str| {
             let text = text.replace(r#""items""#, &format!(r#"{home}"items""#));
             let rebuilt = OnceCell::new();
-            let options = super::super::DecodeOptions { document_url: Some("https://feeds.test/news/feed.json"), ..Default::default() };
-            let doc = decode(&json::parse(&text, &rebuilt).unwrap(), Source { block: 0, text: &text }, options).unwrap().0;
+            let options = super::super::DecodeOptions {
+                document_url: Some("https://feeds.test/news/feed.json"),
+                ..Default::default()
+            };
+            let doc =
+                decode(&json::parse(&text, &rebuilt).unwrap(), Source { block: 0, text: &text }, options).unwrap().0;
             let a = &doc.latest[0];
             (a.url.clone().unwrap_or_default(), a.image.as_ref().map(|i| i.url.clone()).unwrap_or_default())
         };
         assert_eq!(fetched(""), ("https://feeds.test/news/2026/a.html".into(), "https://feeds.test/i.png".into()));
-        assert_eq!(fetched(r#""home_page_url":"/site/","#).0, "https://feeds.test/site/2026/a.html", "a relative home page, read there first");
-        assert_eq!(fetched(r#""home_page_url":"https://site.test/","#).0, "https://site.test/2026/a.html", "the home page wins");
+        assert_eq!(
+            fetched(r#""home_page_url":"/site/","#).0,
+            "https://feeds.test/site/2026/a.html",
+            "a relative home page, read there first"
+        );
+        assert_eq!(
+            fetched(r#""home_page_url":"https://site.test/","#).0,
+            "https://site.test/2026/a.html",
+            "the home page wins"
+        );
     }
 
     #[test]
@@ -527,10 +597,13 @@ mod tests {
             r#"{"id":"1","title":"Own page","url":"/2026/one.html","content_html":"<p>x</p>"},"#,
             r#"{"id":"2","title":"No page","content_html":"<p>y</p>"}]}"#
         ));
-        let base = |headline: &str| doc.latest.iter().find(|a| a.headline == headline).and_then(|a| a.body_base.clone());
+        let base =
+            |headline: &str| doc.latest.iter().find(|a| a.headline == headline).and_then(|a| a.body_base.clone());
         assert_eq!(base("Own page").as_deref(), Some("https://site.test/2026/one.html"));
         assert_eq!(base("No page").as_deref(), Some("https://site.test/"));
-        let page_only = read(r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"T","url":"/a","content_html":"<p>x</p>"}]}"#);
+        let page_only = read(
+            r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"T","url":"/a","content_html":"<p>x</p>"}]}"#,
+        );
         assert_eq!(page_only.latest[0].body_base, None, "without an absolute URL, the page's own links rule");
     }
 }

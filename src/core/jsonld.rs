@@ -159,7 +159,8 @@ impl<'a> Scan<'a> {
             // A live blog's updates are the news of the moment: each is an
             // article for the ticker, after the live blog itself.
             let updates = node.get("liveBlogUpdate").map_or(&[][..], values);
-            let paths: Vec<String> = (0..updates.len()).map(|i| child(&location, &format!("liveBlogUpdate[{i}]"))).collect();
+            let paths: Vec<String> =
+                (0..updates.len()).map(|i| child(&location, &format!("liveBlogUpdate[{i}]"))).collect();
             self.articles.push((node, location, as_main_entity));
             for (update, path) in updates.iter().zip(paths) {
                 // A reference's node is visited where it is written.
@@ -280,7 +281,10 @@ fn list_entry<'a>(
     // A bare reference's @id is the article's address when it is a web URL.
     let id_url;
     if layered(&layers, "url").is_none() {
-        if let Some(id) = layered(&layers, "@id").and_then(Value::as_str).filter(|id| id.starts_with("http://") || id.starts_with("https://")) {
+        if let Some(id) = layered(&layers, "@id")
+            .and_then(Value::as_str)
+            .filter(|id| id.starts_with("http://") || id.starts_with("https://"))
+        {
             id_url = url_object(id);
             layers.push(Layer::of(&id_url));
         }
@@ -379,7 +383,13 @@ pub fn decode(docs: &[&Value]) -> Result<(NewsDocument, bool), String> {
         match article(node, &nodes, location, &mut warnings) {
             Ok(a) => {
                 let named = *as_main_entity || any_in(&scan.main_entity_ids, &names_of(node));
-                let rank = if named { 0 } else if scan.names_a_page(node, &nodes) { 1 } else { 2 };
+                let rank = if named {
+                    0
+                } else if scan.names_a_page(node, &nodes) {
+                    1
+                } else {
+                    2
+                };
                 if best.is_none_or(|(r, _)| rank < r) {
                     best = Some((rank, candidates.len()));
                 }
@@ -434,12 +444,32 @@ mod tests {
     #[test]
     fn knows_every_article_type_in_every_spelling() {
         for t in [
-            "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "LiveBlogPosting",
-            "Report", "ScholarlyArticle", "TechArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
-            "ReviewNewsArticle", "AskPublicNewsArticle", "SatiricalArticle", "SocialMediaPosting",
-            "DiscussionForumPosting", "AdvertiserContentArticle", "MedicalScholarlyArticle", "APIReference",
+            "Article",
+            "NewsArticle",
+            "ReportageNewsArticle",
+            "AnalysisNewsArticle",
+            "BlogPosting",
+            "LiveBlogPosting",
+            "Report",
+            "ScholarlyArticle",
+            "TechArticle",
+            "OpinionNewsArticle",
+            "BackgroundNewsArticle",
+            "ReviewNewsArticle",
+            "AskPublicNewsArticle",
+            "SatiricalArticle",
+            "SocialMediaPosting",
+            "DiscussionForumPosting",
+            "AdvertiserContentArticle",
+            "MedicalScholarlyArticle",
+            "APIReference",
         ] {
-            for spelled in [t.to_string(), format!("schema:{t}"), format!("http://schema.org/{t}"), format!("https://schema.org/{t}")] {
+            for spelled in [
+                t.to_string(),
+                format!("schema:{t}"),
+                format!("http://schema.org/{t}"),
+                format!("https://schema.org/{t}"),
+            ] {
                 let node = serde_json::json!({ "@type": spelled });
                 assert!(is_article(&node), "{spelled}");
             }
@@ -486,7 +516,10 @@ mod tests {
         assert_eq!(a.authors, vec!["Jonas Weber", "dpa"]);
         assert_eq!(a.publisher.as_deref(), Some("Rheinbote"));
         let img = a.image.unwrap();
-        assert_eq!((img.url.as_str(), img.width, img.height), ("https://rheinbote.test/img/bruecke-16x9.jpg", Some(1920), Some(1080)));
+        assert_eq!(
+            (img.url.as_str(), img.width, img.height),
+            ("https://rheinbote.test/img/bruecke-16x9.jpg", Some(1920), Some(1080))
+        );
         assert_eq!(a.summary.as_deref(), Some("Wegen Sanierungsarbeiten bleibt die Brücke bis Anfang Februar zu."));
         match &a.body {
             Body::Paragraphs(p) => assert_eq!(p.len(), 3),
@@ -505,13 +538,22 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("Latest & greatest"));
         assert_eq!(
             headlines(&doc.latest),
-            vec!["What the city budget means for you", "Rail strike called off", "Bond yields ease", "Derby ends in a draw"]
+            vec![
+                "What the city budget means for you",
+                "Rail strike called off",
+                "Bond yields ease",
+                "Derby ends in a draw"
+            ]
         );
         let budget = &doc.latest[0];
         assert_eq!(budget.authors, vec!["Ana Ruiz"], "the referenced article's own references resolve too");
         assert_eq!(budget.date_published.unwrap().to_iso(), "2026-01-12T09:00:00Z");
         let strike = &doc.latest[1];
-        assert_eq!(strike.url.as_deref(), Some("https://dailyledger.test/transport/strike"), "a bare reference's @id is its URL");
+        assert_eq!(
+            strike.url.as_deref(),
+            Some("https://dailyledger.test/transport/strike"),
+            "a bare reference's @id is its URL"
+        );
         assert_eq!(strike.id, "https://dailyledger.test/transport/strike");
         assert_eq!(doc.latest[3].url.as_deref(), Some("https://dailyledger.test/sport/derby"));
         assert_eq!(
@@ -551,7 +593,11 @@ mod tests {
             {"@type":"BlogPosting","headline":"Talks begin","datePublished":"2026-11-30T10:00:00Z","url":"https://x.test/live#u2"},
             {"@type":"BlogPosting","datePublished":"2026-11-30T11:00:00Z"}]}"##;
         let (doc, _) = read(&[live]);
-        assert_eq!(doc.main.as_ref().map(|a| a.headline.as_str()), Some("Live: the summit"), "the live blog is the page's article");
+        assert_eq!(
+            doc.main.as_ref().map(|a| a.headline.as_str()),
+            Some("Live: the summit"),
+            "the live blog is the page's article"
+        );
         assert_eq!(headlines(&doc.latest), ["Leaders arrive", "Talks begin"]);
         assert_eq!(warnings(&doc), ["liveBlogUpdate[3]: has no headline"]);
         let doc = crate::core::decode(live, crate::core::DecodeOptions::default()).unwrap();
@@ -577,14 +623,19 @@ mod tests {
             r##"[{{"@type":"ItemList","itemListElement":[{entries},{{"@id":"#a"}}]}},{{"@type":"NewsArticle","@id":"#a","headline":"Once","datePublished":"never"}}]"##
         )]);
         assert_eq!(headlines(&doc.latest), vec!["Once"]);
-        assert_eq!(warnings(&doc), vec!["[0].itemListElement[0]: datePublished \"never\" is not a date"], "one warning, not 501");
+        assert_eq!(
+            warnings(&doc),
+            vec!["[0].itemListElement[0]: datePublished \"never\" is not a date"],
+            "one warning, not 501"
+        );
         assert!(doc.main.is_none());
     }
 
     #[test]
     fn references_find_their_nodes_among_ids_that_collided_in_the_old_hash_table() {
         let ids = crate::core::test_support::colliding_ids(3_000);
-        let nodes: Vec<Value> = ids.iter().map(|id| serde_json::json!({"@type": "NewsArticle", "@id": id, "headline": id})).collect();
+        let nodes: Vec<Value> =
+            ids.iter().map(|id| serde_json::json!({"@type": "NewsArticle", "@id": id, "headline": id})).collect();
         let entries: Vec<Value> = ids
             .iter()
             .rev()
@@ -711,7 +762,9 @@ mod tests {
 
     #[test]
     fn says_which_types_it_found_when_none_is_an_article() {
-        let (doc, _) = read(&[r#"{"@context":{"@vocab":"https://schema.org/"},"@graph":[{"@type":"WebSite"},{"@type":"Organization"},{"@type":"WebSite"}]}"#]);
+        let (doc, _) = read(&[
+            r#"{"@context":{"@vocab":"https://schema.org/"},"@graph":[{"@type":"WebSite"},{"@type":"Organization"},{"@type":"WebSite"}]}"#,
+        ]);
         assert_eq!(warnings(&doc), vec!["JSON-LD: no Article-type node or ItemList (found WebSite, Organization)"]);
         let (doc, _) = read(&[r#"{"name":"untyped"}"#]);
         assert_eq!(warnings(&doc), vec!["JSON-LD: no Article-type node or ItemList (no node has an @type)"]);
@@ -719,7 +772,13 @@ mod tests {
 
     #[test]
     fn context_is_neither_required_nor_checked() {
-        for context in ["", r#""@context":"http://schema.org","#, r#""@context":"https://schema.org/","#, r#""@context":{"@vocab":"http://schema.org/"},"#, r#""@context":["https://schema.org",{"@language":"en"}],"#] {
+        for context in [
+            "",
+            r#""@context":"http://schema.org","#,
+            r#""@context":"https://schema.org/","#,
+            r#""@context":{"@vocab":"http://schema.org/"},"#,
+            r#""@context":["https://schema.org",{"@language":"en"}],"#,
+        ] {
             let (doc, _) = read(&[&format!(r#"{{{context}"@type":"Article","headline":"H"}}"#)]);
             assert_eq!(doc.main.unwrap().headline, "H", "{context}");
         }
@@ -728,13 +787,25 @@ mod tests {
     #[test]
     fn whole_pipeline_reports_an_empty_page() {
         use crate::core::{decode_blocks, DecodeOptions};
-        let err = decode_blocks(&[r#"{"@type":"WebSite"}"#, r#"{"@type":"Organization","name":"O"}"#], DecodeOptions::default()).unwrap_err();
+        let err = decode_blocks(
+            &[r#"{"@type":"WebSite"}"#, r#"{"@type":"Organization","name":"O"}"#],
+            DecodeOptions::default(),
+        )
+        .unwrap_err();
         assert_eq!(
             err.message,
             "no article with a headline found in 2 JSON-LD blocks (1 problem: JSON-LD: no Article-type node or ItemList (found WebSite, Organization))"
         );
-        let doc = decode_blocks(&[include_str!("../../tests/fixtures/jsonld/item-list.json")], DecodeOptions { max_items: 2, ..DecodeOptions::default() }).unwrap();
-        assert_eq!(headlines(&doc.latest), vec!["What the city budget means for you", "Rail strike called off"], "explicit order is kept, not re-sorted");
+        let doc = decode_blocks(
+            &[include_str!("../../tests/fixtures/jsonld/item-list.json")],
+            DecodeOptions { max_items: 2, ..DecodeOptions::default() },
+        )
+        .unwrap();
+        assert_eq!(
+            headlines(&doc.latest),
+            vec!["What the city budget means for you", "Rail strike called off"],
+            "explicit order is kept, not re-sorted"
+        );
         assert_eq!(doc.found, 4);
     }
 }

@@ -92,6 +92,14 @@ mod tests {
         let em = Element { name: "em".into(), html: true, ..Element::default() };
         assert_eq!(tree, vec![Node::Text("a".into()), Node::Element(p), Node::Element(em)]);
         assert_eq!(from_tokens(""), vec![]);
-        assert_eq!(from_tokens("<a\0=href"), vec![Node::Element(Element { name: "a".into(), html: true, attributes: vec![("href".into(), String::new())], children: vec![] })]);
+        assert_eq!(
+            from_tokens("<a\0=href"),
+            vec![Node::Element(Element {
+                name: "a".into(),
+                html: true,
+                attributes: vec![("href".into(), String::new())],
+                children: vec![]
+            })]
+        );
     }
 }

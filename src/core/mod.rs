@@ -68,7 +68,12 @@ pub struct DecodeOptions<'a> {
 
 impl Default for DecodeOptions<'_> {
     fn default() -> Self {
-        DecodeOptions { max_items: normalize::DEFAULT_MAX_ITEMS, main_id: None, tags: normalize::TagFilter::default(), document_url: None }
+        DecodeOptions {
+            max_items: normalize::DEFAULT_MAX_ITEMS,
+            main_id: None,
+            tags: normalize::TagFilter::default(),
+            document_url: None,
+        }
     }
 }
 
@@ -129,7 +134,8 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
     for (block, text) in repaired.iter().enumerate() {
         let parsed = match parse_block(text, block, &rebuilt[block]) {
             Err(strict) => {
-                let copy = lenient[block].get_or_init(|| (text.len() <= json::MAX_INPUT_BYTES).then(|| json::lenient_copy(text)).flatten());
+                let copy = lenient[block]
+                    .get_or_init(|| (text.len() <= json::MAX_INPUT_BYTES).then(|| json::lenient_copy(text)).flatten());
                 match copy.as_deref().map(|copy| parse_block(copy, block, &rebuilt[block])) {
                     Some(Ok(parsed)) if parsed.format == Format::JsonLd => {
                         failures.push(format!("{}not strict JSON (a comment, a CDATA wrapper, a trailing comma or a line break in a string), read past", place(block)));
@@ -175,7 +181,10 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
     for b in blocks.iter().skip(1) {
         if format != Format::JsonLd || b.format != Format::JsonLd {
             let kind = b.format;
-            failures.push(format!("{}ignored: a {kind} block after the {format} block that was read", place(b.source.block)));
+            failures.push(format!(
+                "{}ignored: a {kind} block after the {format} block that was read",
+                place(b.source.block)
+            ));
         }
     }
     for f in failures {
@@ -242,7 +251,10 @@ pub(crate) mod test_support {
                 for c in LETTERS {
                     for d in LETTERS {
                         let suffix = [*a, *b, *c, *d];
-                        let state = suffix.iter().rev().fold(target, |h, &byte| (h.wrapping_mul(inverse) & MASK) ^ u64::from(byte));
+                        let state = suffix
+                            .iter()
+                            .rev()
+                            .fold(target, |h, &byte| (h.wrapping_mul(inverse) & MASK) ^ u64::from(byte));
                         suffix_for[state as usize] = Some(suffix);
                     }
                 }
@@ -271,7 +283,11 @@ mod tests {
     fn tags_choose_the_ticker_before_it_is_capped_in_every_format() {
         let wanted = normalize::wanted_tags(" World ,, politics ", str::to_lowercase);
         assert_eq!(wanted, ["world", "politics"]);
-        let options = DecodeOptions { max_items: 2, tags: normalize::TagFilter { wanted: &wanted, fold: str::to_lowercase }, ..DecodeOptions::default() };
+        let options = DecodeOptions {
+            max_items: 2,
+            tags: normalize::TagFilter { wanted: &wanted, fold: str::to_lowercase },
+            ..DecodeOptions::default()
+        };
         let headlines = |doc: &NewsDocument| doc.latest.iter().map(|a| a.headline.clone()).collect::<Vec<_>>();
         // Newest first: 5, 4, 3, 2, 1; the tagged ones are 5, 3 and 1.
         let tags = |i: u32| if i % 2 == 1 { r#"["WORLD","x"]"# } else { r#"["sport"]"# };
@@ -282,12 +298,19 @@ mod tests {
         let doc = decode(&feed, options).unwrap();
         assert_eq!(headlines(&doc), ["F5", "F3"], "JSON Feed: the two newest that match");
         assert_eq!(doc.found, 5, "found still counts every item");
-        let ld_items: Vec<String> =
-            (1..=5).map(|i| format!(r#"{{"@type":"NewsArticle","headline":"L{i}","datePublished":"2026-01-0{i}","keywords":{}}}"#, tags(i))).collect();
+        let ld_items: Vec<String> = (1..=5)
+            .map(|i| {
+                format!(
+                    r#"{{"@type":"NewsArticle","headline":"L{i}","datePublished":"2026-01-0{i}","keywords":{}}}"#,
+                    tags(i)
+                )
+            })
+            .collect();
         let ld = format!("[{}]", ld_items.join(","));
         let doc = decode(&ld, options).unwrap();
         assert_eq!(headlines(&doc), ["L5", "L3"], "JSON-LD keywords");
-        let ours = r#"{"latest":[{"headline":"O1","keywords":"Politics, economy"},{"headline":"O2","keywords":"sport"}]}"#;
+        let ours =
+            r#"{"latest":[{"headline":"O1","keywords":"Politics, economy"},{"headline":"O2","keywords":"sport"}]}"#;
         assert_eq!(headlines(&decode(ours, options).unwrap()), ["O1"], "a comma-separated keywords text");
         let none = r#"{"latest":[{"headline":"O2","keywords":"sport"}]}"#;
         assert!(decode(none, options).is_ok(), "no match is an empty ticker, not a failure of the data");
@@ -307,7 +330,8 @@ mod tests {
 
     #[test]
     fn broken_blocks_are_skipped_and_reported() {
-        let doc = decode_blocks(&["{oops", r#"{"@type":"Article","headline":"Fine"}"#], DecodeOptions::default()).unwrap();
+        let doc =
+            decode_blocks(&["{oops", r#"{"@type":"Article","headline":"Fine"}"#], DecodeOptions::default()).unwrap();
         assert_eq!(doc.main.map(|a| a.headline).as_deref(), Some("Fine"));
         assert!(doc.warnings[0].to_string().starts_with("page: block 1: invalid JSON at line 1, column 2"));
         let err = decode_blocks(&["{oops", "[1,"], DecodeOptions::default()).unwrap_err();
@@ -323,10 +347,17 @@ mod tests {
         let commented = "{\n\t\"@context\": \"http://schema.org\",\n\t\"@type\": \"NewsArticle\",\n\t\"url\": \"https://news.test/a//b\",\n\t\"headline\": \"Read // as written\",\n\t\"articleSection\": \"Business\", // category\n\t//\"interactionCount\": \"\"\n}";
         let doc = decode(commented, DecodeOptions::default()).unwrap();
         let main = doc.main.as_ref().unwrap();
-        assert_eq!((main.headline.as_str(), main.url.as_deref()), ("Read // as written", Some("https://news.test/a//b")), "'//' in strings is text");
+        assert_eq!(
+            (main.headline.as_str(), main.url.as_deref()),
+            ("Read // as written", Some("https://news.test/a//b")),
+            "'//' in strings is text"
+        );
         assert_eq!(doc.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(), ["page: not strict JSON (a comment, a CDATA wrapper, a trailing comma or a line break in a string), read past"]);
         let wrapped = "/* <![CDATA[ */ [{\"@type\":\"NewsArticle\",\"headline\":\"Wrapped\",},] /* ]]> */";
-        assert_eq!(decode(wrapped, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(), Some("Wrapped"));
+        assert_eq!(
+            decode(wrapped, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(),
+            Some("Wrapped")
+        );
         // Bare, as an XHTML template leaves it in a page served as HTML; arrays
         // that close just before the wrapper's end keep their brackets.
         let bare = "\n  <![CDATA[\n  {\"@type\":\"NewsArticle\",\"headline\":\"Bare\",\"keywords\":[[\"x\"]]}]]>\n";
@@ -334,21 +365,39 @@ mod tests {
         assert_eq!(doc.main.as_ref().map(|a| a.headline.as_str()), Some("Bare"));
         assert_eq!(doc.warnings.len(), 1, "read past, with the warning");
         let nested = "<![CDATA[[{\"@type\":\"NewsArticle\",\"headline\":\"Listed\"}]]]>";
-        assert_eq!(decode(nested, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(), Some("Listed"));
+        assert_eq!(
+            decode(nested, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(),
+            Some("Listed")
+        );
         let html_comment = "<!-- Jo wrote this. -->\n{\"@type\":\"NewsArticle\",\"headline\":\"Annotated\"}";
-        assert_eq!(decode(html_comment, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(), Some("Annotated"));
+        assert_eq!(
+            decode(html_comment, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(),
+            Some("Annotated")
+        );
 
         // A line break typed into a string.
         let broken = "{\"@type\":\"NewsArticle\",\"headline\":\"Two\nlines\"}";
-        assert_eq!(decode(broken, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(), Some("Two lines"));
+        assert_eq!(
+            decode(broken, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(),
+            Some("Two lines")
+        );
         // Our format and JSON Feed are strict JSON, as documented.
-        for strict in [r#"{"latest":[{"headline":"a"},]}"#, r#"{"version":"https://jsonfeed.org/version/1.1","items":[],}"#] {
-            assert!(decode(strict, DecodeOptions::default()).unwrap_err().message.contains("invalid JSON at line 1"), "{strict}");
+        for strict in
+            [r#"{"latest":[{"headline":"a"},]}"#, r#"{"version":"https://jsonfeed.org/version/1.1","items":[],}"#]
+        {
+            assert!(
+                decode(strict, DecodeOptions::default()).unwrap_err().message.contains("invalid JSON at line 1"),
+                "{strict}"
+            );
         }
 
         // Still not JSON after that: the error is about the text as written.
-        let err = decode("{\"@type\": \"NewsArticle\", // note\n \"headline\": }", DecodeOptions::default()).unwrap_err();
-        assert_eq!(err.message, "invalid JSON at line 1, column 26: key must be a string", "at the comment, not at the value");
+        let err =
+            decode("{\"@type\": \"NewsArticle\", // note\n \"headline\": }", DecodeOptions::default()).unwrap_err();
+        assert_eq!(
+            err.message, "invalid JSON at line 1, column 26: key must be a string",
+            "at the comment, not at the value"
+        );
     }
 
     #[test]
@@ -360,7 +409,10 @@ mod tests {
         let copy = json::lenient_copy(loose).unwrap();
         assert_eq!(copy.len(), loose.len());
         assert_eq!(copy.lines().count(), loose.lines().count(), "line breaks in comments are kept");
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&copy).unwrap(), serde_json::json!({"a": [1, 2], "b": "x y"}));
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&copy).unwrap(),
+            serde_json::json!({"a": [1, 2], "b": "x y"})
+        );
     }
 
     #[test]
@@ -369,19 +421,32 @@ mod tests {
         let deep = "[".repeat(129) + &"]".repeat(129);
         let err = decode(&deep, DecodeOptions::default()).unwrap_err();
         assert_eq!(err.message, "invalid JSON at line 1, column 128: recursion limit exceeded");
-        let deepest = "[".repeat(json::MAX_DEPTH - 1) + r#"{"@type":"Article","headline":"Deep"}"# + &"]".repeat(json::MAX_DEPTH - 1);
-        assert_eq!(decode(&deepest, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(), Some("Deep"));
+        let deepest = "[".repeat(json::MAX_DEPTH - 1)
+            + r#"{"@type":"Article","headline":"Deep"}"#
+            + &"]".repeat(json::MAX_DEPTH - 1);
+        assert_eq!(
+            decode(&deepest, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(),
+            Some("Deep")
+        );
         // Inside an object that is read as JSON-LD, placed in the whole text.
         let deep_ld = format!("{{\"@type\":\"NewsArticle\",\"headline\":\"H\",\n\"x\":{deep}}}");
         let err = decode_blocks(&[deep_ld.as_str(), "{oops"], DecodeOptions::default()).unwrap_err();
-        assert!(err.message.starts_with("block 1: invalid JSON at line 2, column 131: recursion limit exceeded; block 2:"), "{err}");
+        assert!(
+            err.message.starts_with("block 1: invalid JSON at line 2, column 131: recursion limit exceeded; block 2:"),
+            "{err}"
+        );
         // Hostile depth far past the limit does not overflow the stack either.
         let far = "[".repeat(500_000) + &"]".repeat(500_000);
         let hostile = format!(r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{{"title":{far}}}]}}"#);
         let err = decode(&hostile, DecodeOptions::default()).unwrap_err();
         // The item's braces are one level, so its 127th '[' is refused.
         let column = hostile.find("[[").unwrap() + json::MAX_DEPTH;
-        assert!(err.message.ends_with(&format!("item 1 (items[0]): invalid JSON at line 1, column {column}: recursion limit exceeded)")), "{err}");
+        assert!(
+            err.message.ends_with(&format!(
+                "item 1 (items[0]): invalid JSON at line 1, column {column}: recursion limit exceeded)"
+            )),
+            "{err}"
+        );
     }
 
     #[test]
@@ -416,7 +481,10 @@ mod tests {
                 )
             })
             .collect();
-        let feed = format!(r#"{{"version":"https://jsonfeed.org/version/1.1","title":"Big","items":[{}]}}"#, items.join(",\n"));
+        let feed = format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","title":"Big","items":[{}]}}"#,
+            items.join(",\n")
+        );
         let doc = decode(&feed, DecodeOptions::default()).unwrap();
         assert!(doc.warnings.is_empty(), "{:?}", &doc.warnings[..1]);
         assert_eq!(doc.found, 4_000);
@@ -426,6 +494,9 @@ mod tests {
         let first = &doc.latest[0];
         let Body::Html(html) = resolve_body(&first.body, &[&feed]).into_owned() else { panic!("{:?}", first.body) };
         let n = &first.id;
-        assert_eq!(html, format!("<p>Paragraph one of story {n}, with \"quotes\" and a <a href=\"/x\">link</a>.</p>\n<p>Two.</p>"));
+        assert_eq!(
+            html,
+            format!("<p>Paragraph one of story {n}, with \"quotes\" and a <a href=\"/x\">link</a>.</p>\n<p>Two.</p>")
+        );
     }
 }

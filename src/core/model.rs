@@ -54,7 +54,11 @@ pub enum Body {
     /// copied. `span` is the byte range of a JSON string literal (quotes
     /// included) in source text number `block`, as given to
     /// `decode_blocks`; `resolve_body` reads it.
-    Deferred { block: usize, span: Range<usize>, kind: BodyKind },
+    Deferred {
+        block: usize,
+        span: Range<usize>,
+        kind: BodyKind,
+    },
 }
 
 /// What a deferred body's text is once decoded.
@@ -220,8 +224,14 @@ mod tests {
         let lone = body(at(r#""\ud800!""#), BodyKind::Detect);
         assert_eq!(*resolve_body(&lone, &sources), Body::Paragraphs(vec!["\u{fffd}!".into()]));
         // Other texts, or none: nothing to show, and no panic.
-        for (sources, span) in [(&["", ""][..], 0..5), (&sources[..], 1..3), (&sources[..1], 0..1), (&["\"é\""][..], 0..2)] {
-            assert_eq!(*Body::Deferred { block: 1.min(sources.len().saturating_sub(1)), span, kind: BodyKind::Html }.resolve(sources), Body::None);
+        for (sources, span) in
+            [(&["", ""][..], 0..5), (&sources[..], 1..3), (&sources[..1], 0..1), (&["\"é\""][..], 0..2)]
+        {
+            assert_eq!(
+                *Body::Deferred { block: 1.min(sources.len().saturating_sub(1)), span, kind: BodyKind::Html }
+                    .resolve(sources),
+                Body::None
+            );
         }
         let eager = Body::Html("x".into());
         assert!(matches!(resolve_body(&eager, &sources), Cow::Borrowed(_)));

@@ -93,7 +93,13 @@ pub fn decode<'a>(top: &Top<'a>, source: Source) -> Result<(NewsDocument, bool),
 
 /// Reads one article object: its body kept as it is in the source (see
 /// `body`), every other member parsed for the schema.org readers.
-fn article(raw: &RawValue, source: Source, nodes: &Nodes, location: &str, warnings: &mut Vec<Warning>) -> Result<Article, String> {
+fn article(
+    raw: &RawValue,
+    source: Source,
+    nodes: &Nodes,
+    location: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Article, String> {
     if !json::is_object(raw) {
         return Err(format!("expected an object, found {}", json::raw_kind(raw)));
     }
@@ -166,12 +172,27 @@ mod tests {
 
     #[test]
     fn problems_say_what_and_where() {
-        assert_eq!(read(r#"{"format":"newsreel/2"}"#).unwrap_err(), "format \"newsreel/2\" is not supported; this version reads \"newsreel/1\"");
-        assert_eq!(read(r#"{"format":null}"#).unwrap_err(), "format null is not supported; this version reads \"newsreel/1\"");
+        assert_eq!(
+            read(r#"{"format":"newsreel/2"}"#).unwrap_err(),
+            "format \"newsreel/2\" is not supported; this version reads \"newsreel/1\""
+        );
+        assert_eq!(
+            read(r#"{"format":null}"#).unwrap_err(),
+            "format null is not supported; this version reads \"newsreel/1\""
+        );
         let doc = read(r#"{"article":[1],"latest":{"headline":"x"}}"#).unwrap();
         let warnings: Vec<String> = doc.warnings.iter().map(|w| w.to_string()).collect();
-        assert_eq!(warnings, ["article: expected an object, found an array", "latest: expected an array, found an object"]);
-        let doc = read(r#"{"latest":[{"headline":"A","headline":"B"}],"latest":[{"headline":"C","url":"u","url":"v"}]}"#).unwrap();
-        assert_eq!((doc.latest[0].headline.as_str(), doc.latest[0].url.as_deref()), ("C", Some("v")), "the last of a repeated member wins");
+        assert_eq!(
+            warnings,
+            ["article: expected an object, found an array", "latest: expected an array, found an object"]
+        );
+        let doc =
+            read(r#"{"latest":[{"headline":"A","headline":"B"}],"latest":[{"headline":"C","url":"u","url":"v"}]}"#)
+                .unwrap();
+        assert_eq!(
+            (doc.latest[0].headline.as_str(), doc.latest[0].url.as_deref()),
+            ("C", Some("v")),
+            "the last of a repeated member wins"
+        );
     }
 }

@@ -143,7 +143,12 @@ pub fn stable_order(keys: &[i64]) -> Vec<usize> {
 /// (`NewsDocument::unbuilt`).
 ///
 /// `accepted` says which items the tag filter lets through (empty: all).
-pub fn shown(keys: &[(&str, Option<&str>, Option<DateValue>)], max_items: usize, main_id: Option<&str>, accepted: &[bool]) -> Vec<bool> {
+pub fn shown(
+    keys: &[(&str, Option<&str>, Option<DateValue>)],
+    max_items: usize,
+    main_id: Option<&str>,
+    accepted: &[bool],
+) -> Vec<bool> {
     let unique = first_of_each(keys.iter().map(|&(id, url, _)| (id, url)));
     let main = main_id.and_then(|id| keys.iter().zip(&unique).position(|(k, &u)| u && k.0 == id));
     let passes = |i: usize| accepted.get(i).copied().unwrap_or(true);
@@ -186,7 +191,16 @@ mod tests {
     }
 
     fn document(latest: Vec<Article>) -> NewsDocument {
-        NewsDocument { format: Format::Newsreel, main: None, latest, title: None, language: None, found: 0, unbuilt: 0, warnings: Vec::new() }
+        NewsDocument {
+            format: Format::Newsreel,
+            main: None,
+            latest,
+            title: None,
+            language: None,
+            found: 0,
+            unbuilt: 0,
+            warnings: Vec::new(),
+        }
     }
 
     fn ids(doc: &NewsDocument) -> Vec<&str> {
@@ -268,13 +282,16 @@ mod tests {
             let keys: Vec<_> = articles.iter().map(|a| (a.id.as_str(), a.url.as_deref(), a.date_published)).collect();
             let keep = shown(&keys, max_items, main_id.as_deref(), &[]);
             let chosen: Vec<Article> = articles.iter().zip(&keep).filter(|(_, &k)| k).map(|(a, _)| a.clone()).collect();
-            let unbuilt = keep.iter().filter(|&&k| !k).count() - (count - first_of_each(keys.iter().map(|k| (k.0, k.1))).iter().filter(|&&u| u).count());
+            let unbuilt = keep.iter().filter(|&&k| !k).count()
+                - (count - first_of_each(keys.iter().map(|k| (k.0, k.1))).iter().filter(|&&u| u).count());
             let mut everything = document(articles);
             finish(&mut everything, false, max_items, main_id.as_deref(), TagFilter::default());
             let mut few = document(chosen);
             few.unbuilt = unbuilt;
             finish(&mut few, false, max_items, main_id.as_deref(), TagFilter::default());
-            let ids = |d: &NewsDocument| (d.main.as_ref().map(|a| a.id.clone()), d.latest.iter().map(|a| a.id.clone()).collect::<Vec<_>>());
+            let ids = |d: &NewsDocument| {
+                (d.main.as_ref().map(|a| a.id.clone()), d.latest.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+            };
             assert_eq!(ids(&few), ids(&everything), "round {round}");
             assert_eq!(few.found, everything.found, "round {round}");
         }

@@ -67,7 +67,10 @@ pub fn classify(text: &str, content_type: &str) -> Content {
         Some(b'<') if lower_start.starts_with("<!doctype html") || lower_start.starts_with("<html") => Content::Html,
         // Served as HTML, a feed is still a feed when its first element
         // says so (servers that send every file as text/html exist).
-        Some(b'<') if content_type.trim_start().to_ascii_lowercase().starts_with("text/html") && !lower_start.starts_with("<?xml") => {
+        Some(b'<')
+            if content_type.trim_start().to_ascii_lowercase().starts_with("text/html")
+                && !lower_start.starts_with("<?xml") =>
+        {
             if has_feed_root(start) || behind_a_warning(start).is_some_and(has_feed_root) {
                 Content::Xml
             } else {
@@ -165,7 +168,9 @@ pub fn content_error(url: &str, content: Content) -> LoadFailure {
 /// Line Number 3, Column 5:", roxmltree (natively) "what at 3:5"; anything
 /// else is passed on as it is.
 pub fn xml_error(report: &str) -> String {
-    let place = |line: usize, column: usize, what: &str| format!("invalid XML at line {line}, column {column}: {}", what.trim());
+    let place = |line: usize, column: usize, what: &str| {
+        format!("invalid XML at line {line}, column {column}: {}", what.trim())
+    };
     if let Some(at) = report.find("error on line ") {
         let rest = &report[at + "error on line ".len()..];
         let line = leading_number(rest);
@@ -403,10 +408,18 @@ mod tests {
 
     #[test]
     fn only_web_urls_are_fetched() {
-        for good in ["/news.xml", "feed.json", "https://news.test/rss", "HTTP://news.test/a", "//cdn.test/f.xml", "?page=2"] {
+        for good in
+            ["/news.xml", "feed.json", "https://news.test/rss", "HTTP://news.test/a", "//cdn.test/f.xml", "?page=2"]
+        {
             assert!(check_src(good).is_ok(), "{good}");
         }
-        for bad in ["javascript:alert(1)", " data:text/xml,<rss/>", "da\tta:text/xml,<rss/>", "file:///etc/passwd", "ftp://x.test/f"] {
+        for bad in [
+            "javascript:alert(1)",
+            " data:text/xml,<rss/>",
+            "da\tta:text/xml,<rss/>",
+            "file:///etc/passwd",
+            "ftp://x.test/f",
+        ] {
             let err = check_src(bad).unwrap_err();
             assert!(err.contains("is not an http:, https: or relative URL"), "{err}");
         }
@@ -442,8 +455,15 @@ mod tests {
         assert_eq!(classify("Not found", "text/plain"), Content::Other);
         let warned = "<br />\n<b>Warning</b>: Cannot modify header information<br />\n<?xml version=\"1.0\"?>\n<rss version=\"2.0\">";
         assert_eq!(classify(warned, "text/html; charset=UTF-8"), Content::Xml, "a feed after a PHP warning");
-        assert_eq!(classify("Warning: x in /a.php on line 3\n<?xml version=\"1.0\"?><feed>", "text/html"), Content::Xml);
-        assert_eq!(classify("<p>See <?xml version=\"1.0\"?><svg/></p>", "text/html"), Content::Html, "a page that only quotes XML");
+        assert_eq!(
+            classify("Warning: x in /a.php on line 3\n<?xml version=\"1.0\"?><feed>", "text/html"),
+            Content::Xml
+        );
+        assert_eq!(
+            classify("<p>See <?xml version=\"1.0\"?><svg/></p>", "text/html"),
+            Content::Html,
+            "a page that only quotes XML"
+        );
         assert_eq!(classify("", ""), Content::Other);
     }
 
@@ -463,7 +483,10 @@ mod tests {
     #[test]
     fn xml_errors_give_the_parsers_line_and_column() {
         let chromium = "This page contains the following errors:error on line 3 at column 12: Opening and ending tag mismatch: title line 0 and item\nBelow is a rendering of the page up to the first error.";
-        assert_eq!(xml_error(chromium), "invalid XML at line 3, column 12: Opening and ending tag mismatch: title line 0 and item");
+        assert_eq!(
+            xml_error(chromium),
+            "invalid XML at line 3, column 12: Opening and ending tag mismatch: title line 0 and item"
+        );
         let firefox = "XML Parsing Error: mismatched tag. Expected: </title>.\nLocation: http://127.0.0.1/feed.xml\nLine Number 3, Column 12:<item><title>x</item>\n-----------^";
         assert_eq!(xml_error(firefox), "invalid XML at line 3, column 12: mismatched tag. Expected: </title>.");
         let roxmltree = "expected 'title' tag, not 'titl' at 2:15";
@@ -474,8 +497,15 @@ mod tests {
 
     #[test]
     fn sloppy_feed_text_is_repaired_for_a_strict_parser() {
-        assert_eq!(repair_xml("<rss><title>Fine &amp; &#233; &#xE9;</title></rss>"), None, "well-formed text is left alone");
-        assert_eq!(repair_xml("\u{feff}\n  <?xml version=\"1.0\"?><rss/>").as_deref(), Some("<?xml version=\"1.0\"?><rss/>"));
+        assert_eq!(
+            repair_xml("<rss><title>Fine &amp; &#233; &#xE9;</title></rss>"),
+            None,
+            "well-formed text is left alone"
+        );
+        assert_eq!(
+            repair_xml("\u{feff}\n  <?xml version=\"1.0\"?><rss/>").as_deref(),
+            Some("<?xml version=\"1.0\"?><rss/>")
+        );
         assert_eq!(
             repair_xml("<t>AT&T &nbsp;&mdash; &hearts; & &#; &#x;</t>").as_deref(),
             Some("<t>AT&amp;T &#160;&#8212; &amp;hearts; &amp; &amp;#; &amp;#x;</t>")
@@ -485,21 +515,33 @@ mod tests {
         assert_eq!(repair_xml("<t><![CDATA[never closed & ").as_deref(), None, "an open CDATA runs to the end");
         assert_eq!(repair_xml("a &").as_deref(), Some("a &amp;"));
         // Control characters XML forbids, as characters or as references.
-        assert_eq!(repair_xml("<t>ab\u{8}cd\u{c} &#8;&#x1F;&#x0; &#9;&#x1F600;</t>").as_deref(), Some("<t>abcd  &#9;&#x1F600;</t>"));
+        assert_eq!(
+            repair_xml("<t>ab\u{8}cd\u{c} &#8;&#x1F;&#x0; &#9;&#x1F600;</t>").as_deref(),
+            Some("<t>abcd  &#9;&#x1F600;</t>")
+        );
         assert_eq!(repair_xml("<t>tab\tand\r\nlines</t>"), None, "tab, CR and LF are allowed");
         let warned = "<br />\n<b>Warning</b>: Cannot modify header information in /var/www/wp.php<br />\n<?xml version=\"1.0\"?><rss/>";
         assert_eq!(repair_xml(warned).as_deref(), Some("<?xml version=\"1.0\"?><rss/>"), "text before the declaration");
         let quoted = "<rss><item><description><![CDATA[<?xml version=\"1.0\"?>]]></description></item></rss>";
         assert_eq!(repair_xml(quoted), None, "a declaration quoted in a body is no declaration");
         let hosted = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss >\n<script src=\"//host.test/a.js\"></script>\n";
-        assert_eq!(repair_xml(hosted).as_deref(), Some("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss >"), "what follows the root");
+        assert_eq!(
+            repair_xml(hosted).as_deref(),
+            Some("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss >"),
+            "what follows the root"
+        );
         assert_eq!(repair_xml("<rss><channel/></rss>\n\n"), None, "white space after the root is fine");
         assert_eq!(
-            repair_xml("<d>a<br>b<BR >c<img src=\"x.png\" alt=\"\">d<br/>e<br></br>f<link>u</link><hr/></d>").as_deref(),
+            repair_xml("<d>a<br>b<BR >c<img src=\"x.png\" alt=\"\">d<br/>e<br></br>f<link>u</link><hr/></d>")
+                .as_deref(),
             Some("<d>a<br/>b<BR/>c<img src=\"x.png\" alt=\"\"/>d<br/>e<br/>f<link>u</link><hr/></d>"),
             "HTML's empty tags closed as XML needs, and nothing else"
         );
-        assert_eq!(repair_xml("<d><![CDATA[a<br>b]]><brand>x</brand></d>"), None, "CDATA and other names are left alone");
+        assert_eq!(
+            repair_xml("<d><![CDATA[a<br>b]]><brand>x</brand></d>"),
+            None,
+            "CDATA and other names are left alone"
+        );
     }
 
     #[test]

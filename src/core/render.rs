@@ -118,7 +118,11 @@ impl Motion {
     /// settings leave of it (reduced motion gives the list).
     pub fn new(configured: Mode, effective: Mode, view: View, fits: bool, user_paused: bool, polled: bool) -> Self {
         let moving = effective.moves_in(view) && !fits && !user_paused;
-        Motion { moving, pause_hidden: configured == Mode::List || fits, live: if moving || polled { "off" } else { "polite" } }
+        Motion {
+            moving,
+            pause_hidden: configured == Mode::List || fits,
+            live: if moving || polled { "off" } else { "polite" },
+        }
     }
 }
 
@@ -174,11 +178,15 @@ pub struct SkeletonWords<'a> {
 pub fn skeleton_program(words: &SkeletonWords) -> Build {
     let mut p = Build::new();
     p.open_with("div", &[("class", "nr"), ("part", "root")]).keep();
-    p.open_with("section", &[("class", "ticker"), ("part", "ticker"), ("aria-labelledby", "nr-label"), ("hidden", "")]).keep();
+    p.open_with("section", &[("class", "ticker"), ("part", "ticker"), ("aria-labelledby", "nr-label"), ("hidden", "")])
+        .keep();
     p.open_with("div", &[("class", "label"), ("id", "nr-label")]).keep().text(words.label).close();
     // Order matters for Tab: the pause control comes before the headlines.
     p.open_with("div", &[("class", "controls")]);
-    p.open_with("button", &[("type", "button"), ("class", "pause"), ("part", "pause")]).keep().text(words.pause).close();
+    p.open_with("button", &[("type", "button"), ("class", "pause"), ("part", "pause")])
+        .keep()
+        .text(words.pause)
+        .close();
     p.open_with("button", &[("type", "button"), ("class", "step"), ("part", "prev"), ("aria-label", words.prev)])
         .keep()
         .text("‹")
@@ -216,7 +224,14 @@ fn time_el(p: &mut Build, date: &DateValue, options: &RenderOptions, platform: &
 /// One ticker entry: a link to the article's page when it has a safe URL
 /// (the click opens it in the article view; a modified click opens the page),
 /// else a button.
-pub fn ticker_item(p: &mut Build, article: &Article, options: &RenderOptions, platform: &impl Platform, selected: bool, fresh: bool) {
+pub fn ticker_item(
+    p: &mut Build,
+    article: &Article,
+    options: &RenderOptions,
+    platform: &impl Platform,
+    selected: bool,
+    fresh: bool,
+) {
     // `item new`: a headline a refresh brought, for a short highlight.
     p.open_with("li", &[("class", "item"), ("part", if fresh { "item new" } else { "item" })]);
     match article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link)) {
@@ -249,7 +264,13 @@ pub fn ticker_item(p: &mut Build, article: &Article, options: &RenderOptions, pl
 }
 
 /// The ticker's entries, in order.
-pub fn ticker_program(articles: &[Article], selected: Option<&str>, fresh: &[String], options: &RenderOptions, platform: &impl Platform) -> Build {
+pub fn ticker_program(
+    articles: &[Article],
+    selected: Option<&str>,
+    fresh: &[String],
+    options: &RenderOptions,
+    platform: &impl Platform,
+) -> Build {
     let mut p = Build::new();
     for a in articles {
         ticker_item(&mut p, a, options, platform, selected == Some(a.id.as_str()), fresh.contains(&a.id));
@@ -309,7 +330,11 @@ pub fn article_program(article: &Article, body: &Body, options: &RenderOptions, 
             }
         }
         Body::Html(html) => {
-            let body_options = BodyOptions { images: options.images, target: options.link_target.as_deref(), base: article.body_base.as_deref() };
+            let body_options = BodyOptions {
+                images: options.images,
+                target: options.link_target.as_deref(),
+                base: article.body_base.as_deref(),
+            };
             platform.body_html(&mut p, html, &body_options);
         }
         _ => {}
@@ -362,15 +387,30 @@ mod tests {
 
     #[test]
     fn only_a_ticker_on_screen_that_does_not_fit_moves_and_only_a_still_list_announces() {
-        let m = |configured, effective, view, fits, paused, polled| Motion::new(configured, effective, view, fits, paused, polled);
+        let m = |configured, effective, view, fits, paused, polled| {
+            Motion::new(configured, effective, view, fits, paused, polled)
+        };
         let marquee = m(Mode::Marquee, Mode::Marquee, View::Both, false, false, false);
         assert_eq!(marquee, Motion { moving: true, pause_hidden: false, live: "off" });
-        assert_eq!(m(Mode::Marquee, Mode::Marquee, View::Both, false, true, false), Motion { moving: false, pause_hidden: false, live: "polite" });
-        assert_eq!(m(Mode::Marquee, Mode::Marquee, View::Both, true, false, false), Motion { moving: false, pause_hidden: true, live: "polite" });
+        assert_eq!(
+            m(Mode::Marquee, Mode::Marquee, View::Both, false, true, false),
+            Motion { moving: false, pause_hidden: false, live: "polite" }
+        );
+        assert_eq!(
+            m(Mode::Marquee, Mode::Marquee, View::Both, true, false, false),
+            Motion { moving: false, pause_hidden: true, live: "polite" }
+        );
         // Reduced motion leaves the list, but the control stays to say so.
-        assert_eq!(m(Mode::Marquee, Mode::List, View::Both, false, false, false), Motion { moving: false, pause_hidden: false, live: "polite" });
+        assert_eq!(
+            m(Mode::Marquee, Mode::List, View::Both, false, false, false),
+            Motion { moving: false, pause_hidden: false, live: "polite" }
+        );
         assert!(m(Mode::List, Mode::List, View::Both, false, false, false).pause_hidden);
         assert!(!m(Mode::Vertical, Mode::Vertical, View::Article, false, false, false).moving, "no ticker on screen");
-        assert_eq!(m(Mode::List, Mode::List, View::Both, false, false, true).live, "off", "a polled feed says its news in words");
+        assert_eq!(
+            m(Mode::List, Mode::List, View::Both, false, false, true).live,
+            "off",
+            "a polled feed says its news in words"
+        );
     }
 }

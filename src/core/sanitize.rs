@@ -24,20 +24,109 @@ use super::url_resolve::{has_scheme, resolve};
 
 /// Elements rebuilt as they are (with their allowed attributes).
 const ALLOWED_ELEMENTS: &[&str] = &[
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "strong", "b", "em",
-    "i", "u", "s", "small", "sub", "sup", "mark", "abbr", "cite", "q", "blockquote", "code", "pre", "kbd", "samp",
-    "var", "a", "figure", "figcaption", "img", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
-    "span", "div", "time", "del", "ins", "wbr",
+    "p",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "small",
+    "sub",
+    "sup",
+    "mark",
+    "abbr",
+    "cite",
+    "q",
+    "blockquote",
+    "code",
+    "pre",
+    "kbd",
+    "samp",
+    "var",
+    "a",
+    "figure",
+    "figcaption",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "span",
+    "div",
+    "time",
+    "del",
+    "ins",
+    "wbr",
 ];
 
 /// Elements dropped together with everything inside them: script-like,
 /// foreign (SVG, MathML), interactive, embedded, or document-level content.
 const DROPPED_WITH_CONTENT: &[&str] = &[
-    "script", "style", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "param", "svg",
-    "math", "noscript", "noembed", "noframes", "xmp", "plaintext", "form", "input", "button", "select", "option",
-    "optgroup", "textarea", "datalist", "output", "base", "meta", "link", "title", "head", "audio", "video",
-    "source", "track", "canvas", "map", "area", "portal", "dialog", "slot", "picture", "fencedframe",
-    "selectedcontent", "geolocation", "permission",
+    "script",
+    "style",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "param",
+    "svg",
+    "math",
+    "noscript",
+    "noembed",
+    "noframes",
+    "xmp",
+    "plaintext",
+    "form",
+    "input",
+    "button",
+    "select",
+    "option",
+    "optgroup",
+    "textarea",
+    "datalist",
+    "output",
+    "base",
+    "meta",
+    "link",
+    "title",
+    "head",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "canvas",
+    "map",
+    "area",
+    "portal",
+    "dialog",
+    "slot",
+    "picture",
+    "fencedframe",
+    "selectedcontent",
+    "geolocation",
+    "permission",
 ];
 
 /// Attributes allowed on every allowed element. Never `id` or `name` (DOM
@@ -236,8 +325,28 @@ fn is_heading(tag: &str) -> bool {
 fn is_special(tag: &str) -> bool {
     !matches!(
         tag,
-        "strong" | "b" | "em" | "i" | "u" | "s" | "small" | "sub" | "sup" | "mark" | "abbr" | "cite" | "q" | "code"
-            | "kbd" | "samp" | "var" | "a" | "span" | "time" | "del" | "ins"
+        "strong"
+            | "b"
+            | "em"
+            | "i"
+            | "u"
+            | "s"
+            | "small"
+            | "sub"
+            | "sup"
+            | "mark"
+            | "abbr"
+            | "cite"
+            | "q"
+            | "code"
+            | "kbd"
+            | "samp"
+            | "var"
+            | "a"
+            | "span"
+            | "time"
+            | "del"
+            | "ins"
     )
 }
 
@@ -257,8 +366,19 @@ fn closes_p(tag: &str) -> bool {
     is_heading(tag)
         || matches!(
             tag,
-            "p" | "blockquote" | "div" | "dl" | "dd" | "dt" | "figcaption" | "figure" | "ol" | "ul" | "li" | "pre"
-                | "hr" | "table"
+            "p" | "blockquote"
+                | "div"
+                | "dl"
+                | "dd"
+                | "dt"
+                | "figcaption"
+                | "figure"
+                | "ol"
+                | "ul"
+                | "li"
+                | "pre"
+                | "hr"
+                | "table"
         )
 }
 
@@ -500,7 +620,6 @@ impl Copier<'_, '_> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -518,7 +637,10 @@ mod tests {
     #[test]
     fn name_lists_hold_distinct_lower_case_names() {
         for list in [ALLOWED_ELEMENTS, DROPPED_WITH_CONTENT, RAW_TEXT, VOID_ELEMENTS] {
-            assert!(list.iter().all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())), "{list:?}");
+            assert!(
+                list.iter().all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
+                "{list:?}"
+            );
             let mut sorted = list.to_vec();
             sorted.sort_unstable();
             sorted.dedup();
@@ -529,12 +651,14 @@ mod tests {
 
     #[test]
     fn elements_outside_the_html_namespace_are_dropped_whatever_their_name() {
-        let foreign = |name: &str| Node::Element(Element {
-            name: name.into(),
-            html: false,
-            attributes: vec![],
-            children: vec![Node::Text("inside".into())],
-        });
+        let foreign = |name: &str| {
+            Node::Element(Element {
+                name: name.into(),
+                html: false,
+                attributes: vec![],
+                children: vec![Node::Text("inside".into())],
+            })
+        };
         let nodes = [Node::Text("a".into()), foreign("p"), foreign("a"), foreign(""), Node::Text("b".into())];
         let mut out = Build::new();
         copy_allowed(&nodes, &mut out, &BodyOptions { images: true, target: None, base: None });
@@ -547,13 +671,29 @@ mod tests {
             "<p", "=title", "t", "=onclick", "alert(1)", "=class", "x", "=id", "y", "#One ", "<strong", "#bold", "/",
             "/", "<ol", "=start", "3", "=type", "i", "<li", "=value", "7x", "#c", "/", "/",
         ];
-        assert_eq!(clean(&tokens, true, None), r#"<p title="t">One <strong>bold</strong></p><ol start="3" type="i"><li>c</li></ol>"#);
+        assert_eq!(
+            clean(&tokens, true, None),
+            r#"<p title="t">One <strong>bold</strong></p><ol start="3" type="i"><li>c</li></ol>"#
+        );
     }
 
     #[test]
     fn dangerous_and_foreign_elements_go_with_their_content() {
         let tokens = [
-            "#a", "<script", "#alert(1)", "/", "<", "<p", "#inside svg", "/", "/", "<iframe", "=src", "/x", "#i", "/",
+            "#a",
+            "<script",
+            "#alert(1)",
+            "/",
+            "<",
+            "<p",
+            "#inside svg",
+            "/",
+            "/",
+            "<iframe",
+            "=src",
+            "/x",
+            "#i",
+            "/",
             "#b",
         ];
         assert_eq!(clean(&tokens, true, None), "ab");
@@ -573,7 +713,8 @@ mod tests {
             clean(&link, true, Some("_blank")),
             r#"<a>x</a><a href="https://x.test/" rel="noopener noreferrer" target="_blank">y</a>"#
         );
-        let images = ["<img", "=src", "data:image/svg+xml,x", "/", "<img", "=src", "https://x.test/i.jpg", "=width", "9", "/"];
+        let images =
+            ["<img", "=src", "data:image/svg+xml,x", "/", "<img", "=src", "https://x.test/i.jpg", "=width", "9", "/"];
         assert_eq!(
             clean(&images, true, None),
             r#"<img width="9" src="https://x.test/i.jpg" alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer">"#
@@ -584,9 +725,30 @@ mod tests {
     #[test]
     fn relative_links_and_images_are_read_against_the_feeds_base_and_then_pass_the_policy() {
         let tokens = [
-            "<a", "=href", "/2026/plan.html", "#plan", "/", "<a", "=href", "javascript:alert(1)", "#js", "/",
-            "<a", "=href", "https://other.test/", "#other", "/", "<img", "=src", "img/ferry.jpg", "/",
-            "<blockquote", "=cite", "//cdn.test/q", "#q", "/",
+            "<a",
+            "=href",
+            "/2026/plan.html",
+            "#plan",
+            "/",
+            "<a",
+            "=href",
+            "javascript:alert(1)",
+            "#js",
+            "/",
+            "<a",
+            "=href",
+            "https://other.test/",
+            "#other",
+            "/",
+            "<img",
+            "=src",
+            "img/ferry.jpg",
+            "/",
+            "<blockquote",
+            "=cite",
+            "//cdn.test/q",
+            "#q",
+            "/",
         ];
         let mut out = Build::new();
         let options = BodyOptions { images: true, target: None, base: Some("https://gazette.test/news/item.html") };

@@ -69,7 +69,8 @@ impl<'a> Nodes<'a> {
 
 /// `{"@id": …}` with nothing else but a type: a pointer to a node elsewhere.
 pub fn is_reference(node: &Value) -> bool {
-    node.as_object().is_some_and(|members| members.contains_key("@id") && members.keys().all(|k| k == "@id" || k == "@type"))
+    node.as_object()
+        .is_some_and(|members| members.contains_key("@id") && members.keys().all(|k| k == "@id" || k == "@type"))
 }
 
 /// Adds a value's size in bytes (its text, plus a little per value) to
@@ -209,7 +210,12 @@ pub fn image(value: &Value, nodes: &Nodes) -> Option<Image> {
         };
         let Some(src) = src.filter(|u| !u.is_empty()) else { continue };
         let alt = ["alt", "caption", "name"].iter().find_map(|k| v.get(k).and_then(|t| text(t, nodes)));
-        return Some(Image { url: src, alt, width: v.get("width").and_then(pixels), height: v.get("height").and_then(pixels) });
+        return Some(Image {
+            url: src,
+            alt,
+            width: v.get("width").and_then(pixels),
+            height: v.get("height").and_then(pixels),
+        });
     }
     None
 }
@@ -330,10 +336,8 @@ pub fn article_in_layers(
         .and_then(|v| text(v, nodes))
         .ok_or_else(|| String::from("has no headline"))?;
     let url = first_of(&["url", "mainEntityOfPage"]).and_then(|v| url(v, nodes));
-    let id = first_of(&["@id", "identifier", "id"])
-        .and_then(|v| text(v, nodes))
-        .or_else(|| url.clone())
-        .unwrap_or_default();
+    let id =
+        first_of(&["@id", "identifier", "id"]).and_then(|v| text(v, nodes)).or_else(|| url.clone()).unwrap_or_default();
     let date_of = |keys: &[&'static str], warnings: &mut Vec<Warning>| {
         layered_first(layers, keys).and_then(|(k, v)| date(v, nodes, k, location, warnings))
     };
@@ -344,7 +348,8 @@ pub fn article_in_layers(
     let language = first_of(&["inLanguage", "language"]).and_then(|v| {
         let v = nodes.resolve(v);
         // A Language node: its name.
-        text(v, nodes).or_else(|| layered_first(&[Layer::of(v)], &["alternateName", "name"]).and_then(|(_, n)| text(n, nodes)))
+        text(v, nodes)
+            .or_else(|| layered_first(&[Layer::of(v)], &["alternateName", "name"]).and_then(|(_, n)| text(n, nodes)))
     });
     Ok(Article {
         id,
@@ -412,7 +417,10 @@ mod tests {
         assert_eq!(a.headline, "Named");
         assert_eq!(a.authors, vec!["A", "B", "C D"]);
         let img = a.image.unwrap();
-        assert_eq!((img.url.as_str(), img.width, img.height, img.alt.as_deref()), ("https://x.test/c.jpg", Some(800), Some(600), Some("Cap")));
+        assert_eq!(
+            (img.url.as_str(), img.width, img.height, img.alt.as_deref()),
+            ("https://x.test/c.jpg", Some(800), Some(600), Some("Cap"))
+        );
         assert_eq!(a.publisher.as_deref(), Some("Org"));
         assert_eq!(a.body, Body::Paragraphs(vec!["One".into(), "Two".into()]));
         assert_eq!(a.url.as_deref(), Some("https://x.test/page"));
@@ -427,7 +435,8 @@ mod tests {
 
     #[test]
     fn bad_fields_warn_and_are_left_out() {
-        let (a, w) = read(r#"{"headline":"H","datePublished":"yesterday","dateModified":42,"image":17,"author":{"x":1}}"#);
+        let (a, w) =
+            read(r#"{"headline":"H","datePublished":"yesterday","dateModified":42,"image":17,"author":{"x":1}}"#);
         let a = a.unwrap();
         assert_eq!(a.date_published, None);
         assert_eq!(a.image, None);
@@ -448,7 +457,8 @@ mod tests {
     fn references_stop_resolving_when_the_budget_is_spent() {
         let big = "word ".repeat(100_000);
         let refs = vec![r##"{"@id":"#big"}"##; 1000].join(",");
-        let graph = parse(&format!(r##"[{{"@id":"#big","name":"{big}"}},{{"@id":"#small","name":"Small"}}]"##)).unwrap();
+        let graph =
+            parse(&format!(r##"[{{"@id":"#big","name":"{big}"}},{{"@id":"#small","name":"Small"}}]"##)).unwrap();
         let refs = parse(&format!("[{refs}]")).unwrap();
         let small = parse(r##"{"@id":"#small"}"##).unwrap();
         let mut nodes = Nodes::default();
@@ -480,7 +490,9 @@ mod tests {
 
     #[test]
     fn resolves_references() {
-        let graph = parse(r##"[{"@id":"#p","@type":"Person","name":"Resolved"},{"headline":"H","author":{"@id":"#p"}}]"##).unwrap();
+        let graph =
+            parse(r##"[{"@id":"#p","@type":"Person","name":"Resolved"},{"headline":"H","author":{"@id":"#p"}}]"##)
+                .unwrap();
         let items = graph.as_array().unwrap();
         let mut nodes = Nodes::default();
         nodes.insert("#p", &items[0]);

@@ -74,7 +74,8 @@ impl Serialize for PluralForms {
 }
 
 /// The texts in the order of `Strings`' fields, by their JSON names.
-const TEXT_KEYS: [&str; 9] = ["label", "pause", "play", "prev", "next", "notShown", "notUpdated", "notLoaded", "readMore"];
+const TEXT_KEYS: [&str; 9] =
+    ["label", "pause", "play", "prev", "next", "notShown", "notUpdated", "notLoaded", "readMore"];
 
 /// What the host overrides, from the `strings` property or the `*-label`
 /// attributes: an object of some of `Strings`' keys. Unknown keys are
@@ -164,7 +165,9 @@ impl Language {
         let table = table();
         let candidates = candidates(tag);
         let primary = candidates.last().cloned().unwrap_or_default();
-        let rtl = table.as_ref().and_then(|t| t.get("rtl")?.as_array().map(|list| list.iter().any(|l| l.as_str() == Some(&primary))));
+        let rtl = table
+            .as_ref()
+            .and_then(|t| t.get("rtl")?.as_array().map(|list| list.iter().any(|l| l.as_str() == Some(&primary))));
         let entry = |key: &str| table.as_ref()?.get("languages")?.get(key).and_then(read_entry);
         let alias = |c: &str| table.as_ref().and_then(|t| t.get("aliases")?.get(c)?.as_str().map(str::to_string));
         let strings = candidates
@@ -219,7 +222,9 @@ impl Strings {
             }
         }
         let forms = match overrides.0.get("newHeadlines") {
-            Some(Value::String(text)) if !text.trim().is_empty() => Some(PluralForms(vec![("other".into(), text.clone())])),
+            Some(Value::String(text)) if !text.trim().is_empty() => {
+                Some(PluralForms(vec![("other".into(), text.clone())]))
+            }
             Some(Value::Object(forms)) => PluralForms::from_object(forms),
             _ => None,
         };
@@ -232,7 +237,10 @@ impl Strings {
     /// `Intl.PluralRules` says of `n`), else the `other` form, else any.
     pub fn new_headlines(&self, n: usize, category: &str) -> String {
         let forms = &self.new_headlines;
-        let text = forms.get(category).or_else(|| forms.get("other")).or_else(|| forms.0.first().map(|(_, text)| text.as_str()));
+        let text = forms
+            .get(category)
+            .or_else(|| forms.get("other"))
+            .or_else(|| forms.0.first().map(|(_, text)| text.as_str()));
         text.map_or_else(|| n.to_string(), |t| t.replace("{n}", &n.to_string()))
     }
 
@@ -247,8 +255,8 @@ mod tests {
     use super::*;
 
     const REQUIRED: [&str; 24] = [
-        "en", "ru", "uk", "az", "ka", "hy", "tr", "kk", "ar", "fa", "he", "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "zh",
-        "ja", "ko", "hi", "id",
+        "en", "ru", "uk", "az", "ka", "hy", "tr", "kk", "ar", "fa", "he", "fr", "de", "es", "it", "pt", "nl", "pl",
+        "cs", "zh", "ja", "ko", "hi", "id",
     ];
 
     fn languages() -> Map<String, Value> {
@@ -269,7 +277,15 @@ mod tests {
             let strings = read_entry(entry).unwrap_or_else(|| panic!("{code}: a text is not a string"));
             assert!(strings.new_headlines.has("other"), "{code}: newHeadlines needs an `other` form");
             assert!(strings.not_loaded.contains("{url}"), "{code}: notLoaded needs {{url}}");
-            for text in [&strings.label, &strings.pause, &strings.play, &strings.prev, &strings.next, &strings.not_shown, &strings.read_more] {
+            for text in [
+                &strings.label,
+                &strings.pause,
+                &strings.play,
+                &strings.prev,
+                &strings.next,
+                &strings.not_shown,
+                &strings.read_more,
+            ] {
                 assert!(!text.trim().is_empty(), "{code}: an empty text");
             }
             if code != "en" {
@@ -326,7 +342,9 @@ mod tests {
     #[test]
     fn overrides_win_but_empty_ones_do_not() {
         let mut s = Strings::for_language("fr");
-        let overrides = Overrides::from_json(r#"{"pause":"Arrêter","play":"  ","newHeadlines":{"other":"{n} nouvelles"}}"#).unwrap();
+        let overrides =
+            Overrides::from_json(r#"{"pause":"Arrêter","play":"  ","newHeadlines":{"other":"{n} nouvelles"}}"#)
+                .unwrap();
         s.apply(&overrides);
         assert_eq!(s.pause, "Arrêter");
         assert_eq!(s.play, "Lecture");

@@ -8,14 +8,51 @@ use std::borrow::Cow;
 /// `colon`, `Tab` and `NewLine`, which are used to disguise URL schemes
 /// (`javascript&colon;`, `java&Tab;script:`).
 const NAMED: &[(&str, char)] = &[
-    ("amp", '&'), ("colon", ':'), ("Tab", '\t'), ("NewLine", '\n'), ("lt", '<'), ("gt", '>'), ("quot", '"'),
-    ("apos", '\''), ("nbsp", '\u{a0}'), ("ndash", '–'), ("mdash", '—'), ("hellip", '…'), ("lsquo", '‘'),
-    ("rsquo", '’'), ("sbquo", '‚'), ("ldquo", '“'), ("rdquo", '”'), ("bdquo", '„'), ("laquo", '«'),
-    ("raquo", '»'), ("middot", '·'), ("bull", '•'), ("copy", '©'), ("reg", '®'), ("trade", '™'),
-    ("euro", '€'), ("pound", '£'), ("yen", '¥'), ("cent", '¢'), ("deg", '°'), ("times", '×'),
-    ("shy", '\u{ad}'), ("eacute", 'é'), ("egrave", 'è'), ("aacute", 'á'), ("agrave", 'à'), ("iacute", 'í'),
-    ("oacute", 'ó'), ("uacute", 'ú'), ("ntilde", 'ñ'), ("ccedil", 'ç'), ("auml", 'ä'), ("ouml", 'ö'),
-    ("uuml", 'ü'), ("szlig", 'ß'),
+    ("amp", '&'),
+    ("colon", ':'),
+    ("Tab", '\t'),
+    ("NewLine", '\n'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{a0}'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("hellip", '…'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("sbquo", '‚'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("bdquo", '„'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("middot", '·'),
+    ("bull", '•'),
+    ("copy", '©'),
+    ("reg", '®'),
+    ("trade", '™'),
+    ("euro", '€'),
+    ("pound", '£'),
+    ("yen", '¥'),
+    ("cent", '¢'),
+    ("deg", '°'),
+    ("times", '×'),
+    ("shy", '\u{ad}'),
+    ("eacute", 'é'),
+    ("egrave", 'è'),
+    ("aacute", 'á'),
+    ("agrave", 'à'),
+    ("iacute", 'í'),
+    ("oacute", 'ó'),
+    ("uacute", 'ú'),
+    ("ntilde", 'ñ'),
+    ("ccedil", 'ç'),
+    ("auml", 'ä'),
+    ("ouml", 'ö'),
+    ("uuml", 'ü'),
+    ("szlig", 'ß'),
 ];
 
 /// The character a named reference in `NAMED` stands for (`"nbsp"` → U+00A0).
@@ -162,8 +199,8 @@ pub fn looks_like_html(s: &str) -> bool {
 
 /// Tags that sit inside a word or sentence; any other tag separates words.
 const INLINE_TAGS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp",
-    "small", "span", "strong", "sub", "sup", "time", "u", "var",
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small",
+    "span", "strong", "sub", "sup", "time", "u", "var",
 ];
 
 /// The text of an HTML fragment, for places that show text only (a headline
@@ -240,9 +277,24 @@ mod tests {
     fn white_space_folds_to_single_spaces_with_or_without_the_byte_check() {
         let folded = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         for text in [
-            "", " ", "a", "a b", "Plain headline, as most are", " lead", "trail ", "two  spaces", "tab\there", "line\nbreak",
-            "cr\r\nlf", "vertical\x0Btab", "form\x0Cfeed", "no\u{a0}break", "ideographic\u{3000}space", "caf\u{e9} cr\u{e8}me",
-            "\u{1f}unit separator is no space", "  many   gaps\t\t here  ",
+            "",
+            " ",
+            "a",
+            "a b",
+            "Plain headline, as most are",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "line\nbreak",
+            "cr\r\nlf",
+            "vertical\x0Btab",
+            "form\x0Cfeed",
+            "no\u{a0}break",
+            "ideographic\u{3000}space",
+            "caf\u{e9} cr\u{e8}me",
+            "\u{1f}unit separator is no space",
+            "  many   gaps\t\t here  ",
         ] {
             assert_eq!(collapse_space(text), folded(text), "{text:?}");
         }
@@ -270,7 +322,10 @@ mod tests {
         assert_eq!(decode_entities("&#x27;hex&#X27; &hellip; &mdash;"), "'hex' … —");
         assert_eq!(decode_entities("AT&T &unknown; & &#xZZ; &#0;"), "AT&T &unknown; & &#xZZ; \u{fffd}");
         assert_eq!(decode_entities("&#1114112;"), "\u{fffd}");
-        assert_eq!(decode_entities("&#+65; &#x+41; &#-1; &#x; &#9999999999;"), "&#+65; &#x+41; &#-1; &#x; &#9999999999;");
+        assert_eq!(
+            decode_entities("&#+65; &#x+41; &#-1; &#x; &#9999999999;"),
+            "&#+65; &#x+41; &#-1; &#x; &#9999999999;"
+        );
         assert_eq!(decode_entities("&#65;&#x6a;&#X6A;&#0065;"), "AjjA");
         assert_eq!(decode_entities("&amp;lt;"), "&lt;", "decodes once, not twice");
         // The first, last and multi-byte entries of the table; names are exact.

@@ -93,7 +93,16 @@ mod tests {
 
     #[test]
     fn allows_web_links_relative_urls_and_mail() {
-        for ok in ["https://example.test/a?b#c", "HTTP://EXAMPLE.TEST", "/news/1", "news/1", "?page=2", "#top", "//cdn.test/x", "mailto:desk@example.test"] {
+        for ok in [
+            "https://example.test/a?b#c",
+            "HTTP://EXAMPLE.TEST",
+            "/news/1",
+            "news/1",
+            "?page=2",
+            "#top",
+            "//cdn.test/x",
+            "mailto:desk@example.test",
+        ] {
             assert!(allowed(ok, UrlUse::Link).is_some(), "{ok}");
         }
         assert_eq!(allowed("  https://x.test/\n", UrlUse::Link).as_deref(), Some("https://x.test/"));
@@ -255,8 +264,8 @@ mod tests {
         // ways schemes are disguised. What passes must read as an allowed scheme
         // or as relative, and hold no control character.
         const PIECES: &[&str] = &[
-            "java", "script", ":", "&colon;", "&#58;", "&#x3A;", "&amp;", "\t", "\n", " ", "\u{0}", "\u{1}", "/",
-            "#", "?", "https", "data", "JaVa", "&#106;", "&Tab;", "\\", "%3A",
+            "java", "script", ":", "&colon;", "&#58;", "&#x3A;", "&amp;", "\t", "\n", " ", "\u{0}", "\u{1}", "/", "#",
+            "?", "https", "data", "JaVa", "&#106;", "&Tab;", "\\", "%3A",
         ];
         let n = PIECES.len();
         let mut checked = 0;

@@ -46,7 +46,8 @@ fn split(s: &str) -> Parts<'_> {
 /// A scheme: a letter, then letters, digits, '+', '-' or '.'.
 fn is_scheme(s: &str) -> bool {
     let mut chars = s.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// What the URL parser reads of a value before anything else: C0 controls

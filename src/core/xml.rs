@@ -88,7 +88,11 @@ impl Element {
     }
 
     /// The child elements with this name in this namespace.
-    pub fn children_named<'a>(&'a self, namespace: Option<&'a str>, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
+    pub fn children_named<'a>(
+        &'a self,
+        namespace: Option<&'a str>,
+        name: &'a str,
+    ) -> impl Iterator<Item = &'a Element> + 'a {
         self.elements().filter(move |e| e.is(namespace, name))
     }
 
@@ -124,7 +128,10 @@ impl Element {
     /// The value of the attribute `name` in `namespace` (`xml:base` is
     /// `attribute_in(XML, "base")`).
     pub fn attribute_in(&self, namespace: &str, name: &str) -> Option<&str> {
-        self.attributes.iter().find(|a| a.name == name && a.namespace.as_deref() == Some(namespace)).map(|a| a.value.as_str())
+        self.attributes
+            .iter()
+            .find(|a| a.name == name && a.namespace.as_deref() == Some(namespace))
+            .map(|a| a.value.as_str())
     }
 }
 
@@ -137,9 +144,10 @@ impl Element {
 #[cfg(any(test, not(target_arch = "wasm32")))]
 pub fn from_text(text: &str) -> Result<Element, String> {
     let doc = match roxmltree::Document::parse(text) {
-        Err(roxmltree::Error::DtdDetected) if !has_internal_subset(text) => {
-            roxmltree::Document::parse_with_options(text, roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() })
-        }
+        Err(roxmltree::Error::DtdDetected) if !has_internal_subset(text) => roxmltree::Document::parse_with_options(
+            text,
+            roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() },
+        ),
         parsed => parsed,
     };
     let doc = doc.map_err(|e| e.to_string())?;
@@ -157,12 +165,17 @@ fn has_internal_subset(text: &str) -> bool {
 
 #[cfg(any(test, not(target_arch = "wasm32")))]
 fn convert(node: roxmltree::Node, depth: usize) -> Element {
-    let text_of = |n: roxmltree::Node| n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>();
+    let text_of =
+        |n: roxmltree::Node| n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>();
     let children = node
         .children()
         .filter_map(|child| {
             if child.is_element() {
-                Some(if depth < MAX_DEPTH { Node::Element(convert(child, depth + 1)) } else { Node::Text(text_of(child)) })
+                Some(if depth < MAX_DEPTH {
+                    Node::Element(convert(child, depth + 1))
+                } else {
+                    Node::Text(text_of(child))
+                })
             } else {
                 child.text().filter(|_| child.is_text()).map(|t| Node::Text(t.to_string()))
             }
@@ -173,7 +186,11 @@ fn convert(node: roxmltree::Node, depth: usize) -> Element {
         namespace: node.tag_name().namespace().map(String::from),
         attributes: node
             .attributes()
-            .map(|a| Attribute { name: a.name().to_string(), namespace: a.namespace().map(String::from), value: a.value().to_string() })
+            .map(|a| Attribute {
+                name: a.name().to_string(),
+                namespace: a.namespace().map(String::from),
+                value: a.value().to_string(),
+            })
             .collect(),
         children,
     }
@@ -198,13 +215,17 @@ mod tests {
         assert_eq!(channel.child(Some(DC), "creator").unwrap().text(), "Jo");
         assert_eq!(channel.children_named(None, "creator").count(), 1, "by namespace, not by local name alone");
         let link = channel.child(None, "link").unwrap();
-        assert_eq!((link.attribute("href"), link.attribute("type"), link.attribute_in(DC, "type")), (Some("/a"), None, Some("t")));
+        assert_eq!(
+            (link.attribute("href"), link.attribute("type"), link.attribute_in(DC, "type")),
+            (Some("/a"), None, Some("t"))
+        );
         assert_eq!(channel.elements().count(), 4, "comments and processing instructions are dropped");
     }
 
     #[test]
     fn entity_declarations_are_refused() {
-        let bomb = r#"<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><rss>&b;</rss>"#;
+        let bomb =
+            r#"<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><rss>&b;</rss>"#;
         assert!(from_text(bomb).is_err());
         let declared = r#"<!DOCTYPE rss SYSTEM "x.dtd" [<!ENTITY a "x">]><rss>&a;</rss>"#;
         assert!(from_text(declared).is_err(), "an internal subset even beside an external id");

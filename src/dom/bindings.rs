@@ -18,9 +18,9 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Document, DocumentFragment, Element, Event, EventTarget,
-    FocusEvent, HtmlElement, MediaQueryList, MouseEvent, Node, NodeList, ShadowRoot, ShadowRootInit,
-    ShadowRootMode, VisibilityState, Window,
+    CssStyleSheet, CustomEvent, CustomEventInit, Document, DocumentFragment, Element, Event, EventTarget, FocusEvent,
+    HtmlElement, MediaQueryList, MouseEvent, Node, NodeList, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    VisibilityState, Window,
 };
 
 use crate::core::build::{Build, Step};
@@ -173,7 +173,8 @@ extern "C" {
 /// `None` as `null` (the documented shape of our event details).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     // Maps (the plural forms of `strings`) as plain objects, not `Map`s.
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    let serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
     // Our detail types are plain structs of strings, numbers, lists and maps:
     // serialising them cannot fail, and undefined would do if it did.
     value.serialize(&serializer).unwrap_or(JsValue::UNDEFINED)
@@ -518,10 +519,8 @@ fn children_of(parent: &Node, depth: usize) -> Vec<markup::Node> {
 fn element_of(element: &Element, depth: usize) -> markup::Node {
     const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
     let attributes = element.attributes();
-    let attributes = (0..attributes.length())
-        .filter_map(|i| attributes.item(i))
-        .map(|a| (a.name(), a.value()))
-        .collect();
+    let attributes =
+        (0..attributes.length()).filter_map(|i| attributes.item(i)).map(|a| (a.name(), a.value())).collect();
     let children = if depth < markup::MAX_WALK_DEPTH {
         children_of(element, depth + 1)
     } else {
@@ -558,7 +557,9 @@ fn xml_element(element: &Element, depth: usize) -> xml::Element {
     let mut child = element.first_child();
     while let Some(node) = child {
         match node.node_type() {
-            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => children.push(xml::Node::Text(node.node_value().unwrap_or_default())),
+            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
+                children.push(xml::Node::Text(node.node_value().unwrap_or_default()))
+            }
             Node::ELEMENT_NODE => {
                 if let Some(inner) = node.dyn_ref::<Element>() {
                     children.push(if depth < xml::MAX_DEPTH {

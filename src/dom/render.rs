@@ -10,9 +10,9 @@ use super::sanitize;
 use crate::core::build::Build;
 use crate::core::dates::DateValue;
 use crate::core::model::{Article, Body};
-use crate::core::sanitize::BodyOptions;
 pub use crate::core::render::RenderOptions;
 use crate::core::render::{article_program, skeleton_program, ticker_program, Platform, SkeletonWords};
+use crate::core::sanitize::BodyOptions;
 
 /// The persistent nodes of one widget's shadow root.
 pub struct Skeleton {
@@ -40,7 +40,22 @@ pub fn skeleton(shadow: &ShadowRoot, words: &SkeletonWords) -> DomResult<Skeleto
     let kept = b::build(shadow, &skeleton_program(words))?;
     let [root, ticker, label, pause, prev, next, lane, items, copy, article, error, stale, announce, fallback]: [Element; 14] =
         kept.try_into().map_err(|_| wasm_bindgen::JsValue::from_str("the skeleton was not built"))?;
-    Ok(Skeleton { root, ticker, label, pause, prev, next, lane, items, copy, article, error, stale, announce, fallback })
+    Ok(Skeleton {
+        root,
+        ticker,
+        label,
+        pause,
+        prev,
+        next,
+        lane,
+        items,
+        copy,
+        article,
+        error,
+        stale,
+        announce,
+        fallback,
+    })
 }
 
 /// The skeleton of a shadow root the server rendered (`crate::server`),
@@ -70,7 +85,22 @@ pub fn adopt(shadow: &ShadowRoot) -> Option<Skeleton> {
     }
     let [root, ticker, label, pause, prev, next, lane, items, copy, article, error, stale, announce, fallback]: [Element; 14] =
         found.try_into().ok()?;
-    Some(Skeleton { root, ticker, label, pause, prev, next, lane, items, copy, article, error, stale, announce, fallback })
+    Some(Skeleton {
+        root,
+        ticker,
+        label,
+        pause,
+        prev,
+        next,
+        lane,
+        items,
+        copy,
+        article,
+        error,
+        stale,
+        announce,
+        fallback,
+    })
 }
 
 /// Whether the ticker already shows these headlines, in this order, as the
@@ -113,7 +143,9 @@ pub fn ticker_matches(sk: &Skeleton, articles: &[Article], options: &RenderOptio
 /// kept, its date written again by `Intl`.
 pub fn article_matches(sk: &Skeleton, article: &Article, options: &RenderOptions) -> DomResult<bool> {
     let headline = b::query(&sk.article, "[part=headline]")?;
-    if sk.article.has_attribute("hidden") || headline.map(|h| b::text_content(&h)).as_deref() != Some(article.headline.as_str()) {
+    if sk.article.has_attribute("hidden")
+        || headline.map(|h| b::text_content(&h)).as_deref() != Some(article.headline.as_str())
+    {
         return Ok(false);
     }
     if let (Some(time), Some(date)) = (b::query(&sk.article, "[part=date]")?, &article.date_published) {

@@ -26,11 +26,11 @@ use web_sys::{Document, Event, HtmlElement};
 use super::bindings::{self as b, DomResult, Group, Signal};
 use super::details;
 use super::render::{self, RenderOptions, Skeleton};
-use crate::core::render::{SkeletonWords, View};
 use super::styles::STYLES;
 use crate::core::model::{Article, NewsDocument};
 use crate::core::normalize::{wanted_tags, TagFilter};
 use crate::core::remote::{self, LoadFailure};
+use crate::core::render::{SkeletonWords, View};
 use crate::core::strings::{Language, Overrides};
 use crate::core::text::html_integer;
 use crate::core::{decode_blocks, feed_xml, resolve_body, DecodeOptions};
@@ -51,7 +51,6 @@ enum OpenedBy {
 
 /// Fragments we write and read: `#news-reel/<article id>`.
 const HASH_PREFIX: &str = "news-reel/";
-
 
 /// One element's widget.
 #[wasm_bindgen]
@@ -303,7 +302,6 @@ impl Widget {
         };
         self.settle(result);
     }
-
 }
 
 impl Widget {
@@ -533,12 +531,15 @@ impl Widget {
         if !inline.is_empty() {
             return Ok(inline);
         }
-        let page: Vec<String> =
-            b::query_all(&self.doc, "script[type='application/ld+json' i]").iter().map(|s| b::text_content(s)).collect();
+        let page: Vec<String> = b::query_all(&self.doc, "script[type='application/ld+json' i]")
+            .iter()
+            .map(|s| b::text_content(s))
+            .collect();
         if !page.is_empty() {
             return Ok(page);
         }
-        Err("no JSON data found: give the element source=\"#id\" or put a <script type=\"application/json\"> inside it".into())
+        Err("no JSON data found: give the element source=\"#id\" or put a <script type=\"application/json\"> inside it"
+            .into())
     }
 
     /// A whole-number attribute, clamped to a sane range, read as HTML reads
@@ -597,7 +598,9 @@ impl Widget {
         let mut words = Language::for_tag(&locale);
         words.strings.apply(&self.overrides.borrow());
         let mut attributes = Overrides::default();
-        for (key, name) in [("pause", "pause-label"), ("play", "play-label"), ("prev", "prev-label"), ("next", "next-label")] {
+        for (key, name) in
+            [("pause", "pause-label"), ("play", "play-label"), ("prev", "prev-label"), ("next", "next-label")]
+        {
             attributes.set(key, b::attr(&self.host, name));
         }
         words.strings.apply(&attributes);
@@ -642,7 +645,9 @@ impl Widget {
         let shown_count = doc.latest.len();
         let refreshing = self.feed.borrow_mut().as_mut().is_some_and(|f| std::mem::take(&mut f.refreshing));
         // What the ticker showed, to tell what a refresh changed.
-        let shown = |d: &NewsDocument| -> Vec<(String, String)> { d.latest.iter().map(|a| (a.id.clone(), a.headline.clone())).collect() };
+        let shown = |d: &NewsDocument| -> Vec<(String, String)> {
+            d.latest.iter().map(|a| (a.id.clone(), a.headline.clone())).collect()
+        };
         let before = self.data.borrow().as_deref().map(shown).unwrap_or_default();
         let after = shown(&doc);
         let ids = |list: &[(String, String)]| -> Vec<String> { list.iter().map(|(id, _)| id.clone()).collect() };
@@ -789,7 +794,9 @@ impl Widget {
                 b::focus(&headline)?;
             }
             let wanted = format!("{HASH_PREFIX}{}", article.id);
-            if b::attr(&self.host, "history").as_deref() != Some("off") && b::location_hash().as_deref() != Some(wanted.as_str()) {
+            if b::attr(&self.host, "history").as_deref() != Some("off")
+                && b::location_hash().as_deref() != Some(wanted.as_str())
+            {
                 // A page whose history refuses entries (a sandboxed frame)
                 // still gets the article, without the entry.
                 if b::push_hash(&wanted).is_ok() {

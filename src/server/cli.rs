@@ -30,7 +30,8 @@ pub enum RenderFailure {
 pub fn render(args: &[String]) -> Result<String, RenderFailure> {
     render_options(args).and_then(|(options, file)| {
         let input = read_input(&file).map_err(RenderFailure::Input)?;
-        render_html(&input, &options).map_err(|e| RenderFailure::Input(format!("{file}: the news could not be shown: {e}")))
+        render_html(&input, &options)
+            .map_err(|e| RenderFailure::Input(format!("{file}: the news could not be shown: {e}")))
     })
 }
 
@@ -50,7 +51,8 @@ fn parse(args: &[String]) -> Result<(RenderOptions, String), String> {
             continue;
         };
         let mut value = || rest.next().cloned().ok_or_else(|| format!("--{name} needs a value"));
-        let number = |v: String| v.trim().parse::<u64>().map_err(|_| format!("--{name} takes a whole number, not {v:?}"));
+        let number =
+            |v: String| v.trim().parse::<u64>().map_err(|_| format!("--{name} takes a whole number, not {v:?}"));
         match name {
             "view" => options.view = Some(value()?),
             "mode" => options.mode = Some(value()?),

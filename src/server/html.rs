@@ -78,7 +78,11 @@ fn within_depth(html: &str, limit: usize) -> Cow<'_, str> {
             continue;
         }
         let closing = rest.starts_with('/');
-        let name: String = rest[usize::from(closing)..].chars().take_while(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        let name: String = rest[usize::from(closing)..]
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
         if name.is_empty() || (!closing && (VOID_ELEMENTS.contains(&name.as_str()) || html[..end].ends_with("/>"))) {
             continue;
         }
@@ -506,7 +510,10 @@ mod tests {
 
     #[test]
     fn a_body_parses_into_the_neutral_tree() {
-        assert_eq!(parse_body("<p>a<b>b</b></p>"), vec![html("p", &[], vec![text("a"), html("b", &[], vec![text("b")])])]);
+        assert_eq!(
+            parse_body("<p>a<b>b</b></p>"),
+            vec![html("p", &[], vec![text("a"), html("b", &[], vec![text("b")])])]
+        );
         assert_eq!(parse_body(""), vec![]);
         assert_eq!(parse_body("just text"), vec![text("just text")]);
         // Names are lower-cased, attributes kept in order, by their names.
@@ -520,7 +527,8 @@ mod tests {
 
     #[test]
     fn entities_are_decoded_in_text_and_attributes() {
-        let body = parse_body("<p title=\"a&amp;b &quot;q&quot; &lt;\">&lt;x&gt; &nbsp;&copy;&#x41;&#66;&notit; &amp</p>");
+        let body =
+            parse_body("<p title=\"a&amp;b &quot;q&quot; &lt;\">&lt;x&gt; &nbsp;&copy;&#x41;&#66;&notit; &amp</p>");
         assert_eq!(body, vec![html("p", &[("title", "a&b \"q\" <")], vec![text("<x> \u{a0}©AB¬it; &")])]);
     }
 
@@ -618,7 +626,10 @@ mod tests {
         assert!(matches!(within_depth(&shallow, MAX_PARSE_DEPTH), Cow::Borrowed(_)), "nothing to cut");
         // 80,000 levels (400 KB) sanitise as 600 do: what is shown stops at 48.
         let deep = "<div>".repeat(80_000) + "end";
-        assert_eq!(sanitize_body_html(&deep, true, None), sanitize_body_html(&("<div>".repeat(600) + "end"), true, None));
+        assert_eq!(
+            sanitize_body_html(&deep, true, None),
+            sanitize_body_html(&("<div>".repeat(600) + "end"), true, None)
+        );
     }
 
     #[test]
@@ -629,7 +640,11 @@ mod tests {
         assert_eq!(clean("<svg onload=alert(1)><a>x</a></svg><math>m</math><template>t</template>z"), "z");
         assert_eq!(clean("<a href=javascript:alert(1)>j</a>"), "<a>j</a>");
         assert_eq!(
-            sanitize_body_html("<a href=https://x.test/ target=_top>l</a><img src=https://x.test/i.png alt=i>", false, Some("_blank")),
+            sanitize_body_html(
+                "<a href=https://x.test/ target=_top>l</a><img src=https://x.test/i.png alt=i>",
+                false,
+                Some("_blank")
+            ),
             r#"<a href="https://x.test/" rel="noopener noreferrer" target="_blank">l</a>"#
         );
         assert_eq!(clean("<table><tr><td>1</td>x</table>"), "x<table><tbody><tr><td>1</td></tr></tbody></table>");
@@ -647,6 +662,9 @@ mod tests {
         let mut through = Build::new();
         sanitize_body(&mut through, body, &options);
         assert_eq!(through, direct);
-        assert_eq!(through.to_html(), r#"<h2>H</h2><ul><li><em>a</em></li></ul><blockquote cite="https://x.test/">q</blockquote>"#);
+        assert_eq!(
+            through.to_html(),
+            r#"<h2>H</h2><ul><li><em>a</em></li></ul><blockquote cite="https://x.test/">q</blockquote>"#
+        );
     }
 }

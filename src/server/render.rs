@@ -16,8 +16,8 @@ use crate::core::build::Build;
 use crate::core::dates::DateValue;
 use crate::core::model::{resolve_body, NewsDocument};
 use crate::core::normalize::{wanted_tags, TagFilter};
-use crate::core::sanitize::BodyOptions;
 use crate::core::render::{self as programs, root_class, Direction, Mode, Motion, Platform, SkeletonWords, View};
+use crate::core::sanitize::BodyOptions;
 use crate::core::strings::Language;
 use crate::core::{decode_blocks, feed_xml, remote, xml, DecodeError, DecodeOptions};
 
@@ -83,8 +83,11 @@ pub fn render_html(input: &str, options: &RenderOptions) -> Result<String, Decod
 /// reader accepts is repaired first, as in the browser).
 fn decode(input: &str, content: remote::Content, options: &RenderOptions) -> Result<NewsDocument, DecodeError> {
     let wanted = options.tags.as_deref().map(|t| wanted_tags(t, str::to_lowercase)).unwrap_or_default();
-    let mut decode_options =
-        DecodeOptions { main_id: options.article.as_deref(), tags: TagFilter { wanted: &wanted, fold: str::to_lowercase }, ..DecodeOptions::default() };
+    let mut decode_options = DecodeOptions {
+        main_id: options.article.as_deref(),
+        tags: TagFilter { wanted: &wanted, fold: str::to_lowercase },
+        ..DecodeOptions::default()
+    };
     if let Some(n) = options.max_items {
         decode_options.max_items = n.clamp(1, 10_000);
     }
@@ -142,14 +145,22 @@ fn render_document(doc: &NewsDocument, sources: &[&str], embedded: bool, options
     };
 
     let mut tree = Tree::new();
-    let skeleton_words = SkeletonWords { label: &words.label, pause: &words.pause, prev: &words.prev, next: &words.next };
+    let skeleton_words =
+        SkeletonWords { label: &words.label, pause: &words.pause, prev: &words.prev, next: &words.next };
     let kept = tree.build(Tree::ROOT, &programs::skeleton_program(&skeleton_words));
-    let [root, ticker, label, pause, _prev, _next, lane, items, copy, article, _error, _stale, _announce, fallback] = kept[..] else {
+    let [root, ticker, label, pause, _prev, _next, lane, items, copy, article, _error, _stale, _announce, fallback] =
+        kept[..]
+    else {
         return String::new();
     };
 
     // The ticker, as `Widget::render` fills it.
-    let label_text = options.label.clone().filter(|l| !l.trim().is_empty()).or_else(|| doc.title.clone()).unwrap_or_else(|| words.label.clone());
+    let label_text = options
+        .label
+        .clone()
+        .filter(|l| !l.trim().is_empty())
+        .or_else(|| doc.title.clone())
+        .unwrap_or_else(|| words.label.clone());
     tree.set_text(label, &label_text);
     let selected = doc.initial().map(|a| a.id.clone());
     let selected_in_view = selected.as_deref().filter(|_| view != View::Ticker);

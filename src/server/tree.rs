@@ -127,11 +127,16 @@ impl Tree {
 
     /// The element whose child `id` is.
     pub fn parent(&self, id: Id) -> Option<Id> {
-        (0..self.elements.len()).find(|&p| self.elements[p].children.iter().any(|c| matches!(c, Child::Element(e) if *e == id)))
+        (0..self.elements.len())
+            .find(|&p| self.elements[p].children.iter().any(|c| matches!(c, Child::Element(e) if *e == id)))
     }
 
     pub fn child_elements(&self, id: Id) -> Vec<Id> {
-        self.elements[id].children.iter().filter_map(|c| if let Child::Element(e) = c { Some(*e) } else { None }).collect()
+        self.elements[id]
+            .children
+            .iter()
+            .filter_map(|c| if let Child::Element(e) = c { Some(*e) } else { None })
+            .collect()
     }
 
     /// The element written out as HTML, the way a browser serialises it
@@ -188,7 +193,14 @@ mod tests {
     fn a_program_built_and_changed_serialises_as_the_browser_would() {
         let mut tree = Tree::new();
         let mut p = Build::new();
-        p.open_with("div", &[("class", "nr")]).keep().open_with("ul", &[("hidden", "")]).keep().close().open("img").close().close();
+        p.open_with("div", &[("class", "nr")])
+            .keep()
+            .open_with("ul", &[("hidden", "")])
+            .keep()
+            .close()
+            .open("img")
+            .close()
+            .close();
         let kept = tree.build(Tree::ROOT, &p);
         let [div, ul] = kept[..] else { panic!("two kept") };
         tree.set_attr(div, "class", "nr mode-list");
@@ -196,8 +208,15 @@ mod tests {
         let mut items = Build::new();
         items.leaf("li", &[("title", "a \"b\"")], "1 < 2 & 3\u{a0}");
         tree.build(ul, &items);
-        assert_eq!(tree.to_html(Tree::ROOT), r#"<div class="nr mode-list"><ul><li title="a &quot;b&quot;">1 &lt; 2 &amp; 3&nbsp;</li></ul><img></div>"#);
-        assert_eq!(tree.descendants(Tree::ROOT), vec![div, ul, 4, 3], "document order: the li (built last) inside the ul, before the img");
+        assert_eq!(
+            tree.to_html(Tree::ROOT),
+            r#"<div class="nr mode-list"><ul><li title="a &quot;b&quot;">1 &lt; 2 &amp; 3&nbsp;</li></ul><img></div>"#
+        );
+        assert_eq!(
+            tree.descendants(Tree::ROOT),
+            vec![div, ul, 4, 3],
+            "document order: the li (built last) inside the ul, before the img"
+        );
         tree.set_text(ul, "");
         assert_eq!(tree.to_html(div), r#"<div class="nr mode-list"><ul></ul><img></div>"#);
     }

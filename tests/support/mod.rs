@@ -89,7 +89,6 @@ pub fn call(el: &HtmlElement, method: &str, args: &[JsValue]) -> JsValue {
     f.apply(el, &args.iter().collect::<js_sys::Array>()).unwrap()
 }
 
-
 /// Waits `ms` milliseconds (lets observers, timers and history events run).
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -66,7 +66,14 @@ impl Widget {
 
     fn motion(&self) -> Motion {
         let polled = self.feed.borrow().is_some();
-        Motion::new(self.configured_mode(), self.effective_mode(), self.view(), self.fits.get(), self.user_paused.get(), polled)
+        Motion::new(
+            self.configured_mode(),
+            self.effective_mode(),
+            self.view(),
+            self.fits.get(),
+            self.user_paused.get(),
+            polled,
+        )
     }
 
     pub(super) fn is_moving(&self) -> bool {
@@ -118,11 +125,17 @@ impl Widget {
                     b::set_style(&viewport, "--nr-rows", &self.rows().to_string())?;
                 }
             }
-            let default_speed = if mode == Mode::Vertical { DEFAULT_VERTICAL_SPEED_PX_PER_S } else { DEFAULT_SPEED_PX_PER_S };
+            let default_speed =
+                if mode == Mode::Vertical { DEFAULT_VERTICAL_SPEED_PX_PER_S } else { DEFAULT_SPEED_PX_PER_S };
             let speed = self.attr_number("speed", 5, 1000).unwrap_or(default_speed);
             // One read of layout per render: the length of one copy of the list.
-            let length = i64::from(if mode == Mode::Vertical { b::scroll_height(&sk.items) } else { b::scroll_width(&sk.items) });
-            let ms = if length > 0 { length * 1000 / speed } else { 8000 * i64::from(b::child_element_count(&sk.items)) };
+            let length = i64::from(if mode == Mode::Vertical {
+                b::scroll_height(&sk.items)
+            } else {
+                b::scroll_width(&sk.items)
+            });
+            let ms =
+                if length > 0 { length * 1000 / speed } else { 8000 * i64::from(b::child_element_count(&sk.items)) };
             // On the lane itself, not as an inherited custom property: a
             // variable would restyle every headline inside it a second time.
             b::set_scroll_duration(&sk.lane, u32::try_from(ms.max(2000)).unwrap_or(u32::MAX))?;
