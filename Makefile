@@ -138,7 +138,9 @@ www: dist dist/newsreel.css $(NATIVE_TOOL)
 # ---------------------------------------------------------------- tests
 
 # The default features include cli: the newsreel command and its tests too.
+# The formatting is rustfmt's (rustfmt.toml), checked first.
 test-native:
+	cargo fmt --check
 	cargo test --all-targets
 
 test-browser: test-chrome test-firefox
