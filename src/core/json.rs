@@ -366,6 +366,7 @@ pub fn repair_lone_surrogates(text: &str) -> Cow<'_, str> {
 /// - a bare CDATA wrapper, `<![CDATA[ … ]]>`, as a template written for
 ///   XHTML leaves it when the page is served as HTML (the HTML parser keeps
 ///   it in the script's text; an XML parser would have taken it off);
+/// - a string in single quotes with no `"`, `\\` or line break inside;
 /// - a comma before a closing `}` or `]`;
 /// - control characters, such as a line break, inside a string.
 ///
@@ -399,6 +400,21 @@ pub fn lenient_copy(text: &str) -> Option<String> {
             }
             i += 1;
             continue;
+        }
+        // A string in single quotes, as JavaScript allows (`"description":
+        // '…'`, as a news agency's pages had it): its quotes become double
+        // ones when nothing inside would need escaping then, so the copy
+        // stays as long as the text.
+        if b == b'\'' {
+            let inner = &bytes[i + 1..];
+            let close = inner.iter().position(|&c| matches!(c, b'\'' | b'"' | b'\\' | b'\n'));
+            if let Some(n) = close.filter(|&n| inner[n] == b'\'') {
+                out[i] = b'"';
+                out[i + 1 + n] = b'"';
+                comma = None;
+                i += n + 2;
+                continue;
+            }
         }
         let end = match (b, bytes.get(i + 1)) {
             (b'/', Some(b'/')) => bytes[i..].iter().position(|&c| c == b'\n').map_or(bytes.len(), |n| i + n),

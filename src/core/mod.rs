@@ -138,7 +138,7 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
                     .get_or_init(|| (text.len() <= json::MAX_INPUT_BYTES).then(|| json::lenient_copy(text)).flatten());
                 match copy.as_deref().map(|copy| parse_block(copy, block, &rebuilt[block])) {
                     Some(Ok(parsed)) if parsed.format == Format::JsonLd => {
-                        failures.push(format!("{}not strict JSON (a comment, a CDATA wrapper, a trailing comma or a line break in a string), read past", place(block)));
+                        failures.push(format!("{}not strict JSON (a comment, a CDATA wrapper, single quotes, a trailing comma or a line break in a string), read past", place(block)));
                         Ok(parsed)
                     }
                     // The first error is the one reported: it is about the text as written.
@@ -352,7 +352,7 @@ mod tests {
             ("Read // as written", Some("https://news.test/a//b")),
             "'//' in strings is text"
         );
-        assert_eq!(doc.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(), ["page: not strict JSON (a comment, a CDATA wrapper, a trailing comma or a line break in a string), read past"]);
+        assert_eq!(doc.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(), ["page: not strict JSON (a comment, a CDATA wrapper, single quotes, a trailing comma or a line break in a string), read past"]);
         let wrapped = "/* <![CDATA[ */ [{\"@type\":\"NewsArticle\",\"headline\":\"Wrapped\",},] /* ]]> */";
         assert_eq!(
             decode(wrapped, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(),
@@ -369,6 +369,13 @@ mod tests {
             decode(nested, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(),
             Some("Listed")
         );
+        // A member in single quotes, as JavaScript writes strings; one with a
+        // double quote inside stays as written, and the block is refused.
+        let quoted =
+            "{\"@type\":\"NewsArticle\",\"headline\":\"Oil falls\",\"description\": 'Prices fell, it\u{2019}s said.'}";
+        let doc = decode(quoted, DecodeOptions::default()).unwrap();
+        assert_eq!(doc.main.and_then(|a| a.summary).as_deref(), Some("Prices fell, it\u{2019}s said."));
+        assert!(decode("{\"@type\":\"NewsArticle\",\"headline\": 'a \"b\"'}", DecodeOptions::default()).is_err());
         let html_comment = "<!-- Jo wrote this. -->\n{\"@type\":\"NewsArticle\",\"headline\":\"Annotated\"}";
         assert_eq!(
             decode(html_comment, DecodeOptions::default()).unwrap().main.map(|a| a.headline).as_deref(),
