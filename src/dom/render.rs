@@ -34,28 +34,38 @@ pub struct Skeleton {
     pub fallback: Element,
 }
 
+impl Skeleton {
+    /// The skeleton from its fourteen nodes in the order of the fields (the
+    /// order `skeleton_program` builds them and `adopt` finds them in);
+    /// `None` for any other count.
+    fn from_nodes(nodes: Vec<Element>) -> Option<Skeleton> {
+        let nodes: [Element; 14] = nodes.try_into().ok()?;
+        let [root, ticker, label, pause, prev, next, lane, items, copy, article, error, stale, announce, fallback] =
+            nodes;
+        Some(Skeleton {
+            root,
+            ticker,
+            label,
+            pause,
+            prev,
+            next,
+            lane,
+            items,
+            copy,
+            article,
+            error,
+            stale,
+            announce,
+            fallback,
+        })
+    }
+}
+
 /// Creates the skeleton in a (cleared) shadow root.
 pub fn skeleton(shadow: &ShadowRoot, words: &SkeletonWords) -> DomResult<Skeleton> {
     b::set_text(shadow, "");
     let kept = b::build(shadow, &skeleton_program(words))?;
-    let [root, ticker, label, pause, prev, next, lane, items, copy, article, error, stale, announce, fallback]: [Element; 14] =
-        kept.try_into().map_err(|_| wasm_bindgen::JsValue::from_str("the skeleton was not built"))?;
-    Ok(Skeleton {
-        root,
-        ticker,
-        label,
-        pause,
-        prev,
-        next,
-        lane,
-        items,
-        copy,
-        article,
-        error,
-        stale,
-        announce,
-        fallback,
-    })
+    Skeleton::from_nodes(kept).ok_or_else(|| wasm_bindgen::JsValue::from_str("the skeleton was not built"))
 }
 
 /// The skeleton of a shadow root the server rendered (`crate::server`),
@@ -83,24 +93,7 @@ pub fn adopt(shadow: &ShadowRoot) -> Option<Skeleton> {
     for selector in SELECTORS {
         found.push(b::query(fragment, selector).ok()??);
     }
-    let [root, ticker, label, pause, prev, next, lane, items, copy, article, error, stale, announce, fallback]: [Element; 14] =
-        found.try_into().ok()?;
-    Some(Skeleton {
-        root,
-        ticker,
-        label,
-        pause,
-        prev,
-        next,
-        lane,
-        items,
-        copy,
-        article,
-        error,
-        stale,
-        announce,
-        fallback,
-    })
+    Skeleton::from_nodes(found)
 }
 
 /// Whether the ticker already shows these headlines, in this order, as the
