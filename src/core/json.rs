@@ -366,7 +366,7 @@ pub fn repair_lone_surrogates(text: &str) -> Cow<'_, str> {
 /// - a bare CDATA wrapper, `<![CDATA[ … ]]>`, as a template written for
 ///   XHTML leaves it when the page is served as HTML (the HTML parser keeps
 ///   it in the script's text; an XML parser would have taken it off);
-/// - a string in single quotes with no `"`, `\\` or line break inside;
+/// - a string in single quotes with no `"`, `\` or line break inside;
 /// - a comma before a closing `}` or `]`;
 /// - control characters, such as a line break, inside a string.
 ///
