@@ -323,13 +323,9 @@ function decodeFeed(bytes, contentType) {
   const typeEncoding = encodingOf(fromType && fromType[1]);
   if (!mark && typeEncoding && declaredEncoding && typeEncoding !== declaredEncoding
       && (typeEncoding === "utf-8" || declaredEncoding === "utf-8")) {
-    let utf8 = null;
-    try {
-      utf8 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch (_) {
-      // Not UTF-8: the label that is not UTF-8 is right.
-      return new TextDecoder(typeEncoding === "utf-8" ? declaredEncoding : typeEncoding).decode(bytes);
-    }
+    const utf8 = strictUtf8(bytes);
+    // Not UTF-8: the label that is not UTF-8 is right.
+    if (utf8 === null) return new TextDecoder(typeEncoding === "utf-8" ? declaredEncoding : typeEncoding).decode(bytes);
     if (/[^\0-\x7f]/.test(utf8)) return utf8;
   }
   for (const label of [mark, fromType && fromType[1], fromDeclaration]) {
@@ -345,14 +341,17 @@ function decodeFeed(bytes, contentType) {
   // Portuguese and Spanish sites' feeds). Feed readers then fall back to
   // windows-1252, as browsers do for unlabelled pages, rather than show
   // U+FFFD for every accented letter.
-  if (!mark && !fromType && !declared) {
-    try {
-      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch (_) {
-      return new TextDecoder("windows-1252").decode(bytes);
-    }
-  }
+  if (!mark && !fromType && !declared) return strictUtf8(bytes) ?? new TextDecoder("windows-1252").decode(bytes);
   return new TextDecoder("utf-8").decode(bytes);
+}
+
+// The text of bytes that are valid UTF-8, else null.
+function strictUtf8(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (_) {
+    return null;
+  }
 }
 
 // The Encoding standard's name for a label (`latin1` → `windows-1252`), or
