@@ -28,7 +28,10 @@ ESBUILD := tools/node_modules/.bin/esbuild
 # the same module); esbuild would warn about each build.
 ESBUILD_LOG := --log-level=warning --log-override:duplicate-object-key=silent
 
-RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
+RUST_SOURCES := $(shell find crates -type f) Cargo.toml Cargo.lock
+# The shell crate: the npm package and its JS entries.
+WEB := crates/newsreel
+JS := $(WEB)/js
 
 .PHONY: demo test test-native test-browser test-chrome test-firefox test-e2e size pkg hooks dist www \
 	tools tools-rust tools-browsers tools-node fuzz bench clean consumers native-tool
@@ -74,12 +77,12 @@ $(NODE_TOOLS): tools/package.json tools/package-lock.json
 pkg: pkg/package.json
 
 # --experimental-reset-state-function: after a trap, the element replaces the
-# wasm instance with a fresh one (src/dom/element.js, "Failure").
+# wasm instance with a fresh one (crates/newsreel/src/element.js, "Failure").
 BINDGEN_FLAGS := --target web --experimental-reset-state-function
 SHIP_WASM := target/wasm32-unknown-unknown/release/newsreel.wasm
 
-pkg/package.json: $(RUST_SOURCES) build.rs Makefile README.md tools/package.mjs | tools-rust tools-node
-	cargo build --lib --release --target wasm32-unknown-unknown
+pkg/package.json: $(RUST_SOURCES) Makefile README.md tools/package.mjs | tools-rust tools-node
+	cargo build -p newsreel --lib --release --target wasm32-unknown-unknown
 	rm -rf pkg
 	wasm-bindgen $(BINDGEN_FLAGS) --out-dir pkg --out-name newsreel $(SHIP_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/newsreel_bg.wasm -o pkg/newsreel_bg.wasm
@@ -90,13 +93,13 @@ pkg/package.json: $(RUST_SOURCES) build.rs Makefile README.md tools/package.mjs 
 HOOKS_WASM := target/hooks/wasm32-unknown-unknown/release/newsreel.wasm
 hooks: target/hooks/dist/newsreel.js
 
-target/hooks/dist/newsreel.js: $(RUST_SOURCES) build.rs Makefile src/js/script-tag.js src/js/runtime.js src/js/start.js | tools-rust tools-node
-	cargo build --lib --release --target wasm32-unknown-unknown --features test-hooks --target-dir target/hooks
+target/hooks/dist/newsreel.js: $(RUST_SOURCES) Makefile | tools-rust tools-node
+	cargo build -p newsreel --lib --release --target wasm32-unknown-unknown --features test-hooks --target-dir target/hooks
 	rm -rf target/hooks/pkg target/hooks/dist
 	wasm-bindgen $(BINDGEN_FLAGS) --out-dir target/hooks/pkg --out-name newsreel $(HOOKS_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) target/hooks/pkg/newsreel_bg.wasm -o target/hooks/pkg/newsreel_bg.wasm
-	mkdir -p target/hooks/src/js && cp src/js/*.js target/hooks/src/js/
-	$(ESBUILD) target/hooks/src/js/script-tag.js --bundle --format=esm --minify --target=es2022 \
+	mkdir -p target/hooks/js && cp $(JS)/*.js target/hooks/js/
+	$(ESBUILD) target/hooks/js/script-tag.js --bundle --format=esm --minify --target=es2022 \
 		--outfile=target/hooks/dist/newsreel.js $(ESBUILD_LOG)
 	cp target/hooks/pkg/newsreel_bg.wasm target/hooks/dist/
 
@@ -104,14 +107,14 @@ target/hooks/dist/newsreel.js: $(RUST_SOURCES) build.rs Makefile src/js/script-t
 ## single-file build with the .wasm embedded (base64) in the module
 dist: dist/newsreel.js dist/newsreel.inline.js
 
-dist/newsreel.js: pkg/package.json src/js/script-tag.js src/js/runtime.js src/js/start.js
+dist/newsreel.js: pkg/package.json $(JS)/script-tag.js $(JS)/runtime.js $(JS)/start.js
 	@mkdir -p dist
-	$(ESBUILD) src/js/script-tag.js --bundle --format=esm --minify --target=es2022 --outfile=dist/newsreel.js $(ESBUILD_LOG)
+	$(ESBUILD) $(JS)/script-tag.js --bundle --format=esm --minify --target=es2022 --outfile=dist/newsreel.js $(ESBUILD_LOG)
 	cp pkg/newsreel_bg.wasm dist/newsreel_bg.wasm
 
-dist/newsreel.inline.js: pkg/package.json src/js/script-tag-inline.js src/js/runtime.js src/js/start.js
+dist/newsreel.inline.js: pkg/package.json $(JS)/script-tag-inline.js $(JS)/runtime.js $(JS)/start.js
 	@mkdir -p dist
-	$(ESBUILD) src/js/script-tag-inline.js --bundle --format=esm --minify --target=es2022 --loader:.wasm=binary \
+	$(ESBUILD) $(JS)/script-tag-inline.js --bundle --format=esm --minify --target=es2022 --loader:.wasm=binary \
 		--outfile=dist/newsreel.inline.js $(ESBUILD_LOG)
 
 ## The native tool (`newsreel render`, `newsreel css`, `newsreel sanitize`):
@@ -121,8 +124,8 @@ NATIVE_TOOL := target/release/newsreel
 native-tool: $(NATIVE_TOOL)
 
 # Touched: cargo leaves the binary alone when only wasm-side sources changed.
-$(NATIVE_TOOL): $(RUST_SOURCES) build.rs
-	cargo build --release --bin newsreel
+$(NATIVE_TOOL): $(RUST_SOURCES)
+	cargo build --release -p newsreel-server --bin newsreel
 	@touch $@
 
 dist/newsreel.css: $(NATIVE_TOOL)
@@ -137,20 +140,21 @@ www: dist dist/newsreel.css $(NATIVE_TOOL)
 
 # ---------------------------------------------------------------- tests
 
-# The default features include cli: the newsreel command and its tests too.
-# The formatting is rustfmt's (rustfmt.toml), checked first.
+# The formatting is rustfmt's (rustfmt.toml), checked first, then clippy over
+# every crate and target, then every native test of the workspace.
 test-native:
-	cargo fmt --check
-	cargo test --all-targets
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo test --workspace --all-targets
 
 test-browser: test-chrome test-firefox
 
-# --no-default-features: without the native command's bin (see Cargo.toml, cli).
+# The shell crate's browser tests (crates/newsreel/tests), in each browser.
 test-chrome: | tools-rust tools-browsers
-	wasm-pack test --release --headless --chrome -- --no-default-features
+	wasm-pack test --release --headless --chrome $(WEB)
 
 test-firefox: | tools-rust tools-browsers
-	wasm-pack test --release --headless --firefox -- --no-default-features
+	wasm-pack test --release --headless --firefox $(WEB)
 
 test-e2e: www hooks consumers native-tool | tools-browsers
 	node --test --test-concurrency=1 tests/e2e/

@@ -1,5 +1,5 @@
 // Bundles bench/twin.js the way dist/newsreel.js is bundled (one minified ES
-// module), with src/dom/styles.css read at build time and inlined as text:
+// module), with crates/newsreel-core/src/view/styles.css read at build time and inlined as text:
 // the twin ships its styles inside its one file, as newsreel ships them
 // inside its .wasm. The target is ES2022, not dist's ES2020, so that class
 // private fields stay native instead of becoming WeakMap look-ups: the twin

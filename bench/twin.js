@@ -1,7 +1,7 @@
 // <twin-reel>: newsreel written in plain JavaScript, for the benchmark only.
 //
 // It reads the same formats (our own, JSON Feed, schema.org JSON-LD) with the
-// same rules as src/core, and builds the same shadow DOM as src/dom/render.rs
+// same rules as crates/newsreel-core, and builds the same shadow DOM as crates/newsreel/src/render.rs
 // (elements, attributes, parts, classes, the marquee copy list), sanitising
 // article HTML the same way (inert DOMParser, allowlist rebuild with
 // createElement/setAttribute), with the same stylesheet adopted. It is what a
@@ -11,9 +11,9 @@
 // left out; tests/e2e/twin.test.mjs checks that the rendering stays the same.
 //
 // Not loadable as it is: bench/build-twin.mjs bundles it with esbuild, which
-// turns the stylesheet import into its text (read from src/dom/styles.css at
+// turns the stylesheet import into its text (read from crates/newsreel-core/src/view/styles.css at
 // build time, so the twin never carries a copy of its own).
-import STYLES from "../src/dom/styles.css";
+import STYLES from "../crates/newsreel-core/src/view/styles.css";
 
 // ---------------------------------------------------------------- limits
 
@@ -353,7 +353,7 @@ function allowedParsed(value, allows) {
 
 // ---------------------------------------------------------------- schema.org readers
 
-/** Following references may lead to this much text in all (bytes, as src/core/schema.rs counts). */
+/** Following references may lead to this much text in all (bytes, as crates/newsreel-core/src/formats/schema.rs counts). */
 const MAX_FOLLOWED_BYTES = 2 * MAX_INPUT_BYTES;
 
 /** A value's size in bytes, give or take, counted no further than `limit`. */
@@ -1155,7 +1155,7 @@ const isSpaceCode = (c) => c === 32 || c === 9 || c === 10 || c === 13 || c === 
 /**
  * The markup with what a strict CSP would report while merely parsing it
  * renamed (`on*` and `style` attributes become `x-…`) or cut (`<style>`),
- * following the HTML tokenizer as src/dom/sanitize.rs does.
+ * following the HTML tokenizer as crates/newsreel/src/sanitize.rs does.
  */
 function quietForCsp(html) {
   if (!html.includes("<")) return html;

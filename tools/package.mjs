@@ -1,7 +1,7 @@
 // Turns the wasm-bindgen output in pkg/ into the published npm package: our entry
 // (index.js, start.js, index.d.ts), the typings for React and Vue (react.d.ts,
 // vue.d.ts: types only, each its own entry), the Custom Elements Manifest
-// (custom-elements.json, kept by hand in src/js/ and checked against the
+// (custom-elements.json, kept by hand in crates/newsreel/js/ and checked against the
 // element by tests/e2e/manifest.test.mjs), a package.json that follows npm
 // conventions, and the README. Run by `make pkg` after wasm-bindgen and wasm-opt.
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -9,15 +9,19 @@ import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const pkg = join(root, "pkg");
-const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
+// The shell crate's manifest, then the workspace's (which holds the fields
+// the crates share).
+const manifests = ["crates/newsreel/Cargo.toml", "Cargo.toml"].map((file) => readFileSync(join(root, file), "utf8"));
 const field = (name) => {
-  const match = cargo.match(new RegExp(`^${name}\\s*=\\s*"([^"]*)"`, "m"));
-  if (!match) throw new Error(`Cargo.toml has no ${name}`);
-  return match[1];
+  for (const cargo of manifests) {
+    const match = cargo.match(new RegExp(`^${name}\\s*=\\s*"([^"]*)"`, "m"));
+    if (match) return match[1];
+  }
+  throw new Error(`neither Cargo.toml has ${name}`);
 };
 
 for (const file of ["index.js", "start.js", "index.d.ts", "react.d.ts", "vue.d.ts", "custom-elements.json"]) {
-  copyFileSync(join(root, "src/js", file), join(pkg, file));
+  copyFileSync(join(root, "crates/newsreel/js", file), join(pkg, file));
 }
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
 // wasm-bindgen's types of the raw wasm exports: not shipped, and stale once

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsreel::core::{decode, resolve_body, DecodeOptions};
+use newsreel_core::{decode, resolve_body, DecodeOptions};
 
 fuzz_target!(|data: &[u8]| {
     // The browser hands us text, so bytes that are not UTF-8 never reach the core.

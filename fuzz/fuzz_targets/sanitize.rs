@@ -5,9 +5,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsreel::core::build::{Build, Step};
-use newsreel::core::markup::from_tokens;
-use newsreel::core::sanitize::{copy_allowed, quiet_for_csp, BodyOptions};
+use newsreel_core::html::build::{Build, Step};
+use newsreel_core::html::markup::from_tokens;
+use newsreel_core::html::sanitize::{copy_allowed, quiet_for_csp, BodyOptions};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(input) = std::str::from_utf8(data) else { return };

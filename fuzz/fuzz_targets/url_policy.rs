@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsreel::core::url_policy::{allowed, UrlUse};
+use newsreel_core::url::policy::{allowed, UrlUse};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(raw) = std::str::from_utf8(data) else { return };

@@ -1,5 +1,5 @@
 // The widget's own words in the page's language, end to end in headless
-// Chromium: one page per language of src/core/strings.json checks the label,
+// Chromium: one page per language of crates/newsreel-core/src/i18n/strings.json checks the label,
 // the controls and the error state in that language and its script; Arabic
 // and Hebrew read right to left without a `dir`; the host's overrides win.
 import { test, before, after } from "node:test";
@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { start, openPage, settled, ROOT } from "./browser.mjs";
 
 const PAGE = "/tests/e2e/pages/feeds/feeds.html";
-const table = JSON.parse(readFileSync(ROOT + "src/core/strings.json", "utf8"));
+const table = JSON.parse(readFileSync(ROOT + "crates/newsreel-core/src/i18n/strings.json", "utf8"));
 
 // The script each language is written in: its label must be in it.
 const SCRIPTS = {

@@ -291,10 +291,10 @@ test("host listeners may call back into the element from its own events", async 
 
 test("a widget that traps reports an error; the others keep working", async () => {
   const { page } = session;
-  // The element class of src/dom/element.js around stand-in widgets whose
+  // The element class of crates/newsreel/src/element.js around stand-in widgets whose
   // calls fail the way a WebAssembly trap does.
   const result = await page.evaluate(async () => {
-    const { defineElement } = await import("/src/dom/element.js");
+    const { defineElement } = await import("/crates/newsreel/src/element.js");
     // Stand-ins for the Rust widget: connecting works, load() and articles trap.
     const trap = () => { throw new WebAssembly.RuntimeError("unreachable"); };
     defineElement("trapping-reel", {

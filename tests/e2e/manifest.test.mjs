@@ -1,4 +1,4 @@
-// The Custom Elements Manifest (src/js/custom-elements.json, shipped as
+// The Custom Elements Manifest (crates/newsreel/js/custom-elements.json, shipped as
 // pkg/custom-elements.json) against what it describes. Without a browser:
 // its shape (schema 2.x), the package that ships it, and the sources: the
 // stylesheet's custom properties, the events and parts the code makes, the
@@ -14,7 +14,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { start, openPage, settled, ROOT } from "./browser.mjs";
 
 const read = (path) => readFileSync(ROOT + path, "utf8");
-const MANIFEST_SOURCE = "src/js/custom-elements.json";
+const MANIFEST_SOURCE = "crates/newsreel/js/custom-elements.json";
 const manifest = JSON.parse(read(MANIFEST_SOURCE));
 
 const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
@@ -44,8 +44,8 @@ const filesIn = (dir, pattern) => readdirSync(ROOT + dir).filter((f) => pattern.
 
 // The element's own code: the Rust shell, element.js and the entries.
 // The shell, and the core's programs of the shadow DOM it builds.
-const RUST = [...filesIn("src/dom", /\.rs$/), "src/core/render.rs"];
-const JS = [...filesIn("src/dom", /\.js$/), ...filesIn("src/js", /\.js$/)];
+const RUST = [...filesIn("crates/newsreel/src", /\.rs$/), "crates/newsreel-core/src/view/programs.rs"];
+const JS = [...filesIn("crates/newsreel/src", /\.js$/), ...filesIn("crates/newsreel/js", /\.js$/)];
 // Code compiled only into the test build (`make hooks`) is no API: the
 // line after #[cfg(feature = "test-hooks")] is left out.
 const shipped = (source) => source.replace(/#\[cfg\(feature = "test-hooks"\)\]\s*\n[^\n]*/g, "");
@@ -69,7 +69,7 @@ function splitTop(text, separator) {
   return out.map((s) => s.trim()).filter(Boolean);
 }
 
-const DTS = read("src/js/index.d.ts").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/[^\n]*/g, "");
+const DTS = read("crates/newsreel/js/index.d.ts").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/[^\n]*/g, "");
 
 /** The members of an interface of index.d.ts: { name: { kind, readonly, type, parameters } }. */
 function dtsInterface(name) {
@@ -259,7 +259,7 @@ test("pkg/ ships the manifest, named by package.json's customElements and export
   assert.equal(pkg.customElements, "./custom-elements.json");
   const shippedPath = "pkg/" + pkg.customElements.replace(/^\.\//, "");
   assert.ok(existsSync(ROOT + shippedPath), `${shippedPath} exists`);
-  assert.equal(read(shippedPath), read(MANIFEST_SOURCE), "the shipped manifest is src/js/custom-elements.json");
+  assert.equal(read(shippedPath), read(MANIFEST_SOURCE), "the shipped manifest is crates/newsreel/js/custom-elements.json");
   assert.ok(pkg.files.includes("custom-elements.json"), "in files, so npm packs it");
   assert.equal(pkg.exports["./custom-elements.json"], pkg.customElements, "importable, for tools that resolve it");
   for (const module of manifest.modules) {
@@ -271,7 +271,7 @@ test("pkg/ ships the manifest, named by package.json's customElements and export
 // ---------------------------------------------------------------- the sources
 
 test("the custom properties are those the stylesheet reads, with its defaults", () => {
-  const css = read("src/dom/styles.css");
+  const css = read("crates/newsreel-core/src/view/styles.css");
   // Every var(--newsreel-…, fallback), the fallback up to its closing bracket.
   const fallbacks = new Map();
   for (const m of css.matchAll(/var\((--newsreel-[a-z-]+)\s*,/g)) {
@@ -322,7 +322,7 @@ function sourceParts() {
   // time_el(…, Some("date")): a part given through a parameter.
   for (const m of source.matchAll(/time_el\([^;]*?Some\("([^"]+)"\)/g)) given.push(m[1]);
   // The stylesheet's selectors and the code's queries.
-  const selectors = source + read("src/dom/styles.css");
+  const selectors = source + read("crates/newsreel-core/src/view/styles.css");
   const queried = [...selectors.matchAll(/\[part[~|^$*]?=["']?([a-z-]+)/g)].map((m) => m[1]);
   return { given, queried };
 }
@@ -344,7 +344,7 @@ test("the attributes are those the code reads and writes on the element", () => 
   for (const name of used) assert.ok(attributes.includes(name), `the widget uses the attribute ${name}, which the manifest lists`);
   // The other way, more loosely (a name may be read through a table): each
   // attribute is a string in the shell or element.js.
-  const strings = new Set([...code([...RUST, "src/dom/element.js"]).matchAll(/"([a-z][a-z-]*)"/g)].map((m) => m[1]));
+  const strings = new Set([...code([...RUST, "crates/newsreel/src/element.js"]).matchAll(/"([a-z][a-z-]*)"/g)].map((m) => m[1]));
   sameNames(attributes.filter((a) => strings.has(a)), attributes, "attributes: named in the sources");
 });
 

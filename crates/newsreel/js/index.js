@@ -1,0 +1,33 @@
+// The npm package's entry: `import { defineNewsReel } from "newsreel"`.
+import init, { Widget, defineNewsReel as defineElement, __wbg_reset_state } from "./newsreel.js";
+import { showStartFailure } from "./start.js";
+
+let started = null;
+
+// What the element needs of the generated bindings (see crates/newsreel/src/element.js).
+const runtime = {
+  create: (host) => new Widget(host),
+  reset: __wbg_reset_state,
+};
+
+/**
+ * Starts the WebAssembly module once and defines the custom element.
+ * Resolves to true when the element was defined, false when the name was
+ * already taken. Rejects only if the module cannot start (and every
+ * <news-reel> then shows its error state).
+ */
+export function defineNewsReel(options = {}) {
+  const tagName = options.tagName || "news-reel";
+  if (!started) {
+    started = init(options.wasmUrl ? { module_or_path: options.wasmUrl } : undefined);
+  }
+  return started.then(
+    () => defineElement(tagName, runtime),
+    (error) => {
+      showStartFailure(tagName, error);
+      throw error;
+    },
+  );
+}
+
+export default defineNewsReel;

@@ -1,0 +1,829 @@
+//! One `<news-reel>` element's state and behaviour.
+//!
+//! `element.js` defines the element class; each element makes a `Widget`
+//! for itself and hands it every callback. The `#[wasm_bindgen] impl` below
+//! holds only what JS calls; the logic is in the plain `impl`, here for the
+//! lifecycle, the data and the article view, and in `feed` (feeds by URL and
+//! their polling) and `motion` (modes, stillness and slides) for the rest.
+//!
+//! Every method takes `&self` (state lives in cells that are never borrowed
+//! across a call out to JS), so a host listener that calls back into the
+//! element while we dispatch an event is no "recursive use of an object".
+//! A browser call that fails (a host page's hook that throws, a closed
+//! shadow root) comes back as an error, and the widget shows its error state:
+//! nothing is thrown into the page.
+
+mod feed;
+mod motion;
+
+use std::cell::{Cell, OnceCell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Event, HtmlElement};
+
+use super::bindings::{self as b, DomResult, Group, Signal};
+use super::details;
+use super::render::{self, RenderOptions, Skeleton};
+use feed::Feed;
+use newsreel_core::formats::normalize::{wanted_tags, TagFilter};
+use newsreel_core::html::text::html_integer;
+use newsreel_core::i18n::strings::{Language, Overrides};
+use newsreel_core::input::remote::{self, LoadFailure};
+use newsreel_core::model::{Article, NewsDocument};
+use newsreel_core::view::programs::{SkeletonWords, View};
+use newsreel_core::view::STYLESHEET;
+use newsreel_core::{decode_blocks, formats::feeds, resolve_body, DecodeOptions};
+
+/// Who asked to open an article: decides focus, history and events.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OpenedBy {
+    /// A click or Enter in the ticker: focus moves to the headline, a history entry is added.
+    Reader,
+    /// `element.select(id)` from the host page.
+    Host,
+    /// Back/Forward or a link with our fragment.
+    History,
+    /// A widget made again for a re-inserted element, reopening what was open.
+    Resume,
+}
+
+/// Fragments we write and read: `#news-reel/<article id>`.
+const HASH_PREFIX: &str = "news-reel/";
+
+/// One element's widget.
+#[wasm_bindgen]
+pub struct Widget {
+    host: HtmlElement,
+    doc: Document,
+    /// Set once, never replaced: a reference to it may be held across calls out to JS.
+    skeleton: OnceCell<Skeleton>,
+    /// The texts last read, kept so `max-items` can be applied again and
+    /// article bodies decoded when opened.
+    sources: RefCell<Rc<Vec<String>>>,
+    /// `sources` holds one feed in XML (RSS or Atom), not JSON texts.
+    sources_are_xml: Cell<bool>,
+    /// Set while the data comes from `src`.
+    feed: RefCell<Option<Feed>>,
+    data: RefCell<Option<Rc<NewsDocument>>>,
+    selected: RefCell<Option<String>>,
+    /// Data came from `load()`: reconnecting must not re-read the page.
+    loaded_by_call: Cell<bool>,
+    /// The reader pressed pause; motion stays stopped until they press play.
+    user_paused: Cell<bool>,
+    /// The reader pressed play (overrides reduced-motion's static list).
+    user_played: Cell<bool>,
+    /// Pointer over or focus inside the ticker.
+    held: Cell<bool>,
+    /// The ticker is scrolled out of view.
+    offscreen: Cell<bool>,
+    tab_hidden: Cell<bool>,
+    /// We added a history entry, so a fragment that is not ours means "back to the start".
+    pushed_history: Cell<bool>,
+    slide_index: Cell<usize>,
+    /// Headlines carry slide-mode marks (`inert`, `aria-hidden`) to clear.
+    slide_marked: Cell<bool>,
+    slide_timer_on: Cell<bool>,
+    /// The page-level subscriptions (group `Page`) are in place.
+    listening: Cell<bool>,
+    /// The marquee's headlines all fit in its box: it stays still.
+    fits: Cell<bool>,
+    /// The shadow root came from the server (`crate::server`): the first
+    /// render keeps what already shows the same news.
+    adopted: Cell<bool>,
+    /// What the host set with the `strings` property.
+    overrides: RefCell<Overrides>,
+    /// The widget's words for a language, with the overrides applied, and
+    /// its direction: made again when the language or an override changes.
+    strings: RefCell<Option<(String, Rc<Language>)>>,
+}
+
+/// What JS calls: the element's lifecycle, its public methods, and the
+/// subscriptions' callbacks.
+#[wasm_bindgen]
+impl Widget {
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: HtmlElement) -> Widget {
+        let doc = b::owner_document(&host);
+        Widget {
+            host,
+            doc,
+            skeleton: OnceCell::new(),
+            sources: RefCell::default(),
+            sources_are_xml: Cell::new(false),
+            feed: RefCell::new(None),
+            data: RefCell::new(None),
+            selected: RefCell::new(None),
+            loaded_by_call: Cell::new(false),
+            user_paused: Cell::new(false),
+            user_played: Cell::new(false),
+            held: Cell::new(false),
+            offscreen: Cell::new(false),
+            tab_hidden: Cell::new(false),
+            pushed_history: Cell::new(false),
+            slide_index: Cell::new(0),
+            slide_marked: Cell::new(false),
+            slide_timer_on: Cell::new(false),
+            listening: Cell::new(false),
+            fits: Cell::new(false),
+            adopted: Cell::new(false),
+            overrides: RefCell::default(),
+            strings: RefCell::new(None),
+        }
+    }
+
+    pub fn connected(&self) {
+        let result = self.connect();
+        self.settle(result);
+    }
+
+    pub fn disconnected(&self) {
+        // Page-level listeners, observers and timers go; our own shadow
+        // listeners stay with the element and work again when it is re-inserted.
+        b::unsubscribe(&self.host, Group::Page);
+        b::unsubscribe(&self.host, Group::Source);
+        // A request in flight is aborted and polling stops; reconnecting resumes it.
+        self.stop_feed_requests();
+        self.listening.set(false);
+        self.stop_slide_timer();
+    }
+
+    #[wasm_bindgen(js_name = attributeChanged)]
+    pub fn attribute_changed(&self, name: &str) {
+        if self.skeleton.get().is_none() {
+            return;
+        }
+        let result = match name {
+            "source" | "src" => self.read_page(),
+            "refresh" => self.schedule_poll(),
+            "max-items" | "article" | "tags" => self.decode_and_show(),
+            "mode" | "speed" | "interval" | "dir" | "rows" => self.update_motion(),
+            "view" => self.rerender(),
+            "lang" | "label" | "pause-label" | "play-label" | "prev-label" | "next-label" => {
+                self.strings.take();
+                self.rerender()
+            }
+            _ => self.rerender(),
+        };
+        self.settle(result);
+    }
+
+    /// `element.load(json)`: the JSON text, or `None` when the object given
+    /// could not be serialised.
+    pub fn load(&self, text: Option<String>) {
+        let result = self.ensure_skeleton().and_then(|()| {
+            self.loaded_by_call.set(true);
+            match text {
+                Some(text) => self.show_sources(vec![text]),
+                None => self.fail("load() needs a JSON string or an object that JSON.stringify can serialise"),
+            }
+        });
+        self.settle(result);
+    }
+
+    /// `element.select(id)`: whether an article with that id was opened.
+    pub fn select(&self, id: &str) -> bool {
+        let result = self.open(id, OpenedBy::Host);
+        self.settle_with(result, false)
+    }
+
+    /// Reopens an article without focus, history or event: the state a
+    /// re-inserted element had before its widget was freed.
+    pub fn reopen(&self, id: &str) {
+        let result = self.open(id, OpenedBy::Resume);
+        self.settle(result.map(drop));
+    }
+
+    /// The open article's id, kept by the element across a re-insertion.
+    #[wasm_bindgen(getter, js_name = selectedId)]
+    pub fn selected_id(&self) -> Option<String> {
+        self.selected.borrow().clone()
+    }
+
+    pub fn play(&self) {
+        let result = self.set_playing(true);
+        self.settle(result);
+    }
+
+    pub fn pause(&self) {
+        let result = self.set_playing(false);
+        self.settle(result);
+    }
+
+    pub fn next(&self) {
+        let result = self.step_slide(1);
+        self.settle(result);
+    }
+
+    pub fn prev(&self) {
+        let result = self.step_slide(-1);
+        self.settle(result);
+    }
+
+    /// `element.strings = {...}`: the JSON of the texts to override (all of
+    /// them again, not a change), or `None` for the built-in ones.
+    #[wasm_bindgen(js_name = setStrings)]
+    pub fn set_strings(&self, json: Option<String>) {
+        let overrides = json.as_deref().map_or_else(|| Ok(Overrides::default()), Overrides::from_json);
+        let result = match overrides {
+            Ok(overrides) => {
+                *self.overrides.borrow_mut() = overrides;
+                self.strings.take();
+                self.rerender()
+            }
+            // What was set before stays.
+            Err(message) => {
+                b::log_once(&message);
+                Ok(())
+            }
+        };
+        self.settle(result);
+    }
+
+    /// `element.strings`: the texts in use, in the widget's language.
+    #[wasm_bindgen(getter)]
+    pub fn strings(&self) -> JsValue {
+        b::to_js(&self.words().strings)
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn paused(&self) -> bool {
+        self.user_paused.get() || !self.is_moving_mode()
+    }
+
+    /// `element.articles`: id, headline, URL and date of each article.
+    #[wasm_bindgen(getter)]
+    pub fn articles(&self) -> JsValue {
+        let data = self.data.borrow();
+        let list: Vec<details::ArticleSummary> =
+            data.as_deref().map(|doc| doc.articles().into_iter().map(Into::into).collect()).unwrap_or_default();
+        b::to_js(&list)
+    }
+
+    /// A subscription fired (see `bindings::Signal`); `value` is its event, if any.
+    pub fn on(&self, signal: Signal, value: JsValue) {
+        let result = match signal {
+            Signal::Click => self.on_click(value.unchecked_ref()),
+            Signal::Hold => {
+                self.held.set(true);
+                Ok(())
+            }
+            Signal::PointerLeave => {
+                self.held.set(false);
+                Ok(())
+            }
+            Signal::FocusOut => {
+                // Focus moving to another element inside the ticker is not leaving.
+                if !self.focus_stays_in_ticker(value.unchecked_ref()) {
+                    self.held.set(false);
+                }
+                Ok(())
+            }
+            Signal::MotionPreference => self.update_motion(),
+            Signal::TabVisibility => {
+                self.tab_hidden.set(b::document_hidden(&self.doc));
+                self.update_motion().and_then(|()| self.catch_up_poll())
+            }
+            Signal::History => self.follow_hash(),
+            Signal::DomReady => self.read_page(),
+            Signal::TaskOver => self.report_missing_data(),
+            Signal::SourceChanged if !self.loaded_by_call.get() => self.reload_sources(),
+            Signal::SourceChanged => Ok(()),
+            Signal::InView | Signal::OutOfView => {
+                self.offscreen.set(signal == Signal::OutOfView);
+                self.update_motion().and_then(|()| self.catch_up_poll())
+            }
+            Signal::SlideTick => self.slide_tick(),
+            Signal::Fetched => self.on_fetched(&value),
+            Signal::RefreshDue => self.poll_due(),
+            Signal::NearView => self.near_view(),
+            Signal::Resized => self.update_motion(),
+        };
+        self.settle(result);
+    }
+}
+
+impl Widget {
+    /// A browser call failed (a host page's DOM hook threw, say): the error
+    /// state says so. What was valid stays on screen.
+    fn settle(&self, result: DomResult<()>) {
+        self.settle_with(result, ())
+    }
+
+    fn settle_with<T>(&self, result: DomResult<T>, otherwise: T) -> T {
+        result.unwrap_or_else(|error| {
+            let what = error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| error.as_string())
+                .unwrap_or_else(|| "unknown error".into());
+            let message = format!("the page refused a change to the widget ({what})");
+            // The error state itself may be what the page refuses: then the
+            // log (in `fail`) is all there is.
+            let _ = self.fail(&message);
+            otherwise
+        })
+    }
+
+    fn connect(&self) -> DomResult<()> {
+        self.ensure_skeleton()?;
+        // Test builds only (make hooks): a bug, as far as the element can tell.
+        #[cfg(feature = "test-hooks")]
+        if self.host.has_attribute("test-panic") {
+            panic!("a panic forced by the test hook");
+        }
+        self.listen_to_page();
+        let has_data = self.data.borrow().is_some();
+        if !has_data && !self.loaded_by_call.get() {
+            self.read_page()
+        } else {
+            // Polling stopped with the disconnect.
+            self.schedule_poll()?;
+            self.update_motion()
+        }
+    }
+
+    fn skeleton(&self) -> Option<&Skeleton> {
+        self.skeleton.get()
+    }
+
+    fn ensure_skeleton(&self) -> DomResult<()> {
+        if self.skeleton().is_some() {
+            return Ok(());
+        }
+        let shadow = b::open_shadow(&self.host, STYLESHEET)?;
+        // Empty until now (checked above), so the set cannot be refused.
+        let words = self.words();
+        let w = &words.strings;
+        let first_words = SkeletonWords { label: &w.label, pause: &w.pause, prev: &w.prev, next: &w.next };
+        // Server-rendered: its nodes are taken over as they are.
+        let server_rendered = if self.host.has_attribute("server-rendered") { render::adopt(&shadow) } else { None };
+        self.adopted.set(server_rendered.is_some());
+        let skeleton = match server_rendered {
+            Some(skeleton) => skeleton,
+            None => render::skeleton(&shadow, &first_words)?,
+        };
+        let _ = self.skeleton.set(skeleton);
+        let Some(sk) = self.skeleton() else { return Ok(()) };
+        if self.adopted.get() {
+            // Taken over: the styles for the time before the script ran no longer apply.
+            b::remove_attr(&self.host, "server-rendered")?;
+        } else {
+            self.set_state("loading")?;
+        }
+
+        // One delegated listener for every click inside the widget.
+        let host = &self.host;
+        b::listen(host, Group::Own, &shadow, "click", Signal::Click);
+        // Pointer over or focus inside the ticker holds the slide timer (CSS
+        // holds the marquee by itself).
+        for (kind, signal) in [
+            ("pointerenter", Signal::Hold),
+            ("pointerleave", Signal::PointerLeave),
+            ("focusin", Signal::Hold),
+            ("focusout", Signal::FocusOut),
+        ] {
+            b::listen(host, Group::Own, &sk.ticker, kind, signal);
+        }
+        Ok(())
+    }
+
+    /// Whether a `focusout` only moved focus to another element inside the ticker.
+    fn focus_stays_in_ticker(&self, event: &Event) -> bool {
+        self.skeleton().is_some_and(|sk| b::focus_moves_within(event, &sk.ticker))
+    }
+
+    fn listen_to_page(&self) {
+        if self.listening.replace(true) {
+            return;
+        }
+        let host = &self.host;
+        // A reader who switches reduced motion on mid-visit gets the static list at once.
+        if let Some(query) = b::motion_query() {
+            b::listen(host, Group::Page, &query, "change", Signal::MotionPreference);
+        }
+        b::listen(host, Group::Page, &self.doc, "visibilitychange", Signal::TabVisibility);
+        // Back and Forward move between articles the reader opened.
+        if let Some(window) = b::window() {
+            b::listen(host, Group::Page, &window, "popstate", Signal::History);
+            b::listen(host, Group::Page, &window, "hashchange", Signal::History);
+        }
+        self.tab_hidden.set(b::document_hidden(&self.doc));
+        if let Some(sk) = self.skeleton() {
+            b::watch_visible(host, Group::Page, &sk.ticker, Signal::InView, Signal::OutOfView);
+            // Headlines that fit stop fitting when the box narrows, and back.
+            b::watch_size(host, Group::Page, &sk.ticker, Signal::Resized);
+        }
+    }
+
+    /// The article id named by the page's fragment (`#news-reel/<id>`), if any.
+    fn hash_article(&self) -> Option<String> {
+        b::location_hash().and_then(|h| h.strip_prefix(HASH_PREFIX).map(str::to_string))
+    }
+
+    /// Opens the article the fragment names (Back/Forward, or a shared link).
+    fn follow_hash(&self) -> DomResult<()> {
+        let Some(doc) = self.data.borrow().clone() else { return Ok(()) };
+        let wanted = match self.hash_article().filter(|id| doc.find(id).is_some()) {
+            Some(id) => id,
+            // Back past the first article the reader opened: the initial one.
+            None if self.pushed_history.get() => match doc.initial() {
+                Some(a) => a.id.clone(),
+                None => return Ok(()),
+            },
+            None => return Ok(()),
+        };
+        if self.selected.borrow().as_deref() != Some(wanted.as_str()) {
+            self.open(&wanted, OpenedBy::History)?;
+        }
+        Ok(())
+    }
+
+    fn set_state(&self, state: &str) -> DomResult<()> {
+        b::set_attr(&self.host, "state", state)
+    }
+
+    /// Reads the JSON the host pointed us to, or embedded in us, or every
+    /// JSON-LD block of the page.
+    fn read_page(&self) -> DomResult<()> {
+        if let Some(src) = b::attr(&self.host, "src") {
+            b::unsubscribe(&self.host, Group::Source);
+            return self.start_feed(&src);
+        }
+        self.stop_feed_requests();
+        *self.feed.borrow_mut() = None;
+        self.watch_source();
+        match self.find_sources() {
+            Ok(texts) => self.show_sources(texts),
+            // The data may be further down a page still being parsed.
+            Err(_) if b::document_loading(&self.doc) => {
+                b::listen(&self.host, Group::Page, &self.doc, "DOMContentLoaded", Signal::DomReady);
+                Ok(())
+            }
+            // A script that creates the element, appends it and then calls
+            // load() does so in one task: report missing data only if none
+            // has arrived once that task is over.
+            Err(_) => {
+                b::after_this_task(&self.host, Signal::TaskOver);
+                Ok(())
+            }
+        }
+    }
+
+    fn report_missing_data(&self) -> DomResult<()> {
+        if self.loaded_by_call.get() || self.data.borrow().is_some() {
+            return Ok(());
+        }
+        match self.find_sources() {
+            Ok(texts) => self.show_sources(texts),
+            Err(message) => self.fail(&message),
+        }
+    }
+
+    /// Keeps the texts read (for `max-items` and `article` changes, and the
+    /// bodies opened later) and shows them.
+    fn show_sources(&self, texts: Vec<String>) -> DomResult<()> {
+        *self.sources.borrow_mut() = Rc::new(texts);
+        self.sources_are_xml.set(false);
+        self.decode_and_show()
+    }
+
+    /// Re-reads the data when the host rewrites the source script (or the
+    /// scripts inside the element), so a page can update the ticker in place.
+    fn watch_source(&self) {
+        let host = &self.host;
+        b::unsubscribe(host, Group::Source);
+        match b::attr(host, "source") {
+            Some(selector) => {
+                if let Ok(Some(source)) = b::query(&self.doc, &selector) {
+                    b::watch_text(host, Group::Source, &source, Signal::SourceChanged);
+                }
+            }
+            None => b::watch_text(host, Group::Source, host, Signal::SourceChanged),
+        }
+    }
+
+    /// Reads the sources again and renders only if their text changed.
+    fn reload_sources(&self) -> DomResult<()> {
+        match self.find_sources() {
+            Ok(texts) if **self.sources.borrow() != texts => self.show_sources(texts),
+            Ok(_) => Ok(()),
+            Err(message) => self.fail(&message),
+        }
+    }
+
+    fn find_sources(&self) -> Result<Vec<String>, String> {
+        const JSON_TYPES: &str = "script[type='application/json' i], script[type='application/ld+json' i], script[type='application/feed+json' i]";
+        if let Some(selector) = b::attr(&self.host, "source") {
+            return match b::query(&self.doc, &selector) {
+                Err(_) => Err(format!("source \"{selector}\" is not a valid selector")),
+                Ok(None) => Err(format!("source \"{selector}\" matches no element on the page")),
+                Ok(Some(element)) => Ok(vec![b::text_content(&element)]),
+            };
+        }
+        let host: &web_sys::Element = &self.host;
+        let inline: Vec<String> = b::query_all(host, JSON_TYPES)
+            .iter()
+            .filter(|script| script.parent_element().as_ref() == Some(host))
+            .map(|script| b::text_content(script))
+            .collect();
+        if !inline.is_empty() {
+            return Ok(inline);
+        }
+        let page: Vec<String> = b::query_all(&self.doc, "script[type='application/ld+json' i]")
+            .iter()
+            .map(|s| b::text_content(s))
+            .collect();
+        if !page.is_empty() {
+            return Ok(page);
+        }
+        Err("no JSON data found: give the element source=\"#id\" or put a <script type=\"application/json\"> inside it"
+            .into())
+    }
+
+    /// A whole-number attribute, clamped to a sane range, read as HTML reads
+    /// `maxlength` (`core::text::html_integer`); anything else is ignored.
+    fn attr_number(&self, name: &str, min: i64, max: i64) -> Option<i64> {
+        html_integer(&b::attr(&self.host, name)?, min, max)
+    }
+
+    fn decode_and_show(&self) -> DomResult<()> {
+        let result = {
+            let sources = self.sources.borrow();
+            let main_id = b::attr(&self.host, "article");
+            let wanted = b::attr(&self.host, "tags").map(|t| wanted_tags(&t, b::lowercase)).unwrap_or_default();
+            let mut options = DecodeOptions {
+                main_id: main_id.as_deref(),
+                tags: TagFilter { wanted: &wanted, fold: b::lowercase },
+                ..DecodeOptions::default()
+            };
+            if let Some(n) = self.attr_number("max-items", 1, 10_000) {
+                options.max_items = n as usize;
+            }
+            let document_url = self.feed.borrow().as_ref().and_then(|f| f.document_url.clone());
+            options.document_url = document_url.as_deref();
+            if self.sources_are_xml.get() {
+                feeds::decode_text(sources.first().map_or("", String::as_str), b::parse_xml, options)
+            } else {
+                decode_blocks(&sources, options)
+            }
+        };
+        match result {
+            Ok(doc) => self.show(doc),
+            Err(e) => match self.feed_url() {
+                Some(url) => self.feed_failed(&LoadFailure::new(&url, e.to_string()), None),
+                None => self.fail(&e.to_string()),
+            },
+        }
+    }
+
+    /// The widget's language: the element's `lang` or its nearest
+    /// ancestor's, else the data's. Dates and our own words follow it.
+    fn locale(&self) -> String {
+        b::inherited_attr(&self.host, "lang")
+            .or_else(|| self.data.borrow().as_ref().and_then(|d| d.language.clone()))
+            .unwrap_or_default()
+    }
+
+    /// Our words in the widget's language, the host's overrides applied:
+    /// the `strings` property, then the `*-label` attributes.
+    fn words(&self) -> Rc<Language> {
+        let locale = self.locale();
+        if let Some((cached, words)) = &*self.strings.borrow() {
+            if *cached == locale {
+                return Rc::clone(words);
+            }
+        }
+        let mut words = Language::for_tag(&locale);
+        words.strings.apply(&self.overrides.borrow());
+        let mut attributes = Overrides::default();
+        for (key, name) in
+            [("pause", "pause-label"), ("play", "play-label"), ("prev", "prev-label"), ("next", "next-label")]
+        {
+            attributes.set(key, b::attr(&self.host, name));
+        }
+        words.strings.apply(&attributes);
+        b::set_failure_lead(&self.host, &words.strings.not_shown);
+        let words = Rc::new(words);
+        *self.strings.borrow_mut() = Some((locale, Rc::clone(&words)));
+        words
+    }
+
+    /// Which parts the widget shows (attribute `view`).
+    fn view(&self) -> View {
+        View::from_attribute(b::attr(&self.host, "view").as_deref())
+    }
+
+    fn render_options(&self) -> RenderOptions {
+        let locale = self.locale();
+        RenderOptions {
+            ticker_only: self.view() == View::Ticker,
+            locale,
+            heading_level: self.attr_number("heading-level", 1, 6).map_or(2, |n| n as u8),
+            images: !b::attr(&self.host, "images").is_some_and(|v| v.trim().eq_ignore_ascii_case("none")),
+            relative_dates: self.host.has_attribute("relative-dates"),
+            link_target: b::attr(&self.host, "target").filter(|t| !t.is_empty()),
+            read_more: self.words().strings.read_more.clone(),
+        }
+    }
+
+    fn show(&self, doc: NewsDocument) -> DomResult<()> {
+        let Some(sk) = self.skeleton() else { return Ok(()) };
+        // Each warning is logged once and listed in the `newsreel:ready` event.
+        let warnings: Vec<String> = doc.warnings.iter().map(ToString::to_string).collect();
+        for w in &warnings {
+            b::log_once(w);
+        }
+        // Keep the open article if the new data still has it; on first render,
+        // a fragment naming one of our articles (a shared link) opens it.
+        let keep = self.selected.borrow().clone().filter(|id| doc.find(id).is_some());
+        let from_hash = || self.hash_article().filter(|id| doc.find(id).is_some());
+        let selected = keep.or_else(from_hash).or_else(|| doc.initial().map(|a| a.id.clone()));
+        let main_only = doc.main.as_ref().is_some_and(|m| !doc.latest.iter().any(|a| a.id == m.id));
+        let count = doc.found + usize::from(main_only);
+        let shown_count = doc.latest.len();
+        let refreshing = self.feed.borrow_mut().as_mut().is_some_and(|f| std::mem::take(&mut f.refreshing));
+        // What the ticker showed, to tell what a refresh changed.
+        let shown = |d: &NewsDocument| -> Vec<(String, String)> {
+            d.latest.iter().map(|a| (a.id.clone(), a.headline.clone())).collect()
+        };
+        let before = self.data.borrow().as_deref().map(shown).unwrap_or_default();
+        let after = shown(&doc);
+        let ids = |list: &[(String, String)]| -> Vec<String> { list.iter().map(|(id, _)| id.clone()).collect() };
+        let (before_ids, after_ids) = (ids(&before), ids(&after));
+        let (added, removed) = remote::changes(&before_ids, &after_ids);
+        let changed = before != after;
+        // Focus on a headline survives the ticker being rebuilt.
+        let focused = if refreshing { b::focused_pick(&sk.items) } else { None };
+        *self.data.borrow_mut() = Some(Rc::new(doc));
+        *self.selected.borrow_mut() = selected;
+        self.render(if refreshing { &added } else { &[] })?;
+        if let Some(id) = focused {
+            b::focus_pick(&sk.items, &id)?;
+        }
+        b::set_flag(&sk.error, "hidden", true)?;
+        b::set_flag(&sk.fallback, "hidden", true)?;
+        self.set_state("ready")?;
+        if self.feed.borrow().is_some() {
+            // Loaded by `src`: no longer stale, and the next poll is set.
+            self.refreshed()?;
+        }
+        if refreshing {
+            if !changed {
+                return Ok(());
+            }
+            // A moving ticker shows its new headlines; a still one says so once.
+            if !added.is_empty() && !self.is_moving() {
+                let n = added.len();
+                let category = b::plural_category(&self.locale(), n as u32);
+                b::set_text(&sk.announce, &self.words().strings.new_headlines(n, &category));
+            }
+            return b::dispatch(&self.host, "newsreel:update", &b::to_js(&details::Update { count, added, removed }));
+        }
+        b::dispatch(&self.host, "newsreel:ready", &b::to_js(&details::Ready { count, shown: shown_count, warnings }))
+    }
+    /// Renders the current data with the current attributes.
+    fn rerender(&self) -> DomResult<()> {
+        self.render(&[])
+    }
+
+    /// The same, marking the `fresh` headlines (those a refresh brought) new.
+    fn render(&self, fresh: &[String]) -> DomResult<()> {
+        let (Some(sk), Some(doc)) = (self.skeleton(), self.data.borrow().clone()) else { return Ok(()) };
+        let options = self.render_options();
+        let selected = self.selected.borrow().clone();
+        let words = self.words();
+        // The host's label, else the data's title, else ours.
+        let label = b::attr(&self.host, "label").filter(|l| !l.trim().is_empty());
+        let label = label.or_else(|| self.overrides.borrow().text("label").map(str::to_string));
+        let words = &words.strings;
+        let label = label.or_else(|| doc.title.clone()).unwrap_or_else(|| words.label.clone());
+        b::set_text(&sk.label, &label);
+        b::set_attr(&sk.prev, "aria-label", &words.prev)?;
+        b::set_attr(&sk.next, "aria-label", &words.next)?;
+        let view = self.view();
+        // Taking over the server's nodes: those that show the same news stay.
+        let adopting = self.adopted.replace(false);
+        if !(adopting && render::ticker_matches(sk, &doc.latest, &options)?) {
+            render::ticker_items(&self.doc, sk, &doc.latest, selected.as_deref(), fresh, &options)?;
+        }
+        if view == View::Article {
+            b::set_flag(&sk.ticker, "hidden", true)?;
+        }
+        match selected.as_deref().and_then(|id| doc.find(id)) {
+            Some(article) if view != View::Ticker && adopting && render::article_matches(sk, article, &options)? => {}
+            Some(article) if view != View::Ticker => self.show_article(sk, article, &options)?,
+            _ => b::set_flag(&sk.article, "hidden", true)?,
+        }
+        self.update_motion()
+    }
+
+    /// Fills the article view, decoding the article's body from the sources.
+    fn show_article(&self, sk: &Skeleton, article: &Article, options: &RenderOptions) -> DomResult<()> {
+        let sources = Rc::clone(&self.sources.borrow());
+        let body = resolve_body(&article.body, &sources);
+        render::article_view(sk, article, &body, options)
+    }
+
+    /// Shows an error; what was valid before stays on screen. Without a
+    /// skeleton (the shadow root could not be set up) the element's `state`
+    /// and the event still say so.
+    fn fail(&self, message: &str) -> DomResult<()> {
+        self.fail_with(message, message, None, None)
+    }
+
+    /// The same, with the HTTP status and URL of a feed from `src` for the
+    /// event. `message` is for the console and the event; `shown`, the same
+    /// with its first words in the reader's language, for the error state.
+    fn fail_with(&self, message: &str, shown: &str, status: Option<u16>, url: Option<&str>) -> DomResult<()> {
+        b::log_once(message);
+        if let Some(sk) = self.skeleton() {
+            let words = self.words();
+            b::set_text(&sk.error, &format!("{}: {shown}", words.strings.not_shown));
+            b::set_flag(&sk.error, "hidden", false)?;
+            // With nothing rendered, the host's fallback HTML stays visible.
+            b::set_flag(&sk.fallback, "hidden", self.data.borrow().is_some())?;
+        }
+        self.set_state("error")?;
+        b::dispatch(&self.host, "newsreel:error", &b::to_js(&details::Error { message, status, url }))
+    }
+
+    fn on_click(&self, event: &Event) -> DomResult<()> {
+        let Some(target) = b::event_element(event) else { return Ok(()) };
+        if let Some(pick) = b::closest(&target, ".pick") {
+            // A link (not a button) with a modified click, or any click on a
+            // link when there is no article view to open it in.
+            if pick.has_attribute("href") && (b::is_modified_click(event) || self.view() == View::Ticker) {
+                return Ok(()); // New tab, new window, or the page itself: the browser's job.
+            }
+            b::prevent_default(event);
+            if let Some(id) = b::attr(&pick, "data-id") {
+                self.open(&id, OpenedBy::Reader)?;
+            }
+            Ok(())
+        } else if b::closest(&target, ".pause").is_some() {
+            self.set_playing(!self.is_moving())
+        } else if b::closest(&target, "[part=prev]").is_some() {
+            self.step_slide(-1)
+        } else if b::closest(&target, "[part=next]").is_some() {
+            self.step_slide(1)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Shows an article. A reader's choice moves focus to its headline and adds
+    /// a history entry (unless the host set `history="off"`).
+    fn open(&self, id: &str, by: OpenedBy) -> DomResult<bool> {
+        let Some(sk) = self.skeleton() else { return Ok(false) };
+        // `view="ticker"` has no article view to open anything in.
+        if self.view() == View::Ticker {
+            return Ok(false);
+        }
+        let Some(doc) = self.data.borrow().clone() else { return Ok(false) };
+        let Some(article) = doc.find(id) else { return Ok(false) };
+        *self.selected.borrow_mut() = Some(article.id.clone());
+        self.show_article(sk, article, &self.render_options())?;
+        render::mark_selected(sk, &article.id)?;
+        if by == OpenedBy::Resume {
+            return Ok(true);
+        }
+        if by == OpenedBy::Reader {
+            if let Some(headline) = b::query(&sk.article, "[part=headline]")? {
+                b::focus(&headline)?;
+            }
+            let wanted = format!("{HASH_PREFIX}{}", article.id);
+            if b::attr(&self.host, "history").as_deref() != Some("off")
+                && b::location_hash().as_deref() != Some(wanted.as_str())
+            {
+                // A page whose history refuses entries (a sandboxed frame)
+                // still gets the article, without the entry.
+                if b::push_hash(&wanted).is_ok() {
+                    self.pushed_history.set(true);
+                }
+            }
+        }
+        let detail = details::Select { id: &article.id, url: article.url.as_deref() };
+        b::dispatch(&self.host, "newsreel:select", &b::to_js(&detail))?;
+        Ok(true)
+    }
+}
+
+/// Defines the custom element under `tag_name`; false when the name is taken.
+///
+/// `runtime` is what the element needs of the generated bindings, which its
+/// own module cannot import: `create(host)` makes a widget, and `reset()`
+/// (absent in the browser tests) replaces a wasm instance that trapped.
+#[wasm_bindgen(js_name = defineNewsReel)]
+pub fn define_news_reel(tag_name: &str, runtime: &JsValue) -> bool {
+    b::define_element(tag_name, runtime)
+}
+
+/// Runs when the module starts, and again in each fresh instance after a
+/// reset: a panic's message goes to the element that was running, which
+/// shows it in that widget's error state.
+#[wasm_bindgen(start, private)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| b::note_panic(&format!("internal error: {info}"))));
+}
