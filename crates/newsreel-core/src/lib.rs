@@ -7,12 +7,14 @@
 //! `model` (the decoded news), `formats` (one decoder per dialect, and what
 //! every format shares), `i18n` (the widget's words), and `view` (the
 //! configuration, the view state and the programs the shells apply).
-//! This file holds the entry points: `decode` and `decode_blocks`.
+//! This file holds the entry points, `decode` and `decode_blocks`, and their
+//! error, `DecodeError`.
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::fmt;
 
+pub mod contract;
 pub mod dates;
 pub mod formats;
 pub mod html;
@@ -22,31 +24,91 @@ pub mod model;
 pub mod url;
 pub mod view;
 
-pub use model::resolve_body;
+pub use formats::bodies::resolve_body;
 
-use formats::{jsonfeed, jsonld, newsreel_v1, normalize};
-use input::json::{self, Source, Top};
-use model::{Format, NewsDocument};
+use formats::feeds::FeedError;
+use formats::{jsonfeed, jsonld, newsreel_v1, normalize, FormatError};
+use input::json::{self, ParseError, Source, Top};
+use model::{Format, NewsDocument, Warning};
 
-/// Why nothing could be rendered. The message says what and where.
+/// Why nothing could be rendered. Its message (`Display`) says what and
+/// where.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DecodeError {
-    pub message: String,
+pub enum DecodeError {
+    /// No text to decode was given.
+    NoJson,
+    /// No text parsed as JSON: why, for each.
+    Unparsed(Vec<InBlock<ParseError>>),
+    /// The format the first block was taken for refused it.
+    Format(InBlock<FormatError>),
+    /// An XML feed that could not be read, or XML that is not a feed.
+    Feed(FeedError),
+    /// The data was read, and holds nothing to show: no article with a
+    /// headline (or feed item with a title). `blocks` is how many texts it
+    /// was read from, and `warnings` the document's problems, which may say
+    /// why.
+    NothingRenderable { format: Format, blocks: usize, warnings: Vec<Warning> },
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        match self {
+            DecodeError::NoJson => f.write_str("no JSON data found"),
+            DecodeError::Unparsed(failures) => {
+                for (i, failure) in failures.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{failure}")?;
+                }
+                Ok(())
+            }
+            DecodeError::Format(error) => write!(f, "{error}"),
+            DecodeError::Feed(error) => write!(f, "{error}"),
+            DecodeError::NothingRenderable { format, blocks, warnings } => {
+                match format {
+                    Format::Rss | Format::Atom => write!(f, "no item with a title found in the {format} feed")?,
+                    _ if *blocks > 1 => write!(f, "no article with a headline found in {blocks} {format} blocks")?,
+                    _ => f.write_str("no article with a headline found")?,
+                }
+                if let Some(first) = warnings.first() {
+                    let problems = warnings.len();
+                    let plural = if problems == 1 { "" } else { "s" };
+                    write!(f, " ({problems} problem{plural}: {first})")?;
+                }
+                Ok(())
+            }
+        }
     }
 }
 
 impl std::error::Error for DecodeError {}
 
-impl DecodeError {
-    fn new(message: impl Into<String>) -> Self {
-        DecodeError { message: message.into() }
+impl From<FeedError> for DecodeError {
+    fn from(error: FeedError) -> Self {
+        DecodeError::Feed(error)
     }
 }
+
+/// An error about one of the texts decoded together: `block` is its index
+/// among them, `None` when it was the only one. The message names it
+/// ("block 2: …") only when there were several.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InBlock<E> {
+    pub block: Option<usize>,
+    pub error: E,
+}
+
+impl<E: fmt::Display> fmt::Display for InBlock<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(block) = self.block {
+            write!(f, "block {}: ", block + 1)?;
+        }
+        write!(f, "{}", self.error)
+    }
+}
+
+impl<E: fmt::Debug + fmt::Display> std::error::Error for InBlock<E> {}
 
 /// Options the host sets on the element.
 #[derive(Debug, Clone, Copy)]
@@ -97,8 +159,8 @@ struct Parsed<'a> {
 }
 
 /// Parses block number `block`, and tells its format.
-fn parse_block<'a>(text: &'a str, block: usize, rebuilt: &'a OnceCell<String>) -> Result<Parsed<'a>, json::ParseError> {
-    let top = json::parse(text, rebuilt)?;
+fn parse_block(text: &str, block: usize) -> Result<Parsed<'_>, ParseError> {
+    let top = json::parse(text)?;
     let format = detect(&top);
     let top = match top {
         // JSON-LD is read as a whole tree.
@@ -116,24 +178,26 @@ fn parse_block<'a>(text: &'a str, block: usize, rebuilt: &'a OnceCell<String>) -
 /// index: keep them, and pass them to `resolve_body` to render a body.
 pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
     let many = texts.len() > 1;
-    let place = |i: usize| if many { format!("block {}: ", i + 1) } else { String::new() };
+    let in_block = |block: usize| many.then_some(block);
+    let place = |block: usize| if many { format!("block {}: ", block + 1) } else { String::new() };
     // Lone surrogate escapes replaced, in copies only where there are any
     // (see `json::repair_lone_surrogates`). The copies are as long as the
     // texts, so what is found in them is at the same place in the texts.
     let repaired: Vec<Cow<str>> = texts.iter().map(|t| json::prepare(t.as_ref())).collect();
-    // Where a top-level object is rewritten, should it repeat a member (see `json::object`).
-    let rebuilt: Vec<OnceCell<String>> = texts.iter().map(|_| OnceCell::new()).collect();
     // JSON-LD blocks that are not strict JSON, read as pages write them
     // (see `json::lenient_copy`). Our format and JSON Feed are strict JSON.
     let lenient: Vec<OnceCell<Option<String>>> = texts.iter().map(|_| OnceCell::new()).collect();
     let mut blocks = Vec::new();
+    // The page's problems, in the order of its blocks, and the blocks that
+    // did not parse, which are the error when none did.
     let mut failures = Vec::new();
+    let mut unparsed = Vec::new();
     for (block, text) in repaired.iter().enumerate() {
-        let parsed = match parse_block(text, block, &rebuilt[block]) {
+        let parsed = match parse_block(text, block) {
             Err(strict) => {
                 let copy = lenient[block]
                     .get_or_init(|| (text.len() <= json::MAX_INPUT_BYTES).then(|| json::lenient_copy(text)).flatten());
-                match copy.as_deref().map(|copy| parse_block(copy, block, &rebuilt[block])) {
+                match copy.as_deref().map(|copy| parse_block(copy, block)) {
                     Some(Ok(parsed)) if parsed.format == Format::JsonLd => {
                         failures.push(format!("{}not strict JSON (a comment, a CDATA wrapper, single quotes, a trailing comma or a line break in a string), read past", place(block)));
                         Ok(parsed)
@@ -146,14 +210,15 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
         };
         match parsed {
             Ok(parsed) => blocks.push(parsed),
-            Err(e) => failures.push(format!("{}{e}", place(block))),
+            Err(error) => {
+                let failure = InBlock { block: in_block(block), error };
+                failures.push(failure.to_string());
+                unparsed.push(failure);
+            }
         }
     }
     let Some(first) = blocks.first() else {
-        return Err(DecodeError::new(match failures.len() {
-            0 => "no JSON data found".to_string(),
-            _ => failures.join("; "),
-        }));
+        return Err(if unparsed.is_empty() { DecodeError::NoJson } else { DecodeError::Unparsed(unparsed) });
     };
     let format = first.format;
     let result = match format {
@@ -165,14 +230,15 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
                     _ => None,
                 })
                 .collect();
-            jsonld::decode(&trees)
+            Ok(jsonld::decode(&trees))
         }
         Format::JsonFeed => jsonfeed::decode(&first.top, first.source, options),
         Format::Newsreel => newsreel_v1::decode(&first.top, first.source),
         // Feeds in XML are decoded from a tree (`formats::feeds::decode`); `detect` never picks them.
-        Format::Rss | Format::Atom => Err(format!("{format} is XML, not JSON")),
+        Format::Rss | Format::Atom => Err(FormatError::NotJson(format)),
     };
-    let (mut doc, ordered) = result.map_err(|e| DecodeError::new(format!("{}{e}", place(first.source.block))))?;
+    let (mut doc, order) =
+        result.map_err(|error| DecodeError::Format(InBlock { block: in_block(first.source.block), error }))?;
     // Blocks the chosen format does not read (JSON-LD reads every JSON-LD
     // block; the other formats read the first block only) are reported.
     for b in blocks.iter().skip(1) {
@@ -187,26 +253,19 @@ pub fn decode_blocks<T: AsRef<str>>(texts: &[T], options: DecodeOptions) -> Resu
     for f in failures {
         model::warn(&mut doc.warnings, "page", f);
     }
-    normalize::finish(&mut doc, ordered, options.max_items, options.main_id, options.tags);
-    let where_ = if many { format!(" in {} {format} blocks", texts.len()) } else { String::new() };
-    renderable(doc, format!("no article with a headline found{where_}"))
+    normalize::finish(&mut doc, order, options.max_items, options.main_id, options.tags);
+    renderable(doc, texts.len())
 }
 
-/// The document, or, when nothing in it can be shown, the error saying what
-/// was looked for and where (`what`) and the first of its problems. Articles
-/// that only a tag filter (or the cap) left out do not make it an error: the
-/// data is good, and the ticker is empty for now.
-pub(crate) fn renderable(doc: NewsDocument, what: String) -> Result<NewsDocument, DecodeError> {
+/// The document read from `blocks` texts, or, when nothing in it can be
+/// shown, the error that says so with its problems. Articles that only a tag
+/// filter (or the cap) left out do not make it an error: the data is good,
+/// and the ticker is empty for now.
+pub(crate) fn renderable(doc: NewsDocument, blocks: usize) -> Result<NewsDocument, DecodeError> {
     if doc.main.is_some() || !doc.latest.is_empty() || doc.found > 0 {
         return Ok(doc);
     }
-    let mut message = what;
-    if let Some(first) = doc.warnings.first() {
-        let problems = doc.warnings.len();
-        let plural = if problems == 1 { "" } else { "s" };
-        message.push_str(&format!(" ({problems} problem{plural}: {first})"));
-    }
-    Err(DecodeError::new(message))
+    Err(DecodeError::NothingRenderable { format: doc.format, blocks, warnings: doc.warnings })
 }
 
 /// Helpers shared by tests of several modules.
@@ -314,6 +373,26 @@ mod tests {
     }
 
     #[test]
+    fn errors_say_which_case_they_are() {
+        let err = decode_blocks(&["{oops", "[1,"], DecodeOptions::default()).unwrap_err();
+        let DecodeError::Unparsed(failures) = &err else { panic!("{err:?}") };
+        assert_eq!(failures.iter().map(|f| f.block).collect::<Vec<_>>(), [Some(0), Some(1)]);
+        assert_eq!(failures[1].to_string(), "block 2: invalid JSON at line 1, column 3: EOF while parsing a value");
+        let err = decode(r#"{"format":"newsreel/2"}"#, DecodeOptions::default()).unwrap_err();
+        let named = "\"newsreel/2\"".to_string();
+        assert_eq!(err, DecodeError::Format(InBlock { block: None, error: FormatError::UnsupportedFormat { named } }));
+        let err = decode("[]", DecodeOptions::default()).unwrap_err();
+        let DecodeError::NothingRenderable { format: Format::JsonLd, blocks: 1, warnings } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(
+            err.to_string(),
+            "no article with a headline found (1 problem: JSON-LD: no Article-type node or ItemList (no node has an @type))"
+        );
+    }
+
+    #[test]
     fn blocks_the_format_does_not_read_are_reported() {
         let ld = r#"{"@type":"NewsArticle","headline":"A"}"#;
         let feed = r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"f","title":"F"}]}"#;
@@ -332,7 +411,7 @@ mod tests {
         assert_eq!(doc.main.map(|a| a.headline).as_deref(), Some("Fine"));
         assert!(doc.warnings[0].to_string().starts_with("page: block 1: invalid JSON at line 1, column 2"));
         let err = decode_blocks(&["{oops", "[1,"], DecodeOptions::default()).unwrap_err();
-        assert!(err.message.contains("block 1:") && err.message.contains("block 2:"), "{err}");
+        assert!(err.to_string().contains("block 1:") && err.to_string().contains("block 2:"), "{err}");
         let err = decode_blocks::<&str>(&[], DecodeOptions::default()).unwrap_err();
         assert_eq!(err.to_string(), "no JSON data found");
     }
@@ -390,7 +469,7 @@ mod tests {
             [r#"{"latest":[{"headline":"a"},]}"#, r#"{"version":"https://jsonfeed.org/version/1.1","items":[],}"#]
         {
             assert!(
-                decode(strict, DecodeOptions::default()).unwrap_err().message.contains("invalid JSON at line 1"),
+                decode(strict, DecodeOptions::default()).unwrap_err().to_string().contains("invalid JSON at line 1"),
                 "{strict}"
             );
         }
@@ -399,7 +478,8 @@ mod tests {
         let err =
             decode("{\"@type\": \"NewsArticle\", // note\n \"headline\": }", DecodeOptions::default()).unwrap_err();
         assert_eq!(
-            err.message, "invalid JSON at line 1, column 26: key must be a string",
+            err.to_string(),
+            "invalid JSON at line 1, column 26: key must be a string",
             "at the comment, not at the value"
         );
     }
@@ -424,7 +504,7 @@ mod tests {
         // 129 levels: serde_json refuses the 128th.
         let deep = "[".repeat(129) + &"]".repeat(129);
         let err = decode(&deep, DecodeOptions::default()).unwrap_err();
-        assert_eq!(err.message, "invalid JSON at line 1, column 128: recursion limit exceeded");
+        assert_eq!(err.to_string(), "invalid JSON at line 1, column 128: recursion limit exceeded");
         let deepest = "[".repeat(json::MAX_DEPTH - 1)
             + r#"{"@type":"Article","headline":"Deep"}"#
             + &"]".repeat(json::MAX_DEPTH - 1);
@@ -436,7 +516,8 @@ mod tests {
         let deep_ld = format!("{{\"@type\":\"NewsArticle\",\"headline\":\"H\",\n\"x\":{deep}}}");
         let err = decode_blocks(&[deep_ld.as_str(), "{oops"], DecodeOptions::default()).unwrap_err();
         assert!(
-            err.message.starts_with("block 1: invalid JSON at line 2, column 131: recursion limit exceeded; block 2:"),
+            err.to_string()
+                .starts_with("block 1: invalid JSON at line 2, column 131: recursion limit exceeded; block 2:"),
             "{err}"
         );
         // Hostile depth far past the limit does not overflow the stack either.
@@ -446,7 +527,7 @@ mod tests {
         // The item's braces are one level, so its 127th '[' is refused.
         let column = hostile.find("[[").unwrap() + json::MAX_DEPTH;
         assert!(
-            err.message.ends_with(&format!(
+            err.to_string().ends_with(&format!(
                 "item 1 (items[0]): invalid JSON at line 1, column {column}: recursion limit exceeded)"
             )),
             "{err}"

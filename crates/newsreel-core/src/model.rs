@@ -1,12 +1,11 @@
-//! The data model every decoder produces and the DOM shell renders.
+//! The data model every decoder produces and the DOM shell renders: plain
+//! data, above `dates` only. Decoding it, a deferred body's included, is the
+//! work of `formats`.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
 use crate::dates::DateValue;
-use crate::html::text::{looks_like_html, paragraphs};
-use crate::input::json::repair_lone_surrogates;
 
 /// One news article, as decoded from any supported format.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -53,7 +52,7 @@ pub enum Body {
     /// a long feed are never read, so their bodies are neither unescaped nor
     /// copied. `span` is the byte range of a JSON string literal (quotes
     /// included) in source text number `block`, as given to
-    /// `decode_blocks`; `resolve_body` reads it.
+    /// `decode_blocks`; `formats::bodies::resolve_body` reads it.
     Deferred {
         block: usize,
         span: Range<usize>,
@@ -72,17 +71,6 @@ pub enum BodyKind {
     Detect,
 }
 
-impl BodyKind {
-    /// The body a decoded text makes.
-    pub fn body(self, text: String) -> Body {
-        match self {
-            BodyKind::Html => Body::Html(text),
-            BodyKind::Detect if looks_like_html(&text) => Body::Html(text),
-            BodyKind::Plain | BodyKind::Detect => Body::Paragraphs(paragraphs(&text)),
-        }
-    }
-}
-
 impl Body {
     /// True when there is nothing to show. A deferred body is never empty:
     /// decoders defer only text that is not blank.
@@ -94,26 +82,6 @@ impl Body {
             Body::Deferred { .. } => false,
         }
     }
-
-    /// This body ready to render (see [`resolve_body`]).
-    pub fn resolve<S: AsRef<str>>(&self, sources: &[S]) -> Cow<'_, Body> {
-        let Body::Deferred { block, span, kind } = self else { return Cow::Borrowed(self) };
-        let decoded = sources.get(*block).and_then(|source| source.as_ref().get(span.clone())).and_then(|literal| {
-            // The decoder read a repaired copy of the text (see
-            // `repair_lone_surrogates`); the literal is repaired the same way.
-            serde_json::from_str::<String>(&repair_lone_surrogates(literal)).ok()
-        });
-        Cow::Owned(decoded.map_or(Body::None, |text| kind.body(text)))
-    }
-}
-
-/// A body ready to render: a deferred one decoded from `sources` (the texts
-/// the document was decoded from, in the same order), as `Body::Html` or
-/// `Body::Paragraphs` exactly as decoding it at once would have made it; any
-/// other body as it is. A deferred body that cannot be read (other sources)
-/// gives `Body::None`.
-pub fn resolve_body<'a, S: AsRef<str>>(body: &'a Body, sources: &[S]) -> Cow<'a, Body> {
-    body.resolve(sources)
 }
 
 /// Which format a document was read as.
@@ -200,40 +168,5 @@ impl NewsDocument {
     /// The article the view opens with: the main one, else the first of the ticker.
     pub fn initial(&self) -> Option<&Article> {
         self.main.as_ref().or_else(|| self.latest.first())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn deferred_bodies_resolve_against_their_sources() {
-        let sources = ["x", r#"{"b": "<p>Hi</p>", "c": "One\n\nTwo", "d": "\ud800!"}"#];
-        let at = |needle: &str| {
-            let start = sources[1].find(needle).unwrap();
-            start..start + needle.len()
-        };
-        let body = |span, kind| Body::Deferred { block: 1, span, kind };
-        let html = body(at(r#""<p>Hi</p>""#), BodyKind::Html);
-        assert_eq!(*resolve_body(&html, &sources), Body::Html("<p>Hi</p>".into()));
-        let detect = body(at(r#""<p>Hi</p>""#), BodyKind::Detect);
-        assert_eq!(*resolve_body(&detect, &sources), Body::Html("<p>Hi</p>".into()));
-        let plain = body(at(r#""One\n\nTwo""#), BodyKind::Plain);
-        assert_eq!(*resolve_body(&plain, &sources), Body::Paragraphs(vec!["One".into(), "Two".into()]));
-        let lone = body(at(r#""\ud800!""#), BodyKind::Detect);
-        assert_eq!(*resolve_body(&lone, &sources), Body::Paragraphs(vec!["\u{fffd}!".into()]));
-        // Other texts, or none: nothing to show, and no panic.
-        for (sources, span) in
-            [(&["", ""][..], 0..5), (&sources[..], 1..3), (&sources[..1], 0..1), (&["\"é\""][..], 0..2)]
-        {
-            assert_eq!(
-                *Body::Deferred { block: 1.min(sources.len().saturating_sub(1)), span, kind: BodyKind::Html }
-                    .resolve(sources),
-                Body::None
-            );
-        }
-        let eager = Body::Html("x".into());
-        assert!(matches!(resolve_body(&eager, &sources), Cow::Borrowed(_)));
     }
 }

@@ -9,16 +9,19 @@
 //! channel's link, since the feed is on another site than the page that
 //! shows it, and pass the URL policy here.
 
+use std::fmt;
+
 use crate::dates::{parse_date, DateValue};
-use crate::formats::normalize;
+use crate::formats::bodies;
+use crate::formats::normalize::{self, Order};
 use crate::html::build::VOID_ELEMENTS;
 use crate::html::text::{
     clean_line, collapse_space, decode_entities, excerpt, looks_like_html, paragraphs, strip_tags,
 };
-use crate::input::remote;
 use crate::input::xml::{
-    Element, Node, ATOM, ATOM03, CONTENT, DC, FEEDBURNER, ITUNES, MEDIA, RDF, RSS090, RSS1, XHTML, XML,
+    Element, Node, XmlError, ATOM, ATOM03, CONTENT, DC, FEEDBURNER, ITUNES, MEDIA, RDF, RSS090, RSS1, XHTML, XML,
 };
+use crate::input::xml_repair::repair_xml;
 use crate::model::{warn, Article, Body, BodyKind, Format, Image, NewsDocument, Warning};
 use crate::url::policy::{allowed_parsed, UrlUse};
 use crate::url::resolve::{has_scheme, resolve};
@@ -37,22 +40,66 @@ const MAX_SUMMARY_CHARS: usize = 1_000;
 /// Most authors and tags kept of an item.
 const MAX_LIST: usize = 64;
 
+/// Why a text or a tree is not a feed this module reads.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FeedError {
+    /// The text is not XML the parser reads, even repaired: where and why,
+    /// from the parser's report on the text as served.
+    InvalidXml(XmlError),
+    /// An HTML page: the name of its root element, as written.
+    HtmlPage { root: String },
+    /// The tree is Firefox's answer to XML that is not well-formed: the
+    /// start of its report.
+    NotWellFormed { report: String },
+    /// Another kind of XML document: its root element's name and namespace,
+    /// and whether it is an RDF document with no RSS 1.0 (or 0.90) channel
+    /// or item in it.
+    NotAFeed { root: String, namespace: Option<String>, rdf_without_rss: bool },
+}
+
+impl fmt::Display for FeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FeedError::InvalidXml(error) => write!(f, "{error}"),
+            FeedError::HtmlPage { root } => write!(f, "an HTML page, not a feed (the root element is <{root}>)"),
+            FeedError::NotWellFormed { report } => write!(f, "not well-formed XML: {report}"),
+            FeedError::NotAFeed { root, namespace, rdf_without_rss } => {
+                write!(f, "not a feed: the root element is <{root}>")?;
+                if let Some(namespace) = namespace {
+                    write!(f, " in the namespace {namespace}")?;
+                }
+                if *rdf_without_rss {
+                    f.write_str(", with no RSS 1.0 channel or item")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for FeedError {}
+
 /// Decodes a feed's text, which `parse` reads into the neutral tree (the
 /// browser's `DOMParser`, or roxmltree natively; `Err` is the parser's
 /// report). Text the strict parser refuses is tried once more as feed
-/// readers would read it (`remote::repair_xml`); if that fails too, the
+/// readers would read it (`xml_repair::repair_xml`); if that fails too, the
 /// first report is the one given, since it is about the text as served.
 pub fn decode_text(
     text: &str,
     parse: impl Fn(&str) -> Result<Element, String>,
     options: DecodeOptions,
 ) -> Result<NewsDocument, DecodeError> {
+    decode(&parse_text(text, parse)?, options)
+}
+
+/// The tree of a feed's text, as `decode_text` reads it: for a shell that
+/// keeps it, to decode again when only the options change.
+pub fn parse_text(text: &str, parse: impl Fn(&str) -> Result<Element, String>) -> Result<Element, FeedError> {
     let root = parse(text).or_else(|report| {
-        let repaired = remote::repair_xml(text).ok_or_else(|| report.clone())?;
+        let repaired = repair_xml(text).ok_or_else(|| report.clone())?;
         parse(&repaired).map_err(|_| report)
     });
-    let root = root.map_err(|report| DecodeError { message: remote::xml_error(&report) })?;
-    decode(&root, options)
+    root.map_err(|report| FeedError::InvalidXml(XmlError::from_report(&report)))
 }
 
 /// Decodes a feed from its root element, then finishes it as the JSON
@@ -65,7 +112,7 @@ pub fn decode_text(
 /// read them against are read against where the feed came from, as a feed
 /// reader does, not against the page showing it.
 pub fn decode(root: &Element, options: DecodeOptions) -> Result<NewsDocument, DecodeError> {
-    let format = detect(root).map_err(DecodeError::new)?;
+    let format = detect(root)?;
     let mut warnings = Vec::new();
     let document_url = options.document_url.filter(|u| is_web(u));
     let feed = Feed::read(root, format, document_url, &mut warnings);
@@ -102,12 +149,13 @@ pub fn decode(root: &Element, options: DecodeOptions) -> Result<NewsDocument, De
         unbuilt,
         warnings,
     };
-    normalize::finish(&mut doc, false, options.max_items, options.main_id, options.tags);
-    crate::renderable(doc, format!("no item with a title found in the {format} feed"))
+    normalize::finish(&mut doc, Order::NewestFirst, options.max_items, options.main_id, options.tags);
+    // One text: the feed.
+    crate::renderable(doc, 1)
 }
 
 /// Which format a root element is, or why it is not a feed.
-fn detect(root: &Element) -> Result<Format, String> {
+fn detect(root: &Element) -> Result<Format, FeedError> {
     // `<rss>` in any namespace: a few RSS 2.0 feeds put theirs in a default
     // one (`xmlns="http://backend.userland.com/rss2"`), which readers forgive.
     if root.name == "rss" || (root.is(Some(RDF), "RDF") && rdf_namespace(root).is_some()) {
@@ -120,15 +168,17 @@ fn detect(root: &Element) -> Result<Format, String> {
     }
     let name = &root.name;
     if name.eq_ignore_ascii_case("html") {
-        return Err(format!("an HTML page, not a feed (the root element is <{name}>)"));
+        return Err(FeedError::HtmlPage { root: name.clone() });
     }
     // Firefox's DOMParser answers XML that is not well-formed with this root.
     if name == "parsererror" {
-        return Err(format!("not well-formed XML: {}", excerpt(&root.text(), 200)));
+        return Err(FeedError::NotWellFormed { report: excerpt(&root.text(), 200) });
     }
-    let inside = root.namespace.as_deref().map(|ns| format!(" in the namespace {ns}")).unwrap_or_default();
-    let what = if root.is(Some(RDF), "RDF") { ", with no RSS 1.0 channel or item" } else { "" };
-    Err(format!("not a feed: the root element is <{name}>{inside}{what}"))
+    Err(FeedError::NotAFeed {
+        root: name.clone(),
+        namespace: root.namespace.clone(),
+        rdf_without_rss: root.is(Some(RDF), "RDF"),
+    })
 }
 
 /// The namespace of an `<rdf:RDF>` root's RSS elements: RSS 1.0, or 0.90.
@@ -574,7 +624,7 @@ fn media_description(item: &Element) -> Body {
     } else {
         BodyKind::Plain
     };
-    kind.body(text)
+    bodies::from_text(kind, text)
 }
 
 /// The body and summary from the format's own elements.
@@ -601,7 +651,7 @@ fn format_content(item: &Element, feed: &Feed) -> Content {
             Content { body: Body::Html(html), summary: description.as_deref().and_then(summary_text) }
         }
         // RSS descriptions are HTML more often than not, and plain text otherwise.
-        (None, Some(description)) => Content { body: BodyKind::Detect.body(description), summary: None },
+        (None, Some(description)) => Content { body: bodies::from_text(BodyKind::Detect, description), summary: None },
         (None, None) => Content { body: Body::None, summary: None },
     }
 }
@@ -845,7 +895,7 @@ mod tests {
     }
 
     fn fail(xml: &str) -> String {
-        decode(&from_text(xml).unwrap(), DecodeOptions::default()).unwrap_err().message
+        decode(&from_text(xml).unwrap(), DecodeOptions::default()).unwrap_err().to_string()
     }
 
     fn warnings(doc: &NewsDocument) -> Vec<String> {

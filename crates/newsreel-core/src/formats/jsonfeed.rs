@@ -3,22 +3,23 @@
 //! A feed is a list with no main article: every item goes to the ticker,
 //! newest first, and the widget opens on the first.
 //!
-//! The shapes are known, so they are derived; every member is read as
-//! anything (`Value`, or `RawValue` left unparsed) so that a member of the
-//! wrong type gives a warning, never a failed item or feed. Item bodies stay
-//! unparsed in the source text (`Body::Deferred`) until their article opens.
+//! The shapes are known, so they are read into structs; every member is
+//! read as anything (`Value`, or `RawValue` left unparsed) so that a member
+//! of the wrong type gives a warning, never a failed item or feed. Item
+//! bodies stay unparsed in the source text (`Body::Deferred`) until their
+//! article opens.
 
-use std::cell::OnceCell;
-
-use serde::Deserialize;
+use serde::de::MapAccess;
+use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::dates::DateValue;
-use crate::formats::normalize;
+use crate::formats::normalize::{self, Order};
 use crate::formats::schema::{date, image, names, text, url, Nodes};
+use crate::formats::{bodies, FormatError};
 use crate::html::text::{clean_line, excerpt, strip_tags};
-use crate::input::json::{self, Envelope, Source, Top};
+use crate::input::json::{self, Envelope, Members, Source, Top};
 use crate::model::{warn, Article, Body, BodyKind, Format, NewsDocument, Warning};
 
 /// Longest headline made from an item's summary or text, in characters.
@@ -39,8 +40,7 @@ pub fn detect(envelope: &Envelope) -> bool {
 }
 
 /// The members of an item that are read.
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 struct Item<'a> {
     id: Value,
     url: Value,
@@ -49,24 +49,45 @@ struct Item<'a> {
     summary: Value,
     date_published: Value,
     // Read only for the items shown: left unparsed until then.
-    #[serde(borrow)]
     image: Option<&'a RawValue>,
-    #[serde(borrow)]
     banner_image: Option<&'a RawValue>,
-    #[serde(borrow)]
     date_modified: Option<&'a RawValue>,
-    #[serde(borrow)]
     authors: Option<&'a RawValue>,
-    #[serde(borrow)]
     author: Option<&'a RawValue>,
-    #[serde(borrow)]
     tags: Option<&'a RawValue>,
-    #[serde(borrow)]
     language: Option<&'a RawValue>,
-    #[serde(borrow)]
     content_html: Option<&'a RawValue>,
-    #[serde(borrow)]
     content_text: Option<&'a RawValue>,
+}
+
+impl<'de> Members<'de> for Item<'de> {
+    fn member<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "external_url" => self.external_url = map.next_value()?,
+            "title" => self.title = map.next_value()?,
+            "summary" => self.summary = map.next_value()?,
+            "date_published" => self.date_published = map.next_value()?,
+            "image" => self.image = map.next_value()?,
+            "banner_image" => self.banner_image = map.next_value()?,
+            "date_modified" => self.date_modified = map.next_value()?,
+            "authors" => self.authors = map.next_value()?,
+            "author" => self.author = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            "language" => self.language = map.next_value()?,
+            "content_html" => self.content_html = map.next_value()?,
+            "content_text" => self.content_text = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+impl<'de> Deserialize<'de> for Item<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        json::members(deserializer)
+    }
 }
 
 /// What the feed says for all its items.
@@ -95,16 +116,16 @@ fn authors(authors: &Value, author: &Value, nodes: &Nodes) -> Vec<String> {
     }
 }
 
-/// Decodes a feed read from `source`. The flag is false: items are sorted
-/// newest first.
+/// Decodes a feed read from `source`, with its ticker's order: newest first
+/// (a feed's order says nothing).
 ///
 /// `max_items` and `main_id` are the widget's: of a long feed only the items
 /// the ticker can show are built into articles (`normalize::shown`).
-pub fn decode(top: &Top, source: Source, options: crate::DecodeOptions) -> Result<(NewsDocument, bool), String> {
+pub fn decode(top: &Top, source: Source, options: crate::DecodeOptions) -> Result<(NewsDocument, Order), FormatError> {
     let (max_items, main_id) = (options.max_items, options.main_id);
     let feed = match top {
         Top::Object(envelope) => envelope,
-        Top::Other(value) => return Err(format!("expected an object, found {}", json::kind(value))),
+        Top::Other(value) => return Err(FormatError::NotAnObject { found: json::kind(value) }),
     };
     let nodes = Nodes::default();
     let mut warnings = Vec::new();
@@ -114,9 +135,9 @@ pub fn decode(top: &Top, source: Source, options: crate::DecodeOptions) -> Resul
         home: home(home_page.as_str(), options.document_url),
         authors: authors(&parsed(feed.authors), &parsed(feed.author), &nodes),
     };
-    // One pass over the items when every one of them is an object with
-    // each member once (any real feed): the item texts, bodies above all,
-    // are scanned once more only when one is not.
+    // One pass over the items when every one of them is an object that
+    // reads (any real feed): the item texts, bodies above all, are scanned
+    // once more only when one is not.
     let listed = feed.items.filter(|raw| raw.get() != "null");
     let mut one_pass = None;
     let mut each = Vec::new();
@@ -130,11 +151,9 @@ pub fn decode(top: &Top, source: Source, options: crate::DecodeOptions) -> Resul
             },
         },
     }
-    // Where an item read on its own is rewritten, should it repeat a member.
-    let rebuilt: Vec<OnceCell<String>> = each.iter().map(|_| OnceCell::new()).collect();
     let items: Vec<Result<Item, String>> = match one_pass {
         Some(items) => items.into_iter().map(Ok).collect(),
-        None => each.iter().zip(&rebuilt).map(|(raw, cell)| read_item(raw, cell, &context)).collect(),
+        None => each.iter().map(|raw| read_item(raw, &context)).collect(),
     };
     let mut heads = Vec::with_capacity(items.len());
     for (i, read) in items.into_iter().enumerate() {
@@ -176,7 +195,7 @@ pub fn decode(top: &Top, source: Source, options: crate::DecodeOptions) -> Resul
         unbuilt,
         warnings,
     };
-    Ok((doc, false))
+    Ok((doc, Order::NewestFirst))
 }
 
 /// A text member not parsed yet: the string literal when it holds non-blank
@@ -202,16 +221,17 @@ fn string_field<'a>(
 fn deferred(raw: &RawValue, source: Source, kind: BodyKind) -> Body {
     match source.span(raw) {
         Some(span) => Body::Deferred { block: source.block, span, kind },
-        None => json::string(raw).map_or(Body::None, |text| kind.body(text)),
+        None => json::string(raw).map_or(Body::None, |text| bodies::from_text(kind, text)),
     }
 }
 
-/// An item not read in the one pass (not an object, or a member twice), read on its own.
-fn read_item<'a>(raw: &'a RawValue, rebuilt: &'a OnceCell<String>, context: &Context) -> Result<Item<'a>, String> {
+/// An item read on its own, when the one pass failed (an item that is not
+/// an object, or too deep to read): the error says which item, and where.
+fn read_item<'a>(raw: &'a RawValue, context: &Context) -> Result<Item<'a>, String> {
     if !json::is_object(raw) {
         return Err(format!("expected an object, found {}", json::raw_kind(raw)));
     }
-    json::object(raw.get(), rebuilt).map_err(|e| context.source.error(raw, &e).to_string())
+    serde_json::from_str(raw.get()).map_err(|e| context.source.error(raw, &e).to_string())
 }
 
 /// What choosing the ticker's items needs of an item (headline, id, link,
@@ -333,11 +353,11 @@ fn against(home: Option<&str>, link: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::bodies::resolve_body;
 
     fn read(src: &str) -> NewsDocument {
-        let rebuilt = OnceCell::new();
         decode(
-            &json::parse(src, &rebuilt).unwrap(),
+            &json::parse(src).unwrap(),
             Source { block: 0, text: src },
             crate::DecodeOptions { max_items: usize::MAX, ..Default::default() },
         )
@@ -346,7 +366,7 @@ mod tests {
     }
 
     fn detected(src: &str) -> bool {
-        match json::parse(src, &OnceCell::new()).unwrap() {
+        match json::parse(src).unwrap() {
             Top::Object(envelope) => detect(&envelope),
             Top::Other(v) => panic!("{v}"),
         }
@@ -354,7 +374,7 @@ mod tests {
 
     /// An article's body as it renders, from the text it was read from.
     fn shown(a: &Article, src: &str) -> Body {
-        a.body.resolve(&[src]).into_owned()
+        resolve_body(&a.body, &[src]).into_owned()
     }
 
     fn warnings(doc: &NewsDocument) -> Vec<String> {
@@ -492,13 +512,13 @@ mod tests {
                 "item 2 (items[1]): has no title, summary or text"
             ]
         );
+        // Not even when each of its members is where an item's would be.
+        let doc = read(r#"{"version":"https://jsonfeed.org/version/1.1","items":[["1",null,null,"T"]]}"#);
+        assert_eq!(warnings(&doc), ["item 1 (items[0]): expected an object, found an array"]);
         assert_eq!(
-            decode(
-                &json::parse("[1]", &OnceCell::new()).unwrap(),
-                Source { block: 0, text: "[1]" },
-                Default::default()
-            )
-            .unwrap_err(),
+            decode(&json::parse("[1]").unwrap(), Source { block: 0, text: "[1]" }, Default::default())
+                .unwrap_err()
+                .to_string(),
             "expected an object, found an array"
         );
     }
@@ -514,6 +534,7 @@ mod tests {
         let heads: Vec<&str> = doc.latest.iter().map(|a| a.headline.as_str()).collect();
         assert_eq!(heads, ["Second", "Plain"]);
         assert_eq!(shown(&doc.latest[0], src), Body::Html("<p>b</p>".into()));
+        assert!(matches!(doc.latest[0].body, Body::Deferred { .. }), "read in the text itself, and left there");
     }
 
     #[test]
@@ -567,11 +588,9 @@ mod tests {
         let text = r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"T","url":"2026/a.html","image":"/i.png"}]}"#;
         let fetched = |home: &str| {
             let text = text.replace(r#""items""#, &format!(r#"{home}"items""#));
-            let rebuilt = OnceCell::new();
             let options =
                 crate::DecodeOptions { document_url: Some("https://feeds.test/news/feed.json"), ..Default::default() };
-            let doc =
-                decode(&json::parse(&text, &rebuilt).unwrap(), Source { block: 0, text: &text }, options).unwrap().0;
+            let doc = decode(&json::parse(&text).unwrap(), Source { block: 0, text: &text }, options).unwrap().0;
             let a = &doc.latest[0];
             (a.url.clone().unwrap_or_default(), a.image.as_ref().map(|i| i.url.clone()).unwrap_or_default())
         };

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::formats::normalize;
+use crate::formats::normalize::{self, Order};
 use crate::formats::schema::{article, article_in_layers, is_reference, layered, number_from_text, text, Layer, Nodes};
 use crate::input::json::kind;
 use crate::model::{warn, Article, Format, NewsDocument, Warning};
@@ -297,9 +297,10 @@ fn url_object(link: &str) -> Value {
     serde_json::json!({ "url": link })
 }
 
-/// Decodes a page's JSON-LD blocks. The flag is true when an `ItemList` gave
-/// positions, so the ticker keeps that order.
-pub fn decode(docs: &[&Value]) -> Result<(NewsDocument, bool), String> {
+/// Decodes a page's JSON-LD blocks, with the ticker's order: as given when
+/// an `ItemList` gave positions, else newest first. Whatever the blocks
+/// hold, what is wrong with them is told in the document's warnings.
+pub fn decode(docs: &[&Value]) -> (NewsDocument, Order) {
     let many = docs.len() > 1;
     let mut warnings = Vec::new();
     let mut tops = Vec::new();
@@ -339,7 +340,7 @@ pub fn decode(docs: &[&Value]) -> Result<(NewsDocument, bool), String> {
     let mut latest = Vec::new();
     // Addresses of the nodes read as list entries: each is read once, and not again as `main`.
     let mut listed = BTreeSet::new();
-    let mut ordered = false;
+    let mut order = Order::NewestFirst;
     let mut title = None;
     let mut list_entries = 0;
     for (list, location) in &scan.lists {
@@ -358,7 +359,9 @@ pub fn decode(docs: &[&Value]) -> Result<(NewsDocument, bool), String> {
             match list_entry(entry, &nodes, &where_, &mut warnings, &mut listed) {
                 Ok(Some(a)) => {
                     let p = position(entry);
-                    ordered |= p.is_some();
+                    if p.is_some() {
+                        order = Order::AsGiven;
+                    }
                     read.push((p.map_or(i64::MAX, |p| (p * 1000.0) as i64), a));
                 }
                 Ok(None) => {}
@@ -415,7 +418,7 @@ pub fn decode(docs: &[&Value]) -> Result<(NewsDocument, bool), String> {
 
     let language = main.as_ref().and_then(|a| a.language.clone()).or(scan.language);
     let doc = NewsDocument { format: Format::JsonLd, main, latest, title, language, found: 0, unbuilt: 0, warnings };
-    Ok((doc, ordered))
+    (doc, order)
 }
 
 #[cfg(test)]
@@ -427,10 +430,10 @@ mod tests {
         serde_json::from_str(text)
     }
 
-    fn read(texts: &[&str]) -> (NewsDocument, bool) {
+    fn read(texts: &[&str]) -> (NewsDocument, Order) {
         let roots: Vec<Value> = texts.iter().map(|t| parse(t).unwrap()).collect();
         let refs: Vec<&Value> = roots.iter().collect();
-        decode(&refs).unwrap()
+        decode(&refs)
     }
 
     fn headlines(articles: &[Article]) -> Vec<&str> {
@@ -485,8 +488,8 @@ mod tests {
 
     #[test]
     fn yoast_graph_resolves_every_reference() {
-        let (doc, ordered) = read(&[include_str!("../../../../tests/fixtures/jsonld/yoast-graph.json")]);
-        assert!(!ordered);
+        let (doc, order) = read(&[include_str!("../../../../tests/fixtures/jsonld/yoast-graph.json")]);
+        assert_eq!(order, Order::NewestFirst);
         assert!(doc.latest.is_empty(), "the breadcrumb list is not a ticker");
         assert_eq!(warnings(&doc), Vec::<String>::new());
         let a = doc.main.expect("the article is the main one");
@@ -532,8 +535,8 @@ mod tests {
 
     #[test]
     fn item_list_follows_positions_and_resolves_items() {
-        let (doc, ordered) = read(&[include_str!("../../../../tests/fixtures/jsonld/item-list.json")]);
-        assert!(ordered);
+        let (doc, order) = read(&[include_str!("../../../../tests/fixtures/jsonld/item-list.json")]);
+        assert_eq!(order, Order::AsGiven);
         assert!(doc.main.is_none(), "an article inside the list is not the page's main article");
         assert_eq!(doc.title.as_deref(), Some("Latest & greatest"));
         assert_eq!(
@@ -567,13 +570,13 @@ mod tests {
 
     #[test]
     fn list_entries_may_be_articles_strings_or_a_list() {
-        let (doc, ordered) = read(&[r#"{"@type":"ItemList","itemListElement":{"@list":[
+        let (doc, order) = read(&[r#"{"@type":"ItemList","itemListElement":{"@list":[
             {"@type":"BlogPosting","headline":"B","datePublished":"2026-01-02"},
             "https://x.test/bare",
             {"@type":"BlogPosting","headline":"A","datePublished":"2026-01-03"},
             7
         ]}}"#]);
-        assert!(!ordered, "without positions the ticker is sorted by date");
+        assert_eq!(order, Order::NewestFirst, "without positions the ticker is sorted by date");
         assert_eq!(headlines(&doc.latest), vec!["B", "A"]);
         assert_eq!(
             warnings(&doc),
@@ -607,12 +610,12 @@ mod tests {
 
     #[test]
     fn entries_without_positions_follow_the_positioned_ones() {
-        let (doc, ordered) = read(&[r#"{"@type":"ItemList","itemListElement":[
+        let (doc, order) = read(&[r#"{"@type":"ItemList","itemListElement":[
             {"@type":"ListItem","name":"Unplaced"},
             {"@type":"ListItem","position":2,"name":"Second"},
             {"@type":"ListItem","position":1.0,"name":"First"}
         ]}"#]);
-        assert!(ordered);
+        assert_eq!(order, Order::AsGiven);
         assert_eq!(headlines(&doc.latest), vec!["First", "Second", "Unplaced"]);
     }
 
@@ -643,8 +646,8 @@ mod tests {
             .map(|(i, id)| serde_json::json!({"@type": "ListItem", "position": i + 1, "item": {"@id": id}}))
             .collect();
         let graph = serde_json::json!({"@graph": [{"@type": "ItemList", "itemListElement": entries}, nodes]});
-        let (doc, ordered) = decode(&[&graph]).unwrap();
-        assert!(ordered);
+        let (doc, order) = decode(&[&graph]);
+        assert_eq!(order, Order::AsGiven);
         assert!(doc.warnings.is_empty(), "{:?}", &doc.warnings[..1]);
         let expected: Vec<&str> = ids.iter().rev().map(String::as_str).collect();
         assert_eq!(headlines(&doc.latest), expected, "every entry resolved to its own node, each once");
@@ -688,19 +691,19 @@ mod tests {
 
     #[test]
     fn first_article_outside_lists_is_main_otherwise() {
-        let (doc, ordered) = read(&[r#"[
+        let (doc, order) = read(&[r#"[
             {"@type":"ItemList","itemListElement":[{"@type":"ListItem","position":1,"item":{"@type":"NewsArticle","headline":"Listed"}}]},
             {"@type":"TechArticle","headline":"First"},
             {"@type":"Report","headline":"Second"}
         ]"#]);
-        assert!(ordered);
+        assert_eq!(order, Order::AsGiven);
         assert_eq!(doc.main.unwrap().headline, "First");
         assert_eq!(headlines(&doc.latest), vec!["Listed", "Second"], "list first, then the other articles");
     }
 
     #[test]
     fn blocks_are_one_graph() {
-        let (doc, ordered) = read(&[
+        let (doc, order) = read(&[
             r##"{"@context":"http://schema.org","@graph":[{"@type":"WebSite","@id":"#site","name":"Site"},{"@type":"Organization","@id":"#org","name":"The Org"}]}"##,
             r##"{"@context":"https://schema.org/","@type":"NewsArticle","headline":"Main","author":{"@id":"#writer"},"publisher":{"@id":"#org"}}"##,
             r##"[{"@type":"Person","@id":"#writer","name":"Wen Li"},
@@ -709,7 +712,7 @@ mod tests {
                     {"@type":"ListItem","position":1,"item":{"@type":"NewsArticle","headline":"One","author":{"@id":"#writer"}}}]},
                  {"@type":"NewsArticle","@id":"#two","headline":"Two"}]"##,
         ]);
-        assert!(ordered);
+        assert_eq!(order, Order::AsGiven);
         let main = doc.main.unwrap();
         assert_eq!(main.headline, "Main");
         assert_eq!(main.authors, vec!["Wen Li"]);
@@ -793,7 +796,7 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(
-            err.message,
+            err.to_string(),
             "no article with a headline found in 2 JSON-LD blocks (1 problem: JSON-LD: no Article-type node or ItemList (found WebSite, Organization))"
         );
         let doc = decode_blocks(

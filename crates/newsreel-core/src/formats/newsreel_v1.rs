@@ -6,14 +6,15 @@
 //! readers, except its body, which stays unparsed in the source text
 //! (`Body::Deferred`) until the article opens.
 
-use std::cell::OnceCell;
-
-use serde::Deserialize;
+use serde::de::MapAccess;
+use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use crate::formats::normalize::Order;
 use crate::formats::schema::{self, text, Nodes};
-use crate::input::json::{self, Envelope, Source, Top};
+use crate::formats::FormatError;
+use crate::input::json::{self, Envelope, Members, Source, Top};
 use crate::model::{warn, Article, Body, BodyKind, Format, NewsDocument, Warning};
 
 /// The value of the optional `format` member that names this version.
@@ -27,30 +28,44 @@ pub fn detect(envelope: &Envelope) -> bool {
 
 /// The members of an article that hold its body, in order of preference:
 /// read apart from the rest, so that the body stays in the source text.
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 struct Bodies<'a> {
-    #[serde(rename = "articleBody", borrow)]
     article_body: Option<&'a RawValue>,
-    #[serde(borrow)]
     text: Option<&'a RawValue>,
 }
 
 /// The names of the members `Bodies` reads.
 const BODY_KEYS: [&str; 2] = ["articleBody", "text"];
 
-/// Returns the document and whether its ticker order is explicit (it is not:
-/// the ticker is sorted newest first).
-pub fn decode<'a>(top: &Top<'a>, source: Source) -> Result<(NewsDocument, bool), String> {
+impl<'de> Members<'de> for Bodies<'de> {
+    fn member<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "articleBody" => self.article_body = map.next_value()?,
+            "text" => self.text = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+impl<'de> Deserialize<'de> for Bodies<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        json::members(deserializer)
+    }
+}
+
+/// Returns the document and its ticker's order, which is newest first: our
+/// format gives no order of its own.
+pub fn decode<'a>(top: &Top<'a>, source: Source) -> Result<(NewsDocument, Order), FormatError> {
     let document = match top {
         Top::Object(envelope) => envelope,
-        Top::Other(value) => return Err(format!("expected an object, found {}", json::kind(value))),
+        Top::Other(value) => return Err(FormatError::NotAnObject { found: json::kind(value) }),
     };
     // `null` too is refused: a document that names a format must name this one.
     if let Some(format) = document.format {
         let format: Value = serde_json::from_str(format.get()).unwrap_or(Value::Null);
         if format.as_str() != Some(FORMAT_V1) {
-            return Err(format!("format {} is not supported; this version reads \"{FORMAT_V1}\"", short(&format)));
+            return Err(FormatError::UnsupportedFormat { named: short(&format) });
         }
     }
     let given = |raw: Option<&'a RawValue>| raw.filter(|r| r.get() != "null");
@@ -88,7 +103,7 @@ pub fn decode<'a>(top: &Top<'a>, source: Source) -> Result<(NewsDocument, bool),
         unbuilt: 0,
         warnings,
     };
-    Ok((doc, false))
+    Ok((doc, Order::NewestFirst))
 }
 
 /// Reads one article object: its body kept as it is in the source (see
@@ -112,8 +127,7 @@ fn article(
             members.remove(key);
         }
     }
-    let rebuilt = OnceCell::new();
-    let bodies: Bodies = json::object(raw.get(), &rebuilt).map_err(error)?;
+    let bodies: Bodies = serde_json::from_str(raw.get()).map_err(error)?;
     let body_raw = [bodies.article_body, bodies.text].into_iter().flatten().find(|b| b.get() != "null");
     let mut a = schema::article(&node, nodes, location, warnings)?;
     a.body = body_raw.map_or(Body::None, |raw| body(raw, source, nodes));
@@ -141,6 +155,8 @@ fn body(raw: &RawValue, source: Source, nodes: &Nodes) -> Body {
     serde_json::from_str(raw.get()).map_or(Body::None, |value| schema::body(&value, nodes))
 }
 
+/// How a message shows the value of `format`: text in quotes, cut short,
+/// or what kind of value it is.
 fn short(v: &Value) -> String {
     match v {
         Value::String(s) => format!("\"{}\"", crate::html::text::excerpt(s, 30)),
@@ -151,9 +167,12 @@ fn short(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::bodies::resolve_body;
 
     fn read(src: &str) -> Result<NewsDocument, String> {
-        decode(&json::parse(src, &OnceCell::new()).unwrap(), Source { block: 0, text: src }).map(|(doc, _)| doc)
+        decode(&json::parse(src).unwrap(), Source { block: 0, text: src })
+            .map(|(doc, _)| doc)
+            .map_err(|e| e.to_string())
     }
 
     #[test]
@@ -164,8 +183,8 @@ mod tests {
         let doc = read(src).unwrap();
         let main = doc.main.as_ref().unwrap();
         assert!(matches!(main.body, Body::Deferred { block: 0, kind: BodyKind::Detect, .. }));
-        assert_eq!(*main.body.resolve(&[src]), Body::Html("<p>One</p>".into()));
-        assert_eq!(*doc.latest[0].body.resolve(&[src]), Body::Paragraphs(vec!["One.".into(), "Two.".into()]));
+        assert_eq!(*resolve_body(&main.body, &[src]), Body::Html("<p>One</p>".into()));
+        assert_eq!(*resolve_body(&doc.latest[0].body, &[src]), Body::Paragraphs(vec!["One.".into(), "Two.".into()]));
         assert_eq!(doc.latest[1].body, Body::Paragraphs(vec!["x".into(), "y".into()]), "a list is read now");
         assert_eq!(doc.latest[2].body, Body::Paragraphs(vec![]));
     }

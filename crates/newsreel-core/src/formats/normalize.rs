@@ -43,9 +43,16 @@ pub fn wanted_tags(attribute: &str, fold: fn(&str) -> String) -> Vec<String> {
     attribute.split(',').map(str::trim).filter(|t| !t.is_empty()).map(fold).collect()
 }
 
-/// Finishes a decoded document. `ordered` keeps the source's order (an
-/// ItemList with positions); otherwise the ticker is sorted newest first,
-/// undated items last, ties in source order.
+/// The order a decoder leaves the ticker's articles in, for `finish`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// The source's order is meant (an ItemList with positions): kept.
+    AsGiven,
+    /// To be sorted newest first, undated items last, ties in source order.
+    NewestFirst,
+}
+
+/// Finishes a decoded document, its ticker in `order`.
 ///
 /// `main_id` (the element's `article` attribute) names the article for the
 /// article view: it leaves the ticker, and a main article the source chose
@@ -53,7 +60,7 @@ pub fn wanted_tags(attribute: &str, fold: fn(&str) -> String) -> Vec<String> {
 ///
 /// `tags` then keeps the articles it accepts (after the main one is chosen,
 /// before the cap); `found` still counts them all.
-pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: Option<&str>, tags: TagFilter) {
+pub fn finish(doc: &mut NewsDocument, order: Order, max_items: usize, main_id: Option<&str>, tags: TagFilter) {
     let unnamed = doc.main.iter_mut().chain(doc.latest.iter_mut()).filter(|a| a.id.is_empty());
     for (n, a) in unnamed.enumerate() {
         a.id = format!("item-{}", n + 1);
@@ -71,7 +78,7 @@ pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: 
     if tags.is_active() {
         doc.latest.retain(|a| tags.accepts(&a.tags));
     }
-    if ordered {
+    if order == Order::AsGiven {
         doc.latest.truncate(max_items);
         return;
     }
@@ -79,10 +86,10 @@ pub fn finish(doc: &mut NewsDocument, ordered: bool, max_items: usize, main_id: 
     // feed may hold thousands), and only the first `max_items` are taken.
     // Stable: equal dates keep their order. Undated items sort last.
     let keys: Vec<i64> = doc.latest.iter().map(|a| newest_first(a.date_published)).collect();
-    let mut order = stable_order(&keys);
-    order.truncate(max_items);
+    let mut by_date = stable_order(&keys);
+    by_date.truncate(max_items);
     let mut all: Vec<Option<Article>> = std::mem::take(&mut doc.latest).into_iter().map(Some).collect();
-    doc.latest = order.into_iter().filter_map(|i| all[i].take()).collect();
+    doc.latest = by_date.into_iter().filter_map(|i| all[i].take()).collect();
 }
 
 /// Which of a list of articles (by id and URL) are not duplicates of an
@@ -218,12 +225,12 @@ mod tests {
             article("b", None, Some(2)),
             article("c3", None, Some(3)),
         ]);
-        finish(&mut doc, false, 10, None, TagFilter::default());
+        finish(&mut doc, Order::NewestFirst, 10, None, TagFilter::default());
         assert_eq!(ids(&doc), ["c1", "c2", "c3", "b", "a", "none1", "none2"]);
-        finish(&mut doc, false, 3, None, TagFilter::default());
+        finish(&mut doc, Order::NewestFirst, 3, None, TagFilter::default());
         assert_eq!((ids(&doc), doc.found), (vec!["c1", "c2", "c3"], 7));
         let mut empty = document(Vec::new());
-        finish(&mut empty, false, 10, None, TagFilter::default());
+        finish(&mut empty, Order::NewestFirst, 10, None, TagFilter::default());
         assert!(empty.latest.is_empty());
     }
 
@@ -236,7 +243,7 @@ mod tests {
             article("x", None, None),
             article("", Some("https://a.test/2"), None),
         ]);
-        finish(&mut doc, true, 2, None, TagFilter::default());
+        finish(&mut doc, Order::AsGiven, 2, None, TagFilter::default());
         assert_eq!(ids(&doc), ["item-1", "x"]);
         assert_eq!(doc.found, 3);
     }
@@ -247,12 +254,12 @@ mod tests {
         let mut latest: Vec<Article> = colliding.iter().map(|id| article(id, None, None)).collect();
         latest.extend(colliding.iter().rev().map(|id| article(id, Some(id), None)));
         let mut doc = document(latest);
-        finish(&mut doc, true, usize::MAX, None, TagFilter::default());
+        finish(&mut doc, Order::AsGiven, usize::MAX, None, TagFilter::default());
         assert_eq!(ids(&doc), colliding.iter().map(String::as_str).collect::<Vec<_>>(), "each id once, the first kept");
         assert!(doc.latest.iter().all(|a| a.url.is_none()));
         let last = colliding.last().unwrap();
         let mut doc = document(colliding.iter().map(|id| article(id, None, None)).collect());
-        finish(&mut doc, true, usize::MAX, Some(last), TagFilter::default());
+        finish(&mut doc, Order::AsGiven, usize::MAX, Some(last), TagFilter::default());
         assert_eq!(doc.main.as_ref().map(|a| a.id.as_str()), Some(last.as_str()), "found among them by id");
         assert_eq!(doc.latest.len(), colliding.len() - 1);
     }
@@ -285,10 +292,10 @@ mod tests {
             let unbuilt = keep.iter().filter(|&&k| !k).count()
                 - (count - first_of_each(keys.iter().map(|k| (k.0, k.1))).iter().filter(|&&u| u).count());
             let mut everything = document(articles);
-            finish(&mut everything, false, max_items, main_id.as_deref(), TagFilter::default());
+            finish(&mut everything, Order::NewestFirst, max_items, main_id.as_deref(), TagFilter::default());
             let mut few = document(chosen);
             few.unbuilt = unbuilt;
-            finish(&mut few, false, max_items, main_id.as_deref(), TagFilter::default());
+            finish(&mut few, Order::NewestFirst, max_items, main_id.as_deref(), TagFilter::default());
             let ids = |d: &NewsDocument| {
                 (d.main.as_ref().map(|a| a.id.clone()), d.latest.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
             };

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::dates::{parse_date, DateValue};
+use crate::formats::bodies;
 use crate::html::text::{clean_line, looks_like_html, paragraphs};
 use crate::input::json::{kind, MAX_INPUT_BYTES};
 use crate::model::{warn, Article, Body, BodyKind, Image, Warning};
@@ -223,7 +224,7 @@ pub fn image(value: &Value, nodes: &Nodes) -> Option<Image> {
 /// A body from text (paragraphs at blank lines), HTML, or a list of paragraphs.
 pub fn body(value: &Value, nodes: &Nodes) -> Body {
     match unwrap_value(value) {
-        Value::String(s) => BodyKind::Detect.body(s.clone()),
+        Value::String(s) => bodies::from_text(BodyKind::Detect, s.clone()),
         Value::Array(items) => {
             let texts: Vec<&str> = items.iter().filter_map(|item| unwrap_value(item).as_str()).collect();
             if texts.iter().any(|t| looks_like_html(t)) {

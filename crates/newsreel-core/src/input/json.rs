@@ -4,13 +4,14 @@
 //! Recoveries (documented in the README): a leading byte-order mark is
 //! skipped, a lone UTF-16 surrogate in a `\u` escape becomes U+FFFD (see
 //! `repair_lone_surrogates`), and a repeated member name keeps its last value,
-//! as `JSON.parse` does.
+//! as `JSON.parse` does (see `Members`).
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
 use std::fmt;
+use std::marker::PhantomData;
 use std::ops::Range;
 
+use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -58,34 +59,50 @@ impl std::error::Error for ParseError {}
 /// an object, and this is all that is read of it in the one pass over the
 /// text: what a format does not read (or reads later, such as the items'
 /// bodies) is skipped, never copied.
-#[derive(Deserialize, Default, Debug)]
-#[serde(default)]
+#[derive(Default, Debug)]
 pub struct Envelope<'a> {
     // JSON Feed
-    #[serde(borrow, deserialize_with = "present")]
     pub version: Option<&'a RawValue>,
-    #[serde(borrow, deserialize_with = "present")]
     pub items: Option<&'a RawValue>,
-    #[serde(borrow, deserialize_with = "present")]
     pub home_page_url: Option<&'a RawValue>,
-    #[serde(borrow, deserialize_with = "present")]
     pub language: Option<&'a RawValue>,
-    #[serde(borrow, deserialize_with = "present")]
     pub authors: Option<&'a RawValue>,
-    #[serde(borrow, deserialize_with = "present")]
     pub author: Option<&'a RawValue>,
     // Both
-    #[serde(borrow, deserialize_with = "present")]
     pub title: Option<&'a RawValue>,
     // Our format
-    #[serde(borrow, deserialize_with = "present")]
     pub format: Option<&'a RawValue>,
-    #[serde(borrow, deserialize_with = "present")]
     pub article: Option<&'a RawValue>,
-    #[serde(borrow, deserialize_with = "present")]
     pub latest: Option<&'a RawValue>,
-    #[serde(rename = "inLanguage", borrow, deserialize_with = "present")]
     pub in_language: Option<&'a RawValue>,
+}
+
+impl<'de> Members<'de> for Envelope<'de> {
+    fn member<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        let field = match key {
+            "version" => &mut self.version,
+            "items" => &mut self.items,
+            "home_page_url" => &mut self.home_page_url,
+            "language" => &mut self.language,
+            "authors" => &mut self.authors,
+            "author" => &mut self.author,
+            "title" => &mut self.title,
+            "format" => &mut self.format,
+            "article" => &mut self.article,
+            "latest" => &mut self.latest,
+            "inLanguage" => &mut self.in_language,
+            _ => return Ok(false),
+        };
+        // `Some` even for `null`: the member is there.
+        *field = Some(map.next_value()?);
+        Ok(true)
+    }
+}
+
+impl<'de> Deserialize<'de> for Envelope<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        members(deserializer)
+    }
 }
 
 /// A block's top level: an object's `Envelope`, or any other value whole.
@@ -95,14 +112,12 @@ pub enum Top<'a> {
     Other(Value),
 }
 
-/// Checks the size limit and parses one block's top level. `rebuilt` holds
-/// the text rewritten without repeated members, should it need one (see
-/// `object`).
-pub fn parse<'a>(text: &'a str, rebuilt: &'a OnceCell<String>) -> Result<Top<'a>, ParseError> {
+/// Checks the size limit and parses one block's top level.
+pub fn parse(text: &str) -> Result<Top<'_>, ParseError> {
     check_size(text)?;
     let body = without_bom(text);
     if body.trim_start().starts_with('{') {
-        object(body, rebuilt).map(Top::Object)
+        serde_json::from_str(body).map(Top::Object)
     } else {
         serde_json::from_str(body).map(Top::Other)
     }
@@ -249,36 +264,71 @@ pub fn is_blank_string(raw: &RawValue) -> bool {
     }
 }
 
-/// Reads a struct derived for a known shape from an object's text.
+/// A struct of the members a decoder reads of an object, read member by
+/// member: a repeated member's last value wins, as with `JSON.parse`, where
+/// a derived struct refuses the object ("duplicate field"). It is read
+/// straight from the text in one pass, so the values it borrows
+/// (`RawValue`s) lie in the source text, where `Source::span` finds them.
 ///
-/// A derived struct refuses a repeated member ("duplicate field"), where
-/// `JSON.parse` keeps the last one. So on refusal the object is read as a
-/// tree, where the last of each name wins, written out again into
-/// `rebuilt`, and the struct read from that. Values borrowed from the
-/// rewritten text are not in the source text (`Source::span` says so), and
-/// readers decode them at once. If the text is not JSON after all, that
-/// error is returned; if the struct still refuses it, the first error. Either
-/// way its position is in `text`.
-pub fn object<'a, T: Deserialize<'a>>(text: &'a str, rebuilt: &'a OnceCell<String>) -> Result<T, serde_json::Error> {
-    serde_json::from_str(text).or_else(|first: serde_json::Error| {
-        if !first.is_data() {
-            return Err(first);
-        }
-        match serde_json::from_str::<Value>(text) {
-            Ok(tree @ Value::Object(_)) => {
-                serde_json::from_str(rebuilt.get_or_init(|| tree.to_string())).map_err(|_| first)
-            }
-            Ok(_) => Err(first),
-            // Broken further on than the struct read: that is the problem to report.
-            Err(broken) => Err(broken),
-        }
-    })
+/// Its `Deserialize` is [`members`].
+pub trait Members<'de>: Default {
+    /// Reads the value of the member named `key` into its field; `false`,
+    /// with the value left unread, when the struct has no field of that name.
+    fn member<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
 }
 
-/// For a derived member whose presence matters even when it is `null`:
-/// `Some(null)` then, not `None` (`#[serde(deserialize_with)]`).
-pub fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<&'de RawValue>, D::Error> {
-    <&RawValue>::deserialize(deserializer).map(Some)
+/// `Deserialize::deserialize` for a [`Members`] struct: an object, any other
+/// value refused; the members it has no field for are skipped unparsed.
+pub fn members<'de, T: Members<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_map(MembersVisitor(PhantomData))
+}
+
+struct MembersVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Members<'de>> Visitor<'de> for MembersVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut read = T::default();
+        while let Some(MemberName(key)) = map.next_key()? {
+            if !read.member(&key, &mut map)? {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(read)
+    }
+}
+
+/// A member's name: borrowed from the text, copied only when it holds an
+/// escape (which serde_json has to decode somewhere).
+struct MemberName<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for MemberName<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(MemberNameVisitor)
+    }
+}
+
+struct MemberNameVisitor;
+
+impl<'de> Visitor<'de> for MemberNameVisitor {
+    type Value = MemberName<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_borrowed_str<E>(self, name: &'de str) -> Result<Self::Value, E> {
+        Ok(MemberName(Cow::Borrowed(name)))
+    }
+
+    fn visit_str<E>(self, name: &str) -> Result<Self::Value, E> {
+        Ok(MemberName(Cow::Owned(name.to_owned())))
+    }
 }
 
 /// A text as the decoders read it: with lone surrogates repaired (see
@@ -461,12 +511,6 @@ pub fn lenient_copy(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    /// Parses a top level, rewriting into a cell of its own if need be.
-    fn parse(text: &str) -> Result<Top<'_>, ParseError> {
-        let rebuilt = Box::leak(Box::new(OnceCell::new()));
-        super::parse(text, rebuilt)
-    }
-
     fn tree(text: &str) -> Result<Value, ParseError> {
         parse_value(&repair_lone_surrogates(text))
     }
@@ -600,29 +644,48 @@ mod tests {
         }
     }
 
-    #[derive(Deserialize, Debug)]
+    #[derive(Default, Debug)]
     struct Pair<'a> {
-        #[serde(default)]
         a: Value,
-        #[serde(borrow)]
         b: Option<&'a RawValue>,
     }
 
+    impl<'de> Members<'de> for Pair<'de> {
+        fn member<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+            match key {
+                "a" => self.a = map.next_value()?,
+                "b" => self.b = map.next_value()?,
+                _ => return Ok(false),
+            }
+            Ok(true)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Pair<'de> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            members(deserializer)
+        }
+    }
+
     #[test]
-    fn derived_structs_take_repeated_members() {
-        let text = r#"{"a":1,"b":"x","a":2,"z":{}}"#;
-        let rebuilt = OnceCell::new();
-        let pair: Pair = object(text, &rebuilt).unwrap();
-        assert_eq!(pair.a, Value::from(2), "the last one wins");
-        assert_eq!(pair.b.map(RawValue::get), Some(r#""x""#));
-        assert!(rebuilt.get().is_some(), "read from the rewritten text");
-        let once = OnceCell::new();
-        let pair: Pair = object(r#"{"a":1,"b":"x"}"#, &once).unwrap();
-        assert_eq!((pair.a, once.get()), (Value::from(1), None), "an object without repeats is read as it is");
-        // Broken text is reported as such, whatever the struct saw first.
-        let err = object::<Pair>(r#"{"b":"x","b":[1,}"#, &OnceCell::new()).unwrap_err();
+    fn members_take_the_last_of_a_repeated_member() {
+        let text = r#"{"a":1,"b":"x","\u0061":2,"z":{"a":3},"b":"y"}"#;
+        let pair: Pair = serde_json::from_str(text).unwrap();
+        assert_eq!(pair.a, Value::from(2), "the last one wins, its name escaped or not");
+        let b = pair.b.unwrap();
+        assert_eq!(b.get(), r#""y""#);
+        let source = Source { block: 0, text };
+        assert_eq!(source.span(b), Some(text.rfind(r#""y""#).unwrap()..text.len() - 1), "read from the text itself");
+        let pair: Pair = serde_json::from_str(r#"{"a":1,"b":null}"#).unwrap();
+        assert_eq!(
+            (pair.a, pair.b.map(RawValue::get)),
+            (Value::from(1), None),
+            "an object without repeats is read as it is"
+        );
+        // Broken text is reported as such, whatever came before.
+        let err = serde_json::from_str::<Pair>(r#"{"b":"x","b":[1,}"#).unwrap_err();
         assert!(err.is_syntax() && err.column() == 17, "{err}");
-        let err = object::<Pair>("[1]", &OnceCell::new()).unwrap_err();
+        let err = serde_json::from_str::<Pair>("[1]").unwrap_err();
         assert!(err.is_data(), "a struct is not read from a list: {err}");
     }
 }
