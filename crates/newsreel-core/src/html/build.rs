@@ -48,6 +48,12 @@ impl Build {
         self.steps
     }
 
+    /// Appends a step as it is (a program made from another).
+    pub fn push(&mut self, step: Step) -> &mut Self {
+        self.steps.push(step);
+        self
+    }
+
     pub fn open(&mut self, tag: &str) -> &mut Self {
         self.steps.push(Step::Open(tag.into()));
         self

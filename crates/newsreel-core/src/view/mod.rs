@@ -1,8 +1,14 @@
-//! What the shadow root shows: the programs for the skeleton, the ticker and
-//! the article view (`programs`), built alike by the browser shell and the
-//! server.
+//! What the shadow root shows. The page's attributes are read into one
+//! typed `config`; `state` turns the document, the configuration and what
+//! only the environment knows into the view state (classes, flags, texts,
+//! motion, which article); `programs` are the DOM of the skeleton, the
+//! ticker's entries and the article view. The browser shell applies them to
+//! its nodes and the server serialises them: neither decides anything else.
 
+pub mod changes;
+pub mod config;
 pub mod programs;
+pub mod state;
 
 /// The widget's stylesheet, kept as real CSS in `styles.css` for editing and
 /// review, and minified by build.rs: the browser shell adopts it into each

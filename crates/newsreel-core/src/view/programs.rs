@@ -8,13 +8,12 @@
 //! in HTML is parsed before the allowlist (`DOMParser`, or html5ever).
 
 use crate::dates::DateValue;
-use crate::html::build::Build;
+use crate::html::build::{Build, Step};
 use crate::html::sanitize::BodyOptions;
 use crate::model::{Article, Body};
 use crate::url::policy::{allowed, UrlUse};
 
-/// How the ticker moves (attribute `mode`). Anything else reads as the
-/// default, the marquee.
+/// How the ticker moves (attribute `mode`, read by `view::config`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Mode {
     Marquee,
@@ -25,15 +24,6 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub fn from_attribute(value: Option<&str>) -> Self {
-        match value.map(str::trim) {
-            Some("vertical") => Mode::Vertical,
-            Some("slide") => Mode::Slide,
-            Some("list") => Mode::List,
-            _ => Mode::Marquee,
-        }
-    }
-
     /// The root's class for the mode, which the stylesheet keys on.
     pub fn class(self) -> &'static str {
         match self {
@@ -57,7 +47,7 @@ impl Mode {
     }
 }
 
-/// Which parts the widget shows (attribute `view`, any case).
+/// Which parts the widget shows (attribute `view`, read by `view::config`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum View {
     /// The ticker and the article view (the default).
@@ -66,16 +56,6 @@ pub enum View {
     Ticker,
     /// The article view only.
     Article,
-}
-
-impl View {
-    pub fn from_attribute(value: Option<&str>) -> Self {
-        match value.map(str::trim) {
-            Some(v) if v.eq_ignore_ascii_case("ticker") => View::Ticker,
-            Some(v) if v.eq_ignore_ascii_case("article") => View::Article,
-            _ => View::Both,
-        }
-    }
 }
 
 /// The widget's writing direction: the page's `dir` when it gives one (the
@@ -278,6 +258,26 @@ pub fn ticker_program(
     p
 }
 
+/// The seamless loop's copy of the ticker's entries: the same program,
+/// each entry with a part of its own (so that `[part~=item]` counts each
+/// headline once) and no current marker. Both shells build it from the
+/// entries' program.
+pub fn loop_copy(entries: &Build) -> Build {
+    let mut copy = Build::new();
+    for step in entries.steps() {
+        match step {
+            Step::Attr(name, value) if name == "part" && value.split(' ').any(|t| t == "item") => {
+                copy.attr("part", "item-copy");
+            }
+            Step::Attr(name, _) if name == "aria-current" => {}
+            step => {
+                copy.push(step.clone());
+            }
+        }
+    }
+    copy
+}
+
 /// The article view's content for one article, whose body is given resolved
 /// (bodies stay undecoded in the model until an article is opened). Parts
 /// that would be empty are left out.
@@ -362,12 +362,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn attributes_read_as_the_element_documents_them() {
-        assert_eq!(Mode::from_attribute(Some(" vertical ")), Mode::Vertical);
-        assert_eq!(Mode::from_attribute(Some("Vertical")), Mode::Marquee, "mode values are lower case");
-        assert_eq!(Mode::from_attribute(None), Mode::Marquee);
-        assert_eq!(View::from_attribute(Some("TICKER")), View::Ticker);
-        assert_eq!(View::from_attribute(Some("sideways")), View::Both);
+    fn the_loop_copy_is_the_list_with_copy_parts_and_no_current_entry() {
+        let mut entries = Build::new();
+        entries.open_with("li", &[("class", "item"), ("part", "item new")]);
+        entries.open_with("a", &[("href", "/a"), ("aria-current", "true")]).text("A").close().close();
+        assert_eq!(loop_copy(&entries).to_html(), r#"<li class="item" part="item-copy"><a href="/a">A</a></li>"#);
     }
 
     #[test]

@@ -1,0 +1,270 @@
+//! The element's configuration: every attribute the page sets, read once by
+//! the rules of `contract::ATTRIBUTES` (HTML's integers, clamps, defaults,
+//! keywords and their case, blank values), into typed fields. The browser
+//! shell reads it from the element, the server from its options; neither
+//! reads an attribute itself.
+
+use crate::contract::{Attribute, Value};
+use crate::formats::normalize::{wanted_tags, TagFilter};
+use crate::html::text::html_integer;
+use crate::i18n::strings::Overrides;
+use crate::view::programs::{Mode, View};
+use crate::DecodeOptions;
+
+/// Upward, a line (about 36 px) every two seconds or so: slower than the
+/// marquee's default (the table's), as each line has to be read in the time
+/// it is in the box.
+const VERTICAL_SPEED_PX_PER_S: u32 = 18;
+
+/// The page's attributes, typed. `None` is "not given" (or given a value
+/// the attribute does not take).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// `src`, as written.
+    pub src: Option<String>,
+    /// `refresh`: the polling interval, at least the table's minimum.
+    pub refresh_ms: Option<u32>,
+    /// `loading="lazy"`.
+    pub lazy: bool,
+    /// `source`: a CSS selector.
+    pub source: Option<String>,
+    /// `article`: the id of the article the view opens with.
+    pub article: Option<String>,
+    /// `tags`, as written (folded to lower case by the platform's rules when used).
+    pub tags: Option<String>,
+    pub view: View,
+    /// The mode the page asked for (reduced motion may show less: `view::state`).
+    pub mode: Mode,
+    pub rows: u32,
+    /// `speed`: px per second, when given (its default depends on the mode: `speed_px_per_s`).
+    pub speed: Option<u32>,
+    pub interval_ms: u32,
+    pub max_items: usize,
+    /// `label`, when not blank.
+    pub label: Option<String>,
+    /// `pause-label`, `play-label`, `prev-label`, `next-label`: the words they replace.
+    pub word_labels: Overrides,
+    pub heading_level: u8,
+    pub relative_dates: bool,
+    /// False with `images="none"`.
+    pub images: bool,
+    /// `target`, when not empty.
+    pub target: Option<String>,
+    /// False with `history="off"`: a reader's choice leaves the page URL alone.
+    pub history: bool,
+    /// `lang` of the element or its nearest ancestor that has one.
+    pub lang: Option<String>,
+    /// `dir` of the element or its nearest ancestor, when not blank.
+    pub dir: Option<String>,
+}
+
+/// The words each control label attribute replaces, by `Strings` key.
+const WORD_LABELS: [(Attribute, &str); 4] = [
+    (Attribute::PauseLabel, "pause"),
+    (Attribute::PlayLabel, "play"),
+    (Attribute::PrevLabel, "prev"),
+    (Attribute::NextLabel, "next"),
+];
+
+impl Config {
+    /// Reads every attribute through `value_of`, which gives an attribute's
+    /// value as written on the element (or, for an inherited one, on its
+    /// nearest ancestor that has it), or `None` when it is absent.
+    pub fn read(value_of: impl Fn(Attribute) -> Option<String>) -> Config {
+        let reader = Reader(&value_of);
+        let mut word_labels = Overrides::default();
+        for (attribute, key) in WORD_LABELS {
+            word_labels.set(key, value_of(attribute));
+        }
+        Config {
+            src: value_of(Attribute::Src),
+            refresh_ms: reader.integer(Attribute::Refresh).and_then(|s| u32::try_from(s * 1000).ok()),
+            lazy: reader.keyword(Attribute::Loading) == Some("lazy"),
+            source: value_of(Attribute::Source),
+            article: value_of(Attribute::Article),
+            tags: value_of(Attribute::Tags),
+            view: match reader.keyword(Attribute::View) {
+                Some("ticker") => View::Ticker,
+                Some("article") => View::Article,
+                _ => View::Both,
+            },
+            mode: match reader.keyword(Attribute::Mode) {
+                Some("vertical") => Mode::Vertical,
+                Some("slide") => Mode::Slide,
+                Some("list") => Mode::List,
+                _ => Mode::Marquee,
+            },
+            rows: reader.count(Attribute::Rows),
+            speed: reader.integer(Attribute::Speed).map(|n| n as u32),
+            interval_ms: reader.count(Attribute::Interval),
+            max_items: reader.count(Attribute::MaxItems) as usize,
+            label: value_of(Attribute::Label).filter(|l| !l.trim().is_empty()),
+            word_labels,
+            heading_level: reader.count(Attribute::HeadingLevel) as u8,
+            relative_dates: value_of(Attribute::RelativeDates).is_some(),
+            images: reader.keyword(Attribute::Images) != Some("none"),
+            target: value_of(Attribute::Target).filter(|t| !t.is_empty()),
+            history: reader.keyword(Attribute::History) != Some("off"),
+            lang: value_of(Attribute::Lang),
+            dir: value_of(Attribute::Dir).filter(|d| !d.trim().is_empty()),
+        }
+    }
+
+    /// The scroll speed in this mode: the page's, else the mode's default.
+    pub fn speed_px_per_s(&self, mode: Mode) -> u32 {
+        match (self.speed, mode) {
+            (Some(speed), _) => speed,
+            (None, Mode::Vertical) => VERTICAL_SPEED_PX_PER_S,
+            (None, _) => integer_default(Attribute::Speed) as u32,
+        }
+    }
+
+    /// The widget's language: the page's `lang`, else the data's.
+    pub fn locale(&self, data_language: Option<&str>) -> String {
+        self.lang.as_deref().or(data_language).unwrap_or_default().to_string()
+    }
+
+    /// How to decode for this configuration. `wanted` holds the `tags`,
+    /// folded by `fold` (the platform's lower case: `wanted_tags`), and
+    /// `document_url` is where a fetched feed came from.
+    pub fn decode_options<'a>(
+        &'a self,
+        wanted: &'a [String],
+        fold: fn(&str) -> String,
+        document_url: Option<&'a str>,
+    ) -> DecodeOptions<'a> {
+        DecodeOptions {
+            max_items: self.max_items,
+            main_id: self.article.as_deref(),
+            tags: TagFilter { wanted, fold },
+            document_url,
+        }
+    }
+
+    /// The `tags` the ticker keeps, folded by `fold`; empty for all.
+    pub fn wanted_tags(&self, fold: fn(&str) -> String) -> Vec<String> {
+        self.tags.as_deref().map(|t| wanted_tags(t, fold)).unwrap_or_default()
+    }
+}
+
+/// Whether `value` is one the attribute takes (a number for a number, one
+/// of its keywords): what a command line may refuse, where the element
+/// ignores it.
+pub fn accepts(attribute: Attribute, value: &str) -> bool {
+    match attribute.spec().value {
+        Value::Text | Value::Boolean => true,
+        Value::Integer { .. } => integer(attribute, value).is_some(),
+        Value::Keyword { .. } => keyword(attribute, value).is_some(),
+    }
+}
+
+/// A whole number in the attribute's range, as HTML reads one.
+fn integer(attribute: Attribute, value: &str) -> Option<i64> {
+    let Value::Integer { min, max, .. } = attribute.spec().value else { return None };
+    html_integer(value, min, max)
+}
+
+/// One of the attribute's keywords, as the table spells it.
+fn keyword(attribute: Attribute, value: &str) -> Option<&'static str> {
+    let Value::Keyword { values, ignore_case, .. } = attribute.spec().value else { return None };
+    let value = value.trim();
+    values.iter().copied().find(|v| if ignore_case { v.eq_ignore_ascii_case(value) } else { *v == value })
+}
+
+/// Reads attributes by the kind of value the table gives them.
+struct Reader<'a, F: Fn(Attribute) -> Option<String>>(&'a F);
+
+impl<F: Fn(Attribute) -> Option<String>> Reader<'_, F> {
+    /// `None` when absent or not a number.
+    fn integer(&self, attribute: Attribute) -> Option<i64> {
+        integer(attribute, &(self.0)(attribute)?)
+    }
+
+    /// The same, else the attribute's default.
+    fn count(&self, attribute: Attribute) -> u32 {
+        self.integer(attribute).unwrap_or_else(|| integer_default(attribute)) as u32
+    }
+
+    fn keyword(&self, attribute: Attribute) -> Option<&'static str> {
+        keyword(attribute, &(self.0)(attribute)?)
+    }
+}
+
+/// An integer attribute's default from the table.
+fn integer_default(attribute: Attribute) -> i64 {
+    match attribute.spec().value {
+        Value::Integer { default: Some(default), .. } => default,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(attributes: &[(&str, &str)]) -> Config {
+        Config::read(|a| attributes.iter().find(|(name, _)| *name == a.name()).map(|(_, v)| v.to_string()))
+    }
+
+    #[test]
+    fn without_attributes_every_default_is_the_tables() {
+        let c = config(&[]);
+        assert_eq!(
+            (c.view, c.mode, c.rows, c.interval_ms, c.max_items, c.heading_level),
+            (View::Both, Mode::Marquee, 3, 5000, 50, 2)
+        );
+        assert_eq!((c.speed_px_per_s(Mode::Marquee), c.speed_px_per_s(Mode::Vertical)), (60, 18));
+        assert!(c.images && c.history && !c.lazy && !c.relative_dates);
+        assert_eq!((c.refresh_ms, c.label, c.target, c.dir), (None, None, None, None));
+    }
+
+    #[test]
+    fn numbers_are_read_as_html_reads_them_and_clamped() {
+        let c = config(&[
+            ("rows", " 7px"),
+            ("max-items", "99999"),
+            ("heading-level", "0"),
+            ("speed", "x"),
+            ("refresh", "1"),
+        ]);
+        assert_eq!(c.rows, 7);
+        assert_eq!(c.max_items, 10_000);
+        assert_eq!(c.heading_level, 1);
+        assert_eq!(c.speed, None, "not a number: the default");
+        assert_eq!(c.refresh_ms, Some(5_000), "below the minimum counts as the minimum");
+    }
+
+    #[test]
+    fn keywords_follow_each_attributes_case_rule() {
+        assert_eq!(config(&[("mode", " vertical ")]).mode, Mode::Vertical);
+        assert_eq!(config(&[("mode", "Vertical")]).mode, Mode::Marquee, "mode values are lower case");
+        assert_eq!(config(&[("view", "TICKER")]).view, View::Ticker);
+        assert_eq!(config(&[("view", "sideways")]).view, View::Both);
+        assert!(!config(&[("images", "None")]).images);
+        assert!(config(&[("history", "OFF")]).history, "history's value is exact");
+        assert!(config(&[("loading", "Lazy")]).lazy);
+    }
+
+    #[test]
+    fn a_value_the_attribute_does_not_take_is_told_apart() {
+        assert!(accepts(Attribute::Rows, " 7") && accepts(Attribute::Rows, "999"), "read and clamped");
+        assert!(!accepts(Attribute::Rows, "many"));
+        assert!(accepts(Attribute::View, "Ticker") && !accepts(Attribute::Mode, "Slide"));
+        assert!(accepts(Attribute::Label, "anything"));
+    }
+
+    #[test]
+    fn blank_values_are_not_given() {
+        let c = config(&[("dir", " "), ("label", "  "), ("target", ""), ("relative-dates", "")]);
+        assert_eq!((c.dir, c.label, c.target), (None, None, None));
+        assert!(c.relative_dates, "a boolean attribute is on whatever its value");
+    }
+
+    #[test]
+    fn control_labels_replace_their_words() {
+        let c = config(&[("pause-label", "Stop"), ("next-label", "Onward")]);
+        assert_eq!(c.word_labels.text("pause"), Some("Stop"));
+        assert_eq!(c.word_labels.text("next"), Some("Onward"));
+        assert_eq!(c.word_labels.text("play"), None);
+    }
+}
