@@ -2,20 +2,41 @@
 
 use std::io::Read;
 
+use encoding_rs::{Encoding, UTF_8};
+use newsreel_core::contract::{Attribute, SetBy, Value, ATTRIBUTES};
+use newsreel_core::input::charset::feed_charset;
+use newsreel_core::view::config;
+
 use crate::render::{render_html, RenderOptions};
 
-pub const RENDER_USAGE: &str = "usage: newsreel render [OPTIONS] FILE|-
-
-Prints one <news-reel> element, rendered, for the news in FILE (`-`: standard
-input): our JSON, JSON-LD, JSON Feed, RSS or Atom.
-
-options (the element's attributes):
-  --view both|ticker|article     --mode marquee|vertical|slide|list
-  --rows N                       --lang TAG            --dir ltr|rtl
-  --max-items N                  --label TEXT          --heading-level 1-6
-  --images none                  --target TARGET       --tags LIST
-  --article ID                   --src URL (the widget then loads the feed itself)
-  --css-url URL (where newsreel.css is served; default newsreel.css)";
+/// `render`'s usage: its options are the element's attributes (the page's,
+/// from `contract::ATTRIBUTES`), each written `--NAME VALUE` (a boolean one
+/// `--NAME`), and `--css-url`.
+pub fn render_usage() -> String {
+    let options: Vec<String> = ATTRIBUTES
+        .iter()
+        .filter(|spec| spec.set_by == SetBy::Page)
+        .map(|spec| match spec.value {
+            Value::Boolean => format!("--{}", spec.name),
+            Value::Keyword { values, .. } => format!("--{} {}", spec.name, values.join("|")),
+            Value::Integer { min, max, .. } => format!("--{} {min}-{max}", spec.name),
+            Value::Text => format!("--{} TEXT", spec.name),
+        })
+        .collect();
+    let mut usage = String::from(
+        "usage: newsreel render [OPTIONS] FILE|-\n\n\
+         Prints one <news-reel> element, rendered, for the news in FILE (`-`: standard\n\
+         input): our JSON, JSON-LD, JSON Feed, RSS or Atom, in any charset.\n\n\
+         options (the element's attributes, read as the widget reads them):\n",
+    );
+    for pair in options.chunks(2) {
+        let line = format!("  {:<40} {}", pair[0], pair.get(1).map_or("", String::as_str));
+        usage.push_str(line.trim_end());
+        usage.push('\n');
+    }
+    usage.push_str("  --css-url URL (where newsreel.css is served; default newsreel.css)");
+    usage
+}
 
 /// Why `render` printed nothing.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,23 +72,20 @@ fn parse(args: &[String]) -> Result<(RenderOptions, String), String> {
             continue;
         };
         let mut value = || rest.next().cloned().ok_or_else(|| format!("--{name} needs a value"));
-        let number =
-            |v: String| v.trim().parse::<u64>().map_err(|_| format!("--{name} takes a whole number, not {v:?}"));
-        match name {
-            "view" => options.view = Some(value()?),
-            "mode" => options.mode = Some(value()?),
-            "rows" => options.rows = Some(number(value()?)?.min(50) as u32),
-            "lang" => options.lang = Some(value()?),
-            "dir" => options.dir = Some(value()?),
-            "max-items" => options.max_items = Some(number(value()?)?.min(10_000) as usize),
-            "label" => options.label = Some(value()?),
-            "heading-level" => options.heading_level = Some(number(value()?)?.clamp(1, 6) as u8),
-            "images" => options.no_images = value()?.trim().eq_ignore_ascii_case("none"),
-            "target" => options.target = Some(value()?),
-            "tags" => options.tags = Some(value()?),
-            "article" => options.article = Some(value()?),
-            "src" => options.src = Some(value()?),
-            "css-url" => options.css_url = Some(value()?),
+        if name == "css-url" {
+            options.css_url = Some(value()?);
+            continue;
+        }
+        // Values are the element's: the widget's rules read them (`Config`).
+        match Attribute::from_name(name).map(Attribute::spec) {
+            Some(spec) if spec.set_by == SetBy::Page && spec.value == Value::Boolean => options.set(spec.attribute, ""),
+            Some(spec) if spec.set_by == SetBy::Page => {
+                let value = value()?;
+                if !config::accepts(spec.attribute, &value) {
+                    return Err(format!("--{name} does not take {value:?}"));
+                }
+                options.set(spec.attribute, value)
+            }
             _ => return Err(format!("unknown option --{name}")),
         }
     }
@@ -75,12 +93,28 @@ fn parse(args: &[String]) -> Result<(RenderOptions, String), String> {
     Ok((options, file.to_string()))
 }
 
+/// The input's text, in any encoding the widget reads a fetched feed in.
 fn read_input(file: &str) -> Result<String, String> {
-    let mut text = String::new();
-    if file == "-" {
-        std::io::stdin().read_to_string(&mut text).map_err(|e| format!("standard input: {e}"))?;
-        Ok(text)
+    let bytes = if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("standard input: {e}"))?;
+        bytes
     } else {
-        std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))
-    }
+        std::fs::read(file).map_err(|e| format!("{file}: {e}"))?
+    };
+    Ok(decode_input(&bytes))
+}
+
+/// Text from a file's bytes, decoded as the widget decodes a feed: in the
+/// encoding the core's rule names (`feed_charset`; a file has no
+/// Content-Type, so a byte-order mark, the XML declaration, else UTF-8, or
+/// windows-1252 for bytes that are not UTF-8), as `TextDecoder` decodes
+/// (the encoding's own byte-order mark dropped, bad bytes as U+FFFD).
+fn decode_input(bytes: &[u8]) -> String {
+    // TextDecoder refuses the labels of the "replacement" encoding; so does this.
+    let encoding_of = |label: &str| Encoding::for_label_no_replacement(label.as_bytes());
+    let label = feed_charset(bytes, None, encoding_of);
+    // The rule names only labels `encoding_of` knows.
+    let encoding = encoding_of(label).unwrap_or(UTF_8);
+    encoding.decode_with_bom_removal(bytes).0.into_owned()
 }

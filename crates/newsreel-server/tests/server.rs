@@ -4,6 +4,7 @@
 //! attributes, and a clear error for bad input.
 #![cfg(not(target_arch = "wasm32"))]
 
+use newsreel_core::contract::Attribute;
 use newsreel_server::{render_html, RenderOptions};
 
 fn fixture(name: &str) -> String {
@@ -52,14 +53,12 @@ fn every_fixture_renders_its_headlines_and_article() {
 
 #[test]
 fn attributes_and_language_are_the_elements() {
-    let options = RenderOptions {
-        mode: Some("vertical".into()),
-        rows: Some(2),
-        lang: Some("ru".into()),
-        view: Some("ticker".into()),
-        css_url: Some("/static/newsreel.css".into()),
-        ..RenderOptions::default()
-    };
+    let mut options = RenderOptions::default()
+        .with(Attribute::Mode, "vertical")
+        .with(Attribute::Rows, "2")
+        .with(Attribute::Lang, "ru")
+        .with(Attribute::View, "ticker");
+    options.css_url = Some("/static/newsreel.css".into());
     let html = render_html(&fixture("seed.json"), &options).unwrap();
     assert!(
         html.starts_with(
@@ -80,20 +79,14 @@ fn attributes_and_language_are_the_elements() {
 #[test]
 fn arabic_reads_right_to_left_and_a_given_dir_wins() {
     let data = r#"{"latest":[{"id":"a","headline":"عنوان"}]}"#;
-    let rtl = render_html(data, &RenderOptions { lang: Some("ar".into()), ..RenderOptions::default() }).unwrap();
+    let rtl = render_html(data, &RenderOptions::default().with(Attribute::Lang, "ar")).unwrap();
     assert!(shadow(&rtl).starts_with(r#"<div class="nr mode-marquee rtl" part="root" dir="rtl">"#), "{rtl}");
-    let ltr = render_html(
-        data,
-        &RenderOptions { lang: Some("ar".into()), dir: Some("ltr".into()), ..RenderOptions::default() },
-    )
-    .unwrap();
+    let ltr =
+        render_html(data, &RenderOptions::default().with(Attribute::Lang, "ar").with(Attribute::Dir, "ltr")).unwrap();
     assert!(shadow(&ltr).starts_with(r#"<div class="nr mode-marquee" part="root">"#));
     // `dir=""` gives no direction, as in the browser: the language's is set.
-    let empty = render_html(
-        data,
-        &RenderOptions { lang: Some("ar".into()), dir: Some(String::new()), ..RenderOptions::default() },
-    )
-    .unwrap();
+    let empty =
+        render_html(data, &RenderOptions::default().with(Attribute::Lang, "ar").with(Attribute::Dir, "")).unwrap();
     assert_eq!(shadow(&empty), shadow(&rtl));
 }
 
@@ -124,7 +117,7 @@ fn a_feeds_relative_links_and_images_point_at_the_feeds_site() {
     let feed = r#"<rss version="2.0"><channel><title>Gazette</title><link>https://gazette.test/news/</link>
         <item><title>Ferries</title><guid>f</guid><description><![CDATA[<p><a href="/timetable">Times</a> <img src="img/ferry.jpg" alt="Ferry"></p>]]></description></item>
         </channel></rss>"#;
-    let html = render_html(feed, &RenderOptions { article: Some("f".into()), ..RenderOptions::default() }).unwrap();
+    let html = render_html(feed, &RenderOptions::default().with(Attribute::Article, "f")).unwrap();
     assert!(html.contains(r#"<a href="https://gazette.test/timetable" rel="noopener noreferrer">Times</a>"#), "{html}");
     assert!(html.contains(r#"<img src="https://gazette.test/news/img/ferry.jpg" alt="Ferry""#), "{html}");
 }

@@ -1,5 +1,5 @@
-//! `newsreel`: the widget's HTML made on a server (native builds only:
-//! `cargo build --release --features cli --bin newsreel`).
+//! `newsreel`: the widget's HTML made on a server
+//! (`cargo build --release -p newsreel-server --bin newsreel`).
 //!
 //! ```text
 //! newsreel sanitize [--no-images] [--target T] [FILE|-]
@@ -14,17 +14,10 @@
 //! Exit status: 0 done, 1 the input could not be read or the output written,
 //! 2 the command line was wrong (the usage goes to standard error).
 
-// Should a wasm32 build have the feature `cli` (`wasm-pack test` builds every
-// bin for wasm32), this is an empty program there.
-#[cfg(target_arch = "wasm32")]
-fn main() {}
-
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     cli::main()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use std::io::{self, BufRead, Read, Write};
     use std::process::ExitCode;
@@ -84,7 +77,7 @@ usage: newsreel render [OPTIONS] FILE|-     (newsreel render --help for the opti
     fn render(args: &[String]) -> Result<(), Failure> {
         use newsreel_server::cli::{self, RenderFailure};
         if args.iter().any(|a| a == "--help" || a == "-h") {
-            return write_out(&format!("{}\n", cli::RENDER_USAGE));
+            return write_out(&format!("{}\n", cli::render_usage()));
         }
         match cli::render(args) {
             Ok(html) => write_out(&html),
