@@ -1,6 +1,8 @@
 // The npm package's entry: `import { defineNewsReel } from "newsreel"`.
-import init, { Widget, defineNewsReel as defineElement, __wbg_reset_state } from "./newsreel.js";
-import { showStartFailure } from "./start.js";
+// showStartFailure is element.js's, re-exported by the generated bindings.
+import init, {
+  Widget, defineNewsReel as defineElement, __wbg_reset_state, feedCharset, showStartFailure,
+} from "./newsreel.js";
 
 let started = null;
 
@@ -8,6 +10,7 @@ let started = null;
 const runtime = {
   create: (host) => new Widget(host),
   reset: __wbg_reset_state,
+  feedCharset,
 };
 
 /**

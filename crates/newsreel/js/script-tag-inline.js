@@ -2,10 +2,10 @@
 // start-up of script-tag.js, with the WebAssembly bytes embedded in this
 // module (esbuild's binary loader writes them as base64) instead of fetched
 // from a .wasm file beside it. One request, and no MIME type to configure.
-import init, { defineNewsReel } from "../../pkg/newsreel.js";
-import wasmBytes from "../../pkg/newsreel_bg.wasm";
+// showStartFailure is element.js's, re-exported by the generated bindings.
+import init, { defineNewsReel, showStartFailure } from "../../../pkg/newsreel.js";
+import wasmBytes from "../../../pkg/newsreel_bg.wasm";
 import { runtime } from "./runtime.js";
-import { showStartFailure } from "./start.js";
 
 init({ module_or_path: wasmBytes })
   .then(() => defineNewsReel("news-reel", runtime))

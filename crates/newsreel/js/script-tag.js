@@ -1,9 +1,9 @@
 // Entry of the script-tag build (dist/newsreel.js). Loading this module is the
 // whole set-up: it starts the WebAssembly module (found next to this file) and
 // defines <news-reel>, which renders every element on the page, now and later.
-import init, { defineNewsReel } from "../../pkg/newsreel.js";
+// showStartFailure is element.js's, re-exported by the generated bindings.
+import init, { defineNewsReel, showStartFailure } from "../../../pkg/newsreel.js";
 import { runtime } from "./runtime.js";
-import { showStartFailure } from "./start.js";
 
 init()
   .then(() => defineNewsReel("news-reel", runtime))

@@ -27,14 +27,28 @@ use super::bindings::{self as b, DomResult, Group, Signal};
 use super::details;
 use super::render::{self, RenderOptions, Skeleton};
 use feed::Feed;
-use newsreel_core::formats::normalize::{wanted_tags, TagFilter};
-use newsreel_core::html::text::html_integer;
+use newsreel_core::contract::{Attribute, Change};
+use newsreel_core::formats::feeds::{self, FeedError};
+use newsreel_core::html::build::Build;
 use newsreel_core::i18n::strings::{Language, Overrides};
-use newsreel_core::input::remote::{self, LoadFailure};
+use newsreel_core::input::fetch::LoadFailure;
+use newsreel_core::input::xml;
 use newsreel_core::model::{Article, NewsDocument};
+use newsreel_core::view::changes::changes;
+use newsreel_core::view::config::Config;
 use newsreel_core::view::programs::{SkeletonWords, View};
+use newsreel_core::view::state::{self, ViewState};
 use newsreel_core::view::STYLESHEET;
-use newsreel_core::{decode_blocks, formats::feeds, resolve_body, DecodeOptions};
+use newsreel_core::{decode_blocks, resolve_body, DecodeError};
+
+/// What the widget's source texts are.
+#[derive(Default)]
+enum SourceKind {
+    #[default]
+    Json,
+    /// One feed in XML, with its tree once parsed.
+    Xml(Option<Rc<xml::Element>>),
+}
 
 /// Who asked to open an article: decides focus, history and events.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -62,8 +76,9 @@ pub struct Widget {
     /// The texts last read, kept so `max-items` can be applied again and
     /// article bodies decoded when opened.
     sources: RefCell<Rc<Vec<String>>>,
-    /// `sources` holds one feed in XML (RSS or Atom), not JSON texts.
-    sources_are_xml: Cell<bool>,
+    /// What `sources` holds: JSON texts, or one feed in XML (RSS or Atom)
+    /// and its tree once parsed.
+    source_kind: RefCell<SourceKind>,
     /// Set while the data comes from `src`.
     feed: RefCell<Option<Feed>>,
     data: RefCell<Option<Rc<NewsDocument>>>,
@@ -87,8 +102,10 @@ pub struct Widget {
     slide_timer_on: Cell<bool>,
     /// The page-level subscriptions (group `Page`) are in place.
     listening: Cell<bool>,
-    /// The marquee's headlines all fit in its box: it stays still.
-    fits: Cell<bool>,
+    /// One copy of the marquee's list fit in its box when last measured.
+    marquee_fits: Cell<bool>,
+    /// The program of the ticker's entries on screen, for their loop copy.
+    entries: RefCell<Build>,
     /// The shadow root came from the server (`crate::server`): the first
     /// render keeps what already shows the same news.
     adopted: Cell<bool>,
@@ -111,7 +128,7 @@ impl Widget {
             doc,
             skeleton: OnceCell::new(),
             sources: RefCell::default(),
-            sources_are_xml: Cell::new(false),
+            source_kind: RefCell::default(),
             feed: RefCell::new(None),
             data: RefCell::new(None),
             selected: RefCell::new(None),
@@ -126,7 +143,8 @@ impl Widget {
             slide_marked: Cell::new(false),
             slide_timer_on: Cell::new(false),
             listening: Cell::new(false),
-            fits: Cell::new(false),
+            marquee_fits: Cell::new(false),
+            entries: RefCell::default(),
             adopted: Cell::new(false),
             overrides: RefCell::default(),
             strings: RefCell::new(None),
@@ -154,17 +172,17 @@ impl Widget {
         if self.skeleton.get().is_none() {
             return;
         }
-        let result = match name {
-            "source" | "src" => self.read_page(),
-            "refresh" => self.schedule_poll(),
-            "max-items" | "article" | "tags" => self.decode_and_show(),
-            "mode" | "speed" | "interval" | "dir" | "rows" => self.update_motion(),
-            "view" => self.rerender(),
-            "lang" | "label" | "pause-label" | "play-label" | "prev-label" | "next-label" => {
+        // What each attribute's change asks for is the contract's.
+        let result = match Attribute::from_name(name).and_then(|a| a.spec().change) {
+            Some(Change::ReadPage) => self.read_page(),
+            Some(Change::Poll) => self.schedule_poll(),
+            Some(Change::Decode) => self.decode_and_show(),
+            Some(Change::Motion) => self.update_motion(),
+            Some(Change::Words) => {
                 self.strings.take();
                 self.rerender()
             }
-            _ => self.rerender(),
+            Some(Change::Render) | None => self.rerender(),
         };
         self.settle(result);
     }
@@ -244,7 +262,7 @@ impl Widget {
     /// `element.strings`: the texts in use, in the widget's language.
     #[wasm_bindgen(getter)]
     pub fn strings(&self) -> JsValue {
-        b::to_js(&self.words().strings)
+        b::to_js(&self.words(&self.config()).strings)
     }
 
     #[wasm_bindgen(getter)]
@@ -354,7 +372,7 @@ impl Widget {
         }
         let shadow = b::open_shadow(&self.host, STYLESHEET)?;
         // Empty until now (checked above), so the set cannot be refused.
-        let words = self.words();
+        let words = self.words(&self.config());
         let w = &words.strings;
         let first_words = SkeletonWords { label: &w.label, pause: &w.pause, prev: &w.prev, next: &w.next };
         // Server-rendered: its nodes are taken over as they are.
@@ -485,7 +503,7 @@ impl Widget {
     /// bodies opened later) and shows them.
     fn show_sources(&self, texts: Vec<String>) -> DomResult<()> {
         *self.sources.borrow_mut() = Rc::new(texts);
-        self.sources_are_xml.set(false);
+        *self.source_kind.borrow_mut() = SourceKind::Json;
         self.decode_and_show()
     }
 
@@ -542,31 +560,28 @@ impl Widget {
             .into())
     }
 
-    /// A whole-number attribute, clamped to a sane range, read as HTML reads
-    /// `maxlength` (`core::text::html_integer`); anything else is ignored.
-    fn attr_number(&self, name: &str, min: i64, max: i64) -> Option<i64> {
-        html_integer(&b::attr(&self.host, name)?, min, max)
+    /// The page's attributes, read by the contract's rules. Read afresh
+    /// each time: `lang` and `dir` may change on an ancestor, unobserved.
+    pub(super) fn config(&self) -> Config {
+        Config::read(|attribute| {
+            let name = attribute.name();
+            if attribute.spec().inherited {
+                b::inherited_attr(&self.host, name)
+            } else {
+                b::attr(&self.host, name)
+            }
+        })
     }
 
     fn decode_and_show(&self) -> DomResult<()> {
         let result = {
-            let sources = self.sources.borrow();
-            let main_id = b::attr(&self.host, "article");
-            let wanted = b::attr(&self.host, "tags").map(|t| wanted_tags(&t, b::lowercase)).unwrap_or_default();
-            let mut options = DecodeOptions {
-                main_id: main_id.as_deref(),
-                tags: TagFilter { wanted: &wanted, fold: b::lowercase },
-                ..DecodeOptions::default()
-            };
-            if let Some(n) = self.attr_number("max-items", 1, 10_000) {
-                options.max_items = n as usize;
-            }
+            let config = self.config();
+            let wanted = config.wanted_tags(b::lowercase);
             let document_url = self.feed.borrow().as_ref().and_then(|f| f.document_url.clone());
-            options.document_url = document_url.as_deref();
-            if self.sources_are_xml.get() {
-                feeds::decode_text(sources.first().map_or("", String::as_str), b::parse_xml, options)
-            } else {
-                decode_blocks(&sources, options)
+            let options = config.decode_options(&wanted, b::lowercase, document_url.as_deref());
+            match self.feed_tree() {
+                Some(tree) => tree.map_err(DecodeError::from).and_then(|root| feeds::decode(&root, options)),
+                None => decode_blocks(&self.sources.borrow(), options),
             }
         };
         match result {
@@ -578,54 +593,56 @@ impl Widget {
         }
     }
 
+    /// The tree of the XML feed in `sources`, parsed once per text (a
+    /// change of `max-items`, `tags` or `article` decodes it again); `None`
+    /// when the sources are JSON.
+    fn feed_tree(&self) -> Option<Result<Rc<xml::Element>, FeedError>> {
+        let mut kind = self.source_kind.borrow_mut();
+        match &*kind {
+            SourceKind::Json => None,
+            SourceKind::Xml(Some(root)) => Some(Ok(Rc::clone(root))),
+            SourceKind::Xml(None) => {
+                let sources = self.sources.borrow();
+                let text = sources.first().map_or("", String::as_str);
+                let parsed = feeds::parse_text(text, b::parse_xml).map(Rc::new);
+                if let Ok(root) = &parsed {
+                    *kind = SourceKind::Xml(Some(Rc::clone(root)));
+                }
+                Some(parsed)
+            }
+        }
+    }
+
     /// The widget's language: the element's `lang` or its nearest
     /// ancestor's, else the data's. Dates and our own words follow it.
     fn locale(&self) -> String {
-        b::inherited_attr(&self.host, "lang")
-            .or_else(|| self.data.borrow().as_ref().and_then(|d| d.language.clone()))
-            .unwrap_or_default()
+        self.config().locale(self.data_language().as_deref())
     }
 
-    /// Our words in the widget's language, the host's overrides applied:
-    /// the `strings` property, then the `*-label` attributes.
-    fn words(&self) -> Rc<Language> {
-        let locale = self.locale();
+    fn data_language(&self) -> Option<String> {
+        self.data.borrow().as_ref().and_then(|d| d.language.clone())
+    }
+
+    /// Our words in the widget's language, the host's overrides applied
+    /// (`view::state::words`), kept until the language or an override changes.
+    pub(super) fn words(&self, config: &Config) -> Rc<Language> {
+        let locale = config.locale(self.data_language().as_deref());
         if let Some((cached, words)) = &*self.strings.borrow() {
             if *cached == locale {
                 return Rc::clone(words);
             }
         }
-        let mut words = Language::for_tag(&locale);
-        words.strings.apply(&self.overrides.borrow());
-        let mut attributes = Overrides::default();
-        for (key, name) in
-            [("pause", "pause-label"), ("play", "play-label"), ("prev", "prev-label"), ("next", "next-label")]
-        {
-            attributes.set(key, b::attr(&self.host, name));
-        }
-        words.strings.apply(&attributes);
+        let words = Rc::new(state::words(config, self.data_language().as_deref(), &self.overrides.borrow()));
         b::set_failure_lead(&self.host, &words.strings.not_shown);
-        let words = Rc::new(words);
         *self.strings.borrow_mut() = Some((locale, Rc::clone(&words)));
         words
     }
 
-    /// Which parts the widget shows (attribute `view`).
-    fn view(&self) -> View {
-        View::from_attribute(b::attr(&self.host, "view").as_deref())
-    }
-
-    fn render_options(&self) -> RenderOptions {
-        let locale = self.locale();
-        RenderOptions {
-            ticker_only: self.view() == View::Ticker,
-            locale,
-            heading_level: self.attr_number("heading-level", 1, 6).map_or(2, |n| n as u8),
-            images: !b::attr(&self.host, "images").is_some_and(|v| v.trim().eq_ignore_ascii_case("none")),
-            relative_dates: self.host.has_attribute("relative-dates"),
-            link_target: b::attr(&self.host, "target").filter(|t| !t.is_empty()),
-            read_more: self.words().strings.read_more.clone(),
-        }
+    /// The view state for the data and the attributes (`view::state`).
+    fn view_state<'d>(&self, doc: &'d NewsDocument, config: &Config) -> ViewState<'d> {
+        let selected = self.selected.borrow();
+        let words = self.words(config);
+        ViewState::new(doc, selected.as_deref(), config, &words, &self.overrides.borrow(), &self.environment())
     }
 
     fn show(&self, doc: NewsDocument) -> DomResult<()> {
@@ -637,9 +654,7 @@ impl Widget {
         }
         // Keep the open article if the new data still has it; on first render,
         // a fragment naming one of our articles (a shared link) opens it.
-        let keep = self.selected.borrow().clone().filter(|id| doc.find(id).is_some());
-        let from_hash = || self.hash_article().filter(|id| doc.find(id).is_some());
-        let selected = keep.or_else(from_hash).or_else(|| doc.initial().map(|a| a.id.clone()));
+        let selected = state::selection(&doc, self.selected.borrow().as_deref(), self.hash_article().as_deref());
         let main_only = doc.main.as_ref().is_some_and(|m| !doc.latest.iter().any(|a| a.id == m.id));
         let count = doc.found + usize::from(main_only);
         let shown_count = doc.latest.len();
@@ -652,7 +667,7 @@ impl Widget {
         let after = shown(&doc);
         let ids = |list: &[(String, String)]| -> Vec<String> { list.iter().map(|(id, _)| id.clone()).collect() };
         let (before_ids, after_ids) = (ids(&before), ids(&after));
-        let (added, removed) = remote::changes(&before_ids, &after_ids);
+        let (added, removed) = changes(&before_ids, &after_ids);
         let changed = before != after;
         // Focus on a headline survives the ticker being rebuilt.
         let focused = if refreshing { b::focused_pick(&sk.items) } else { None };
@@ -676,8 +691,9 @@ impl Widget {
             // A moving ticker shows its new headlines; a still one says so once.
             if !added.is_empty() && !self.is_moving() {
                 let n = added.len();
+                let config = self.config();
                 let category = b::plural_category(&self.locale(), n as u32);
-                b::set_text(&sk.announce, &self.words().strings.new_headlines(n, &category));
+                b::set_text(&sk.announce, &self.words(&config).strings.new_headlines(n, &category));
             }
             return b::dispatch(&self.host, "newsreel:update", &b::to_js(&details::Update { count, added, removed }));
         }
@@ -691,30 +707,23 @@ impl Widget {
     /// The same, marking the `fresh` headlines (those a refresh brought) new.
     fn render(&self, fresh: &[String]) -> DomResult<()> {
         let (Some(sk), Some(doc)) = (self.skeleton(), self.data.borrow().clone()) else { return Ok(()) };
-        let options = self.render_options();
-        let selected = self.selected.borrow().clone();
-        let words = self.words();
-        // The host's label, else the data's title, else ours.
-        let label = b::attr(&self.host, "label").filter(|l| !l.trim().is_empty());
-        let label = label.or_else(|| self.overrides.borrow().text("label").map(str::to_string));
-        let words = &words.strings;
-        let label = label.or_else(|| doc.title.clone()).unwrap_or_else(|| words.label.clone());
-        b::set_text(&sk.label, &label);
-        b::set_attr(&sk.prev, "aria-label", &words.prev)?;
-        b::set_attr(&sk.next, "aria-label", &words.next)?;
-        let view = self.view();
+        let config = self.config();
+        let view = self.view_state(&doc, &config);
+        b::set_text(&sk.label, &view.label);
+        b::set_attr(&sk.prev, "aria-label", &view.prev_label)?;
+        b::set_attr(&sk.next, "aria-label", &view.next_label)?;
         // Taking over the server's nodes: those that show the same news stay.
         let adopting = self.adopted.replace(false);
-        if !(adopting && render::ticker_matches(sk, &doc.latest, &options)?) {
-            render::ticker_items(&self.doc, sk, &doc.latest, selected.as_deref(), fresh, &options)?;
+        let entries = render::ticker_entries(&doc.latest, view.current, fresh, &view.options);
+        if !(adopting && render::ticker_matches(sk, &doc.latest, &entries, &view.options)?) {
+            render::ticker_items(&self.doc, sk, &entries)?;
         }
-        if view == View::Article {
-            b::set_flag(&sk.ticker, "hidden", true)?;
-        }
-        match selected.as_deref().and_then(|id| doc.find(id)) {
-            Some(article) if view != View::Ticker && adopting && render::article_matches(sk, article, &options)? => {}
-            Some(article) if view != View::Ticker => self.show_article(sk, article, &options)?,
-            _ => b::set_flag(&sk.article, "hidden", true)?,
+        *self.entries.borrow_mut() = entries;
+        b::set_flag(&sk.ticker, "hidden", view.ticker_hidden)?;
+        match view.article {
+            Some(article) if adopting && render::article_matches(sk, article, &view.options)? => {}
+            Some(article) => self.show_article(sk, article, &view.options)?,
+            None => b::set_flag(&sk.article, "hidden", true)?,
         }
         self.update_motion()
     }
@@ -738,15 +747,12 @@ impl Widget {
     /// with its first words in the reader's language, for the error state.
     fn fail_with(&self, message: &str, shown: &str, status: Option<u16>, url: Option<&str>) -> DomResult<()> {
         b::log_once(message);
-        if let Some(sk) = self.skeleton() {
-            let words = self.words();
-            b::set_text(&sk.error, &format!("{}: {shown}", words.strings.not_shown));
-            b::set_flag(&sk.error, "hidden", false)?;
-            // With nothing rendered, the host's fallback HTML stays visible.
-            b::set_flag(&sk.fallback, "hidden", self.data.borrow().is_some())?;
-        }
-        self.set_state("error")?;
-        b::dispatch(&self.host, "newsreel:error", &b::to_js(&details::Error { message, status, url }))
+        let words = self.words(&self.config());
+        let detail = b::to_js(&details::Error { message, status, url });
+        // With nothing rendered, the host's fallback HTML stays visible.
+        let fallback = self.data.borrow().is_none();
+        b::show_error(&self.host, &words.strings.not_shown, shown, &detail, fallback);
+        Ok(())
     }
 
     fn on_click(&self, event: &Event) -> DomResult<()> {
@@ -754,7 +760,7 @@ impl Widget {
         if let Some(pick) = b::closest(&target, ".pick") {
             // A link (not a button) with a modified click, or any click on a
             // link when there is no article view to open it in.
-            if pick.has_attribute("href") && (b::is_modified_click(event) || self.view() == View::Ticker) {
+            if pick.has_attribute("href") && (b::is_modified_click(event) || self.config().view == View::Ticker) {
                 return Ok(()); // New tab, new window, or the page itself: the browser's job.
             }
             b::prevent_default(event);
@@ -778,13 +784,15 @@ impl Widget {
     fn open(&self, id: &str, by: OpenedBy) -> DomResult<bool> {
         let Some(sk) = self.skeleton() else { return Ok(false) };
         // `view="ticker"` has no article view to open anything in.
-        if self.view() == View::Ticker {
+        let config = self.config();
+        if config.view == View::Ticker {
             return Ok(false);
         }
         let Some(doc) = self.data.borrow().clone() else { return Ok(false) };
         let Some(article) = doc.find(id) else { return Ok(false) };
         *self.selected.borrow_mut() = Some(article.id.clone());
-        self.show_article(sk, article, &self.render_options())?;
+        let words = self.words(&config);
+        self.show_article(sk, article, &state::render_options(&config, &words, doc.language.as_deref()))?;
         render::mark_selected(sk, &article.id)?;
         if by == OpenedBy::Resume {
             return Ok(true);
@@ -794,9 +802,7 @@ impl Widget {
                 b::focus(&headline)?;
             }
             let wanted = format!("{HASH_PREFIX}{}", article.id);
-            if b::attr(&self.host, "history").as_deref() != Some("off")
-                && b::location_hash().as_deref() != Some(wanted.as_str())
-            {
+            if config.history && b::location_hash().as_deref() != Some(wanted.as_str()) {
                 // A page whose history refuses entries (a sandboxed frame)
                 // still gets the article, without the entry.
                 if b::push_hash(&wanted).is_ok() {
@@ -813,8 +819,9 @@ impl Widget {
 /// Defines the custom element under `tag_name`; false when the name is taken.
 ///
 /// `runtime` is what the element needs of the generated bindings, which its
-/// own module cannot import: `create(host)` makes a widget, and `reset()`
-/// (absent in the browser tests) replaces a wasm instance that trapped.
+/// own module cannot import: `create(host)` makes a widget, `reset()`
+/// (absent in the browser tests) replaces a wasm instance that trapped, and
+/// `feedCharset(bytes, contentType)` is `bindings::feed_charset`.
 #[wasm_bindgen(js_name = defineNewsReel)]
 pub fn define_news_reel(tag_name: &str, runtime: &JsValue) -> bool {
     b::define_element(tag_name, runtime)

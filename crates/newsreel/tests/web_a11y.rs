@@ -173,7 +173,7 @@ async fn slide_mode_steps_and_hides_the_others() {
     call(&el, "prev", &[]);
     call(&el, "prev", &[]);
     assert!(!parts(&el, "item")[9].has_attribute("inert"), "prev wraps to the last");
-    assert!(text(&part(&el, "prev")).len() > 0 && part(&el, "prev").get_attribute("aria-label").is_some());
+    assert!(!text(&part(&el, "prev")).is_empty() && part(&el, "prev").get_attribute("aria-label").is_some());
     // The timer steps on its own.
     sleep(1300).await;
     assert!(!parts(&el, "item")[0].has_attribute("inert"), "stepped from the last to the first");

@@ -7,8 +7,8 @@
 
 mod support;
 
-use newsreel::bindings::parse_xml;
-use newsreel_core::input::remote::xml_error;
+use newsreel::bindings::{feed_charset, parse_xml};
+use newsreel_core::input::xml::XmlError;
 use newsreel_core::{formats::feeds, DecodeOptions};
 use wasm_bindgen_test::*;
 
@@ -97,10 +97,26 @@ fn domparser_builds_the_tree_the_core_reads() {
 }
 
 #[wasm_bindgen_test]
+fn the_charset_rule_reads_labels_as_this_browsers_text_decoder_does() {
+    let declared = |encoding: &str, title: &[u8]| {
+        [format!("<?xml version=\"1.0\" encoding=\"{encoding}\"?><rss><title>").as_bytes(), title].concat()
+    };
+    let latin1 = [0x43, 0x61, 0x66, 0xe9];
+    // `latin1` and `ISO-8859-1` name windows-1252, which is not UTF-8: the bytes decide.
+    assert_eq!(feed_charset(&declared("UTF-8", &latin1), "text/xml; charset=latin1"), "latin1");
+    assert_eq!(feed_charset(&declared("UTF-8", "Caf\u{e9}".as_bytes()), "text/xml; charset=ISO-8859-1"), "utf-8");
+    // A charset TextDecoder does not know: the declaration is next.
+    assert_eq!(feed_charset(&declared("KOI8-R", &[0xee, 0xcf]), "text/xml; charset=x-no-such-charset"), "KOI8-R");
+    assert_eq!(feed_charset(&latin1, ""), "windows-1252", "unlabelled bytes that are not UTF-8");
+}
+
+#[wasm_bindgen_test]
 fn broken_xml_is_reported_with_its_line_and_column_in_every_browser() {
     let broken = "<?xml version=\"1.0\"?>\n<rss><channel>\n<title>x</channel></rss>";
     let report = parse_xml(broken).expect_err("not well-formed");
-    let message = xml_error(&report);
+    let error = XmlError::from_report(&report);
+    assert_eq!(error.at.map(|at| at.line), Some(3), "{error:?} (from {report:?})");
+    let message = error.to_string();
     assert!(message.starts_with("invalid XML at line 3, column "), "{message} (from {report:?})");
 }
 

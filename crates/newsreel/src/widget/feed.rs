@@ -7,11 +7,12 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 
-use super::Widget;
+use super::{SourceKind, Widget};
 use crate::bindings::{self as b, DomResult, Group, Signal};
 use crate::details;
+use newsreel_core::input::fetch::{self, FetchOutcome, LoadFailure};
 use newsreel_core::input::json::MAX_INPUT_BYTES;
-use newsreel_core::input::remote::{self, Content, LoadFailure};
+use newsreel_core::input::sniff::{self, Content};
 
 /// A feed loaded by `src`, and where its polling stands.
 #[derive(Default)]
@@ -49,14 +50,14 @@ impl Widget {
     /// the viewport. Validators of another URL are not sent.
     pub(super) fn start_feed(&self, src: &str) -> DomResult<()> {
         self.stop_feed_requests();
-        let url = match remote::check_src(src) {
+        let url = match fetch::check_src(src) {
             Ok(url) => url,
             Err(message) => {
                 *self.feed.borrow_mut() = None;
                 return self.fail(&message);
             }
         };
-        let lazy = b::attr(&self.host, "loading").is_some_and(|v| v.trim().eq_ignore_ascii_case("lazy"));
+        let lazy = self.config().lazy;
         let waiting_for_view = lazy && self.data.borrow().is_none();
         {
             let mut feed = self.feed.borrow_mut();
@@ -98,7 +99,7 @@ impl Widget {
             f.etag.as_deref(),
             f.last_modified.as_deref(),
             MAX_INPUT_BYTES as u32,
-            remote::TIMEOUT_MS,
+            fetch::TIMEOUT_MS,
             Signal::Fetched,
         );
     }
@@ -109,21 +110,25 @@ impl Widget {
         if self.feed.borrow().is_none() {
             return Ok(());
         }
-        let status = b::number_field(outcome, "status").map_or(0, |n| n as u16);
-        if let Some(kind) = b::string_field(outcome, "error") {
-            let url = self.feed_url().unwrap_or_default();
-            return self.feed_failed(&remote::load_error(&url, &kind, status), Some(status));
+        let url = self.feed_url().unwrap_or_default();
+        let outcome: FetchOutcome = match b::from_js(outcome.clone()) {
+            Ok(outcome) => outcome,
+            // element.js and this file disagree: a bug, told as it is.
+            Err(_) => return self.feed_failed(&LoadFailure::new(&url, "unreadable fetch outcome"), None),
+        };
+        let FetchOutcome { status, failure, text, content_type, etag, last_modified, url: document_url } = outcome;
+        if let Some(failure) = failure {
+            return self.feed_failed(&fetch::load_error(&url, failure), Some(status));
         }
-        let text = b::string_field(outcome, "text");
         {
             let mut feed = self.feed.borrow_mut();
             let Some(f) = feed.as_mut() else { return Ok(()) };
             // A server that sent validators once may stop; keep the last ones.
-            if let Some(etag) = b::string_field(outcome, "etag") {
-                f.etag = Some(etag);
+            if etag.is_some() {
+                f.etag = etag;
             }
-            if let Some(modified) = b::string_field(outcome, "lastModified") {
-                f.last_modified = Some(modified);
+            if last_modified.is_some() {
+                f.last_modified = last_modified;
             }
         }
         let Some(text) = text else {
@@ -134,19 +139,17 @@ impl Widget {
         if has_data && self.sources.borrow().first() == Some(&text) {
             return self.refreshed();
         }
-        let url = self.feed_url().unwrap_or_default();
-        let content_type = b::string_field(outcome, "contentType").unwrap_or_default();
-        let xml = match remote::classify(&text, &content_type) {
+        let xml = match sniff::classify(&text, content_type.as_deref().unwrap_or_default()) {
             Content::Json => false,
             Content::Xml => true,
-            other => return self.feed_failed(&remote::content_error(&url, other), Some(status)),
+            other => return self.feed_failed(&fetch::content_error(&url, other), Some(status)),
         };
         if let Some(f) = self.feed.borrow_mut().as_mut() {
             f.refreshing = has_data;
-            f.document_url = b::string_field(outcome, "url");
+            f.document_url = document_url;
         }
         *self.sources.borrow_mut() = Rc::new(vec![text]);
-        self.sources_are_xml.set(xml);
+        *self.source_kind.borrow_mut() = if xml { SourceKind::Xml(None) } else { SourceKind::Json };
         self.decode_and_show()
     }
 
@@ -167,7 +170,7 @@ impl Widget {
     pub(super) fn feed_failed(&self, failure: &LoadFailure, status: Option<u16>) -> DomResult<()> {
         let url = self.feed_url();
         let message = &failure.to_string();
-        let words = self.words();
+        let words = self.words(&self.config());
         let words = &words.strings;
         let shown = format!("{}: {}", words.not_loaded(&failure.url), failure.reason);
         if let Some(f) = self.feed.borrow_mut().as_mut() {
@@ -194,13 +197,13 @@ impl Widget {
         b::unsubscribe(&self.host, Group::Poll);
         let feed = self.feed.borrow();
         let Some(f) = feed.as_ref() else { return Ok(()) };
-        let Some(interval) = remote::refresh_interval_ms(b::attr(&self.host, "refresh").as_deref()) else {
+        let Some(interval) = self.config().refresh_ms else {
             return Ok(());
         };
         if f.waiting_for_view {
             return Ok(());
         }
-        b::after(&self.host, Group::Poll, remote::retry_delay_ms(interval, f.failures), Signal::RefreshDue);
+        b::after(&self.host, Group::Poll, fetch::retry_delay_ms(interval, f.failures), Signal::RefreshDue);
         Ok(())
     }
 

@@ -3,17 +3,13 @@
 //! scroll's duration, and the slide mode's steps and timer. The motion
 //! itself is CSS: nothing here runs per frame.
 
+use newsreel_core::view::config::Config;
+use newsreel_core::view::programs::Mode;
+use newsreel_core::view::state::{effective_mode, scroll_duration_ms, Environment, MotionState};
+
 use super::Widget;
 use crate::bindings::{self as b, DomResult, Group, Signal};
 use crate::render::{self, Skeleton};
-use newsreel_core::view::programs::{root_class, Direction, Mode, Motion};
-
-const DEFAULT_SPEED_PX_PER_S: i64 = 60;
-/// Upward, a line (about 36 px) every two seconds or so: slower than
-/// sideways, as each line has to be read in the time it is in the box.
-const DEFAULT_VERTICAL_SPEED_PX_PER_S: i64 = 18;
-const DEFAULT_ROWS: i64 = 3;
-const DEFAULT_INTERVAL_MS: i64 = 5000;
 
 impl Widget {
     /// The reader's (or the host's) play or pause. Play also overrides
@@ -26,125 +22,89 @@ impl Widget {
         self.update_motion()
     }
 
-    /// Whether every headline is in view without moving. Sideways: one copy
-    /// of the list is no wider than the box (a read of layout, as the
-    /// marquee's duration already needs). Upward: there are no more
-    /// headlines than rows, as each headline is one line tall.
-    fn headlines_fit(&self, sk: &Skeleton, mode: Mode) -> bool {
-        let items = b::child_element_count(&sk.items);
-        match mode {
-            Mode::Marquee => {
-                let Some(viewport) = sk.lane.parent_element() else { return false };
-                items > 0 && b::scroll_width(&sk.items) <= b::client_width(&viewport)
-            }
-            Mode::Vertical => i64::from(items) <= self.rows(),
-            Mode::Slide | Mode::List => false,
+    /// Whether one copy of the marquee's list is no wider than its box: a
+    /// read of layout, as the marquee's duration already needs.
+    fn marquee_fits(&self, sk: &Skeleton) -> bool {
+        let Some(viewport) = sk.lane.parent_element() else { return false };
+        b::scroll_width(&sk.items) <= b::client_width(&viewport)
+    }
+
+    /// What only the browser knows, as last measured.
+    pub(super) fn environment(&self) -> Environment {
+        Environment {
+            reduced_motion: b::prefers_reduced_motion(),
+            user_paused: self.user_paused.get(),
+            user_played: self.user_played.get(),
+            marquee_fits: self.marquee_fits.get(),
+            hidden: self.offscreen.get() || self.tab_hidden.get(),
+            slide_index: self.slide_index.get(),
+            scripting: true,
         }
     }
 
-    fn rows(&self) -> i64 {
-        self.attr_number("rows", 1, 50).unwrap_or(DEFAULT_ROWS)
-    }
-
-    fn configured_mode(&self) -> Mode {
-        Mode::from_attribute(b::attr(&self.host, "mode").as_deref())
-    }
-
-    /// The mode on screen: reduced motion shows the static list until the reader presses play.
-    fn effective_mode(&self) -> Mode {
-        let mode = self.configured_mode();
-        if mode != Mode::List && b::prefers_reduced_motion() && !self.user_played.get() {
-            Mode::List
-        } else {
-            mode
-        }
+    /// The motion for the current attributes and what was last measured.
+    fn motion_state(&self, config: &Config) -> MotionState {
+        let headlines = self.skeleton().map_or(0, |sk| b::child_element_count(&sk.items) as usize);
+        MotionState::new(config, &self.words(config), headlines, &self.environment())
     }
 
     pub(super) fn is_moving_mode(&self) -> bool {
-        self.effective_mode().moves_in(self.view())
-    }
-
-    fn motion(&self) -> Motion {
-        let polled = self.feed.borrow().is_some();
-        Motion::new(
-            self.configured_mode(),
-            self.effective_mode(),
-            self.view(),
-            self.fits.get(),
-            self.user_paused.get(),
-            polled,
-        )
+        let config = self.config();
+        effective_mode(config.mode, &self.environment()).moves_in(config.view)
     }
 
     pub(super) fn is_moving(&self) -> bool {
-        self.motion().moving
+        self.motion_state(&self.config()).moving
     }
 
-    fn direction(&self) -> Direction {
-        Direction::new(b::inherited_attr(&self.host, "dir").as_deref(), self.words().rtl)
-    }
-
-    /// Applies mode, direction and play state to the ticker. Motion itself is
+    /// Applies the motion state to the ticker: mode, direction, play state,
+    /// the loop copy, the scroll's duration and the slide. Motion itself is
     /// CSS: nothing here runs per frame.
     pub(super) fn update_motion(&self) -> DomResult<()> {
         let Some(sk) = self.skeleton() else { return Ok(()) };
-        let mode = self.effective_mode();
-        let scrolls = mode.scrolls();
+        let config = self.config();
+        let mode = effective_mode(config.mode, &self.environment());
         if mode == Mode::Marquee && !b::attr(&sk.root, "class").is_some_and(|c| c.starts_with(mode.class())) {
             // Coming from another mode: the width is measured in the marquee's own layout.
             b::set_attr(&sk.root, "class", mode.class())?;
         }
-        // A scroll whose headlines all fit in its box stays still, with no
-        // loop copy and no pause control: there is nothing to pause.
-        let fits = self.headlines_fit(sk, mode);
-        self.fits.set(fits);
-        if fits {
+        self.marquee_fits.set(mode == Mode::Marquee && self.marquee_fits(sk));
+        let state = self.motion_state(&config);
+        let items = b::child_element_count(&sk.items);
+        if !state.loop_copy {
             b::set_text(&sk.copy, "");
-        } else if scrolls && b::child_element_count(&sk.copy) == 0 && b::child_element_count(&sk.items) > 0 {
-            render::fill_copy(sk)?;
+        } else if b::child_element_count(&sk.copy) == 0 && items > 0 {
+            render::fill_copy(sk, &self.entries.borrow())?;
         }
-        let motion = self.motion();
-        let moving = motion.moving;
-        let direction = self.direction();
-        let offscreen = self.offscreen.get() || self.tab_hidden.get();
-        b::set_attr(&sk.root, "class", &root_class(mode, direction.rtl, fits, moving, offscreen))?;
+        b::set_attr(&sk.root, "class", &state.root_class)?;
         // A direction the page gives is inherited; one from the language is set here.
-        if direction.set_on_root {
+        if state.root_rtl {
             b::set_attr(&sk.root, "dir", "rtl")?;
         } else {
             b::remove_attr(&sk.root, "dir")?;
         }
         // The control says what pressing it will do (WAI-ARIA carousel pattern).
-        let words = self.words();
-        b::set_text(&sk.pause, if moving { &words.strings.pause } else { &words.strings.play });
-        b::set_flag(&sk.pause, "hidden", motion.pause_hidden)?;
-        b::set_attr(&sk.items, "aria-live", motion.live)?;
-        if scrolls {
-            if mode == Mode::Vertical {
-                if let Some(viewport) = sk.lane.parent_element() {
-                    b::set_style(&viewport, "--nr-rows", &self.rows().to_string())?;
-                }
-            }
-            let default_speed =
-                if mode == Mode::Vertical { DEFAULT_VERTICAL_SPEED_PX_PER_S } else { DEFAULT_SPEED_PX_PER_S };
-            let speed = self.attr_number("speed", 5, 1000).unwrap_or(default_speed);
+        b::set_text(&sk.pause, &state.pause_text);
+        b::set_flag(&sk.pause, "hidden", state.pause_hidden)?;
+        b::set_attr(&sk.items, "aria-live", state.live)?;
+        if let (Some(rows), Some(viewport)) = (state.rows, sk.lane.parent_element()) {
+            b::set_style(&viewport, "--nr-rows", &rows.to_string())?;
+        }
+        if let Some(speed) = state.speed_px_per_s {
             // One read of layout per render: the length of one copy of the list.
-            let length = i64::from(if mode == Mode::Vertical {
-                b::scroll_height(&sk.items)
-            } else {
-                b::scroll_width(&sk.items)
-            });
-            let ms =
-                if length > 0 { length * 1000 / speed } else { 8000 * i64::from(b::child_element_count(&sk.items)) };
+            let length = if mode == Mode::Vertical { b::scroll_height(&sk.items) } else { b::scroll_width(&sk.items) };
+            let length = u32::try_from(length).unwrap_or(0);
             // On the lane itself, not as an inherited custom property: a
             // variable would restyle every headline inside it a second time.
-            b::set_scroll_duration(&sk.lane, u32::try_from(ms.max(2000)).unwrap_or(u32::MAX))?;
+            b::set_scroll_duration(&sk.lane, scroll_duration_ms(length, speed, items as usize))?;
         }
-        self.apply_slide(sk, mode == Mode::Slide)?;
-        if mode == Mode::Slide && moving {
-            self.start_slide_timer();
-        } else {
-            self.stop_slide_timer();
+        if let Some(index) = state.slide {
+            self.slide_index.set(index);
+        }
+        self.apply_slide(sk, state.hide_other_slides)?;
+        match state.slide_interval_ms {
+            Some(ms) => self.start_slide_timer(ms),
+            None => self.stop_slide_timer(),
         }
         Ok(())
     }
@@ -158,8 +118,7 @@ impl Widget {
         }
         self.slide_marked.set(on);
         let items = b::query_all(&sk.items, ".item");
-        let index = self.slide_index.get() % items.len().max(1);
-        self.slide_index.set(index);
+        let index = self.slide_index.get();
         if on {
             b::set_style(&sk.items, "--nr-index", &index.to_string())?;
         }
@@ -180,15 +139,15 @@ impl Widget {
         let count = i64::from(b::child_element_count(&sk.items).max(1));
         let index = (self.slide_index.get() as i64 + delta).rem_euclid(count);
         self.slide_index.set(index as usize);
-        self.apply_slide(sk, self.effective_mode() == Mode::Slide)
+        let on = effective_mode(self.config().mode, &self.environment()) == Mode::Slide;
+        self.apply_slide(sk, on)
     }
 
-    fn start_slide_timer(&self) {
+    fn start_slide_timer(&self, interval_ms: u32) {
         if self.slide_timer_on.replace(true) {
             return;
         }
-        let interval = self.attr_number("interval", 1000, 600_000).unwrap_or(DEFAULT_INTERVAL_MS);
-        b::every(&self.host, Group::Slide, interval as u32, Signal::SlideTick);
+        b::every(&self.host, Group::Slide, interval_ms, Signal::SlideTick);
     }
 
     pub(super) fn slide_tick(&self) -> DomResult<()> {
