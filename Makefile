@@ -34,7 +34,7 @@ WEB := crates/newsreel
 JS := $(WEB)/js
 
 .PHONY: demo test test-native test-browser test-chrome test-firefox test-e2e size pkg hooks dist www \
-	tools tools-rust tools-browsers tools-node fuzz bench clean consumers native-tool
+	tools tools-rust tools-browsers tools-node fuzz bench clean consumers native-tool contract
 
 # ---------------------------------------------------------------- main jobs
 
@@ -93,13 +93,15 @@ pkg/package.json: $(RUST_SOURCES) Makefile README.md tools/package.mjs | tools-r
 HOOKS_WASM := target/hooks/wasm32-unknown-unknown/release/newsreel.wasm
 hooks: target/hooks/dist/newsreel.js
 
+# The entries are bundled from a copy at the same depth under target/hooks/,
+# where their imports of ../../../pkg/ find the hooks build's pkg/.
 target/hooks/dist/newsreel.js: $(RUST_SOURCES) Makefile | tools-rust tools-node
 	cargo build -p newsreel --lib --release --target wasm32-unknown-unknown --features test-hooks --target-dir target/hooks
 	rm -rf target/hooks/pkg target/hooks/dist
 	wasm-bindgen $(BINDGEN_FLAGS) --out-dir target/hooks/pkg --out-name newsreel $(HOOKS_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) target/hooks/pkg/newsreel_bg.wasm -o target/hooks/pkg/newsreel_bg.wasm
-	mkdir -p target/hooks/js && cp $(JS)/*.js target/hooks/js/
-	$(ESBUILD) target/hooks/js/script-tag.js --bundle --format=esm --minify --target=es2022 \
+	rm -rf target/hooks/$(JS) && mkdir -p target/hooks/$(JS) && cp $(JS)/*.js target/hooks/$(JS)/
+	$(ESBUILD) target/hooks/$(JS)/script-tag.js --bundle --format=esm --minify --target=es2022 \
 		--outfile=target/hooks/dist/newsreel.js $(ESBUILD_LOG)
 	cp target/hooks/pkg/newsreel_bg.wasm target/hooks/dist/
 
@@ -107,12 +109,12 @@ target/hooks/dist/newsreel.js: $(RUST_SOURCES) Makefile | tools-rust tools-node
 ## single-file build with the .wasm embedded (base64) in the module
 dist: dist/newsreel.js dist/newsreel.inline.js
 
-dist/newsreel.js: pkg/package.json $(JS)/script-tag.js $(JS)/runtime.js $(JS)/start.js
+dist/newsreel.js: pkg/package.json $(JS)/script-tag.js $(JS)/runtime.js
 	@mkdir -p dist
 	$(ESBUILD) $(JS)/script-tag.js --bundle --format=esm --minify --target=es2022 --outfile=dist/newsreel.js $(ESBUILD_LOG)
 	cp pkg/newsreel_bg.wasm dist/newsreel_bg.wasm
 
-dist/newsreel.inline.js: pkg/package.json $(JS)/script-tag-inline.js $(JS)/runtime.js $(JS)/start.js
+dist/newsreel.inline.js: pkg/package.json $(JS)/script-tag-inline.js $(JS)/runtime.js
 	@mkdir -p dist
 	$(ESBUILD) $(JS)/script-tag-inline.js --bundle --format=esm --minify --target=es2022 --loader:.wasm=binary \
 		--outfile=dist/newsreel.inline.js $(ESBUILD_LOG)
@@ -138,13 +140,22 @@ www: dist dist/newsreel.css $(NATIVE_TOOL)
 	@rm -rf www/dist && mkdir -p www/dist && cp dist/newsreel.js dist/newsreel_bg.wasm dist/newsreel.css www/dist/
 	node tools/server-page.mjs
 
+## What the element promises the page, written from its one table
+## (crates/newsreel-core/src/contract.rs): crates/newsreel/js/custom-elements.json,
+## and the marked parts of index.d.ts, element.js and README.md. `make test`
+## fails while one of them differs (crates/newsreel-server/tests/contract_files.rs).
+contract:
+	NEWSREEL_BLESS=1 cargo test -p newsreel-server --test contract_files
+
 # ---------------------------------------------------------------- tests
 
 # The formatting is rustfmt's (rustfmt.toml), checked first, then clippy over
-# every crate and target, then every native test of the workspace.
-test-native:
+# every crate and target (the shell crate for wasm32 too: natively it is
+# empty), then every native test of the workspace.
+test-native: | tools-rust
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p newsreel --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo test --workspace --all-targets
 
 test-browser: test-chrome test-firefox

@@ -1,26 +1,32 @@
 // Turns the wasm-bindgen output in pkg/ into the published npm package: our entry
-// (index.js, start.js, index.d.ts), the typings for React and Vue (react.d.ts,
+// (index.js, index.d.ts), the typings for React and Vue (react.d.ts,
 // vue.d.ts: types only, each its own entry), the Custom Elements Manifest
-// (custom-elements.json, kept by hand in crates/newsreel/js/ and checked against the
-// element by tests/e2e/manifest.test.mjs), a package.json that follows npm
+// (custom-elements.json, written by `make contract` from the element's table,
+// crates/newsreel-core/src/contract.rs), a package.json that follows npm
 // conventions, and the README. Run by `make pkg` after wasm-bindgen and wasm-opt.
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const pkg = join(root, "pkg");
-// The shell crate's manifest, then the workspace's (which holds the fields
-// the crates share).
-const manifests = ["crates/newsreel/Cargo.toml", "Cargo.toml"].map((file) => readFileSync(join(root, file), "utf8"));
+// The shell crate's [package] table, then the workspace's [workspace.package]
+// (which holds the fields the crates share): the lines up to the next table,
+// so that a dependency's `version` is never taken for the package's.
+const tables = [["crates/newsreel/Cargo.toml", "[package]"], ["Cargo.toml", "[workspace.package]"]].map(([file, header]) => {
+  const lines = readFileSync(join(root, file), "utf8").split("\n");
+  const rest = lines.slice(lines.indexOf(header) + 1);
+  const end = rest.findIndex((line) => line.startsWith("["));
+  return (end < 0 ? rest : rest.slice(0, end)).join("\n");
+});
 const field = (name) => {
-  for (const cargo of manifests) {
-    const match = cargo.match(new RegExp(`^${name}\\s*=\\s*"([^"]*)"`, "m"));
+  for (const table of tables) {
+    const match = table.match(new RegExp(`^${name}\\s*=\\s*"([^"]*)"`, "m"));
     if (match) return match[1];
   }
   throw new Error(`neither Cargo.toml has ${name}`);
 };
 
-for (const file of ["index.js", "start.js", "index.d.ts", "react.d.ts", "vue.d.ts", "custom-elements.json"]) {
+for (const file of ["index.js", "index.d.ts", "react.d.ts", "vue.d.ts", "custom-elements.json"]) {
   copyFileSync(join(root, "crates/newsreel/js", file), join(pkg, file));
 }
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
@@ -54,7 +60,7 @@ const manifest = {
     "./package.json": "./package.json",
   },
   // What a user needs, nothing else (npm adds package.json itself).
-  files: ["index.js", "index.d.ts", "react.d.ts", "vue.d.ts", "start.js", "newsreel.js", "newsreel.d.ts", "newsreel_bg.wasm", "snippets/",
+  files: ["index.js", "index.d.ts", "react.d.ts", "vue.d.ts", "newsreel.js", "newsreel.d.ts", "newsreel_bg.wasm", "snippets/",
     "custom-elements.json", "README.md"],
   // Importing defines nothing; defineNewsReel() does, when called.
   sideEffects: false,

@@ -14,10 +14,10 @@ const files = packed.files.map((f) => f.path).sort();
 test("the tarball holds what a user needs and nothing else", () => {
   const snippets = files.filter((f) => f.startsWith("snippets/"));
   assert.equal(snippets.length, 1, snippets.join(", "));
-  assert.match(snippets[0], /^snippets\/newsreel-[0-9a-f]+\/src\/dom\/element\.js$/);
+  assert.match(snippets[0], /^snippets\/newsreel-[0-9a-f]+\/src\/element\.js$/);
   assert.deepEqual(files.filter((f) => !f.startsWith("snippets/")), [
     "README.md", "custom-elements.json", "index.d.ts", "index.js", "newsreel.d.ts", "newsreel.js", "newsreel_bg.wasm",
-    "package.json", "react.d.ts", "start.js", "vue.d.ts",
+    "package.json", "react.d.ts", "vue.d.ts",
   ]);
   assert.ok(!files.some((f) => /\.rs$|\.gitignore$|test/.test(f)));
 });
