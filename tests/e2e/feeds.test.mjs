@@ -139,6 +139,38 @@ test("an RSS 2.0 feed by src renders its headlines, with its bodies sanitised", 
   await page.context().close();
 });
 
+test("a feed's XML is parsed once per text: max-items and tags decode its tree again", async () => {
+  routes.set("/feeds/once.xml", { body: rss([["a", "First", 1], ["b", "Second", 2], ["c", "Third", 3]]) });
+  const { page, context, problems } = await openPage(env.browser);
+  await context.clock.install();
+  await page.addInitScript(() => {
+    window.xmlParses = 0;
+    const parse = DOMParser.prototype.parseFromString;
+    DOMParser.prototype.parseFromString = function (text, type) {
+      if (type.endsWith("/xml")) window.xmlParses++;
+      return parse.call(this, text, type);
+    };
+  });
+  await page.goto(env.url + PAGE);
+  await page.evaluate(() => {
+    const el = document.createElement("news-reel");
+    el.setAttribute("src", "/feeds/once.xml");
+    document.querySelector("#app").append(el);
+  });
+  await settled(page);
+  assert.deepEqual(await headlines(page), ["Third", "Second", "First"]);
+  assert.equal(await page.evaluate(() => window.xmlParses), 1);
+  await page.evaluate(() => document.querySelector("news-reel").setAttribute("max-items", "2"));
+  await settled(page);
+  assert.deepEqual(await headlines(page), ["Third", "Second"]);
+  await page.evaluate(() => document.querySelector("news-reel").setAttribute("tags", "none-such"));
+  await settled(page);
+  assert.deepEqual(await headlines(page), []);
+  assert.equal(await page.evaluate(() => window.xmlParses), 1, "the same text, the same tree");
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test("src wins over data in the page, and sends the page's cookies to its own origin", async () => {
   routes.set("/feeds/wins.xml", { body: rss([["w", "From the feed"]]) });
   const { page, context } = await openPage(env.browser);
