@@ -29,7 +29,6 @@ use super::render::{self, RenderOptions, Skeleton};
 use feed::Feed;
 use newsreel_core::contract::{Attribute, Change};
 use newsreel_core::formats::feeds::{self, FeedError};
-use newsreel_core::html::build::Build;
 use newsreel_core::i18n::strings::{Language, Overrides};
 use newsreel_core::input::fetch::LoadFailure;
 use newsreel_core::input::xml;
@@ -104,8 +103,6 @@ pub struct Widget {
     listening: Cell<bool>,
     /// One copy of the marquee's list fit in its box when last measured.
     marquee_fits: Cell<bool>,
-    /// The program of the ticker's entries on screen, for their loop copy.
-    entries: RefCell<Build>,
     /// The shadow root came from the server (`crate::server`): the first
     /// render keeps what already shows the same news.
     adopted: Cell<bool>,
@@ -144,7 +141,6 @@ impl Widget {
             slide_timer_on: Cell::new(false),
             listening: Cell::new(false),
             marquee_fits: Cell::new(false),
-            entries: RefCell::default(),
             adopted: Cell::new(false),
             overrides: RefCell::default(),
             strings: RefCell::new(None),
@@ -714,11 +710,9 @@ impl Widget {
         b::set_attr(&sk.next, "aria-label", &view.next_label)?;
         // Taking over the server's nodes: those that show the same news stay.
         let adopting = self.adopted.replace(false);
-        let entries = render::ticker_entries(&doc.latest, view.current, fresh, &view.options);
-        if !(adopting && render::ticker_matches(sk, &doc.latest, &entries, &view.options)?) {
-            render::ticker_items(&self.doc, sk, &entries)?;
+        if !(adopting && render::ticker_matches(sk, &doc.latest, &view.options)?) {
+            render::ticker_items(&self.doc, sk, &doc.latest, view.current, fresh, &view.options)?;
         }
-        *self.entries.borrow_mut() = entries;
         b::set_flag(&sk.ticker, "hidden", view.ticker_hidden)?;
         match view.article {
             Some(article) if adopting && render::article_matches(sk, article, &view.options)? => {}

@@ -258,16 +258,20 @@ pub fn ticker_program(
     p
 }
 
-/// The seamless loop's copy of the ticker's entries: the same program,
-/// each entry with a part of its own (so that `[part~=item]` counts each
-/// headline once) and no current marker. Both shells build it from the
-/// entries' program.
+/// The part of an entry in the seamless loop's copy of the list, where the
+/// list's has `item`: so that `[part~=item]` counts each headline once.
+pub const LOOP_COPY_PART: &str = "item-copy";
+
+/// The loop copy of the ticker's entries: the same program, each entry with
+/// [`LOOP_COPY_PART`] and no current marker. The server builds it; the
+/// browser makes the same from a deep clone of the list it built, a fraction
+/// of the work of a second build.
 pub fn loop_copy(entries: &Build) -> Build {
     let mut copy = Build::new();
     for step in entries.steps() {
         match step {
             Step::Attr(name, value) if name == "part" && value.split(' ').any(|t| t == "item") => {
-                copy.attr("part", "item-copy");
+                copy.attr("part", LOOP_COPY_PART);
             }
             Step::Attr(name, _) if name == "aria-current" => {}
             step => {

@@ -74,7 +74,7 @@ impl Widget {
         if !state.loop_copy {
             b::set_text(&sk.copy, "");
         } else if b::child_element_count(&sk.copy) == 0 && items > 0 {
-            render::fill_copy(sk, &self.entries.borrow())?;
+            render::fill_copy(sk)?;
         }
         b::set_attr(&sk.root, "class", &state.root_class)?;
         // A direction the page gives is inherited; one from the language is set here.
