@@ -1,6 +1,6 @@
 // Malformed and hostile data, end to end in headless Chromium: each input
 // either puts its widget in the error state with a message that says what and
-// where, or is read through one of the README's documented recoveries. Nothing
+// where, or is read through one of the recoveries docs/input.md documents. Nothing
 // throws into the page, and a healthy widget on the same page keeps rendering
 // and answering clicks throughout.
 import { test, before, after } from "node:test";
@@ -46,7 +46,7 @@ const ERRORS = [
   { name: "a Symbol", input: () => Symbol("news"), message: /load\(\) needs a JSON string/ },
 ];
 
-// The README's recoveries (and its field-level warnings): the widget renders.
+// The recoveries of docs/input.md (and its field-level warnings): the widget renders.
 const RECOVERIES = [
   { name: "a byte-order mark", input: () => '\ufeff{"latest":[{"headline":"After a BOM"}]}', headline: "After a BOM" },
   { name: "lone surrogates in \\u escapes", input: () => '{"latest":[{"headline":"a\\ud800b \\udc00c"}]}', headline: "a\ufffdb \ufffdc" },

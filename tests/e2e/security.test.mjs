@@ -116,7 +116,7 @@ function renderAll({ vectors, documents }) {
     "textarea", "base", "meta", "link", "title", "head", "body", "audio", "video", "source", "track", "canvas",
     "map", "area", "portal", "dialog", "picture", "image", "isindex", "keygen", "marquee", "fencedframe",
   ]);
-  // The article-body allowlist (README, "Security").
+  // The article-body allowlist (docs/security.md).
   const BODY_TAGS = new Set([
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "strong", "b", "em",
     "i", "u", "s", "small", "sub", "sup", "mark", "abbr", "cite", "q", "blockquote", "code", "pre", "kbd",

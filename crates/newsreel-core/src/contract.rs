@@ -6,6 +6,7 @@
 //! types, `custom-elements.json`, and the README's tables.
 
 use crate::formats::normalize::DEFAULT_MAX_ITEMS;
+use crate::input::fetch::MIN_REFRESH_S;
 
 /// The element's name, as `defineNewsReel()` defines it unless told another.
 pub const TAG_NAME: &str = "news-reel";
@@ -116,7 +117,7 @@ pub const ATTRIBUTES: &[AttributeSpec] = &[
     AttributeSpec {
         attribute: Attribute::Refresh,
         name: "refresh",
-        value: Value::Integer { min: 5, max: 86_400, default: None },
+        value: Value::Integer { min: MIN_REFRESH_S, max: 86_400, default: None },
         set_by: SetBy::Page,
         inherited: false,
         change: Some(Change::Poll),

@@ -87,7 +87,7 @@ impl Body {
 /// Which format a document was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// newsreel's own format, version 1 (see README).
+    /// newsreel's own format, version 1 (see docs/input.md).
     Newsreel,
     JsonLd,
     JsonFeed,

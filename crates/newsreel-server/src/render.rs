@@ -1,8 +1,7 @@
 //! The widget's HTML, rendered on the server: one `<news-reel>` element
 //! whose declarative shadow root (`<template shadowrootmode="open">`) holds
 //! the DOM the browser build creates for the same input and attributes. The
-//! element takes it over when its script runs (see the README, "Server
-//! rendering").
+//! element takes it over when its script runs (see docs/server-rendering.md).
 //!
 //! Nothing is decided here: the configuration, the view state and the
 //! programs are the core's (`view::config`, `view::state`, `view::programs`),

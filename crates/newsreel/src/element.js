@@ -491,7 +491,7 @@ export function defineElement(tagName, runtime) {
 
     // Accepts a JSON string or a JSON-serialisable object. An object is
     // serialised here: JSON.stringify and serde_json together are faster
-    // than reading a JS object from Rust field by field (README, Performance).
+    // than reading a JS object from Rust field by field (docs/performance.md).
     load(data) {
       let text;
       try {

@@ -1,6 +1,6 @@
 //! newsreel's own format, version 1: one `article` for the article view and a
 //! `latest` list for the ticker, each an object with schema.org property names.
-//! The README documents it with a complete example.
+//! docs/input.md documents it with a complete example.
 //!
 //! The document's shape is derived; each article is read with the schema.org
 //! readers, except its body, which stays unparsed in the source text

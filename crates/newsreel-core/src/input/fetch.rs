@@ -8,7 +8,6 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::html::text::html_integer;
 use crate::input::json::MAX_INPUT_BYTES;
 use crate::input::sniff::Content;
 use crate::url::policy;
@@ -16,7 +15,8 @@ use crate::url::policy;
 /// How long a request may take before it is aborted.
 pub const TIMEOUT_MS: u32 = 15_000;
 
-/// The shortest polling interval (`refresh` below this counts as this).
+/// The shortest polling interval (`refresh` below this counts as this: the
+/// contract's range for it).
 pub const MIN_REFRESH_S: i64 = 5;
 
 /// Backing off after failures stops at this many intervals.
@@ -36,13 +36,6 @@ pub fn check_src(src: &str) -> Result<String, String> {
         None | Some("http") | Some("https") => Ok(src),
         Some(other) => Err(format!("src \"{}\" is not an http:, https: or relative URL (it is {other}:)", short(&src))),
     }
-}
-
-/// The polling interval of `refresh="SECONDS"` in milliseconds: at least
-/// [`MIN_REFRESH_S`]; `None` (no polling) without the attribute or a number.
-pub fn refresh_interval_ms(attribute: Option<&str>) -> Option<u32> {
-    let seconds = html_integer(attribute?, MIN_REFRESH_S, 86_400)?;
-    u32::try_from(seconds * 1000).ok()
 }
 
 /// When to try again after `failures` failures in a row: the interval
@@ -175,12 +168,7 @@ mod tests {
     }
 
     #[test]
-    fn refresh_is_at_least_five_seconds_and_backs_off_to_ten_intervals() {
-        assert_eq!(refresh_interval_ms(None), None);
-        assert_eq!(refresh_interval_ms(Some("soon")), None);
-        assert_eq!(refresh_interval_ms(Some("60")), Some(60_000));
-        assert_eq!(refresh_interval_ms(Some("1")), Some(5_000));
-        assert_eq!(refresh_interval_ms(Some("0")), Some(5_000));
+    fn polling_backs_off_to_ten_intervals() {
         let delays: Vec<u32> = (0..6).map(|f| retry_delay_ms(5_000, f)).collect();
         assert_eq!(delays, [5_000, 10_000, 20_000, 40_000, 50_000, 50_000]);
         assert_eq!(retry_delay_ms(5_000, 1_000), 50_000);

@@ -1,7 +1,7 @@
 //! JSON input for the decoders: the limits, error messages with line and
 //! column, and the few helpers the formats share. Parsing is serde_json's.
 //!
-//! Recoveries (documented in the README): a leading byte-order mark is
+//! Recoveries (documented in docs/input.md): a leading byte-order mark is
 //! skipped, a lone UTF-16 surrogate in a `\u` escape becomes U+FFFD (see
 //! `repair_lone_surrogates`), and a repeated member name keeps its last value,
 //! as `JSON.parse` does (see `Members`).

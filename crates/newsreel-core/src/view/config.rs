@@ -232,6 +232,9 @@ mod tests {
         assert_eq!(c.heading_level, 1);
         assert_eq!(c.speed, None, "not a number: the default");
         assert_eq!(c.refresh_ms, Some(5_000), "below the minimum counts as the minimum");
+        assert_eq!(config(&[("refresh", "0")]).refresh_ms, Some(5_000));
+        assert_eq!(config(&[("refresh", "60")]).refresh_ms, Some(60_000));
+        assert_eq!(config(&[("refresh", "soon")]).refresh_ms, None, "no polling without a number");
     }
 
     #[test]
