@@ -42,10 +42,10 @@ impl Widget {
         }
     }
 
-    /// The motion for the current attributes and what was last measured.
-    fn motion_state(&self, config: &Config) -> MotionState {
+    /// The motion for the attributes and the environment.
+    fn motion_state(&self, config: &Config, env: &Environment) -> MotionState {
         let headlines = self.skeleton().map_or(0, |sk| b::child_element_count(&sk.items) as usize);
-        MotionState::new(config, &self.words(config), headlines, &self.environment())
+        MotionState::new(config, &self.words(config), headlines, env)
     }
 
     pub(super) fn is_moving_mode(&self) -> bool {
@@ -54,7 +54,7 @@ impl Widget {
     }
 
     pub(super) fn is_moving(&self) -> bool {
-        self.motion_state(&self.config()).moving
+        self.motion_state(&self.config(), &self.environment()).moving
     }
 
     /// Applies the motion state to the ticker: mode, direction, play state,
@@ -62,14 +62,17 @@ impl Widget {
     /// CSS: nothing here runs per frame.
     pub(super) fn update_motion(&self) -> DomResult<()> {
         let Some(sk) = self.skeleton() else { return Ok(()) };
+        // Read once: the attributes, and what only the browser knows.
         let config = self.config();
-        let mode = effective_mode(config.mode, &self.environment());
+        let env = self.environment();
+        let mode = effective_mode(config.mode, &env);
         if mode == Mode::Marquee && !b::attr(&sk.root, "class").is_some_and(|c| c.starts_with(mode.class())) {
             // Coming from another mode: the width is measured in the marquee's own layout.
             b::set_attr(&sk.root, "class", mode.class())?;
         }
-        self.marquee_fits.set(mode == Mode::Marquee && self.marquee_fits(sk));
-        let state = self.motion_state(&config);
+        let marquee_fits = mode == Mode::Marquee && self.marquee_fits(sk);
+        self.marquee_fits.set(marquee_fits);
+        let state = self.motion_state(&config, &Environment { marquee_fits, ..env });
         let items = b::child_element_count(&sk.items);
         if !state.loop_copy {
             b::set_text(&sk.copy, "");
