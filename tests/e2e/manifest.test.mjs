@@ -192,6 +192,8 @@ function sourceParts() {
   for (const m of source.matchAll(/["']part["']\s*,\s*([^)]*)\)/g)) {
     for (const literal of m[1].matchAll(/["']([^"']+)["']/g)) given.push(...literal[1].split(/\s+/));
   }
+  // A part named once as a constant (`pub const LOOP_COPY_PART: &str = "item-copy"`).
+  for (const m of source.matchAll(/_PART: &str = "([^"]+)"/g)) given.push(m[1]);
   // time_el(…, Some("date")): a part given through a parameter.
   for (const m of source.matchAll(/time_el\([^;]*?Some\("([^"]+)"\)/g)) given.push(m[1]);
   // The stylesheet's selectors and the code's queries.
