@@ -609,12 +609,8 @@ impl Widget {
         }
     }
 
-    /// The widget's language: the element's `lang` or its nearest
-    /// ancestor's, else the data's. Dates and our own words follow it.
-    fn locale(&self) -> String {
-        self.config().locale(self.data_language().as_deref())
-    }
-
+    /// The data's language, which the widget's follows when no `lang` says
+    /// otherwise (`Config::locale`).
     fn data_language(&self) -> Option<String> {
         self.data.borrow().as_ref().and_then(|d| d.language.clone())
     }
@@ -622,13 +618,14 @@ impl Widget {
     /// Our words in the widget's language, the host's overrides applied
     /// (`view::state::words`), kept until the language or an override changes.
     pub(super) fn words(&self, config: &Config) -> Rc<Language> {
-        let locale = config.locale(self.data_language().as_deref());
+        let data_language = self.data_language();
+        let locale = config.locale(data_language.as_deref());
         if let Some((cached, words)) = &*self.strings.borrow() {
             if *cached == locale {
                 return Rc::clone(words);
             }
         }
-        let words = Rc::new(state::words(config, self.data_language().as_deref(), &self.overrides.borrow()));
+        let words = Rc::new(state::words(config, data_language.as_deref(), &self.overrides.borrow()));
         b::set_failure_lead(&self.host, &words.strings.not_shown);
         *self.strings.borrow_mut() = Some((locale, Rc::clone(&words)));
         words
@@ -688,7 +685,7 @@ impl Widget {
             if !added.is_empty() && !self.is_moving() {
                 let n = added.len();
                 let config = self.config();
-                let category = b::plural_category(&self.locale(), n as u32);
+                let category = b::plural_category(&config.locale(self.data_language().as_deref()), n as u32);
                 b::set_text(&sk.announce, &self.words(&config).strings.new_headlines(n, &category));
             }
             return b::dispatch(&self.host, "newsreel:update", &b::to_js(&details::Update { count, added, removed }));
