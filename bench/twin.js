@@ -1419,7 +1419,7 @@ function skeleton(shadow) {
   const sk = {
     root: el("div", [["class", "nr"], ["part", "root"]]),
     ticker: el("section", [["class", "ticker"], ["part", "ticker"], ["aria-labelledby", "nr-label"]]),
-    label: textEl("div", [["class", "label"], ["id", "nr-label"]], "Latest news"),
+    label: textEl("div", [["class", "label"], ["part", "label"], ["id", "nr-label"]], "Latest news"),
     pause: textEl("button", [["type", "button"], ["class", "pause"], ["part", "pause"]], "Pause"),
     prev: textEl("button", [["type", "button"], ["class", "step"], ["part", "prev"], ["aria-label", "Previous headline"]], "‹"),
     next: textEl("button", [["type", "button"], ["class", "step"], ["part", "next"], ["aria-label", "Next headline"]], "›"),
@@ -1433,7 +1433,7 @@ function skeleton(shadow) {
     fallback: el("slot", []),
   };
   const controls = el("div", [["class", "controls"]]);
-  const viewport = el("div", [["class", "viewport"]]);
+  const viewport = el("div", [["class", "viewport"], ["part", "viewport"]]);
   controls.append(sk.pause, sk.prev, sk.next);
   sk.lane.append(sk.items, sk.copy);
   viewport.append(sk.lane);

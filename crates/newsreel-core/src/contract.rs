@@ -27,6 +27,7 @@ pub enum Attribute {
     Article,
     Tags,
     View,
+    Open,
     Mode,
     Rows,
     Speed,
@@ -158,6 +159,14 @@ pub const ATTRIBUTES: &[AttributeSpec] = &[
         attribute: Attribute::View,
         name: "view",
         value: Value::Keyword { values: &["both", "ticker", "article"], ignore_case: true, default: Some("both") },
+        set_by: SetBy::Page,
+        inherited: false,
+        change: Some(Change::Render),
+    },
+    AttributeSpec {
+        attribute: Attribute::Open,
+        name: "open",
+        value: Value::Keyword { values: &["auto", "view", "link"], ignore_case: true, default: Some("auto") },
         set_by: SetBy::Page,
         inherited: false,
         change: Some(Change::Render),
@@ -377,9 +386,14 @@ pub const ATTRIBUTE_DOCS: &[AttributeDocs] = &[
         description: "`both`: ticker and article view; `ticker`: the headlines alone, as links a plain click follows (a site-wide header bar); `article`: the article view alone.",
     },
     AttributeDocs {
+        attribute: Attribute::Open,
+        summary: "What a tap on a headline does: `auto` (default), `view` or `link`.",
+        description: "`auto`: a headline whose article has a body, a summary or an image opens in the article view, and one that holds nothing more than its headline and date is a plain link to its page (with `target`); `view`: every headline opens in the article view; `link`: every headline with a URL is a link to its page. A modified click (Ctrl, ⌘, middle button) always opens the page, and a headline without a URL always opens in the view.",
+    },
+    AttributeDocs {
         attribute: Attribute::Mode,
-        summary: "`marquee` (default), `slide`, `list` (static) or `vertical` (rows scrolling up).",
-        description: "`marquee`: continuous scroll (still while every headline fits in its box); `slide`: one headline at a time, with previous and next buttons; `list`: static; `vertical`: `rows` headlines at a time, scrolling upwards.",
+        summary: "`marquee` (default), `slide`, `list` (static) or `vertical` (rows stepping up).",
+        description: "`marquee`: continuous scroll (still while every headline fits in its box); `slide`: one headline at a time, with previous and next buttons and a horizontal swipe; `list`: static; `vertical`: `rows` whole headlines at a time, moving up one headline, then resting for `interval` (still while every headline fits).",
     },
     AttributeDocs {
         attribute: Attribute::Rows,
@@ -389,12 +403,12 @@ pub const ATTRIBUTE_DOCS: &[AttributeDocs] = &[
     AttributeDocs {
         attribute: Attribute::Speed,
         summary: "Marquee speed in px/s (default 60).",
-        description: "Scroll speed in pixels per second: 60 by default for `marquee`, 18 for `vertical`.",
+        description: "The marquee's scroll speed in pixels per second.",
     },
     AttributeDocs {
         attribute: Attribute::Interval,
-        summary: "Slide interval in ms (default 5000).",
-        description: "Slide interval in milliseconds.",
+        summary: "Slide interval in ms (default 5000; 3000 for `vertical`).",
+        description: "In milliseconds: how long each slide shows (`slide`, 5000 by default), or how long `vertical` rests between steps (3000 by default).",
     },
     AttributeDocs {
         attribute: Attribute::MaxItems,
@@ -525,6 +539,8 @@ pub struct PartSpec {
 pub const PARTS: &[PartSpec] = &[
     PartSpec { name: "root", description: "The box around everything the widget shows." },
     PartSpec { name: "ticker", description: "The \"Latest news\" region: label, controls and headlines." },
+    PartSpec { name: "label", description: "The ticker's label (\"Latest news\"). In a narrow widget it sits above the headlines." },
+    PartSpec { name: "viewport", description: "The box that shows the headlines, between the controls and the ticker's end (below the label and controls in a narrow widget)." },
     PartSpec { name: "pause", description: "The Pause/Play button." },
     PartSpec { name: "prev", description: "The previous-headline button (`mode=\"slide\"`)." },
     PartSpec { name: "next", description: "The next-headline button (`mode=\"slide\"`)." },

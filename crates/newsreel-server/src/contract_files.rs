@@ -584,7 +584,7 @@ mod tests {
         assert_eq!(names("cssParts"), PARTS.iter().map(|p| p.name).collect::<Vec<_>>());
         assert_eq!(names("cssProperties"), CSS_PROPERTIES.iter().map(|p| p.name).collect::<Vec<_>>());
         assert_eq!(names("members").len(), MEMBERS.len());
-        let mode = &element["attributes"][7];
+        let mode = &element["attributes"][contract::Attribute::Mode as usize];
         assert_eq!(mode["type"]["text"], "\"marquee\" | \"slide\" | \"list\" | \"vertical\"");
         assert_eq!(mode["default"], "marquee");
         assert_eq!(element["attributes"][0].get("default"), None, "no default, no key");

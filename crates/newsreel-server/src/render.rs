@@ -165,8 +165,8 @@ fn shadow_html(doc: &NewsDocument, sources: &[&str], config: &Config) -> String 
     if let (Some(rows), Some(viewport)) = (motion.rows, tree.parent(lane)) {
         tree.set_attr(viewport, "style", &format!("--nr-rows: {rows};"));
     }
-    if let Some(index) = motion.slide {
-        tree.set_attr(items, "style", &format!("--nr-index: {index};"));
+    if let Some(index) = motion.step {
+        tree.set_attr(lane, "style", &format!("--nr-index: {index};"));
     }
 
     if let Some(open) = view.article {

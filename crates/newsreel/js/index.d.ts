@@ -129,13 +129,15 @@ export interface NewsReelAttributes {
   tags?: string;
   /** `both` (default), `ticker` (the headlines alone, as links) or `article` (the view alone). */
   view?: "both" | "ticker" | "article";
-  /** `marquee` (default), `slide`, `list` (static) or `vertical` (rows scrolling up). */
+  /** What a tap on a headline does: `auto` (default), `view` or `link`. */
+  open?: "auto" | "view" | "link";
+  /** `marquee` (default), `slide`, `list` (static) or `vertical` (rows stepping up). */
   mode?: "marquee" | "slide" | "list" | "vertical";
   /** With `mode="vertical"`: how many headlines show at once (default 3). */
   rows?: NewsReelInteger;
   /** Marquee speed in px/s (default 60). */
   speed?: NewsReelInteger;
-  /** Slide interval in ms (default 5000). */
+  /** Slide interval in ms (default 5000; 3000 for `vertical`). */
   interval?: NewsReelInteger;
   /** Longest ticker (default 50). */
   "max-items"?: NewsReelInteger;

@@ -38,8 +38,10 @@ pub type DomResult<T> = Result<T, JsValue>;
 pub enum Signal {
     /// A click anywhere in the shadow root (the value is the event).
     Click,
-    /// Pointer over, or focus into, the ticker.
+    /// Pointer over the ticker.
     Hold,
+    /// Focus into an element of the ticker (the value is the event).
+    FocusIn,
     PointerLeave,
     /// Focus left an element of the ticker (the value is the event).
     FocusOut,
@@ -64,6 +66,12 @@ pub enum Signal {
     NearView,
     /// The ticker's box changed size: do the headlines still fit?
     Resized,
+    /// A pointer went down on, or up from, the headlines' box (the value is the event).
+    PointerDown,
+    PointerUp,
+    PointerCancel,
+    /// The task of a swipe's pointer-up is over, and the click it may bring with it.
+    SwipeOver,
 }
 
 /// Subscriptions are kept in groups and dropped a group at a time.
@@ -156,6 +164,14 @@ extern "C" {
     /// host page broke the CSSOM, so it catches.
     #[wasm_bindgen(js_name = setScrollDuration, catch)]
     pub fn set_scroll_duration(lane: &Element, ms: u32) -> DomResult<()>;
+    /// Where the lane's scroll stands in its loop, 0 to 1; below 0 when
+    /// it has no scroll (it fits, or the mode steps).
+    #[wasm_bindgen(js_name = laneProgress)]
+    pub fn lane_progress(lane: &Element) -> f64;
+    /// Moves the lane's scroll to that place in its loop (it stays paused or
+    /// running). Throws only if a host page broke the animation API, so it catches.
+    #[wasm_bindgen(js_name = setLaneProgress, catch)]
+    pub fn set_lane_progress(lane: &Element, progress: f64) -> DomResult<()>;
     /// A timeout: once, after `ms`, unless the group is dropped first.
     pub fn after(host: &HtmlElement, group: Group, ms: u32, signal: Signal);
     /// Removes every subscription of the group.
@@ -383,6 +399,25 @@ pub fn client_width(element: &Element) -> i32 {
     element.client_width()
 }
 
+/// An element's box on screen: left, top, right, bottom, in CSS px.
+pub fn rect(element: &Element) -> [f64; 4] {
+    let r = element.get_bounding_client_rect();
+    [r.left(), r.top(), r.right(), r.bottom()]
+}
+
+/// Scrolls a box back to its start (a box that clips may still have been
+/// scrolled, by the browser bringing focus into view).
+pub fn scroll_to_start(element: &Element) {
+    element.set_scroll_left(0);
+    element.set_scroll_top(0);
+}
+
+/// Brings style and layout up to date, so that a change made before it
+/// is not one with the change made after (a jump, then a transition).
+pub fn flush_layout(element: &Element) {
+    element.client_height();
+}
+
 pub fn fragment(doc: &Document) -> DocumentFragment {
     doc.create_document_fragment()
 }
@@ -458,6 +493,16 @@ pub fn open_shadow(host: &HtmlElement, css: &str) -> DomResult<ShadowRoot> {
 /// The element an event started on (seen from inside our shadow root).
 pub fn event_element(event: &Event) -> Option<Element> {
     event.target()?.dyn_into::<Element>().ok()
+}
+
+/// Whether the element matches a selector (false for one the browser does not know).
+pub fn matches(element: &Element, selector: &str) -> bool {
+    element.matches(selector).unwrap_or(false)
+}
+
+/// Where a pointer event happened, in the viewport's CSS px.
+pub fn pointer_position(event: &Event) -> Option<(f64, f64)> {
+    event.dyn_ref::<MouseEvent>().map(|e| (f64::from(e.client_x()), f64::from(e.client_y())))
 }
 
 /// True for a click the browser should handle itself (new tab, new window, download).

@@ -99,6 +99,10 @@ pub struct Widget {
     /// Headlines carry slide-mode marks (`inert`, `aria-hidden`) to clear.
     slide_marked: Cell<bool>,
     slide_timer_on: Cell<bool>,
+    /// Where a pointer went down on the headlines' box, until it goes up.
+    swipe_start: Cell<Option<(f64, f64)>>,
+    /// A swipe just ended: the click that may follow it opens nothing.
+    swiped: Cell<bool>,
     /// The page-level subscriptions (group `Page`) are in place.
     listening: Cell<bool>,
     /// One copy of the marquee's list fit in its box when last measured.
@@ -139,6 +143,8 @@ impl Widget {
             slide_index: Cell::new(0),
             slide_marked: Cell::new(false),
             slide_timer_on: Cell::new(false),
+            swipe_start: Cell::new(None),
+            swiped: Cell::new(false),
             listening: Cell::new(false),
             marquee_fits: Cell::new(false),
             adopted: Cell::new(false),
@@ -283,6 +289,10 @@ impl Widget {
                 self.held.set(true);
                 Ok(())
             }
+            Signal::FocusIn => {
+                self.held.set(true);
+                self.keep_in_view(value.unchecked_ref())
+            }
             Signal::PointerLeave => {
                 self.held.set(false);
                 Ok(())
@@ -313,6 +323,19 @@ impl Widget {
             Signal::RefreshDue => self.poll_due(),
             Signal::NearView => self.near_view(),
             Signal::Resized => self.update_motion(),
+            Signal::PointerDown => {
+                self.pointer_down(value.unchecked_ref());
+                Ok(())
+            }
+            Signal::PointerUp => self.pointer_up(value.unchecked_ref()),
+            Signal::PointerCancel => {
+                self.swipe_start.set(None);
+                Ok(())
+            }
+            Signal::SwipeOver => {
+                self.swiped.set(false);
+                Ok(())
+            }
         };
         self.settle(result);
     }
@@ -390,15 +413,25 @@ impl Widget {
         // One delegated listener for every click inside the widget.
         let host = &self.host;
         b::listen(host, Group::Own, &shadow, "click", Signal::Click);
-        // Pointer over or focus inside the ticker holds the slide timer (CSS
-        // holds the marquee by itself).
+        // Pointer over or focus inside the ticker holds the steps' timer (CSS
+        // holds the marquee by itself); a focused headline is brought into view.
         for (kind, signal) in [
             ("pointerenter", Signal::Hold),
             ("pointerleave", Signal::PointerLeave),
-            ("focusin", Signal::Hold),
+            ("focusin", Signal::FocusIn),
             ("focusout", Signal::FocusOut),
         ] {
             b::listen(host, Group::Own, &sk.ticker, kind, signal);
+        }
+        // A swipe over the headlines steps a slide.
+        if let Some(viewport) = sk.lane.parent_element() {
+            for (kind, signal) in [
+                ("pointerdown", Signal::PointerDown),
+                ("pointerup", Signal::PointerUp),
+                ("pointercancel", Signal::PointerCancel),
+            ] {
+                b::listen(host, Group::Own, &viewport, kind, signal);
+            }
         }
         Ok(())
     }
@@ -748,10 +781,15 @@ impl Widget {
 
     fn on_click(&self, event: &Event) -> DomResult<()> {
         let Some(target) = b::event_element(event) else { return Ok(()) };
+        if self.swiped.get() {
+            // The click a mouse's swipe ends with: the swipe was the gesture.
+            b::prevent_default(event);
+            return Ok(());
+        }
         if let Some(pick) = b::closest(&target, ".pick") {
-            // A link (not a button) with a modified click, or any click on a
-            // link when there is no article view to open it in.
-            if pick.has_attribute("href") && (b::is_modified_click(event) || self.config().view == View::Ticker) {
+            // A link (not a button) with a modified click, or with a plain
+            // click on a headline that follows its link (`open`).
+            if pick.has_attribute("href") && (b::is_modified_click(event) || self.follows_link(&pick)) {
                 return Ok(()); // New tab, new window, or the page itself: the browser's job.
             }
             b::prevent_default(event);
@@ -768,6 +806,17 @@ impl Widget {
         } else {
             Ok(())
         }
+    }
+
+    /// Whether a plain click on this ticker entry follows its link, by the
+    /// rule the entry was written with (`RenderOptions::follows_link`).
+    fn follows_link(&self, pick: &web_sys::Element) -> bool {
+        let Some(doc) = self.data.borrow().clone() else { return false };
+        let config = self.config();
+        let options = state::render_options(&config, &self.words(&config), doc.language.as_deref());
+        b::attr(pick, "data-id")
+            .and_then(|id| doc.find(&id).map(|article| options.follows_link(article)))
+            .unwrap_or(false)
     }
 
     /// Shows an article. A reader's choice moves focus to its headline and adds

@@ -301,8 +301,8 @@ fn lane_offset(el: &HtmlElement) -> (f64, f64) {
 }
 
 #[wasm_bindgen_test]
-async fn vertical_mode_scrolls_up_in_a_box_of_rows_and_stills_when_they_fit() {
-    let el = mount_json_with(&headlines_json(6), &[("mode", "vertical"), ("rows", "2")]);
+async fn vertical_mode_steps_up_a_headline_at_a_time_in_a_box_of_rows_and_stills_when_they_fit() {
+    let el = mount_json_with(&headlines_json(6), &[("mode", "vertical"), ("rows", "2"), ("interval", "1000")]);
     assert!(has_class(&root(&el), "mode-vertical"));
     let viewport = shadow(&el).query_selector(".viewport").unwrap().unwrap();
     let item = &parts(&el, "item")[0];
@@ -310,10 +310,14 @@ async fn vertical_mode_scrolls_up_in_a_box_of_rows_and_stills_when_they_fit() {
     assert!((rows - 2.0).abs() < 0.1, "two rows tall: {rows}");
     assert_eq!(parts(&el, "item-copy").len(), 6, "the loop's copy");
     let (x0, y0) = lane_offset(&el);
-    sleep(300).await;
+    sleep(700).await;
+    assert_eq!(lane_offset(&el), (x0, y0), "at rest for the interval");
+    // The rest (1000 ms), the step's move (450 ms), and a margin.
+    sleep(1300).await;
     let (x1, y1) = lane_offset(&el);
     assert_eq!((x0, x1), (0.0, 0.0), "no sideways motion");
-    assert!(y1 < y0, "upward: {y0} → {y1}");
+    let row = f64::from(item.client_height());
+    assert!((y0 - y1 - row).abs() < 1.0, "up one whole headline ({row} px): {y0} → {y1}");
     // Six rows hold six headlines: nothing to move, copy or pause.
     el.set_attribute("rows", "6").unwrap();
     assert!(has_class(&root(&el), "fits"));
@@ -345,4 +349,32 @@ fn the_widgets_words_follow_the_nearest_lang_and_overrides_win() {
     assert_eq!(get(&get(&strings, "newHeadlines"), "two").as_string().as_deref(), Some("שתי כותרות חדשות"));
     el.remove();
     wrapper.remove();
+}
+
+/// A box's width and top, in CSS px.
+fn width_and_top(e: &Element) -> (f64, f64) {
+    let r = e.get_bounding_client_rect();
+    (r.width(), r.top())
+}
+
+#[wasm_bindgen_test]
+fn a_narrow_widget_gives_its_headlines_the_width_in_every_moving_mode_and_language() {
+    // 344 px: a 360 px phone's page with its 8 px margins. The layout follows
+    // the widget's own width (a container query), so a page of any width will do.
+    for lang in ["en", "ru"] {
+        for mode in ["marquee", "slide", "vertical"] {
+            let el = mount_json_with(SEED, &[("mode", mode), ("lang", lang), ("style", "width: 344px")]);
+            let (whole, _) = width_and_top(&root(&el));
+            let (headlines, headlines_top) = width_and_top(&part(&el, "viewport"));
+            let share = headlines / whole;
+            assert!(share >= 0.65, "{mode} in {lang}: the headlines get {headlines} of {whole} px");
+            let (_, label_top) = width_and_top(&part(&el, "label"));
+            assert!(label_top < headlines_top, "{mode} in {lang}: the label sits above the headlines");
+            el.set_attribute("style", "width: 1000px").unwrap();
+            let (_, wide_top) = width_and_top(&part(&el, "viewport"));
+            let (_, wide_label_top) = width_and_top(&part(&el, "label"));
+            assert!(wide_label_top >= wide_top - 1.0, "{mode} in {lang}: wide, the label sits beside the headlines");
+            el.remove();
+        }
+    }
 }

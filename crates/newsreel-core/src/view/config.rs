@@ -8,13 +8,13 @@ use crate::contract::{Attribute, Value};
 use crate::formats::normalize::{wanted_tags, TagFilter};
 use crate::html::text::html_integer;
 use crate::i18n::strings::Overrides;
-use crate::view::programs::{Mode, View};
+use crate::view::programs::{Mode, Open, View};
 use crate::DecodeOptions;
 
-/// Upward, a line (about 36 px) every two seconds or so: slower than the
-/// marquee's default (the table's), as each line has to be read in the time
-/// it is in the box.
-const VERTICAL_SPEED_PX_PER_S: u32 = 18;
+/// How long `vertical` rests between steps when `interval` is not given:
+/// long enough to read the new headline and glance at the others, shorter
+/// than a slide's (the table's default), which shows one headline alone.
+const VERTICAL_REST_MS: u32 = 3000;
 
 /// The page's attributes, typed. `None` is "not given" (or given a value
 /// the attribute does not take).
@@ -33,12 +33,15 @@ pub struct Config {
     /// `tags`, as written (folded to lower case by the platform's rules when used).
     pub tags: Option<String>,
     pub view: View,
+    /// `open`: what a tap on a headline does.
+    pub open: Open,
     /// The mode the page asked for (reduced motion may show less: `view::state`).
     pub mode: Mode,
     pub rows: u32,
-    /// `speed`: px per second, when given (its default depends on the mode: `speed_px_per_s`).
+    /// `speed`: px per second, when given (else the default: `speed_px_per_s`).
     pub speed: Option<u32>,
-    pub interval_ms: u32,
+    /// `interval`, when given (its default depends on the mode: `interval_ms`).
+    pub interval: Option<u32>,
     pub max_items: usize,
     /// `label`, when not blank.
     pub label: Option<String>,
@@ -88,6 +91,11 @@ impl Config {
                 Some("article") => View::Article,
                 _ => View::Both,
             },
+            open: match reader.keyword(Attribute::Open) {
+                Some("view") => Open::View,
+                Some("link") => Open::Link,
+                _ => Open::Auto,
+            },
             mode: match reader.keyword(Attribute::Mode) {
                 Some("vertical") => Mode::Vertical,
                 Some("slide") => Mode::Slide,
@@ -96,7 +104,7 @@ impl Config {
             },
             rows: reader.count(Attribute::Rows),
             speed: reader.integer(Attribute::Speed).map(|n| n as u32),
-            interval_ms: reader.count(Attribute::Interval),
+            interval: reader.integer(Attribute::Interval).map(|n| n as u32),
             max_items: reader.count(Attribute::MaxItems) as usize,
             label: value_of(Attribute::Label).filter(|l| !l.trim().is_empty()),
             word_labels,
@@ -110,12 +118,18 @@ impl Config {
         }
     }
 
-    /// The scroll speed in this mode: the page's, else the mode's default.
-    pub fn speed_px_per_s(&self, mode: Mode) -> u32 {
-        match (self.speed, mode) {
-            (Some(speed), _) => speed,
-            (None, Mode::Vertical) => VERTICAL_SPEED_PX_PER_S,
-            (None, _) => integer_default(Attribute::Speed) as u32,
+    /// The marquee's speed: the page's, else the table's default.
+    pub fn speed_px_per_s(&self) -> u32 {
+        self.speed.unwrap_or_else(|| integer_default(Attribute::Speed) as u32)
+    }
+
+    /// A slide's time on screen, or `vertical`'s rest between steps: the
+    /// page's `interval`, else the mode's default.
+    pub fn interval_ms(&self, mode: Mode) -> u32 {
+        match (self.interval, mode) {
+            (Some(interval), _) => interval,
+            (None, Mode::Vertical) => VERTICAL_REST_MS,
+            (None, _) => integer_default(Attribute::Interval) as u32,
         }
     }
 
@@ -210,10 +224,12 @@ mod tests {
     fn without_attributes_every_default_is_the_tables() {
         let c = config(&[]);
         assert_eq!(
-            (c.view, c.mode, c.rows, c.interval_ms, c.max_items, c.heading_level),
-            (View::Both, Mode::Marquee, 3, 5000, 50, 2)
+            (c.view, c.open, c.mode, c.rows, c.interval_ms(Mode::Slide), c.max_items, c.heading_level),
+            (View::Both, Open::Auto, Mode::Marquee, 3, 5000, 50, 2)
         );
-        assert_eq!((c.speed_px_per_s(Mode::Marquee), c.speed_px_per_s(Mode::Vertical)), (60, 18));
+        assert_eq!(c.interval_ms(Mode::Vertical), 3000, "vertical rests shorter than a slide shows");
+        assert_eq!(config(&[("interval", "8000")]).interval_ms(Mode::Vertical), 8000);
+        assert_eq!(c.speed_px_per_s(), 60);
         assert!(c.images && c.history && !c.lazy && !c.relative_dates);
         assert_eq!((c.refresh_ms, c.label, c.target, c.dir), (None, None, None, None));
     }
@@ -243,6 +259,8 @@ mod tests {
         assert_eq!(config(&[("mode", "Vertical")]).mode, Mode::Marquee, "mode values are lower case");
         assert_eq!(config(&[("view", "TICKER")]).view, View::Ticker);
         assert_eq!(config(&[("view", "sideways")]).view, View::Both);
+        assert_eq!(config(&[("open", " Link")]).open, Open::Link);
+        assert_eq!(config(&[("open", "tab")]).open, Open::Auto);
         assert!(!config(&[("images", "None")]).images);
         assert!(config(&[("history", "OFF")]).history, "history's value is exact");
         assert!(config(&[("loading", "Lazy")]).lazy);

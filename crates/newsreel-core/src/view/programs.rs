@@ -17,7 +17,7 @@ use crate::url::policy::{allowed, UrlUse};
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Mode {
     Marquee,
-    /// The headlines scroll upward in a box `rows` lines tall.
+    /// `rows` whole headlines in a box, stepping up one at a time.
     Vertical,
     Slide,
     List,
@@ -34,9 +34,9 @@ impl Mode {
         }
     }
 
-    /// The modes whose lane is a CSS animation over the list and its loop copy.
+    /// The mode whose lane is a CSS animation over the list and its loop copy.
     pub fn scrolls(self) -> bool {
-        matches!(self, Mode::Marquee | Mode::Vertical)
+        self == Mode::Marquee
     }
 
     /// Whether the ticker moves in this mode and view, unless paused or
@@ -56,6 +56,18 @@ pub enum View {
     Ticker,
     /// The article view only.
     Article,
+}
+
+/// What a reader's tap on a headline does (attribute `open`, read by `view::config`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Open {
+    /// A headline with something to read beyond itself opens in the view; one
+    /// that holds only its headline and date is a link to its page.
+    Auto,
+    /// Every headline opens in the article view.
+    View,
+    /// Every headline with a URL is a link to its page.
+    Link,
 }
 
 /// The widget's writing direction: the page's `dir` when it gives one (the
@@ -123,6 +135,8 @@ pub struct RenderOptions {
     /// `view="ticker"`: headlines are links to the articles' pages (a plain
     /// click follows them), and one without a URL is plain text.
     pub ticker_only: bool,
+    /// `open`: which headlines with a URL a plain click follows.
+    pub open: Open,
     pub locale: String,
     pub heading_level: u8,
     pub images: bool,
@@ -130,6 +144,26 @@ pub struct RenderOptions {
     pub link_target: Option<String>,
     /// The words of the link to the article's page, in the widget's language.
     pub read_more: String,
+}
+
+impl RenderOptions {
+    /// Whether a plain click on the article's headline follows its URL (the
+    /// browser's job) instead of opening it in the article view: always
+    /// without a view; by `open` with one. An article with nothing shown
+    /// beyond its headline and date would open a view of one line.
+    pub fn follows_link(&self, article: &Article) -> bool {
+        let has_url = article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link)).is_some();
+        let more_to_read = !article.body.is_empty()
+            || article.summary.is_some()
+            || (self.images && article.image.as_ref().and_then(|i| allowed(&i.url, UrlUse::Image)).is_some());
+        has_url
+            && (self.ticker_only
+                || match self.open {
+                    Open::Link => true,
+                    Open::View => false,
+                    Open::Auto => !more_to_read,
+                })
+    }
 }
 
 /// The parts of rendering that belong to the platform. Each build has one
@@ -160,7 +194,7 @@ pub fn skeleton_program(words: &SkeletonWords) -> Build {
     p.open_with("div", &[("class", "nr"), ("part", "root")]).keep();
     p.open_with("section", &[("class", "ticker"), ("part", "ticker"), ("aria-labelledby", "nr-label"), ("hidden", "")])
         .keep();
-    p.open_with("div", &[("class", "label"), ("id", "nr-label")]).keep().text(words.label).close();
+    p.open_with("div", &[("class", "label"), ("part", "label"), ("id", "nr-label")]).keep().text(words.label).close();
     // Order matters for Tab: the pause control comes before the headlines.
     p.open_with("div", &[("class", "controls")]);
     p.open_with("button", &[("type", "button"), ("class", "pause"), ("part", "pause")])
@@ -176,7 +210,7 @@ pub fn skeleton_program(words: &SkeletonWords) -> Build {
         .text("›")
         .close();
     p.close();
-    p.open_with("div", &[("class", "viewport")]);
+    p.open_with("div", &[("class", "viewport"), ("part", "viewport")]);
     p.open_with("div", &[("class", "lane")]).keep();
     p.open_with("ul", &[("class", "items"), ("part", "list"), ("aria-live", "off")]).keep().close();
     // The seamless-loop copy: invisible to assistive tech and to Tab.
@@ -202,8 +236,9 @@ fn time_el(p: &mut Build, date: &DateValue, options: &RenderOptions, platform: &
 }
 
 /// One ticker entry: a link to the article's page when it has a safe URL
-/// (the click opens it in the article view; a modified click opens the page),
-/// else a button.
+/// (a plain click opens it in the article view, or follows it:
+/// `RenderOptions::follows_link`; a modified click opens the page), else a
+/// button.
 pub fn ticker_item(
     p: &mut Build,
     article: &Article,
@@ -217,7 +252,7 @@ pub fn ticker_item(
     match article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link)) {
         Some(href) => {
             p.open_with("a", &[("href", &href), ("rel", "noopener noreferrer")]);
-            if let (true, Some(target)) = (options.ticker_only, &options.link_target) {
+            if let (true, Some(target)) = (options.follows_link(article), &options.link_target) {
                 p.attr("target", target);
             }
         }
@@ -371,6 +406,69 @@ mod tests {
         entries.open_with("li", &[("class", "item"), ("part", "item new")]);
         entries.open_with("a", &[("href", "/a"), ("aria-current", "true")]).text("A").close().close();
         assert_eq!(loop_copy(&entries).to_html(), r#"<li class="item" part="item-copy"><a href="/a">A</a></li>"#);
+    }
+
+    fn options(open: Open, ticker_only: bool) -> RenderOptions {
+        RenderOptions {
+            ticker_only,
+            open,
+            locale: "en".into(),
+            heading_level: 2,
+            images: true,
+            relative_dates: false,
+            link_target: Some("_top".into()),
+            read_more: "Read the full article".into(),
+        }
+    }
+
+    #[test]
+    fn a_tap_follows_the_link_of_a_headline_with_nothing_more_to_read_unless_told() {
+        let bare = Article {
+            id: "a".into(),
+            headline: "A".into(),
+            url: Some("https://e.test/a".into()),
+            ..Default::default()
+        };
+        let summary = Article { summary: Some("More".into()), ..bare.clone() };
+        let body = Article { body: Body::Paragraphs(vec!["Text".into()]), ..bare.clone() };
+        let pictured = Article {
+            image: Some(crate::model::Image { url: "https://e.test/a.jpg".into(), ..Default::default() }),
+            ..bare.clone()
+        };
+        let unsafe_url = Article { url: Some("javascript:alert(1)".into()), ..bare.clone() };
+        let auto = options(Open::Auto, false);
+        assert!(auto.follows_link(&bare));
+        assert!(![&summary, &body, &pictured].iter().any(|a| auto.follows_link(a)), "each has more to read");
+        assert!(!auto.follows_link(&unsafe_url), "no link to follow: it opens in the view");
+        let no_images = RenderOptions { images: false, ..options(Open::Auto, false) };
+        assert!(no_images.follows_link(&pictured), "an image not shown is nothing more to read");
+        assert!(!options(Open::View, false).follows_link(&bare));
+        assert!(options(Open::Link, false).follows_link(&body));
+        assert!(options(Open::View, true).follows_link(&body), "without a view, every link is followed");
+    }
+
+    #[test]
+    fn a_followed_headline_takes_the_target_and_one_opened_in_the_view_does_not() {
+        struct NoDates;
+        impl Platform for NoDates {
+            fn date_text(&self, _: &DateValue, _: &RenderOptions) -> String {
+                String::new()
+            }
+            fn body_html(&self, _: &mut Build, _: &str, _: &BodyOptions) {}
+        }
+        let bare = Article {
+            id: "a".into(),
+            headline: "A".into(),
+            url: Some("https://e.test/a".into()),
+            ..Default::default()
+        };
+        let html = |open| {
+            let mut p = Build::new();
+            ticker_item(&mut p, &bare, &options(open, false), &NoDates, false, false);
+            p.to_html()
+        };
+        assert!(html(Open::Auto).contains(r#"target="_top""#));
+        assert!(!html(Open::View).contains("target="));
     }
 
     #[test]

@@ -64,6 +64,8 @@ pub struct MotionState {
     pub moving: bool,
     /// The root's class: the mode's, then its states.
     pub root_class: String,
+    /// The headlines run right to left.
+    pub rtl: bool,
     /// The root carries `dir="rtl"` of its own (the direction comes from the language).
     pub root_rtl: bool,
     /// The pause control's words: what pressing it will do.
@@ -75,13 +77,15 @@ pub struct MotionState {
     pub loop_copy: bool,
     /// The box's height in headlines, in vertical mode.
     pub rows: Option<u32>,
-    /// Pixels per second, in the scrolling modes.
+    /// Pixels per second, in the marquee.
     pub speed_px_per_s: Option<u32>,
-    /// Slide mode: the slide in view, and whether the others are made unreachable.
-    pub slide: Option<usize>,
+    /// The stepping modes (slide, vertical): the headline at the top of the
+    /// box, counted from the first.
+    pub step: Option<usize>,
+    /// Slide mode: the headlines not shown are made unreachable.
     pub hide_other_slides: bool,
-    /// Slide mode's interval, while it moves.
-    pub slide_interval_ms: Option<u32>,
+    /// The time between steps, while the ticker moves.
+    pub step_interval_ms: Option<u32>,
 }
 
 impl MotionState {
@@ -98,22 +102,61 @@ impl MotionState {
         let motion = Motion::new(config.mode, mode, config.view, fits, env.user_paused, polled);
         let direction = Direction::new(config.dir.as_deref(), language.rtl);
         let words = &language.strings;
-        let slide = (mode == Mode::Slide).then(|| env.slide_index % headlines.max(1));
+        let step = match mode {
+            Mode::Slide => Some(env.slide_index % headlines.max(1)),
+            // One past the last is the loop copy's first: the same rows.
+            Mode::Vertical => Some(env.slide_index % (headlines + 1)),
+            Mode::Marquee | Mode::List => None,
+        };
         MotionState {
             mode,
             fits,
             moving: motion.moving,
             root_class: root_class(mode, direction.rtl, fits, motion.moving, env.hidden),
+            rtl: direction.rtl,
             root_rtl: direction.set_on_root,
             pause_text: if motion.moving { words.pause.clone() } else { words.play.clone() },
             pause_hidden: motion.pause_hidden,
             live: motion.live,
             loop_copy: !fits,
             rows: (mode == Mode::Vertical).then_some(config.rows),
-            speed_px_per_s: mode.scrolls().then(|| config.speed_px_per_s(mode)),
-            slide,
-            hide_other_slides: slide.is_some() && env.scripting,
-            slide_interval_ms: (slide.is_some() && motion.moving).then_some(config.interval_ms),
+            speed_px_per_s: mode.scrolls().then(|| config.speed_px_per_s()),
+            step,
+            hide_other_slides: mode == Mode::Slide && env.scripting,
+            step_interval_ms: (step.is_some() && motion.moving).then(|| match mode {
+                // A step's move, then the rest that `interval` gives.
+                Mode::Vertical => config.interval_ms(mode) + STEP_MOVE_MS,
+                _ => config.interval_ms(mode),
+            }),
+        }
+    }
+}
+
+/// How long a step of the slide and vertical modes takes to move (the
+/// stylesheet's transition on the lane).
+pub const STEP_MOVE_MS: u32 = 450;
+
+/// Where a stepping ticker goes next from `index`, `delta` headlines on,
+/// with `count` headlines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    /// Set first without a transition: the same rows, seen in the list
+    /// instead of its loop copy, so that the move that follows is seamless.
+    pub jump_from: Option<usize>,
+    pub index: usize,
+}
+
+impl Step {
+    pub fn next(mode: Mode, index: usize, delta: i64, count: usize) -> Step {
+        let count = count.max(1);
+        match mode {
+            // Vertical moves on through the loop copy (indexes up to `count`,
+            // which shows what 0 does), then starts again from the list.
+            Mode::Vertical if delta > 0 && index >= count => {
+                Step { jump_from: Some(0), index: (delta as usize).min(count) }
+            }
+            Mode::Vertical => Step { jump_from: None, index: (index as i64 + delta).clamp(0, count as i64) as usize },
+            _ => Step { jump_from: None, index: (index as i64 + delta).rem_euclid(count as i64) as usize },
         }
     }
 }
@@ -193,6 +236,7 @@ impl<'d> ViewState<'d> {
 pub fn render_options(config: &Config, language: &Language, data_language: Option<&str>) -> RenderOptions {
     RenderOptions {
         ticker_only: config.view == View::Ticker,
+        open: config.open,
         locale: config.locale(data_language),
         heading_level: config.heading_level,
         images: config.images,
@@ -238,7 +282,8 @@ mod tests {
         assert_eq!(state.root_class, "nr mode-vertical fits paused");
         let more = MotionState::new(&c, &english(), 5, &Environment::default());
         assert!(more.moving && more.loop_copy);
-        assert_eq!(more.speed_px_per_s, Some(18));
+        assert_eq!((more.speed_px_per_s, more.step, more.step_interval_ms), (None, Some(0), Some(3000 + STEP_MOVE_MS)));
+        assert!(!more.hide_other_slides, "every row shown is reachable");
     }
 
     #[test]
@@ -256,9 +301,20 @@ mod tests {
         let c = config(&[("mode", "slide"), ("interval", "3000")]);
         let env = Environment { slide_index: 5, scripting: true, ..Environment::default() };
         let state = MotionState::new(&c, &english(), 4, &env);
-        assert_eq!((state.slide, state.hide_other_slides, state.slide_interval_ms), (Some(1), true, Some(3000)));
+        assert_eq!((state.step, state.hide_other_slides, state.step_interval_ms), (Some(1), true, Some(3000)));
         let server = MotionState::new(&c, &english(), 4, &Environment::default());
-        assert_eq!((server.slide, server.hide_other_slides), (Some(0), false));
+        assert_eq!((server.step, server.hide_other_slides), (Some(0), false));
+    }
+
+    #[test]
+    fn slides_wrap_both_ways_and_vertical_runs_on_through_its_loop_copy() {
+        let slide = |index, delta| Step::next(Mode::Slide, index, delta, 4);
+        assert_eq!(slide(3, 1), Step { jump_from: None, index: 0 });
+        assert_eq!(slide(0, -1), Step { jump_from: None, index: 3 });
+        let vertical = |index, delta| Step::next(Mode::Vertical, index, delta, 4);
+        assert_eq!(vertical(3, 1), Step { jump_from: None, index: 4 }, "on to the copy's first row");
+        assert_eq!(vertical(4, 1), Step { jump_from: Some(0), index: 1 }, "back to the list, unseen, then on");
+        assert_eq!(vertical(0, -1), Step { jump_from: None, index: 0 });
     }
 
     #[test]

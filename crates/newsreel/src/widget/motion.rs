@@ -1,11 +1,15 @@
 //! Motion: the mode on screen (reduced motion gives the static list until the
 //! reader presses play), direction, stillness when the headlines fit, the
-//! scroll's duration, and the slide mode's steps and timer. The motion
+//! marquee's duration, the steps and timer of the slide and vertical modes,
+//! a focused headline brought into view, and a slide's swipe. The motion
 //! itself is CSS: nothing here runs per frame.
 
 use newsreel_core::view::config::Config;
+use newsreel_core::view::lane::{marquee_progress_showing, swipe_step, Extent};
 use newsreel_core::view::programs::Mode;
-use newsreel_core::view::state::{effective_mode, scroll_duration_ms, Environment, MotionState};
+use newsreel_core::view::state::{effective_mode, scroll_duration_ms, Environment, MotionState, Step};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event};
 
 use super::Widget;
 use crate::bindings::{self as b, DomResult, Group, Signal};
@@ -43,7 +47,7 @@ impl Widget {
     }
 
     /// The motion for the attributes and the environment.
-    fn motion_state(&self, config: &Config, env: &Environment) -> MotionState {
+    pub(super) fn motion_state(&self, config: &Config, env: &Environment) -> MotionState {
         let headlines = self.skeleton().map_or(0, |sk| b::child_element_count(&sk.items) as usize);
         MotionState::new(config, &self.words(config), headlines, env)
     }
@@ -95,26 +99,41 @@ impl Widget {
         }
         if let Some(speed) = state.speed_px_per_s {
             // One read of layout per render: the length of one copy of the list.
-            let length = if mode == Mode::Vertical { b::scroll_height(&sk.items) } else { b::scroll_width(&sk.items) };
-            let length = u32::try_from(length).unwrap_or(0);
+            let length = u32::try_from(b::scroll_width(&sk.items)).unwrap_or(0);
             // On the lane itself, not as an inherited custom property: a
             // variable would restyle every headline inside it a second time.
             b::set_scroll_duration(&sk.lane, scroll_duration_ms(length, speed, items as usize))?;
         }
-        if let Some(index) = state.slide {
-            self.slide_index.set(index);
+        if let Some(index) = state.step {
+            self.move_lane(sk, index, false)?;
         }
         self.apply_slide(sk, state.hide_other_slides)?;
-        match state.slide_interval_ms {
+        match state.step_interval_ms {
             Some(ms) => self.start_slide_timer(ms),
             None => self.stop_slide_timer(),
         }
         Ok(())
     }
 
-    /// Shows the current slide and makes the others unreachable. Outside
-    /// slide mode it only clears those marks, once, when leaving it: the other
-    /// modes need no walk over every headline.
+    /// Moves a stepping ticker's lane to the headline at `index`: in its
+    /// transition, or at once (`jump`).
+    fn move_lane(&self, sk: &Skeleton, index: usize, jump: bool) -> DomResult<()> {
+        self.slide_index.set(index);
+        if jump {
+            b::set_style(&sk.lane, "transition", "none")?;
+        }
+        b::set_style(&sk.lane, "--nr-index", &index.to_string())?;
+        if jump {
+            // Laid out where it jumped to before the transition is back.
+            b::flush_layout(&sk.lane);
+            b::set_style(&sk.lane, "transition", "")?;
+        }
+        Ok(())
+    }
+
+    /// Makes the slides not shown unreachable. Outside slide mode it only
+    /// clears those marks, once, when leaving it: the other modes need no
+    /// walk over every headline.
     fn apply_slide(&self, sk: &Skeleton, on: bool) -> DomResult<()> {
         if !on && !self.slide_marked.get() {
             return Ok(());
@@ -122,9 +141,6 @@ impl Widget {
         self.slide_marked.set(on);
         let items = b::query_all(&sk.items, ".item");
         let index = self.slide_index.get();
-        if on {
-            b::set_style(&sk.items, "--nr-index", &index.to_string())?;
-        }
         for (i, item) in items.iter().enumerate() {
             let hide = on && i != index;
             b::set_flag(item, "inert", hide)?;
@@ -137,13 +153,102 @@ impl Widget {
         Ok(())
     }
 
+    /// Steps a slide or a vertical ticker `delta` headlines on. In the
+    /// other modes only the index moves, for a later change to slide mode.
     pub(super) fn step_slide(&self, delta: i64) -> DomResult<()> {
         let Some(sk) = self.skeleton() else { return Ok(()) };
-        let count = i64::from(b::child_element_count(&sk.items).max(1));
-        let index = (self.slide_index.get() as i64 + delta).rem_euclid(count);
-        self.slide_index.set(index as usize);
-        let on = effective_mode(self.config().mode, &self.environment()) == Mode::Slide;
-        self.apply_slide(sk, on)
+        let mode = effective_mode(self.config().mode, &self.environment());
+        let count = b::child_element_count(&sk.items) as usize;
+        let step = Step::next(mode, self.slide_index.get(), delta, count);
+        if !matches!(mode, Mode::Slide | Mode::Vertical) {
+            self.slide_index.set(step.index);
+            return Ok(());
+        }
+        if let Some(from) = step.jump_from {
+            self.move_lane(sk, from, true)?;
+        }
+        self.move_lane(sk, step.index, false)?;
+        self.apply_slide(sk, mode == Mode::Slide)
+    }
+
+    /// Brings a headline that took keyboard focus wholly into the headlines' box
+    /// (WCAG 2.4.11 and 2.4.12): the marquee's scroll moves (it holds while
+    /// focus is inside), and a vertical ticker jumps to that headline. A
+    /// slide needs nothing: only the shown headline can take focus.
+    pub(super) fn keep_in_view(&self, event: &Event) -> DomResult<()> {
+        let Some(sk) = self.skeleton() else { return Ok(()) };
+        // Focus from the keyboard (or a script after it) only: a headline a
+        // pointer pressed is where the reader sees it, and moving it between
+        // the press and the release would take the click away from it.
+        let Some(pick) = b::event_element(event)
+            .filter(|e| sk.items.contains(Some(e.unchecked_ref())) && b::matches(e, ":focus-visible"))
+        else {
+            return Ok(());
+        };
+        let Some(viewport) = sk.lane.parent_element() else { return Ok(()) };
+        let config = self.config();
+        let env = self.environment();
+        let state = self.motion_state(&config, &env);
+        let [left, top, right, bottom] = b::rect(&pick);
+        let [box_left, box_top, box_right, box_bottom] = b::rect(&viewport);
+        match state.mode {
+            Mode::Marquee => {
+                if b::lane_progress(&sk.lane) < 0.0 {
+                    return Ok(()); // Still: everything fits.
+                }
+                let [lane_left, _, lane_right, _] = b::rect(&sk.lane);
+                let item = Extent::horizontal(left, right, state.rtl);
+                let shown = Extent::horizontal(box_left, box_right, state.rtl);
+                let lane = Extent::horizontal(lane_left, lane_right, state.rtl);
+                // The loop moves the lane by half its length: the list, then its copy.
+                match marquee_progress_showing(item, lane.start, shown, (lane.end - lane.start) / 2.0) {
+                    Some(place) => {
+                        // The lane's place is measured from a box not scrolled.
+                        b::scroll_to_start(&viewport);
+                        b::set_lane_progress(&sk.lane, place)
+                    }
+                    None => Ok(()),
+                }
+            }
+            Mode::Vertical if !state.fits => {
+                let shown = Extent { start: box_top, end: box_bottom };
+                if shown.shows(Extent { start: top, end: bottom }) {
+                    return Ok(());
+                }
+                let position = self.headline_position(sk, &pick);
+                position.map_or(Ok(()), |index| self.move_lane(sk, index, true))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Where a headline's entry stands in the ticker's list.
+    fn headline_position(&self, sk: &Skeleton, pick: &Element) -> Option<usize> {
+        let item = b::closest(pick, ".item")?;
+        b::query_all(&sk.items, ".item").iter().position(|i| *i == item)
+    }
+
+    /// A pointer went down on the headlines' box: perhaps a swipe's start.
+    pub(super) fn pointer_down(&self, event: &Event) {
+        self.swipe_start.set(b::pointer_position(event));
+    }
+
+    /// A pointer went up: a horizontal swipe steps a slide, and the click
+    /// that may come with it (a mouse's) opens nothing.
+    pub(super) fn pointer_up(&self, event: &Event) -> DomResult<()> {
+        let (Some((x0, y0)), Some((x1, y1))) = (self.swipe_start.take(), b::pointer_position(event)) else {
+            return Ok(());
+        };
+        let config = self.config();
+        let env = self.environment();
+        let state = self.motion_state(&config, &env);
+        if state.mode != Mode::Slide {
+            return Ok(());
+        }
+        let Some(step) = swipe_step(x1 - x0, y1 - y0, state.rtl) else { return Ok(()) };
+        self.swiped.set(true);
+        b::after_this_task(&self.host, Signal::SwipeOver);
+        self.step_slide(step)
     }
 
     fn start_slide_timer(&self, interval_ms: u32) {
