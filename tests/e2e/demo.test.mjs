@@ -2,9 +2,15 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, openPage, settled, SCREENSHOTS } from "./browser.mjs";
+import { liveFeed } from "../../tools/serve.mjs";
+
+const PAGES = ["index.html", "jsonld.html", "jsonfeed.html", "live.html", "layouts.html", "ru.html", "server.html"];
+// A small phone, held upright: its browser lays the page out 360 CSS pixels wide.
+const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 
 let env;
-before(async () => { env = await start(); });
+// The live page's RSS feed, as `make demo` serves it.
+before(async () => { env = await start(undefined, liveFeed()); });
 after(async () => { await env?.close(); });
 
 test("the demo renders the seed article and its ten latest headlines", async () => {
@@ -114,7 +120,7 @@ test("the views, modes and languages page: a vertical header bar, and a switcher
   assert.equal(bar.article, true, "the bar has no article view");
   // For the picture: held by the pointer (the label says Pause still), at the start of its loop.
   await page.locator("#bar").hover();
-  await page.evaluate(() => { document.getElementById("bar").shadowRoot.querySelector(".lane").getAnimations()[0].currentTime = 0; });
+  // (A vertical ticker steps by a transition: held, it rests where it is.)
   await page.locator("#bar").screenshot({ path: SCREENSHOTS + "vertical-ticker.png" });
   await page.mouse.move(0, 0);
   await page.selectOption("select[name=mode]", "vertical");
@@ -131,6 +137,103 @@ test("the views, modes and languages page: a vertical header bar, and a switcher
   assert.deepEqual(configured.attrs, ["vertical", "ticker", "ka"]);
   assert.match(configured.mode, /mode-vertical/);
   assert.equal(configured.pause, "პაუზა", "the widget's words in Georgian");
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+/**
+ * What a phone shows of the page: how wide it is against its viewport, and
+ * each link's contrast with the background it is painted on. A link outside
+ * its bar's box (a bar that does not wrap) stands on whatever is beneath.
+ */
+function phoneView(page) {
+  return page.evaluate(() => {
+    const rgba = (c) => {
+      const [r, g, b, a = 1] = c.match(/[\d.]+/g).map(Number);
+      return { r, g, b, a };
+    };
+    const luminance = ({ r, g, b }) => {
+      const lin = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const contrast = (x, y) => {
+      const [hi, lo] = [luminance(x), luminance(y)].sort((a, b) => b - a);
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    const inside = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+    const canvas = rgba(getComputedStyle(document.body).backgroundColor);
+    const links = [...document.querySelectorAll("a[href]")].map((a) => {
+      const box = a.getBoundingClientRect();
+      let under = canvas;
+      for (let e = a.parentElement; e && e !== document.body; e = e.parentElement) {
+        const bg = rgba(getComputedStyle(e).backgroundColor);
+        if (bg.a > 0 && inside(box, e.getBoundingClientRect())) { under = bg; break; }
+      }
+      return { text: a.textContent.trim(), contrast: Math.round(contrast(rgba(getComputedStyle(a).color), under) * 100) / 100 };
+    });
+    const html = document.documentElement;
+    return { scrollWidth: html.scrollWidth, clientWidth: html.clientWidth, links };
+  });
+}
+
+test("every demo page fits a phone: no sideways scrolling, and every link readable, in light and dark", async () => {
+  const wrong = [];
+  const widths = {};
+  for (const colorScheme of ["light", "dark"]) {
+    const { page, problems, context } = await openPage(env.browser, { ...PHONE, colorScheme });
+    for (const name of PAGES) {
+      await page.goto(`${env.url}/www/${name}`);
+      await settled(page);
+      const view = await phoneView(page);
+      widths[`${name} (${colorScheme})`] = view.scrollWidth;
+      if (view.scrollWidth > view.clientWidth) wrong.push(`${name} (${colorScheme}): ${view.scrollWidth} px wide in a ${view.clientWidth} px viewport`);
+      for (const link of view.links) {
+        if (link.contrast < 4.5) wrong.push(`${name} (${colorScheme}): the link "${link.text}" has contrast ${link.contrast}:1`);
+      }
+    }
+    assert.deepEqual(problems.pageErrors, [], colorScheme);
+    assert.deepEqual(problems.consoleErrors, [], colorScheme);
+    await context.close();
+  }
+  assert.deepEqual(wrong, [], JSON.stringify(widths));
+});
+
+test("in dark mode the views page's own form controls are dark too", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const { page, problems, context } = await openPage(env.browser, { ...PHONE, colorScheme });
+    await page.goto(env.url + "/www/layouts.html");
+    await settled(page);
+    const controls = await page.evaluate(() => [...document.querySelectorAll(".switcher select, .switcher input")].map((c) => {
+      const style = getComputedStyle(c);
+      const lightness = (color) => {
+        const [r, g, b] = color.match(/[\d.]+/g).map(Number);
+        return Math.round((0.2126 * r + 0.7152 * g + 0.0722 * b) / 2.55);
+      };
+      return { name: c.name, background: lightness(style.backgroundColor), text: lightness(style.color) };
+    }));
+    assert.equal(controls.length, 5);
+    for (const c of controls) {
+      // Lightness in per cent, 0 black to 100 white.
+      if (colorScheme === "dark") assert.ok(c.background < 30 && c.text > 70, `${c.name} in dark mode: ${JSON.stringify(c)}`);
+      else assert.ok(c.background > 70 && c.text < 30, `${c.name} in light mode: ${JSON.stringify(c)}`);
+    }
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  }
+});
+
+test("the demo on a phone: the picture for the README", async () => {
+  const { page, problems, context } = await openPage(env.browser, PHONE);
+  await page.goto(env.url + "/www/index.html");
+  await settled(page);
+  // The ticker at the start of its loop, its first headline in view.
+  await page.evaluate(() => {
+    for (const scroll of document.querySelector("news-reel").shadowRoot.querySelector(".lane").getAnimations()) scroll.currentTime = 0;
+  });
+  const view = await phoneView(page);
+  assert.ok(view.scrollWidth <= view.clientWidth, `${view.scrollWidth} px wide in a ${view.clientWidth} px viewport`);
+  await page.screenshot({ path: SCREENSHOTS + "demo-phone.png" });
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();

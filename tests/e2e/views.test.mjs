@@ -194,8 +194,11 @@ const laneOffset = (page) => page.evaluate(() => {
   return { x: m.m41, y: m.m42 };
 });
 
-test('mode="vertical" scrolls upward only, in a box `rows` lines tall, and stops with focus inside', async () => {
-  const { page, context, problems } = await vertical(8, { rows: "4" });
+/** Long enough for a step: the rest (`interval="1000"`), the move (0.45 s) and a margin. */
+const STEP_MS = 1700;
+
+test('mode="vertical" steps upward only, a headline at a time, in a box `rows` lines tall, and stops with focus inside', async () => {
+  const { page, context, problems } = await vertical(8, { rows: "4", interval: "1000" });
   const box = await page.evaluate(() => {
     const root = document.querySelector("news-reel").shadowRoot;
     const viewport = root.querySelector(".viewport").getBoundingClientRect();
@@ -213,17 +216,24 @@ test('mode="vertical" scrolls upward only, in a box `rows` lines tall, and stops
   assert.ok(box.copyHidden, "the copy is aria-hidden and inert");
   assert.ok(box.pauseFirst, "the pause control comes before the headlines");
   const first = await laneOffset(page);
-  await page.waitForTimeout(400);
+  const row = await page.evaluate(() =>
+    document.querySelector("news-reel").shadowRoot.querySelector(".items:not(.copy) .item").getBoundingClientRect().height);
+  // The first step starts, then ends: its transition (0.45 s) and a margin.
+  await page.waitForFunction((y) => {
+    const lane = document.querySelector("news-reel").shadowRoot.querySelector(".lane");
+    return new DOMMatrixReadOnly(getComputedStyle(lane).transform).m42 !== y;
+  }, first.y, { timeout: STEP_MS });
+  await page.waitForTimeout(600);
   const second = await laneOffset(page);
   assert.equal(first.x, 0);
   assert.equal(second.x, 0, "no sideways motion");
-  assert.ok(second.y < first.y, `moves up (${first.y} → ${second.y})`);
+  assert.ok(Math.abs(first.y - second.y - row) < 1, `up one headline of ${row} px (${first.y} → ${second.y})`);
   // Focus inside holds it.
   await page.locator("news-reel").locator(".items:not(.copy) .pick").first().focus();
   // The hold takes effect with the next style update: read after it.
   await page.waitForTimeout(100);
   const held = await laneOffset(page);
-  await page.waitForTimeout(400);
+  await page.waitForTimeout(STEP_MS);
   assert.equal((await laneOffset(page)).y, held.y, "still while a headline has focus");
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
@@ -234,7 +244,7 @@ test('mode="vertical" with no more headlines than rows stays still, with no copy
   const state = () => page.evaluate(() => {
     const root = document.querySelector("news-reel").shadowRoot;
     return {
-      moving: getComputedStyle(root.querySelector(".lane")).animationName !== "none",
+      moving: !root.querySelector(".nr").classList.contains("paused"),
       copies: root.querySelector(".items.copy").children.length,
       pauseHidden: root.querySelector('[part="pause"]').hidden,
     };
@@ -247,12 +257,12 @@ test('mode="vertical" with no more headlines than rows stays still, with no copy
 });
 
 test('mode="vertical" pauses on the control, gives the static list for reduced motion, and reads right to left', async () => {
-  const { page, context } = await vertical(8);
+  const { page, context } = await vertical(8, { interval: "1000" });
   await page.locator("news-reel").locator('[part="pause"]').click();
   await page.mouse.move(0, 0);
-  await page.waitForTimeout(100);
+  await page.waitForTimeout(500);
   const paused = await laneOffset(page);
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(STEP_MS);
   assert.equal((await laneOffset(page)).y, paused.y, "paused by the control");
   assert.equal(await page.evaluate(() => document.querySelector("news-reel").paused), true);
   await context.close();
@@ -262,7 +272,7 @@ test('mode="vertical" pauses on the control, gives the static list for reduced m
   assert.match(mode, /mode-list/, "reduced motion: the static list");
   await reduced.context.close();
 
-  const rtl = await vertical(8, { dir: "rtl" });
+  const rtl = await vertical(8, { dir: "rtl", interval: "1000" });
   const sides = await rtl.page.evaluate(() => {
     const root = document.querySelector("news-reel").shadowRoot;
     const viewport = root.querySelector(".viewport").getBoundingClientRect();
@@ -273,7 +283,7 @@ test('mode="vertical" pauses on the control, gives the static list for reduced m
   assert.ok(sides.titleRightGap < 20, `headlines start at the right (${sides.titleRightGap}px from it)`);
   assert.ok(sides.labelRight > sides.viewportRight, "the label is on the right");
   const a = await laneOffset(rtl.page);
-  await rtl.page.waitForTimeout(300);
+  await rtl.page.waitForTimeout(STEP_MS);
   const b = await laneOffset(rtl.page);
   assert.ok(b.y < a.y && b.x === 0, "still upward, not sideways");
   await rtl.context.close();
