@@ -13,7 +13,6 @@
 //!   timers that call the widget back), `Intl` formatting (which throws on an
 //!   odd locale), the inert HTML parser under Trusted Types, and the console.
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -25,6 +24,7 @@ use web_sys::{
 };
 
 use newsreel_core::html::build::{Build, Step};
+use newsreel_core::input::fetch::FetchOutcome;
 use newsreel_core::{html::markup, input::charset, input::xml};
 
 /// The outcome of a browser call that can throw: the thrown value on failure.
@@ -179,8 +179,7 @@ extern "C" {
 
     /// `fetch()`es a feed (conditionally, after an `ETag` or a
     /// `Last-Modified`), reading at most `max_bytes` and waiting at most
-    /// `timeout_ms`, and reports `signal` with the outcome, a
-    /// `newsreel_core::input::fetch::FetchOutcome` (see element.js).
+    /// `timeout_ms`, and reports `signal` with the outcome (`fetch_outcome`).
     /// Dropping the group aborts it.
     #[wasm_bindgen(js_name = fetchFeed)]
     pub fn fetch_feed(
@@ -217,9 +216,12 @@ pub fn feed_charset(bytes: &[u8], content_type: &str) -> String {
 
 // ---------------------------------------------------------------- values between Rust and JS
 
-/// A `Deserialize` value from a plain JS object (element.js's reports).
-pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, serde_wasm_bindgen::Error> {
-    serde_wasm_bindgen::from_value(value)
+/// What `fetchFeed` reported: `{ report, text }`, the report in JSON, read
+/// as the core reads every JSON (`FetchOutcome::from_report`); `None` when
+/// element.js and the core disagree.
+pub fn fetch_outcome(value: &JsValue) -> Option<FetchOutcome> {
+    let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok().and_then(|v| v.as_string());
+    FetchOutcome::from_report(&field("report")?, field("text")).ok()
 }
 
 /// A value for JS, from a `Serialize` type: plain objects and arrays, with

@@ -273,12 +273,13 @@ export function setLaneProgress(lane, progress) {
 const FEED_TYPES = "application/feed+json, application/json;q=0.9, application/atom+xml, " +
   "application/rss+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
 
-// Loads a feed for a widget and reports `signal` with one plain object, read
-// in Rust as a whole (newsreel_core::input::fetch::FetchOutcome):
-// `{ status, text, contentType, etag, lastModified, url }` for a response
-// (`url` where it came from, after redirects; `text` null for a 304 Not
-// Modified), or `{ status, failure }` with `failure` one of `{ http: status }`,
-// "network", "timeout", "too-large". The request lives in `group`: dropping
+// Loads a feed for a widget and reports `signal` with `{ report, text }`: the
+// feed's text (null for a 304 Not Modified, or when none came), and a report
+// in JSON (read in Rust as newsreel_core::input::fetch::FetchOutcome),
+// `{ status, contentType, etag, lastModified, url }` for a response (`url`
+// where it came from, after redirects), or `{ status, failure }` with
+// `failure` one of `{ http: status }`, "network", "timeout", "too-large".
+// The text stays out of the JSON: escaping megabytes to read them back is waste. The request lives in `group`: dropping
 // the group aborts it. The body is read as it arrives and the request aborted
 // as soon as it passes `maxBytes`. Fetch turns the cache off by itself for a
 // request with conditional headers, so a 304 comes to us.
@@ -287,11 +288,11 @@ export function fetchFeed(host, group, url, etag, lastModified, maxBytes, timeou
   let settled = false;
   let timedOut = false;
   const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
-  const finish = (result) => {
+  const finish = (report, text = null) => {
     if (settled) return;
     settled = true;
     clearTimeout(timer);
-    notify(host, signal, result);
+    notify(host, signal, { report: JSON.stringify(report), text });
   };
   keep(host, group, () => {
     if (settled) return;
@@ -309,7 +310,7 @@ export function fetchFeed(host, group, url, etag, lastModified, maxBytes, timeou
       status = response.status;
       const etagOut = response.headers.get("ETag");
       const lastModifiedOut = response.headers.get("Last-Modified");
-      if (status === 304) return finish({ status, text: null, etag: etagOut, lastModified: lastModifiedOut });
+      if (status === 304) return finish({ status, etag: etagOut, lastModified: lastModifiedOut });
       if (!response.ok) return finish({ status, failure: { http: status } });
       const declared = Number(response.headers.get("Content-Length"));
       if (declared > maxBytes) {
@@ -321,7 +322,7 @@ export function fetchFeed(host, group, url, etag, lastModified, maxBytes, timeou
       // Dropped meanwhile: no call into a widget that is gone.
       if (settled) return;
       const contentType = response.headers.get("Content-Type") || "";
-      finish({ status, text: decodeFeed(host, bytes, contentType), contentType, etag: etagOut, lastModified: lastModifiedOut, url: response.url });
+      finish({ status, contentType, etag: etagOut, lastModified: lastModifiedOut, url: response.url }, decodeFeed(host, bytes, contentType));
     } catch (_) {
       finish({ status, failure: timedOut ? "timeout" : "network" });
     }

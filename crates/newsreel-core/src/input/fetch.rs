@@ -1,6 +1,6 @@
 //! Feeds loaded by URL (`src`): which URLs may be fetched, how often to ask
-//! again, what a finished request reports (`FetchOutcome`, read in one piece
-//! from the shell's `fetchFeed`), and what to tell the site owner when a
+//! again, what a finished request reports (`FetchOutcome`, read from the
+//! shell's `fetchFeed`), and what to tell the site owner when a
 //! load fails. The DOM shell does the fetching; the rules are here, tested
 //! natively.
 
@@ -76,9 +76,9 @@ impl fmt::Display for FetchFailure {
     }
 }
 
-/// What a finished request reports (`fetchFeed` in the shell's element.js),
-/// one plain JS object read in one piece: a response's text and validators,
-/// or why no feed came. Fields JS leaves out or sets to `null` are `None`.
+/// What a finished request reports (`fetchFeed` in the shell's element.js):
+/// a response's text and validators, or why no feed came. Fields JS leaves
+/// out or sets to `null` are `None`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct FetchOutcome {
@@ -87,13 +87,23 @@ pub struct FetchOutcome {
     /// Why no feed came; `None` when one did (or a 304 said it is unchanged).
     pub failure: Option<FetchFailure>,
     /// The body as text, decoded by the core's charset rule; `None` for a
-    /// 304 Not Modified.
+    /// 304 Not Modified. Given beside the report, not in it (`from_report`).
+    #[serde(skip)]
     pub text: Option<String>,
     pub content_type: Option<String>,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
     /// Where the response came from, after redirects.
     pub url: Option<String>,
+}
+
+impl FetchOutcome {
+    /// The outcome from its report, the small fields in JSON, and the feed's
+    /// text, given as it is: up to 5 MB that would otherwise be escaped into
+    /// the JSON and read back out of it.
+    pub fn from_report(report: &str, text: Option<String>) -> Result<FetchOutcome, serde_json::Error> {
+        Ok(FetchOutcome { text, ..serde_json::from_str(report)? })
+    }
 }
 
 /// A feed that did not arrive, or arrived as something that is no feed:
@@ -188,13 +198,15 @@ mod tests {
     }
 
     #[test]
-    fn the_outcome_of_a_fetch_is_read_in_one_piece() {
-        // The objects element.js's fetchFeed reports, written as JSON.
-        let read = |js: &str| serde_json::from_str::<FetchOutcome>(js).expect(js);
+    fn the_outcome_of_a_fetch_is_its_report_and_its_text() {
+        // The reports element.js's fetchFeed writes.
+        let read = |js: &str| FetchOutcome::from_report(js, None).expect(js);
         assert_eq!(
-            read(
-                r#"{"status":200,"text":"<rss/>","contentType":"application/rss+xml","etag":"\"v1\"","lastModified":null,"url":"https://x.test/f"}"#
-            ),
+            FetchOutcome::from_report(
+                r#"{"status":200,"contentType":"application/rss+xml","etag":"\"v1\"","lastModified":null,"url":"https://x.test/f"}"#,
+                Some("<rss/>".into())
+            )
+            .unwrap(),
             FetchOutcome {
                 status: 200,
                 text: Some("<rss/>".into()),
@@ -204,8 +216,7 @@ mod tests {
                 ..FetchOutcome::default()
             }
         );
-        let not_modified =
-            read(r#"{"status":304,"text":null,"etag":"\"v1\"","lastModified":"Mon, 02 Nov 2026 09:00:00 GMT"}"#);
+        let not_modified = read(r#"{"status":304,"etag":"\"v1\"","lastModified":"Mon, 02 Nov 2026 09:00:00 GMT"}"#);
         assert_eq!((not_modified.failure, not_modified.text), (None, None));
         assert_eq!(not_modified.last_modified.as_deref(), Some("Mon, 02 Nov 2026 09:00:00 GMT"));
         for (js, failure, status) in [
@@ -217,6 +228,8 @@ mod tests {
             let outcome = read(js);
             assert_eq!((outcome.failure, outcome.status, outcome.text), (Some(failure), status, None), "{js}");
         }
-        assert!(serde_json::from_str::<FetchOutcome>(r#"{"failure":"gone"}"#).is_err(), "an unknown failure");
+        assert!(FetchOutcome::from_report(r#"{"failure":"gone"}"#, None).is_err(), "an unknown failure");
+        let ignored = FetchOutcome::from_report(r#"{"status":200,"text":"in the report"}"#, None).unwrap();
+        assert_eq!(ignored.text, None, "the text comes beside the report only");
     }
 }

@@ -111,10 +111,9 @@ impl Widget {
             return Ok(());
         }
         let url = self.feed_url().unwrap_or_default();
-        let outcome: FetchOutcome = match b::from_js(outcome.clone()) {
-            Ok(outcome) => outcome,
-            // element.js and this file disagree: a bug, told as it is.
-            Err(_) => return self.feed_failed(&LoadFailure::new(&url, "unreadable fetch outcome"), None),
+        let Some(outcome) = b::fetch_outcome(outcome) else {
+            // element.js and the core disagree: a bug, told as it is.
+            return self.feed_failed(&LoadFailure::new(&url, "unreadable fetch outcome"), None);
         };
         let FetchOutcome { status, failure, text, content_type, etag, last_modified, url: document_url } = outcome;
         if let Some(failure) = failure {
