@@ -1,7 +1,7 @@
 // The npm package's entry: `import { defineNewsReel } from "newsreel"`.
 // showStartFailure is element.js's, re-exported by the generated bindings.
 import init, {
-  Widget, defineNewsReel as defineElement, __wbg_reset_state, feedCharset, showStartFailure,
+  Widget, defineNewsReel as defineElement, __wbg_reset_state, showStartFailure,
 } from "./newsreel.js";
 
 let started = null;
@@ -10,7 +10,6 @@ let started = null;
 const runtime = {
   create: (host) => new Widget(host),
   reset: __wbg_reset_state,
-  feedCharset,
 };
 
 /**

@@ -199,29 +199,48 @@ extern "C" {
     /// `TextDecoder` reads labels; `None` for one it does not know.
     #[wasm_bindgen(js_name = encodingOf)]
     fn encoding_of(label: &str) -> Option<String>;
+    /// Bytes decoded by `TextDecoder` in the encoding a label names.
+    #[wasm_bindgen(js_name = decodeBytes)]
+    fn decode_bytes(bytes: &[u8], label: &str) -> String;
 }
 
-/// The label of the encoding a fetched feed's bytes are decoded in, by the
-/// core's rule (`newsreel_core::input::charset::feed_charset`), for
-/// element.js (through its runtime's `feedCharset`), which decodes them
-/// with `TextDecoder`. The bytes are copied into the wasm for the call,
-/// which for the largest feed read (5 MB) took 0.5 ms in Chromium, 9 ms
-/// when the rule checks that all of it is UTF-8 (`TextDecoder`'s strict
-/// decode, which the JS rule used, took 23 to 32 ms); its text is copied
-/// in anyway once decoded.
-#[wasm_bindgen(js_name = feedCharset)]
+/// The label of the encoding a fetched feed's bytes are in, by the core's
+/// rule (`newsreel_core::input::charset::feed_charset`), with the browser's
+/// knowledge of labels.
 pub fn feed_charset(bytes: &[u8], content_type: &str) -> String {
     charset::feed_charset(bytes, Some(content_type), encoding_of).to_string()
 }
 
+/// A fetched feed's text. UTF-8, nearly every feed, is read here, from the
+/// bytes' one copy into the wasm; `TextDecoder` reads the rest, which the
+/// wasm carries no tables for.
+pub fn decode_feed(bytes: Vec<u8>, content_type: &str) -> String {
+    let label = feed_charset(&bytes, content_type);
+    if encoding_of(&label).as_deref() != Some("utf-8") {
+        return decode_bytes(&bytes, &label);
+    }
+    // As `TextDecoder` does: the byte order mark is no text, and a byte
+    // that is not UTF-8 is U+FFFD.
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(text) {
+        Ok(_) if text.len() == bytes.len() => String::from_utf8(bytes).unwrap_or_default(),
+        Ok(text) => text.to_string(),
+        Err(_) => String::from_utf8_lossy(text).into_owned(),
+    }
+}
+
 // ---------------------------------------------------------------- values between Rust and JS
 
-/// What `fetchFeed` reported: `{ report, text }`, the report in JSON, read
-/// as the core reads every JSON (`FetchOutcome::from_report`); `None` when
-/// element.js and the core disagree.
+/// What `fetchFeed` reported: `{ report, bytes }`, the report in JSON, read
+/// as the core reads every JSON (`FetchOutcome::from_report`), and the
+/// feed's bytes, decoded here; `None` when element.js and the core disagree.
 pub fn fetch_outcome(value: &JsValue) -> Option<FetchOutcome> {
-    let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok().and_then(|v| v.as_string());
-    FetchOutcome::from_report(&field("report")?, field("text")).ok()
+    let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
+    let report = field("report")?.as_string()?;
+    let bytes = field("bytes").and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok()).map(|b| b.to_vec());
+    let mut outcome = FetchOutcome::from_report(&report, None).ok()?;
+    outcome.text = bytes.map(|bytes| decode_feed(bytes, outcome.content_type.as_deref().unwrap_or_default()));
+    Some(outcome)
 }
 
 /// A value for JS, from a `Serialize` type: plain objects and arrays, with

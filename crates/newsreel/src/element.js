@@ -273,13 +273,15 @@ export function setLaneProgress(lane, progress) {
 const FEED_TYPES = "application/feed+json, application/json;q=0.9, application/atom+xml, " +
   "application/rss+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
 
-// Loads a feed for a widget and reports `signal` with `{ report, text }`: the
-// feed's text (null for a 304 Not Modified, or when none came), and a report
-// in JSON (read in Rust as newsreel_core::input::fetch::FetchOutcome),
+// Loads a feed for a widget and reports `signal` with `{ report, bytes }`: the
+// feed's bytes (null for a 304 Not Modified, or when none came), which Rust
+// decodes (bindings::decode_feed), and a report in JSON (read in Rust as
+// newsreel_core::input::fetch::FetchOutcome),
 // `{ status, contentType, etag, lastModified, url }` for a response (`url`
 // where it came from, after redirects), or `{ status, failure }` with
 // `failure` one of `{ http: status }`, "network", "timeout", "too-large".
-// The text stays out of the JSON: escaping megabytes to read them back is waste. The request lives in `group`: dropping
+// The bytes go to the wasm once, as they are: no text decoded here to be
+// encoded again there. The request lives in `group`: dropping
 // the group aborts it. The body is read as it arrives and the request aborted
 // as soon as it passes `maxBytes`. Fetch turns the cache off by itself for a
 // request with conditional headers, so a 304 comes to us.
@@ -288,11 +290,11 @@ export function fetchFeed(host, group, url, etag, lastModified, maxBytes, timeou
   let settled = false;
   let timedOut = false;
   const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
-  const finish = (report, text = null) => {
+  const finish = (report, bytes = null) => {
     if (settled) return;
     settled = true;
     clearTimeout(timer);
-    notify(host, signal, { report: JSON.stringify(report), text });
+    notify(host, signal, { report: JSON.stringify(report), bytes });
   };
   keep(host, group, () => {
     if (settled) return;
@@ -319,10 +321,8 @@ export function fetchFeed(host, group, url, etag, lastModified, maxBytes, timeou
       }
       const bytes = await readAtMost(response, maxBytes, controller);
       if (!bytes) return finish({ status, failure: "too-large" });
-      // Dropped meanwhile: no call into a widget that is gone.
-      if (settled) return;
       const contentType = response.headers.get("Content-Type") || "";
-      finish({ status, contentType, etag: etagOut, lastModified: lastModifiedOut, url: response.url }, decodeFeed(host, bytes, contentType));
+      finish({ status, contentType, etag: etagOut, lastModified: lastModifiedOut, url: response.url }, bytes);
     } catch (_) {
       finish({ status, failure: timedOut ? "timeout" : "network" });
     }
@@ -354,18 +354,15 @@ async function readAtMost(response, maxBytes, controller) {
   return bytes;
 }
 
-// Each element's guarded way to the core's charset rule (the runtime's
-// `feedCharset`): a call into the wasm, so through the element's one entry point.
-const charsets = new WeakMap();
-
-// Text from a feed's bytes, in the encoding the core's rule names
-// (newsreel_core::input::charset::feed_charset, where the rule and its
-// reasons are written out). TextDecoder knows every label the web uses; the
-// rule asks it which encoding a label names (`encodingOf`, below). A widget
-// that failed gives no label, and nothing reads the text it would have had.
-function decodeFeed(host, bytes, contentType) {
-  const charset = charsets.get(host);
-  return new TextDecoder((charset && charset(bytes, contentType)) || "utf-8").decode(bytes);
+// A feed's bytes in an encoding other than UTF-8, which the core's rule
+// (newsreel_core::input::charset::feed_charset) named: TextDecoder knows
+// every label the web uses.
+export function decodeBytes(bytes, label) {
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch (_) {
+    return new TextDecoder().decode(bytes);
+  }
 }
 
 // The Encoding standard's name for a label (`latin1` → `windows-1252`), or
@@ -428,7 +425,6 @@ export function defineElement(tagName, runtime) {
     constructor() {
       super();
       handlers.set(this, (signal, value) => this.#call((w) => w.on(signal, value)));
-      charsets.set(this, (bytes, contentType) => this.#call(() => runtime.feedCharset(bytes, contentType)));
       restarters.set(this, () => this.#restart());
     }
 

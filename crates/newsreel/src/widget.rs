@@ -859,9 +859,8 @@ impl Widget {
 /// Defines the custom element under `tag_name`; false when the name is taken.
 ///
 /// `runtime` is what the element needs of the generated bindings, which its
-/// own module cannot import: `create(host)` makes a widget, `reset()`
-/// (absent in the browser tests) replaces a wasm instance that trapped, and
-/// `feedCharset(bytes, contentType)` is `bindings::feed_charset`.
+/// own module cannot import: `create(host)` makes a widget, and `reset()`
+/// (absent in the browser tests) replaces a wasm instance that trapped.
 #[wasm_bindgen(js_name = defineNewsReel)]
 pub fn define_news_reel(tag_name: &str, runtime: &JsValue) -> bool {
     b::define_element(tag_name, runtime)

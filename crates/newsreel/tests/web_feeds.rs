@@ -7,7 +7,7 @@
 
 mod support;
 
-use newsreel::bindings::{feed_charset, parse_xml};
+use newsreel::bindings::{decode_feed, feed_charset, parse_xml};
 use newsreel_core::input::xml::XmlError;
 use newsreel_core::{formats::feeds, DecodeOptions};
 use wasm_bindgen_test::*;
@@ -108,6 +108,16 @@ fn the_charset_rule_reads_labels_as_this_browsers_text_decoder_does() {
     // A charset TextDecoder does not know: the declaration is next.
     assert_eq!(feed_charset(&declared("KOI8-R", &[0xee, 0xcf]), "text/xml; charset=x-no-such-charset"), "KOI8-R");
     assert_eq!(feed_charset(&latin1, ""), "windows-1252", "unlabelled bytes that are not UTF-8");
+}
+
+#[wasm_bindgen_test]
+fn a_feeds_bytes_are_read_as_text_decoder_reads_them() {
+    let text = |bytes: &[u8], content_type| decode_feed(bytes.to_vec(), content_type);
+    assert_eq!(text("\u{feff}Caf\u{e9}".as_bytes(), "application/json"), "Caf\u{e9}", "no byte order mark");
+    assert_eq!(text(b"Caf\xc3", "application/json; charset=utf-8"), "Caf\u{fffd}", "a broken byte");
+    assert_eq!(text(&[0x43, 0x61, 0x66, 0xe9], ""), "Caf\u{e9}", "unlabelled windows-1252, by the browser");
+    assert_eq!(text(&[0xee, 0xcf], "text/xml; charset=koi8-r"), "\u{41d}\u{43e}", "KOI8-R (\"Но\"), by the browser");
+    assert_eq!(text(&[0xff, 0xfe, 0x41, 0x00], ""), "A", "UTF-16 by its mark");
 }
 
 #[wasm_bindgen_test]

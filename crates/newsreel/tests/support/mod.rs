@@ -8,7 +8,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, Document, Element, HtmlElement, ShadowRoot};
 
-use newsreel::bindings::feed_charset;
 use newsreel::widget::{define_news_reel as define_element, Widget};
 
 pub const SEED: &str = include_str!("../../../../tests/fixtures/seed.json");
@@ -18,19 +17,13 @@ pub fn document() -> Document {
 }
 
 /// Defines `<news-reel>` as the entry modules do, with a runtime whose
-/// `create(host)` makes the element's widget and whose `feedCharset` is the
-/// export of that name. Safe to call again.
+/// `create(host)` makes the element's widget. Safe to call again.
 pub fn define_news_reel() {
     let create = Closure::<dyn Fn(HtmlElement) -> JsValue>::new(|host| JsValue::from(Widget::new(host)));
-    let charset = Closure::<dyn Fn(js_sys::Uint8Array, String) -> String>::new(
-        |bytes: js_sys::Uint8Array, content_type: String| feed_charset(&bytes.to_vec(), &content_type),
-    );
     let runtime = js_sys::Object::new();
     js_sys::Reflect::set(&runtime, &JsValue::from_str("create"), create.as_ref()).unwrap();
-    js_sys::Reflect::set(&runtime, &JsValue::from_str("feedCharset"), charset.as_ref()).unwrap();
     if define_element("news-reel", &runtime) {
         create.forget();
-        charset.forget();
     }
 }
 
