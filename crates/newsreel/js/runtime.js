@@ -4,6 +4,12 @@
 // `--experimental-reset-state-function`).
 import { Widget, __wbg_reset_state } from "../../../pkg/newsreel.js";
 
+// Resolves in a later task (`scheduler.yield()` where there is one): the
+// script-tag builds start the instance in one task and render the page's
+// widgets in the next, two shorter tasks for a slow phone's main thread.
+export const nextTask = () =>
+  globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+
 export const runtime = {
   create: (host) => new Widget(host),
   reset: __wbg_reset_state,

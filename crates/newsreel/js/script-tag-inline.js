@@ -5,8 +5,9 @@
 // showStartFailure is element.js's, re-exported by the generated bindings.
 import init, { defineNewsReel, showStartFailure } from "../../../pkg/newsreel.js";
 import wasmBytes from "../../../pkg/newsreel_bg.wasm";
-import { runtime } from "./runtime.js";
+import { runtime, nextTask } from "./runtime.js";
 
 init({ module_or_path: wasmBytes })
+  .then(nextTask)
   .then(() => defineNewsReel("news-reel", runtime))
   .catch((error) => showStartFailure("news-reel", error));

@@ -3,8 +3,9 @@
 // defines <news-reel>, which renders every element on the page, now and later.
 // showStartFailure is element.js's, re-exported by the generated bindings.
 import init, { defineNewsReel, showStartFailure } from "../../../pkg/newsreel.js";
-import { runtime } from "./runtime.js";
+import { runtime, nextTask } from "./runtime.js";
 
 init()
+  .then(nextTask)
   .then(() => defineNewsReel("news-reel", runtime))
   .catch((error) => showStartFailure("news-reel", error));

@@ -148,9 +148,10 @@ extern "C" {
     /// Once, when the element comes within a screenful of the viewport.
     #[wasm_bindgen(js_name = watchNear)]
     pub fn watch_near(host: &HtmlElement, group: Group, target: &Element, signal: Signal);
-    /// A `ResizeObserver`: `signal` whenever the element's size changes.
+    /// A `ResizeObserver` of two elements: `signal` once they are laid out,
+    /// and whenever one's size changes.
     #[wasm_bindgen(js_name = watchSize)]
-    pub fn watch_size(host: &HtmlElement, group: Group, target: &Element, signal: Signal);
+    pub fn watch_size(host: &HtmlElement, group: Group, first: &Element, second: &Element, signal: Signal);
     /// A `MutationObserver` of the text under a node.
     #[wasm_bindgen(js_name = watchText)]
     pub fn watch_text(host: &HtmlElement, group: Group, target: &Node, signal: Signal);

@@ -194,15 +194,13 @@ export function watchNear(host, group, element, signal) {
   keep(host, group, () => observer.disconnect());
 }
 
-// Reports every change of an element's size (not the first report, which
-// only says the size it has).
-export function watchSize(host, group, element, signal) {
-  let first = true;
-  const observer = new ResizeObserver(() => {
-    if (first) { first = false; return; }
-    notify(host, signal);
-  });
-  observer.observe(element);
+// Reports the elements' sizes once they are laid out, and every change of
+// them after, from the browser's own layout: a report's reads of layout
+// force none.
+export function watchSize(host, group, first, second, signal) {
+  const observer = new ResizeObserver(() => notify(host, signal));
+  observer.observe(first);
+  observer.observe(second);
   keep(host, group, () => observer.disconnect());
 }
 
@@ -238,6 +236,12 @@ export function after(host, group, ms, signal) {
 export function setScrollDuration(lane, ms) {
   const before = parseFloat(lane.style.getPropertyValue("animation-duration")) || 0;
   if (before === ms) return;
+  if (before === 0) {
+    // The first duration: no place to keep, and no style to bring up to
+    // date (which reading the animations would force) before the browser does.
+    lane.style.setProperty("animation-duration", `${ms}ms`);
+    return;
+  }
   const animation = lane.getAnimations ? lane.getAnimations()[0] : undefined;
   const time = animation && typeof animation.currentTime === "number" ? animation.currentTime : null;
   lane.style.setProperty("animation-duration", `${ms}ms`);
@@ -569,6 +573,18 @@ function formatter(locale, hasTime) {
   }
   return f;
 }
+
+// The first DateTimeFormat of a page loads the browser's locale data, a long
+// task on a slow phone (about 117 ms at a 4× CPU slowdown). Made here, in a
+// task of its own while the wasm downloads and compiles, it is not part of
+// the first render's.
+setTimeout(() => {
+  try {
+    formatter(document.documentElement.lang, false);
+  } catch (_) {
+    // Not in a page, or no Intl: the first render will find out.
+  }
+}, 0);
 
 export function formatDate(epochMs, hasTime, locale) {
   try {

@@ -107,6 +107,8 @@ pub struct Widget {
     listening: Cell<bool>,
     /// One copy of the marquee's list fit in its box when last measured.
     marquee_fits: Cell<bool>,
+    /// The width of one copy of the marquee's list when last measured, in px.
+    marquee_length: Cell<u32>,
     /// The shadow root came from the server (`crate::server`): the first
     /// render keeps what already shows the same news.
     adopted: Cell<bool>,
@@ -147,6 +149,7 @@ impl Widget {
             swiped: Cell::new(false),
             listening: Cell::new(false),
             marquee_fits: Cell::new(false),
+            marquee_length: Cell::new(0),
             adopted: Cell::new(false),
             overrides: RefCell::default(),
             strings: RefCell::new(None),
@@ -322,7 +325,7 @@ impl Widget {
             Signal::Fetched => self.on_fetched(&value),
             Signal::RefreshDue => self.poll_due(),
             Signal::NearView => self.near_view(),
-            Signal::Resized => self.update_motion(),
+            Signal::Resized => self.measure_marquee(),
             Signal::PointerDown => {
                 self.pointer_down(value.unchecked_ref());
                 Ok(())
@@ -459,8 +462,11 @@ impl Widget {
         self.tab_hidden.set(b::document_hidden(&self.doc));
         if let Some(sk) = self.skeleton() {
             b::watch_visible(host, Group::Page, &sk.ticker, Signal::InView, Signal::OutOfView);
-            // Headlines that fit stop fitting when the box narrows, and back.
-            b::watch_size(host, Group::Page, &sk.ticker, Signal::Resized);
+            // The marquee's length and whether it fits, measured after layout:
+            // new headlines change the list's size, a narrower page the box's.
+            if let Some(viewport) = sk.lane.parent_element() {
+                b::watch_size(host, Group::Page, &sk.items, &viewport, Signal::Resized);
+            }
         }
     }
 

@@ -257,8 +257,10 @@ fn article_view_follows_the_attributes() {
 }
 
 #[wasm_bindgen_test]
-fn the_marquee_moves_at_the_speed_asked_for() {
+async fn the_marquee_moves_at_the_speed_asked_for() {
     let el = mount_json_with(SEED, &[("speed", "30")]);
+    // Measured once laid out (a ResizeObserver): the render reads no layout.
+    sleep(100).await;
     let lane = shadow(&el).query_selector(".lane").unwrap().unwrap();
     let duration_ms =
         |lane: &Element| computed(lane, "animation-duration").trim_end_matches('s').parse::<f64>().unwrap() * 1000.0;

@@ -26,11 +26,23 @@ impl Widget {
         self.update_motion()
     }
 
-    /// Whether one copy of the marquee's list is no wider than its box: a
-    /// read of layout, as the marquee's duration already needs.
-    fn marquee_fits(&self, sk: &Skeleton) -> bool {
-        let Some(viewport) = sk.lane.parent_element() else { return false };
-        b::scroll_width(&sk.items) <= b::client_width(&viewport)
+    /// The list or its box changed size (a `ResizeObserver`, which reports
+    /// after the browser's own layout, so these reads force none): the
+    /// marquee's length, and whether one copy of it fits in its box. Nothing
+    /// else reads the marquee's layout: a render goes by what was measured
+    /// last, and its new headlines are measured once laid out.
+    pub(super) fn measure_marquee(&self) -> DomResult<()> {
+        let Some(sk) = self.skeleton() else { return Ok(()) };
+        let Some(viewport) = sk.lane.parent_element() else { return Ok(()) };
+        // Measured in the marquee's own layout only (another mode's list has
+        // another shape), and with headlines: an empty list fits anything.
+        let headlines = b::child_element_count(&sk.items) > 0;
+        if headlines && effective_mode(self.config().mode, &self.environment()) == Mode::Marquee {
+            let length = b::scroll_width(&sk.items);
+            self.marquee_fits.set(length <= b::client_width(&viewport));
+            self.marquee_length.set(u32::try_from(length).unwrap_or(0));
+        }
+        self.update_motion()
     }
 
     /// What only the browser knows, as last measured.
@@ -69,14 +81,7 @@ impl Widget {
         // Read once: the attributes, and what only the browser knows.
         let config = self.config();
         let env = self.environment();
-        let mode = effective_mode(config.mode, &env);
-        if mode == Mode::Marquee && !b::attr(&sk.root, "class").is_some_and(|c| c.starts_with(mode.class())) {
-            // Coming from another mode: the width is measured in the marquee's own layout.
-            b::set_attr(&sk.root, "class", mode.class())?;
-        }
-        let marquee_fits = mode == Mode::Marquee && self.marquee_fits(sk);
-        self.marquee_fits.set(marquee_fits);
-        let state = self.motion_state(&config, &Environment { marquee_fits, ..env });
+        let state = self.motion_state(&config, &env);
         let items = b::child_element_count(&sk.items);
         if !state.loop_copy {
             b::set_text(&sk.copy, "");
@@ -98,10 +103,11 @@ impl Widget {
             b::set_style(&viewport, "--nr-rows", &rows.to_string())?;
         }
         if let Some(speed) = state.speed_px_per_s {
-            // One read of layout per render: the length of one copy of the list.
-            let length = u32::try_from(b::scroll_width(&sk.items)).unwrap_or(0);
-            // On the lane itself, not as an inherited custom property: a
-            // variable would restyle every headline inside it a second time.
+            // The length last measured (`measure_marquee`): before the first
+            // measure, a long time per headline. On the lane itself, not as an
+            // inherited custom property: a variable would restyle every
+            // headline inside it a second time.
+            let length = self.marquee_length.get();
             b::set_scroll_duration(&sk.lane, scroll_duration_ms(length, speed, items as usize))?;
         }
         if let Some(index) = state.step {
