@@ -212,21 +212,24 @@ pub fn feed_charset(bytes: &[u8], content_type: &str) -> String {
     charset::feed_charset(bytes, Some(content_type), encoding_of).to_string()
 }
 
-/// A fetched feed's text. UTF-8, nearly every feed, is read here, from the
-/// bytes' one copy into the wasm; `TextDecoder` reads the rest, which the
-/// wasm carries no tables for.
+/// A fetched feed's text. Valid UTF-8, nearly every feed, is taken as it
+/// is, from the bytes' one copy into the wasm; `TextDecoder` reads the rest
+/// (other encodings, and broken UTF-8, whose bad bytes it makes U+FFFD),
+/// for which the wasm carries no code.
 pub fn decode_feed(bytes: Vec<u8>, content_type: &str) -> String {
     let label = feed_charset(&bytes, content_type);
     if encoding_of(&label).as_deref() != Some("utf-8") {
         return decode_bytes(&bytes, &label);
     }
-    // As `TextDecoder` does: the byte order mark is no text, and a byte
-    // that is not UTF-8 is U+FFFD.
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(text) {
-        Ok(_) if text.len() == bytes.len() => String::from_utf8(bytes).unwrap_or_default(),
-        Ok(text) => text.to_string(),
-        Err(_) => String::from_utf8_lossy(text).into_owned(),
+    match String::from_utf8(bytes) {
+        // As `TextDecoder` does, the byte order mark is no text.
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            text
+        }
+        Err(broken) => decode_bytes(broken.as_bytes(), &label),
     }
 }
 
