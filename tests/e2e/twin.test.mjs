@@ -66,7 +66,12 @@ async function renderBoth(page, json) {
       el.load(json);
       stage.append(el);
       const detail = await ready;
-      results[tag] = { count: detail.count, warnings: detail.warnings, ...read(el) };
+      const seen = read(el);
+      // The marquee's duration once laid out: newsreel measures it after the
+      // browser's layout (a ResizeObserver), the twin in its render.
+      await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+      seen.motion = read(el).motion;
+      results[tag] = { count: detail.count, warnings: detail.warnings, ...seen };
     }
     return results;
   }, { json, viewSource: view.toString() });
