@@ -3,6 +3,7 @@
 // collection between calls over CDP. Both implementations are driven by the
 // same code, through the same public API (load, select, newsreel:ready).
 import { makeArticles, jsonFeed, jsonFeedFull, jsonLd, utf8Length, collidingIds, ordinaryIds, idFeed } from "./data.js";
+import { realFeed } from "./real.js";
 
 const params = new URLSearchParams(location.search);
 const SCRIPTS = {
@@ -26,9 +27,61 @@ const PLACEHOLDER = JSON.stringify({
 const texts = new Map();
 /** The same data as `texts`, parsed, for load(object). */
 const objects = new Map();
+/** The `<script type="application/json">` elements made for `source="#id"`, by key. */
+const embedded = new Map();
 const mounted = {};
 
 const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+
+// Observer callbacks, timed. newsreel measures its marquee in a
+// ResizeObserver, which the browser calls after its own layout in the next
+// frame, and builds the loop copy there; both widgets also react to an
+// IntersectionObserver. That work belongs to the load as much as the render
+// before `newsreel:ready` does, so every measurement adds the time spent in
+// these callbacks in the frame after it (see settle), the same way for every
+// implementation. Wrapped here, before any implementation is loaded.
+let observerMs = 0;
+const NativeResizeObserver = window.ResizeObserver;
+for (const name of ["ResizeObserver", "IntersectionObserver"]) {
+  const Native = window[name];
+  window[name] = class extends Native {
+    constructor(callback, options) {
+      super((entries, observer) => {
+        const start = performance.now();
+        try {
+          callback(entries, observer);
+        } finally {
+          observerMs += performance.now() - start;
+        }
+      }, options);
+    }
+  };
+}
+
+/**
+ * After a measurement's forced layout: waits for the next frame's observer
+ * callbacks and returns the milliseconds of work they did, plus the layout
+ * of what they changed (forced right after them), without the idle time
+ * spent waiting for the frame. Our own ResizeObserver is the newest, so in
+ * that frame the browser calls it after the widget's; IntersectionObserver
+ * callbacks come as tasks, all run by the following frame.
+ */
+async function settle(el) {
+  const before = observerMs;
+  let layoutMs = 0;
+  await new Promise((done) => {
+    const sentinel = new NativeResizeObserver(() => {
+      sentinel.disconnect();
+      const start = performance.now();
+      void el.offsetHeight;
+      layoutMs = performance.now() - start;
+      done();
+    });
+    sentinel.observe(el);
+  });
+  await frame();
+  return observerMs - before + layoutMs;
+}
 
 function addScript(src) {
   const script = document.createElement("script");
@@ -58,7 +111,9 @@ async function timed(el, type, action) {
   el.removeEventListener(type, onEvent);
   el.removeEventListener("newsreel:error", onError);
   if (failed !== null) throw new Error(`${el.localName}: ${failed}`);
-  return { ms: t1 - t0, eventMs: readyAt - t0, detail };
+  // And for what their observers do in the frame after (the idle wait for it not counted).
+  const afterMs = await settle(el);
+  return { ms: t1 - t0 + afterMs, eventMs: readyAt - t0, afterMs, detail };
 }
 
 function shape(el) {
@@ -119,15 +174,22 @@ const api = {
   /**
    * Generates a data set in the page and keeps it under `key`: `format`
    * "jsonfeed" or "jsonld" (bench/data.js), "jsonfeed-full" (every item with
-   * content_html, no summary or image), or "ids" (ticker-only items whose
-   * ids are `ids`: "collide" or "ordinary"). `parsed` keeps the parsed
-   * object too, for load(object).
+   * content_html, no summary or image), "ids" (ticker-only items whose
+   * ids are `ids`: "collide" or "ordinary"), or "real" (`count` items of the
+   * real feeds in bench/corpus/, bench/real.js). `parsed` keeps the parsed
+   * object too, for load(object); `embed` puts the text in the page as
+   * `<script type="application/json" id="…">`, for source="#…". For "real",
+   * `ids` are the two longest articles (for select).
    */
-  prepare(key, { format, count, seed = 1, bodyBytes = [2000, 5000], bigBodies = [], ids = null, parsed = false }) {
+  async prepare(key, { format, count, seed = 1, bodyBytes = [2000, 5000], bigBodies = [], ids = null, parsed = false, embed = null }) {
     let text;
     let picked = [];
     if (format === "ids") {
       text = idFeed(ids === "collide" ? collidingIds(count) : ordinaryIds(count), seed);
+    } else if (format === "real") {
+      text = await realFeed(count);
+      picked = JSON.parse(text).items.filter((i) => !/[?&#]copy[=-]\d+/.test(i.id))
+        .sort((a, b) => (b.content_html ?? "").length - (a.content_html ?? "").length).slice(0, 2).map((i) => i.id);
     } else {
       const articles = makeArticles(count, { seed, bodyBytes, bigBodies });
       text = format === "jsonld" ? jsonLd(articles) : format === "jsonfeed-full" ? jsonFeedFull(articles) : jsonFeed(articles);
@@ -135,7 +197,22 @@ const api = {
     }
     texts.set(key, text);
     if (parsed) objects.set(key, JSON.parse(text));
-    return { bytes: utf8Length(text), ids: picked };
+    if (embed) {
+      // Made once, before anything is timed, as the HTML parser would have made it.
+      document.getElementById(embed)?.remove();
+      const script = document.createElement("script");
+      script.type = "application/json";
+      script.id = embed;
+      script.textContent = text;
+      document.body.append(script);
+      embedded.set(key, script);
+    }
+    return { bytes: utf8Length(text), chars: text.length, ids: picked };
+  },
+
+  /** The text kept under `key` (bench/run.mjs writes it out for the `src` measurements). */
+  textOf(key) {
+    return texts.get(key);
   },
 
   /** Keeps a text made elsewhere (the seed page) under `key`. */
@@ -146,6 +223,8 @@ const api = {
   forget(key) {
     texts.delete(key);
     objects.delete(key);
+    embedded.get(key)?.remove();
+    embedded.delete(key);
   },
 
   /**
@@ -178,6 +257,39 @@ const api = {
     if (input === undefined) throw new Error(`nothing prepared under ${key}${asObject ? " (parsed)" : ""}`);
     const result = await timed(el, "newsreel:ready", () => el.load(input));
     return { ...result, ...shape(el) };
+  },
+
+  /**
+   * A widget put on the page from nothing, as a page's own markup or script
+   * puts it there: created, given attribute `name` = `value` (`source`
+   * pointing at an embedded script, or `src` at a URL) or none, appended to
+   * the page, and with `key` given, load(text) called in the same task →
+   * newsreel:ready → layout. The element's creation is timed too, the same
+   * way for every arm. Left mounted (unmount removes it).
+   */
+  async measureFresh(impl, { name = null, value = null, key = null } = {}) {
+    api.unmount(impl);
+    const input = key === null ? null : texts.get(key);
+    if (key !== null && input === undefined) throw new Error(`nothing prepared under ${key}`);
+    let readyAt = NaN;
+    let detail = null;
+    let failed = null;
+    let signal;
+    const arrived = new Promise((done) => { signal = done; });
+    const t0 = performance.now();
+    const el = document.createElement(TAGS[impl]);
+    if (name !== null) el.setAttribute(name, value);
+    el.addEventListener("newsreel:ready", (e) => { readyAt = performance.now(); detail = e.detail; signal(); });
+    el.addEventListener("newsreel:error", (e) => { failed = e.detail?.message ?? "error"; signal(); });
+    stage.append(el);
+    mounted[impl] = el;
+    if (input !== null) el.load(input);
+    if (Number.isNaN(readyAt) && failed === null) await arrived;
+    void el.offsetHeight;
+    const t1 = performance.now();
+    if (failed !== null) throw new Error(`${el.localName}: ${failed}`);
+    const afterMs = await settle(el);
+    return { ms: t1 - t0 + afterMs, eventMs: readyAt - t0, afterMs, detail, ...shape(el) };
   },
 
   /** `select(id)` → newsreel:select → layout, on the mounted widget. */

@@ -8,6 +8,11 @@
 // developer would reach for, innerHTML, would run a feed's markup in the page.
 // No sanitiser, no JSON-LD, no schema rules, no motion: it is a floor to
 // compare with, not a port of newsreel (that is bench/twin.js).
+//
+// Its data comes the three ways newsreel's does: load(text or object);
+// `source="#id"`, the text of that element on the page (a
+// <script type="application/json">); or `src`, a URL it fetches, reads as
+// text and parses (no charset sniffing, XML, size limit or timeout).
 const DEFAULT_MAX_ITEMS = 50;
 
 class PlainReel extends HTMLElement {
@@ -18,6 +23,39 @@ class PlainReel extends HTMLElement {
     this.article = document.createElement("article");
     root.append(this.list, this.article);
     this.items = [];
+  }
+
+  static get observedAttributes() {
+    return ["source", "src"];
+  }
+
+  connectedCallback() {
+    if (!this.items.length) this.readPage();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (this.isConnected && newValue !== null && oldValue !== newValue) this.readPage();
+  }
+
+  /** `src` wins over `source`, as in newsreel. */
+  readPage() {
+    const src = this.getAttribute("src");
+    const source = this.getAttribute("source");
+    if (src !== null) {
+      fetch(src).then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.text();
+      }).then((text) => this.load(text), (error) => this.fail(error));
+    } else if (source !== null) {
+      const element = document.querySelector(source);
+      if (element) this.load(element.textContent);
+      else this.fail(new Error(`source "${source}" matches no element`));
+    }
+  }
+
+  fail(error) {
+    this.setAttribute("state", "error");
+    this.dispatchEvent(new CustomEvent("newsreel:error", { detail: { message: error.message } }));
   }
 
   get articles() {
@@ -35,8 +73,7 @@ class PlainReel extends HTMLElement {
       this.setAttribute("state", "ready");
       this.dispatchEvent(new CustomEvent("newsreel:ready", { detail: { count: items.length, warnings: [] } }));
     } catch (error) {
-      this.setAttribute("state", "error");
-      this.dispatchEvent(new CustomEvent("newsreel:error", { detail: { message: error.message } }));
+      this.fail(error);
     }
   }
 

@@ -3,8 +3,11 @@
 // moment of the machine hurts both alike. A second table compares newsreel
 // with the simplest widget a developer would write (bench/plain.js), and
 // with itself: ids picked to collide against ordinary ids, load(object)
-// against load(text). Writes target/bench/results.json, target/bench/table.md
-// and target/bench/ratios.svg, and prints the tables.
+// against load(text), source="#id" against load(text), src against the plain
+// widget's fetch. Both tables run on generated data (bench/data.js) and on
+// real feeds in many scripts (bench/corpus/, bench/real.js). Writes
+// target/bench/results.json, target/bench/table.md and
+// target/bench/ratios.svg, and prints the tables.
 //
 // BENCH_RUNS (default 15) sets the measured runs per implementation and
 // measurement; WARMUP runs before them are not counted. BENCH_DIST measures
@@ -91,8 +94,10 @@ function order(run, list = IMPLS) {
 
 async function openSession(browser, url, { impls = "", probe = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // Images in generated articles point at a made-up site: answered locally, never fetched.
-  await context.route("https://news.example.test/**", (route) =>
+  // Images in articles point at a made-up site (generated data) or at the real
+  // sites of bench/corpus/: every request off the bench's own server is
+  // answered locally with a pixel, never fetched.
+  await context.route((u) => u.host !== new URL(url).host, (route) =>
     route.fulfill({ status: 200, contentType: "image/svg+xml", body: PIXEL }));
   if (probe) await context.addInitScript({ path: ROOT + "bench/probe.js" });
   const page = await context.newPage();
@@ -203,6 +208,31 @@ function scenarios() {
       return s.call("measureSelect", impl, prepared.main.ids[run % 2]);
     },
   });
+  // The same measurements on real feeds (bench/corpus/, bench/real.js): two-byte
+  // text in many scripts. 4,000 items is the most the corpus gives under the
+  // 5 MB input limit, so there is no 10,000 row.
+  for (const count of [100, 1000, 4000]) {
+    list.push({
+      id: `load-real-${count}`,
+      label: `load+render ${count.toLocaleString("en")} (real two-byte JSON Feed)`,
+      data: { main: { format: "real", count } },
+      sample: async (s, impl) => {
+        await s.call("mount", impl, null);
+        await s.gc();
+        return s.call("measureLoad", impl, "main");
+      },
+    });
+  }
+  list.push({
+    id: "select-real",
+    label: "select: open one of the two longest real articles",
+    data: { main: { format: "real", count: 1000 } },
+    sample: async (s, impl, run, prepared) => {
+      await s.call("mount", impl, "main");
+      await s.gc();
+      return s.call("measureSelect", impl, prepared.main.ids[run % 2]);
+    },
+  });
   return list;
 }
 
@@ -217,7 +247,11 @@ const sameWork = (r) => ({ items: r.items, copies: r.copies, bodyNodes: r.bodyNo
 async function timedScenario(s, scenario) {
   const arms = (scenario.arms ?? IMPLS.map((impl) => ({ name: impl, impl }))).filter((a) => AVAILABLE.includes(a.impl));
   const prepared = {};
-  for (const [key, spec] of Object.entries(scenario.data)) prepared[key] = await s.call("prepare", key, spec);
+  for (const [key, spec] of Object.entries(scenario.data)) {
+    prepared[key] = await s.call("prepare", key, spec);
+    // For `src`: the text written where the bench's server serves it (no-store, cache disabled).
+    if (spec.serve) writeFileSync(OUT + spec.serve, await s.call("textOf", key));
+  }
   const samples = Object.fromEntries(arms.map((a) => [a.name, []]));
   const same = scenario.same ?? sameWork;
   let shapes = {};
@@ -255,19 +289,28 @@ async function timedScenario(s, scenario) {
 
 /** A 4,000-item JSON Feed in full: ~500-byte HTML bodies, authors, tags (bench/data.js jsonFeedFull). */
 const FEED_4000 = { format: "jsonfeed-full", count: 4000, seed: 21, bodyBytes: [300, 400] };
-const COLLIDE_COUNT = 20000;
+/** 4,000 items of the real feeds in bench/corpus/ (bench/real.js): Russian, Urdu, Chinese, Greek, Hindi, German, Italian. */
+const REAL_4000 = { format: "real", count: 4000 };
+/** What the `src` arms fetch: the bench's own server serves the repository, target/bench/ included. */
+const SERVED = "/target/bench/";
 
 /**
- * The second table's scenarios: each names its arms (an implementation and
- * what it is given) and the ratios reported, with the issue's target where
- * there is one.
+ * The 4,000-item baselines on one feed: load(text) against the plain widget
+ * and the twin; load(object) against load(text); source="#id" (the JSON in a
+ * <script type="application/json"> on the page) against load(text); and `src`
+ * (fetched) against the plain widget that fetches and parses.
  */
-function baselineScenarios() {
+function feedBaselines(name, feed, label) {
+  const file = `${name}-4000.json`;
+  const mountEmpty = async (s, impl) => {
+    await s.call("mount", impl, null, null);
+    await s.gc();
+  };
   return [
     {
-      id: "load-jsonfeed-4000-plain",
-      label: "load 4,000, show 50 (JSON Feed with HTML bodies)",
-      data: { main: FEED_4000 },
+      id: `load-${name}-4000-plain`,
+      label,
+      data: { main: feed },
       arms: [{ name: "newsreel", impl: "newsreel" }, { name: "twin", impl: "twin" }, { name: "plain", impl: "plain" }],
       // The plain widget shows no loop copy and no sanitised markup: the same 50 headlines and the same article open.
       same: (r) => ({ items: r.items, headline: r.headline }),
@@ -277,11 +320,93 @@ function baselineScenarios() {
         { of: "newsreel", to: "twin" },
       ],
       sample: async (s, impl) => {
-        await s.call("mount", impl, null, null);
-        await s.gc();
+        await mountEmpty(s, impl);
         return s.call("measureLoad", impl, "main");
       },
     },
+    {
+      id: name === "jsonfeed" ? "load-object-4000" : `load-object-${name}-4000`,
+      label,
+      data: { main: { ...feed, parsed: true } },
+      arms: [
+        { name: "newsreel, load(object)", impl: "newsreel", object: true },
+        { name: "newsreel, load(text)", impl: "newsreel", object: false },
+        { name: "twin, load(object)", impl: "twin", object: true },
+        { name: "twin, load(text)", impl: "twin", object: false },
+      ],
+      same: (r) => ({ items: r.items, copies: r.copies, headline: r.headline, nodes: r.nodes }),
+      ratios: [
+        { of: "newsreel, load(object)", to: "newsreel, load(text)" },
+        { of: "twin, load(object)", to: "twin, load(text)" },
+      ],
+      sample: async (s, impl, run, prepared, arm) => {
+        await mountEmpty(s, impl);
+        return s.call("measureLoad", impl, "main", arm.object);
+      },
+    },
+    {
+      id: `embed-${name}-4000`,
+      label: `${label}, embedded, a fresh element`,
+      data: { main: { ...feed, embed: `bench-${name}` } },
+      arms: ["newsreel", "twin", "plain"].flatMap((impl) => [
+        { name: `${impl}, source="#id"`, impl, fresh: { name: "source", value: `#bench-${name}` } },
+        { name: `${impl}, load(text)`, impl, fresh: { key: "main" } },
+      ]),
+      same: (r) => ({ items: r.items, headline: r.headline }),
+      ratios: [
+        { of: 'newsreel, source="#id"', to: 'plain, source="#id"', target: 1.3 },
+        { of: 'newsreel, source="#id"', to: "newsreel, load(text)" },
+        { of: 'twin, source="#id"', to: "twin, load(text)" },
+        { of: 'plain, source="#id"', to: "plain, load(text)" },
+        { of: 'twin, source="#id"', to: 'plain, source="#id"' },
+        { of: 'newsreel, source="#id"', to: 'twin, source="#id"' },
+      ],
+      sample: async (s, impl, run, prepared, arm) => {
+        await s.call("unmount", impl);
+        await s.gc();
+        return s.call("measureFresh", impl, arm.fresh);
+      },
+    },
+    {
+      id: `src-${name}-4000`,
+      label: `${label}, fetched, a fresh element`,
+      data: { main: { ...feed, serve: file } },
+      // The twin has no `src`.
+      arms: ["newsreel", "plain"].flatMap((impl) => [
+        { name: `${impl}, src`, impl, fresh: { name: "src", value: SERVED + file } },
+        { name: `${impl}, load(text)`, impl, fresh: { key: "main" } },
+      ]),
+      same: (r) => ({ items: r.items, headline: r.headline }),
+      ratios: [
+        { of: "newsreel, src", to: "plain, src", target: 1.0 },
+        { of: "newsreel, src", to: "newsreel, load(text)" },
+        { of: "plain, src", to: "plain, load(text)" },
+      ],
+      sample: async (s, impl, run, prepared, arm) => {
+        await s.call("unmount", impl);
+        await s.gc();
+        return s.call("measureFresh", impl, arm.fresh);
+      },
+    },
+  ];
+}
+const COLLIDE_COUNT = 20000;
+
+/**
+ * The second table's scenarios: each names its arms (an implementation and
+ * what it is given) and the ratios reported, with the issue's target where
+ * there is one.
+ */
+function baselineScenarios() {
+  const [loadPlain, loadObject, embed, src] = feedBaselines("jsonfeed", FEED_4000, "load 4,000, show 50 (JSON Feed with HTML bodies)");
+  const real = feedBaselines("real", REAL_4000, "load 4,000, show 50 (real two-byte JSON Feed)");
+  return [
+    loadPlain,
+    real[0],
+    embed,
+    real[2],
+    src,
+    real[3],
     {
       id: "collide-jsonfeed-20000",
       label: `load ${COLLIDE_COUNT.toLocaleString("en")}, show 50 (JSON Feed, ticker-only)`,
@@ -307,27 +432,8 @@ function baselineScenarios() {
         return s.call("measureLoad", impl, arm.key);
       },
     },
-    {
-      id: "load-object-4000",
-      label: "load 4,000, show 50 (JSON Feed with HTML bodies)",
-      data: { main: { ...FEED_4000, parsed: true } },
-      arms: [
-        { name: "newsreel, load(object)", impl: "newsreel", object: true },
-        { name: "newsreel, load(text)", impl: "newsreel", object: false },
-        { name: "twin, load(object)", impl: "twin", object: true },
-        { name: "twin, load(text)", impl: "twin", object: false },
-      ],
-      same: (r) => ({ items: r.items, copies: r.copies, headline: r.headline, nodes: r.nodes }),
-      ratios: [
-        { of: "newsreel, load(object)", to: "newsreel, load(text)" },
-        { of: "twin, load(object)", to: "twin, load(text)" },
-      ],
-      sample: async (s, impl, run, prepared, arm) => {
-        await s.call("mount", impl, null, null);
-        await s.gc();
-        return s.call("measureLoad", impl, "main", arm.object);
-      },
-    },
+    loadObject,
+    real[1],
   ];
 }
 
@@ -491,8 +597,8 @@ function machine(browserVersion) {
   try {
     commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
     // dist/ is built from the working tree, which may be ahead of HEAD.
-    const changed = execFileSync("git", ["status", "--porcelain", "--", "src", "Cargo.toml", "Cargo.lock"], { cwd: ROOT, encoding: "utf8" }).trim();
-    if (changed) commit += " (with uncommitted changes in src)";
+    const changed = execFileSync("git", ["status", "--porcelain", "--", "crates", "Cargo.toml", "Cargo.lock"], { cwd: ROOT, encoding: "utf8" }).trim();
+    if (changed) commit += " (with uncommitted changes in crates)";
   } catch {
     // Not a git checkout: the results still stand.
   }
@@ -600,17 +706,22 @@ try {
       warmup: WARMUP,
       statistic: "median of the measured runs; newsreel and the twin alternate run by run (the first of each pair alternates too)",
       startup: "a fresh browser context per run (empty HTTP and code caches), cache disabled over CDP, no-store responses, and a unique query on the script URL: fetching and compiling the JS and wasm are included; timed from inserting the <script type=module> to newsreel:ready plus a forced layout",
-      load: "a fresh connected widget holding one placeholder item and max-items=10000 (every article is rendered), a forced GC, then load(text) → newsreel:ready → offsetHeight",
+      load: "a fresh connected widget holding one placeholder item and max-items=10000 (every article is rendered), a forced GC, then load(text) → newsreel:ready → offsetHeight, plus the frame after (see settle)",
+      settle: "every timed measurement adds the work of the frame after its forced layout: the time spent in the page's ResizeObserver and IntersectionObserver callbacks (wrapped in bench/page.js before any implementation loads; newsreel measures its marquee and builds the loop copy in a ResizeObserver after the browser's layout) and a layout forced right after them; the idle wait for that frame is not counted",
       bodies: "100 and 1,000 articles carry 2–5 KB HTML bodies; 10,000 articles are ticker-only records (id, link, headline, date, authors), because 10,000 full articles are ~40 MB of JSON, eight times newsreel's 5 MB input limit",
       jsonld: "an @graph: a CollectionPage, the publishing Organization, and one NewsArticle node per article with its publisher as an @id reference",
       heap: "after forced GCs (HeapProfiler.collectGarbage): growth of Runtime.getHeapUsage usedSize (JS) and embedderHeapUsedSize (DOM), and of wasm linear memory, from an empty widget to one showing 10,000 ticker-only articles; median of " + HEAP_RUNS + " fresh pages each",
       motion: "every wasm export and import wrapped at instantiation (bench/probe.js), counted over " + MOTION_MS + " ms of marquee motion",
       implementations: AVAILABLE.join(", "),
-      plain: "bench/plain.js, the simplest widget a developer would write: JSON.parse, a JSON Feed's items deduplicated by id with a Set, sorted newest first with Date.parse, the first max-items headlines rendered as <li><a>title</a> <time>date</time></li> with createElement/textContent, and the newest article's headline and body text (its HTML parsed by an inert DOMParser document); no sanitiser, JSON-LD or motion",
+      plain: "bench/plain.js, the simplest widget a developer would write: JSON.parse, a JSON Feed's items deduplicated by id with a Set, sorted newest first with Date.parse, the first max-items headlines rendered as <li><a>title</a> <time>date</time></li> with createElement/textContent, and the newest article's headline and body text (its HTML parsed by an inert DOMParser document); no sanitiser, JSON-LD or motion; source=\"#id\" reads that element's textContent, src fetches with fetch() and reads response.text()",
       feed4000: "4,000 JSON Feed items in full (bench/data.js jsonFeedFull): id, url, title, content_html of ~500 bytes (paragraphs, links, emphasis, lists, quotes, figures; JSON-escaped quotes), RFC 3339 date_published with offsets, authors, tags",
       baselines: "a fresh connected widget holding one placeholder item, max-items left at its default (50), a forced GC, then load(…) → newsreel:ready → offsetHeight; the arms of a scenario rotate run by run (each goes first in turn) and a ratio's run-by-run spread pairs the two arms' samples of the same run",
       collide: `${COLLIDE_COUNT} ticker-only items (id = url, title, date) whose ids were picked (bench/data.js collidingIds, checked with BigInt FNV-1a) so that their FNV-1a 64 hashes agree in bits 7–${6 + COLLIDE_BITS}: under the old lookup, slot (hash >> 7) & mask in a power-of-two table at most half full, every id starts at the same slot of every table up to 2^${COLLIDE_BITS} slots; against ${COLLIDE_COUNT} ordinary ids of the same length and alphabet, with the same titles and dates; the twin (JS Set) measured alike as a control`,
       loadObject: "the same 4,000-item feed given to load() as the object JSON.parse made of it (parsed before the timer starts) or as its JSON text",
+      real: "real feeds saved in bench/corpus/ (its README.md names each file's source repository, commit and licence): Russian, Urdu, Chinese, Greek, Hindi, German and Italian news in RSS 2.0, RSS 1.0 and Atom, decoded by their declared encodings and converted to JSON Feed 1.1 items by bench/real.js (guid → id, link → url, title, content:encoded or description → content_html, pubDate/dc:date → date_published in RFC 3339 with the feed's offset, author/dc:creator → authors, category → tags, image enclosure → image), repeated in order to the size wanted; copy k has `copy=k` added to its id and URL (newsreel drops an item that repeats either) and its dates k days earlier",
+      fresh: "the embedded and fetched scenarios time a widget put on the page from nothing, for every arm: createElement, the attribute set (or none), appended to the page (and for load(text), load called in the same task) → newsreel:ready → offsetHeight, after a forced GC; max-items left at its default (50)",
+      embed: "source=\"#id\": the JSON text in a <script type=\"application/json\" id=…> in the page (made before the scenario, as the HTML parser would), the element given source=\"#id\" before it is appended; against load(text) on an element appended in the same task",
+      src: "src: the same text written to target/bench/ and served by the bench's loopback server (no-store, cache disabled over CDP), the element given src before it is appended → fetch → newsreel:ready; the plain widget fetches with fetch(), reads response.text() and JSON.parses it; the twin has no src",
     },
   };
 
