@@ -146,6 +146,9 @@ test("a marquee whose headlines fit stays still with no copy; more headlines, or
       pauseHidden: root.querySelector('[part="pause"]').hidden,
     };
   });
+  // The widget measures its marquee after the browser's layout (a
+  // ResizeObserver): a frame after each change.
+  const laidOut = () => page.evaluate(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))));
   await page.evaluate(async () => {
     await customElements.whenDefined("news-reel");
     const el = document.createElement("news-reel");
@@ -153,14 +156,17 @@ test("a marquee whose headlines fit stays still with no copy; more headlines, or
     el.load({ latest: [{ id: "a", headline: "Short one" }, { id: "b", headline: "Short two" }] });
   });
   await settled(page);
+  await laidOut();
   assert.deepEqual(await state(), { moving: false, copies: 0, pauseHidden: true }, "two short headlines in a wide box");
   await page.evaluate(() => {
     const latest = Array.from({ length: 30 }, (_, i) => ({ id: `n${i}`, headline: `Headline number ${i} of thirty, long enough` }));
     document.querySelector("news-reel").load({ latest });
   });
+  await laidOut();
   assert.deepEqual(await state(), { moving: true, copies: 30, pauseHidden: false }, "thirty do not fit: the marquee moves");
   // Back to two, then a box too narrow for them.
   await page.evaluate(() => document.querySelector("news-reel").load({ latest: [{ id: "a", headline: "Short one" }, { id: "b", headline: "Short two" }] }));
+  await laidOut();
   assert.equal((await state()).moving, false);
   await page.evaluate(() => { document.querySelector("news-reel").style.width = "120px"; });
   await page.waitForFunction(() => document.querySelector("news-reel").shadowRoot.querySelector(".items.copy").children.length === 2, null, { timeout: 5000 });
