@@ -152,17 +152,23 @@ impl RenderOptions {
     /// without a view; by `open` with one. An article with nothing shown
     /// beyond its headline and date would open a view of one line.
     pub fn follows_link(&self, article: &Article) -> bool {
-        let has_url = article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link)).is_some();
-        let more_to_read = !article.body.is_empty()
-            || article.summary.is_some()
-            || (self.images && article.image.as_ref().and_then(|i| allowed(&i.url, UrlUse::Image)).is_some());
-        has_url
-            && (self.ticker_only
-                || match self.open {
-                    Open::Link => true,
-                    Open::View => false,
-                    Open::Auto => !more_to_read,
-                })
+        article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link)).is_some() && self.follows_url_of(article)
+    }
+
+    /// The same for an article whose URL is known to be safe: what `open`
+    /// says, and, for `auto`, whether it has more to read.
+    fn follows_url_of(&self, article: &Article) -> bool {
+        self.ticker_only
+            || match self.open {
+                Open::Link => true,
+                Open::View => false,
+                Open::Auto => {
+                    article.body.is_empty()
+                        && article.summary.is_none()
+                        && !(self.images
+                            && article.image.as_ref().and_then(|i| allowed(&i.url, UrlUse::Image)).is_some())
+                }
+            }
     }
 }
 
@@ -252,7 +258,8 @@ pub fn ticker_item(
     match article.url.as_deref().and_then(|u| allowed(u, UrlUse::Link)) {
         Some(href) => {
             p.open_with("a", &[("href", &href), ("rel", "noopener noreferrer")]);
-            if let (true, Some(target)) = (options.follows_link(article), &options.link_target) {
+            // The URL is safe (`href`): only `open` is left to ask.
+            if let Some(target) = options.link_target.as_ref().filter(|_| options.follows_url_of(article)) {
                 p.attr("target", target);
             }
         }
