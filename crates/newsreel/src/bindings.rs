@@ -240,10 +240,9 @@ pub fn decode_feed(bytes: Vec<u8>, content_type: &str) -> String {
 /// feed's bytes, decoded here; `None` when element.js and the core disagree.
 pub fn fetch_outcome(value: &JsValue) -> Option<FetchOutcome> {
     let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
-    let report = field("report")?.as_string()?;
-    let bytes = field("bytes").and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok()).map(|b| b.to_vec());
-    let mut outcome = FetchOutcome::from_report(&report, None).ok()?;
-    outcome.text = bytes.map(|bytes| decode_feed(bytes, outcome.content_type.as_deref().unwrap_or_default()));
+    let mut outcome = FetchOutcome::from_report(&field("report")?.as_string()?).ok()?;
+    let bytes = field("bytes").and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok());
+    outcome.text = bytes.map(|b| decode_feed(b.to_vec(), outcome.content_type.as_deref().unwrap_or_default()));
     Some(outcome)
 }
 

@@ -87,7 +87,8 @@ pub struct FetchOutcome {
     /// Why no feed came; `None` when one did (or a 304 said it is unchanged).
     pub failure: Option<FetchFailure>,
     /// The body as text, decoded by the core's charset rule; `None` for a
-    /// 304 Not Modified. Given beside the report, not in it (`from_report`).
+    /// 304 Not Modified. Not in the report: the shell decodes it from the
+    /// bytes that come beside it.
     #[serde(skip)]
     pub text: Option<String>,
     pub content_type: Option<String>,
@@ -98,11 +99,10 @@ pub struct FetchOutcome {
 }
 
 impl FetchOutcome {
-    /// The outcome from its report, the small fields in JSON, and the feed's
-    /// text, given as it is: up to 5 MB that would otherwise be escaped into
-    /// the JSON and read back out of it.
-    pub fn from_report(report: &str, text: Option<String>) -> Result<FetchOutcome, serde_json::Error> {
-        Ok(FetchOutcome { text, ..serde_json::from_str(report)? })
+    /// The outcome from its report, the small fields in JSON; the feed
+    /// itself (up to 5 MB) comes beside it, never escaped into the JSON.
+    pub fn from_report(report: &str) -> Result<FetchOutcome, serde_json::Error> {
+        serde_json::from_str(report)
     }
 }
 
@@ -200,16 +200,13 @@ mod tests {
     #[test]
     fn the_outcome_of_a_fetch_is_its_report_and_its_text() {
         // The reports element.js's fetchFeed writes.
-        let read = |js: &str| FetchOutcome::from_report(js, None).expect(js);
+        let read = |js: &str| FetchOutcome::from_report(js).expect(js);
         assert_eq!(
-            FetchOutcome::from_report(
-                r#"{"status":200,"contentType":"application/rss+xml","etag":"\"v1\"","lastModified":null,"url":"https://x.test/f"}"#,
-                Some("<rss/>".into())
-            )
-            .unwrap(),
+            read(
+                r#"{"status":200,"contentType":"application/rss+xml","etag":"\"v1\"","lastModified":null,"url":"https://x.test/f"}"#
+            ),
             FetchOutcome {
                 status: 200,
-                text: Some("<rss/>".into()),
                 content_type: Some("application/rss+xml".into()),
                 etag: Some("\"v1\"".into()),
                 url: Some("https://x.test/f".into()),
@@ -228,8 +225,8 @@ mod tests {
             let outcome = read(js);
             assert_eq!((outcome.failure, outcome.status, outcome.text), (Some(failure), status, None), "{js}");
         }
-        assert!(FetchOutcome::from_report(r#"{"failure":"gone"}"#, None).is_err(), "an unknown failure");
-        let ignored = FetchOutcome::from_report(r#"{"status":200,"text":"in the report"}"#, None).unwrap();
+        assert!(FetchOutcome::from_report(r#"{"failure":"gone"}"#).is_err(), "an unknown failure");
+        let ignored = read(r#"{"status":200,"text":"in the report"}"#);
         assert_eq!(ignored.text, None, "the text comes beside the report only");
     }
 }
