@@ -227,14 +227,19 @@ export function after(host, group, ms, signal) {
   keep(host, group, () => clearTimeout(id));
 }
 
-// Sets the duration of a scroll (marquee or vertical) without a jump. The lane moves at a constant
+// The duration (ms) set on the marquee's lane, 0 before one is; and its
+// scroll, the CSS animation (reading it brings the styles up to date).
+const scrollDuration = (lane) => parseFloat(lane.style.getPropertyValue("animation-duration")) || 0;
+const scrollOf = (lane) => (lane.getAnimations ? lane.getAnimations()[0] : undefined);
+
+// Sets the duration of the marquee's scroll without a jump. The lane moves at a constant
 // speed, so its offset is its animation time within the current loop; a new
 // duration (the headlines changed) would keep the animation's total time and
 // move the lane to wherever that falls in the new loop. Keeping the time
 // within the loop keeps the offset. CSSOM only: no style attribute, so a CSP
 // without 'unsafe-inline' allows it.
 export function setScrollDuration(lane, ms) {
-  const before = parseFloat(lane.style.getPropertyValue("animation-duration")) || 0;
+  const before = scrollDuration(lane);
   if (before === ms) return;
   if (before === 0) {
     // The first duration: no place to keep, and no style to bring up to
@@ -242,7 +247,7 @@ export function setScrollDuration(lane, ms) {
     lane.style.setProperty("animation-duration", `${ms}ms`);
     return;
   }
-  const animation = lane.getAnimations ? lane.getAnimations()[0] : undefined;
+  const animation = scrollOf(lane);
   const time = animation && typeof animation.currentTime === "number" ? animation.currentTime : null;
   lane.style.setProperty("animation-duration", `${ms}ms`);
   if (time !== null && before > 0) {
@@ -258,16 +263,16 @@ export function setScrollDuration(lane, ms) {
 // from the animation itself: the lane moves at a constant speed, so its
 // place is its time within the loop.
 export function laneProgress(lane) {
-  const animation = lane.getAnimations ? lane.getAnimations()[0] : undefined;
-  const duration = parseFloat(lane.style.getPropertyValue("animation-duration"));
-  if (!animation || !(duration > 0) || typeof animation.currentTime !== "number") return -1;
+  const animation = scrollOf(lane);
+  const duration = scrollDuration(lane);
+  if (!animation || duration === 0 || typeof animation.currentTime !== "number") return -1;
   return (animation.currentTime % duration) / duration;
 }
 
 // Moves the marquee to a place in its loop, as a seek: paused it stays paused.
 export function setLaneProgress(lane, progress) {
-  const animation = lane.getAnimations()[0];
-  const duration = parseFloat(lane.style.getPropertyValue("animation-duration"));
+  const animation = scrollOf(lane);
+  const duration = scrollDuration(lane);
   if (animation && duration > 0) animation.currentTime = progress * duration;
 }
 
