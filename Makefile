@@ -104,15 +104,17 @@ target/hooks/dist/newsreel.js: $(RUST_SOURCES) Makefile | tools-rust tools-node
 	$(ESBUILD) target/hooks/$(JS)/script-tag.js --bundle --format=esm --minify --target=es2022 \
 		--outfile=target/hooks/dist/newsreel.js $(ESBUILD_LOG)
 	cp target/hooks/pkg/newsreel_bg.wasm target/hooks/dist/
+	$(ESBUILD) $(JS)/newsreel-intl.js --minify --target=es2022 --outfile=target/hooks/dist/newsreel-intl.js $(ESBUILD_LOG)
 
 ## Script-tag builds in dist/: one module plus the .wasm beside it, and the
 ## single-file build with the .wasm embedded (base64) in the module
 dist: dist/newsreel.js dist/newsreel.inline.js
 
-dist/newsreel.js: pkg/package.json $(JS)/script-tag.js $(JS)/runtime.js
+dist/newsreel.js: pkg/package.json $(JS)/script-tag.js $(JS)/runtime.js $(JS)/newsreel-intl.js
 	@mkdir -p dist
 	$(ESBUILD) $(JS)/script-tag.js --bundle --format=esm --minify --target=es2022 --outfile=dist/newsreel.js $(ESBUILD_LOG)
 	cp pkg/newsreel_bg.wasm dist/newsreel_bg.wasm
+	$(ESBUILD) $(JS)/newsreel-intl.js --minify --target=es2022 --outfile=dist/newsreel-intl.js $(ESBUILD_LOG)
 
 dist/newsreel.inline.js: pkg/package.json $(JS)/script-tag-inline.js $(JS)/runtime.js
 	@mkdir -p dist
@@ -137,7 +139,7 @@ dist/newsreel.css: $(NATIVE_TOOL)
 ## The demo site: www/ with the script-tag build and the stylesheet copied
 ## in, and www/server.html rendered by the native tool
 www: dist dist/newsreel.css $(NATIVE_TOOL)
-	@rm -rf www/dist && mkdir -p www/dist && cp dist/newsreel.js dist/newsreel_bg.wasm dist/newsreel.css www/dist/
+	@rm -rf www/dist && mkdir -p www/dist && cp dist/newsreel.js dist/newsreel-intl.js dist/newsreel_bg.wasm dist/newsreel.css www/dist/
 	node tools/server-page.mjs
 
 ## What the element promises the page, written from its one table

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const root = new URL("..", import.meta.url).pathname;
-const files = ["dist/newsreel.js", "dist/newsreel_bg.wasm"];
+const files = ["dist/newsreel.js", "dist/newsreel-intl.js", "dist/newsreel_bg.wasm"];
 const budget = JSON.parse(readFileSync(root + "tools/size-budget.json", "utf8"));
 
 let totals = { raw: 0, gzip: 0, brotli: 0 };

@@ -61,6 +61,8 @@ test("under the same policy, with connect-src 'self', an RSS feed by src loads a
 
 test("under a strict CSP with Trusted Types the widget renders sanitised HTML with no violation", async () => {
   const { page, context, problems } = await openPage(env.browser);
+  const workers = [];
+  page.on("worker", (worker) => workers.push(new URL(worker.url()).pathname));
   const response = await page.goto(env.url + PAGES + "csp.html");
   assert.equal(response.headers()["content-security-policy"], STRICT, "the page is served with the policy");
   await settled(page);
@@ -99,6 +101,9 @@ test("under a strict CSP with Trusted Types the widget renders sanitised HTML wi
   assert.ok(view.styled, "the constructable stylesheet applies under style-src 'self'");
   assert.equal(view.images.length, 2);
   assert.ok(view.fallbackHidden);
+  // The date worker started from the page's own origin ('self'), its URL
+  // vouched for by the widget's one Trusted Types policy.
+  assert.deepEqual(workers, ["/www/dist/newsreel-intl.js"]);
   assert.deepEqual(view.violations, []);
   assert.deepEqual(view.errors, []);
   assert.deepEqual(problems.pageErrors, []);

@@ -33,6 +33,12 @@ async function open(url) {
   const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1000, height: 800 } });
   const requests = [];
   const warnings = [];
+  const workers = [];
+  page.on("worker", (worker) => {
+    const started = { path: new URL(worker.url()).pathname, closed: false };
+    worker.on("close", () => { started.closed = true; });
+    workers.push(started);
+  });
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
   page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
   await page.addInitScript(() => {
@@ -44,7 +50,7 @@ async function open(url) {
   const response = await page.goto(url);
   assert.equal(response.status(), 200);
   await settled(page);
-  return { page, context, problems, requests, warnings };
+  return { page, context, problems, requests, warnings, workers };
 }
 
 /** Checks the rendered widget against the page's JSON, then a reader's click. */
@@ -92,11 +98,20 @@ async function assertRendersAndOpens(page, screenshot) {
   if (screenshot) await page.screenshot({ path: SCREENSHOTS + screenshot });
 }
 
+/** The dates the widget shows, as a reader sees them. */
+const shownDates = (page) => page.evaluate(() =>
+  [...document.querySelector("news-reel").shadowRoot.querySelectorAll('[part~="date"]')].map((t) => t.textContent));
+
 test("a plain page with one module script renders its news and opens a clicked headline", async () => {
-  const { page, context, problems, requests, warnings } = await open(env.url + "/tests/e2e/pages/scripttag/");
+  const { page, context, problems, requests, warnings, workers } = await open(env.url + "/tests/e2e/pages/scripttag/");
   await assertRendersAndOpens(page, "scripttag-article.png");
   // The .wasm came from beside the script (/dist/), not beside the page.
   assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), ["/dist/newsreel_bg.wasm"]);
+  // The browser's date data was loaded by the date worker beside the script,
+  // which ended once it had.
+  for (let waited = 0; waited < 5000 && !workers[0]?.closed; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(workers.map((w) => w.path), ["/dist/newsreel-intl.js"]);
+  assert.ok(workers[0].closed, "the date worker ends");
   assert.deepEqual(warnings, []);
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.consoleErrors, []);
@@ -152,6 +167,31 @@ test("a host serving .wasm with the wrong MIME type: the two-file build still st
 test("a host serving .wasm with the wrong MIME type does not matter to the single-file build", async () => {
   const { page, context, problems, warnings } = await open(wrongMimeHost.url + pages.inline);
   await assertRendersAndOpens(page);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test("a host that did not deploy newsreel-intl.js: the widget makes its first date formatter itself, dates and all", async () => {
+  const { page, context, problems, warnings, workers } = await open(host.url + pages.missingWorker);
+  await assertRendersAndOpens(page);
+  assert.deepEqual(workers.map((w) => w.path), ["/no-worker/newsreel-intl.js"]);
+  const dates = await shownDates(page);
+  assert.ok(dates.length > 0 && dates.every((d) => /\d/.test(d)), `every date is written out: ${dates}`);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(problems.pageErrors, []);
+  // The worker's failed start is handled: nothing reaches the console.
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test("a page whose scripts carry a nonce (a nonce-based CSP) gets no date worker, which such a policy would refuse and report", async () => {
+  const { page, context, problems, warnings, workers } = await open(host.url + pages.nonced);
+  await assertRendersAndOpens(page);
+  assert.deepEqual(workers, []);
+  const dates = await shownDates(page);
+  assert.ok(dates.length > 0 && dates.every((d) => /\d/.test(d)), `every date is written out: ${dates}`);
   assert.deepEqual(warnings, []);
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.consoleErrors, []);

@@ -1,10 +1,14 @@
 // The npm package's entry: `import { defineNewsReel } from "newsreel"`.
 // showStartFailure is element.js's, re-exported by the generated bindings.
 import init, {
-  Widget, defineNewsReel as defineElement, __wbg_reset_state, showStartFailure,
+  Widget, defineNewsReel as defineElement, __wbg_reset_state, showStartFailure, warmDates,
 } from "./newsreel.js";
 
 let started = null;
+
+// The browser's date data, loaded in a task of its own while the app starts
+// the module (a bundler's output has no date worker beside it).
+warmDates();
 
 // What the element needs of the generated bindings (see crates/newsreel/src/element.js).
 const runtime = {

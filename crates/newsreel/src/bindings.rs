@@ -120,11 +120,16 @@ extern "C" {
     /// (wasm-bindgen copies it to a path with a hash in it).
     #[wasm_bindgen(js_name = showStartFailure, reexport, skip_typescript)]
     pub fn show_start_failure(tag_name: &str, error: &JsValue);
+    /// Loads the browser's date data before the first render, in the worker
+    /// at the URL given (the script-tag build's newsreel-intl.js) or else in
+    /// a task of its own. Declared, like `showStartFailure`, for the entries.
+    #[wasm_bindgen(js_name = warmDates, reexport, skip_typescript)]
+    pub fn warm_dates(worker_url: &JsValue);
 
-    /// A date in the page's language, or an empty string if `Intl` failed.
     /// The CLDR plural category of `n` in the language ("one", "few", "other"…).
     #[wasm_bindgen(js_name = pluralCategory)]
     pub fn plural_category(locale: &str, n: u32) -> String;
+    /// A date in the page's language, or an empty string if `Intl` failed.
     #[wasm_bindgen(js_name = formatDate)]
     pub fn format_date(epoch_ms: f64, has_time: bool, locale: &str) -> String;
     /// The date relative to now ("3 hours ago"), in the page's language.

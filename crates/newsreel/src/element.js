@@ -579,17 +579,49 @@ function formatter(locale, hasTime) {
   return f;
 }
 
-// The first DateTimeFormat of a page loads the browser's locale data, a long
-// task on a slow phone (about 117 ms at a 4× CPU slowdown). Made here, in a
-// task of its own while the wasm downloads and compiles, it is not part of
-// the first render's.
-setTimeout(() => {
+// The first DateTimeFormat of a page loads the browser's date data, a long
+// task on a slow phone (100–230 ms at a 4× CPU slowdown). That data is the
+// renderer process's, not the page's: a worker that makes one formatter
+// loads it for the page too, off the main thread (the page's first
+// formatter then takes about 5 ms). The script-tag build gives the URL of
+// its worker, newsreel-intl.js beside it; without one, or where a worker
+// cannot start, the formatter is made in a task of its own on the main
+// thread, while the wasm downloads, and so is not part of the first render's.
+export function warmDates(workerUrl) {
+  if (typeof document === "undefined") return; // imported outside a page
+  const lang = document.documentElement.lang;
+  const onMainThread = () => setTimeout(() => {
+    try {
+      formatter(lang, false);
+    } catch (_) {
+      // No Intl: the first render will find out.
+    }
+  }, 0);
   try {
-    formatter(document.documentElement.lang, false);
+    const url = workerUrl && workerScriptUrl(workerUrl);
+    if (!url) return onMainThread();
+    const worker = new Worker(url, { name: lang });
+    worker.onmessage = () => worker.terminate();
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      onMainThread();
+    };
   } catch (_) {
-    // Not in a page, or no Intl: the first render will find out.
+    onMainThread();
   }
-}, 0);
+}
+
+// The worker's URL, or null where starting it would fail or be reported:
+// another origin (a worker's script must be the page's), or a page whose
+// scripts carry nonces (a strict CSP, whose script-src a worker's URL cannot
+// match). Under Trusted Types it goes through the widget's one policy.
+function workerScriptUrl(workerUrl) {
+  if (typeof Worker !== "function") return null;
+  const url = new URL(workerUrl, location.href);
+  if (url.origin !== location.origin || document.querySelector("script[nonce]")) return null;
+  return trusted() ? trusted().createScriptURL(url.href) : url.href;
+}
 
 export function formatDate(epochMs, hasTime, locale) {
   try {
@@ -650,16 +682,25 @@ export function pluralCategory(locale, n) {
 // Under a Trusted Types CSP even the inert DOMParser wants TrustedHTML. One
 // named policy exists, and it is used only to feed that parser: its output is
 // never inserted anywhere; the sanitiser rebuilds allowed nodes one by one.
-let parserPolicy = null;
+// The same policy vouches for one script URL: the date worker beside the
+// module (warmDates), and nothing else.
+let policy = null;
+
+function trusted() {
+  if (!policy && window.trustedTypes && window.trustedTypes.createPolicy) {
+    policy = window.trustedTypes.createPolicy("newsreel", {
+      createHTML: (s) => s,
+      createScriptURL: (s) => {
+        if (new URL(s).pathname.endsWith("/newsreel-intl.js")) return s;
+        throw new TypeError("newsreel: not its date worker: " + s);
+      },
+    });
+  }
+  return policy;
+}
 
 function forParser(text) {
-  if (window.trustedTypes && window.trustedTypes.createPolicy) {
-    if (!parserPolicy) {
-      parserPolicy = window.trustedTypes.createPolicy("newsreel", { createHTML: (s) => s });
-    }
-    return parserPolicy.createHTML(text);
-  }
-  return text;
+  return trusted() ? trusted().createHTML(text) : text;
 }
 
 export function parseInertHtml(html) {

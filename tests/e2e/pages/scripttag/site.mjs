@@ -14,36 +14,43 @@ const PAGE_SCRIPT = 'src="/dist/newsreel.js"';
  * README's preload hint for `preloadWasm` (the .wasm beside the script)
  * when it is given.
  */
-export function pageWithScript(scriptUrl, preloadWasm = null) {
+export function pageWithScript(scriptUrl, preloadWasm = null, nonce = null) {
   const page = readFileSync(PAGE, "utf8");
   if (page.split(PAGE_SCRIPT).length !== 2) throw new Error(`index.html must load its script as ${PAGE_SCRIPT}, once`);
   const hint = preloadWasm ? `<link rel="preload" href="${preloadWasm}" as="fetch" type="application/wasm" crossorigin>\n  ` : "";
-  return page.replace(`<script type="module" ${PAGE_SCRIPT}`, `${hint}<script type="module" src="${scriptUrl}"`);
+  const attributes = nonce ? ` nonce="${nonce}"` : "";
+  return page.replace(`<script type="module" ${PAGE_SCRIPT}`, `${hint}<script type="module"${attributes} src="${scriptUrl}"`);
 }
 
 /**
  * Writes the site into `dir` (emptied first) and returns the paths of its
  * pages: `twoFile` (newsreel.js + newsreel_bg.wasm), `preloaded` (the same
  * with the .wasm preloaded by the page), `inline` (the single-file build)
- * and `missingWasm` (a copy of newsreel.js without its .wasm).
+ * `missingWasm` (a copy of newsreel.js without its .wasm), `missingWorker`
+ * (newsreel.js and its .wasm without newsreel-intl.js) and `nonced` (the
+ * module script with a nonce, as under a nonce-based CSP).
  */
 export function buildSite(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir + PREFIX, { recursive: true });
-  for (const file of ["newsreel.js", "newsreel_bg.wasm", "newsreel.inline.js"]) {
+  for (const file of ["newsreel.js", "newsreel-intl.js", "newsreel_bg.wasm", "newsreel.inline.js"]) {
     copyFileSync(ROOT + "dist/" + file, dir + PREFIX + file);
   }
   mkdirSync(dir + "/lonely/", { recursive: true });
   copyFileSync(ROOT + "dist/newsreel.js", dir + "/lonely/newsreel.js");
+  mkdirSync(dir + "/no-worker/", { recursive: true });
+  for (const file of ["newsreel.js", "newsreel_bg.wasm"]) copyFileSync(ROOT + "dist/" + file, dir + "/no-worker/" + file);
   const pages = {
     twoFile: ["/news/today/", PREFIX + "newsreel.js"],
     preloaded: ["/news/today/preloaded/", PREFIX + "newsreel.js", PREFIX + "newsreel_bg.wasm"],
     inline: ["/news/today/inline/", PREFIX + "newsreel.inline.js"],
     missingWasm: ["/news/today/missing-wasm/", "/lonely/newsreel.js"],
+    missingWorker: ["/news/today/missing-worker/", "/no-worker/newsreel.js"],
+    nonced: ["/news/today/nonced/", PREFIX + "newsreel.js", null, "r4nd0m"],
   };
-  for (const [path, script, preload] of Object.values(pages)) {
+  for (const [path, script, preload, nonce] of Object.values(pages)) {
     mkdirSync(dir + path, { recursive: true });
-    writeFileSync(dir + path + "index.html", pageWithScript(script, preload));
+    writeFileSync(dir + path + "index.html", pageWithScript(script, preload, nonce));
   }
   return Object.fromEntries(Object.entries(pages).map(([name, [path]]) => [name, path]));
 }
