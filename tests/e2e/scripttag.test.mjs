@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, openPage, settled, ROOT, SCREENSHOTS } from "./browser.mjs";
 import { serve } from "../../tools/serve.mjs";
-import { buildSite, PREFIX } from "./pages/scripttag/site.mjs";
+import { buildSite, PREFIX, LAZY_WIDGET } from "./pages/scripttag/site.mjs";
 
 const SITE = ROOT + "target/e2e-sites/scripttag";
 let env, pages, host, wrongMimeHost;
@@ -195,6 +195,63 @@ test("a page whose scripts carry a nonce (a nonce-based CSP) gets no date worker
   assert.deepEqual(warnings, []);
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+/** Opens a page that has no widget to render yet: nothing to wait for. */
+async function openBare(url) {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1000, height: 800 } });
+  const requests = [];
+  const workers = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  page.on("worker", (w) => workers.push(new URL(w.url()).pathname));
+  await page.goto(url, { waitUntil: "load" });
+  // Long enough for a start-up the page did not need to show itself.
+  await page.waitForTimeout(800);
+  return { page, context, problems, requests, workers };
+}
+
+test("a page that loads the script but has no widget fetches no .wasm until one is added", async () => {
+  const { page, context, problems, requests, workers } = await openBare(host.url + pages.noWidget);
+  assert.deepEqual(requests, [pages.noWidget, PREFIX + "newsreel.js"]);
+  assert.deepEqual(workers, []);
+  assert.equal(await page.evaluate(() => customElements.get("news-reel")), undefined);
+  // A widget added by the page's own script, later, starts everything.
+  await page.evaluate((html) => document.body.insertAdjacentHTML("beforeend", html.replace(' loading="lazy"', "")), LAZY_WIDGET);
+  await settled(page);
+  const view = await page.evaluate(() => {
+    const el = document.querySelector("news-reel");
+    return { state: el.getAttribute("state"), items: [...el.shadowRoot.querySelectorAll('[part="item"]')].map((i) => i.textContent) };
+  });
+  assert.equal(view.state, "ready");
+  assert.ok(view.items.some((t) => t.includes("Added when wanted")), view.items.join("|"));
+  assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), [PREFIX + "newsreel_bg.wasm"]);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test("a lazy widget three screens down: the .wasm is fetched only as the reader scrolls near it", async () => {
+  const { page, context, problems, requests } = await openBare(host.url + pages.lazyBelow);
+  assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), []);
+  assert.equal(await page.evaluate(() => document.querySelector("news-reel").getAttribute("state")), null);
+  // Two screens down it is within a screenful of the viewport.
+  await page.evaluate(() => window.scrollTo(0, innerHeight * 2));
+  await settled(page);
+  assert.equal(await page.evaluate(() => document.querySelector("news-reel").getAttribute("state")), "ready");
+  assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), [PREFIX + "newsreel_bg.wasm"]);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test("a lazy widget made eager by the page starts at once", async () => {
+  const { page, context, problems, requests } = await openBare(host.url + pages.lazyBelow);
+  assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), []);
+  await page.evaluate(() => document.querySelector("news-reel").setAttribute("loading", "eager"));
+  await settled(page);
+  assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), [PREFIX + "newsreel_bg.wasm"]);
+  assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
 

@@ -362,8 +362,8 @@ pub const ATTRIBUTE_DOCS: &[AttributeDocs] = &[
     },
     AttributeDocs {
         attribute: Attribute::Loading,
-        summary: "With `src`: `lazy` fetches only when the widget comes near the viewport.",
-        description: "With `src`: `lazy` fetches only when the widget comes near the viewport, as `<img loading=\"lazy\">` does; otherwise the feed is fetched at once.",
+        summary: "`lazy` waits until the widget comes near the viewport to fetch `src` (and, in the script-tag build, the module).",
+        description: "`lazy` waits until the widget comes near the viewport, as `<img loading=\"lazy\">` does: to fetch `src`, and, in the script-tag build, to fetch and start the WebAssembly module when no other widget on the page needs it sooner. Otherwise both happen at once.",
     },
     AttributeDocs {
         attribute: Attribute::Source,

@@ -119,7 +119,7 @@ export interface NewsReelAttributes {
   src?: string;
   /** With `src`: poll every this many seconds (at least 5). */
   refresh?: NewsReelInteger;
-  /** With `src`: `lazy` fetches only when the widget comes near the viewport. */
+  /** `lazy` waits until the widget comes near the viewport to fetch `src` (and, in the script-tag build, the module). */
   loading?: "lazy" | "eager";
   /** CSS selector of the element that holds the JSON. */
   source?: string;

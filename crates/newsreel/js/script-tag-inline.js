@@ -3,12 +3,17 @@
 // module (esbuild's binary loader writes them as base64) instead of fetched
 // from a .wasm file beside it. One request, and no MIME type to configure.
 // showStartFailure is element.js's, re-exported by the generated bindings.
-import init, { defineNewsReel, showStartFailure, warmDates } from "../../../pkg/newsreel.js";
+import init, { defineNewsReel, showStartFailure, warmDates, whenWanted } from "../../../pkg/newsreel.js";
 import wasmBytes from "../../../pkg/newsreel_bg.wasm";
 import { runtime, nextTask } from "./runtime.js";
 
-warmDates();
-init({ module_or_path: wasmBytes })
+// Nothing is fetched or started until the page has a widget to render
+// (element.js's whenWanted).
+whenWanted("news-reel")
+  .then(() => {
+    warmDates();
+    return init({ module_or_path: wasmBytes });
+  })
   .then(nextTask)
   .then(() => defineNewsReel("news-reel", runtime))
   .catch((error) => showStartFailure("news-reel", error));

@@ -125,6 +125,11 @@ extern "C" {
     /// a task of its own. Declared, like `showStartFailure`, for the entries.
     #[wasm_bindgen(js_name = warmDates, reexport, skip_typescript)]
     pub fn warm_dates(worker_url: &JsValue);
+    /// A promise that resolves once the page has a widget to render (one not
+    /// `loading="lazy"`, or a lazy one near the viewport), for the
+    /// script-tag entries. Declared, like `showStartFailure`, for them.
+    #[wasm_bindgen(js_name = whenWanted, reexport, skip_typescript)]
+    pub fn when_wanted(tag_name: &str) -> js_sys::Promise;
 
     /// The CLDR plural category of `n` in the language ("one", "few", "other"…).
     #[wasm_bindgen(js_name = pluralCategory)]

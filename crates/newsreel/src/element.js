@@ -182,14 +182,18 @@ export function watchVisible(host, group, element, inSignal, outSignal) {
   keep(host, group, () => observer.disconnect());
 }
 
-// Reports `signal` once, when the element comes within a screenful of the
-// viewport (how near `<img loading="lazy">` starts loading, roughly).
+// Within a screenful of the viewport: how near `<img loading="lazy">` starts
+// loading, roughly. For `loading="lazy"`: fetching `src`, and starting the
+// script-tag build (whenWanted).
+const NEAR = { rootMargin: "100% 0px" };
+
+// Reports `signal` once, when the element comes near the viewport.
 export function watchNear(host, group, element, signal) {
   const observer = new IntersectionObserver((entries) => {
     if (!entries.some((e) => e.isIntersecting)) return;
     observer.disconnect();
     notify(host, signal);
-  }, { rootMargin: "100% 0px" });
+  }, NEAR);
   observer.observe(element);
   keep(host, group, () => observer.disconnect());
 }
@@ -385,6 +389,42 @@ export function encodingOf(label) {
 }
 
 // ---------------------------------------------------------------- the element
+
+// Resolves when the page first has a `tagName` element to render: one in the
+// document without `loading="lazy"`, or a lazy one near the viewport. The
+// script-tag builds wait for it before they fetch and start the wasm, so a
+// page that loads the script everywhere pays for it only where a widget is.
+export function whenWanted(tagName) {
+  return new Promise((resolve) => {
+    if (typeof document === "undefined") return;
+    const elements = document.getElementsByTagName(tagName);
+    const watched = new WeakSet();
+    let mutations = null;
+    let near = null;
+    const wanted = () => {
+      mutations?.disconnect();
+      near?.disconnect();
+      resolve();
+    };
+    const look = () => {
+      for (const element of elements) {
+        if ((element.getAttribute("loading") || "").toLowerCase() !== "lazy") return wanted();
+        if (watched.has(element)) continue;
+        watched.add(element);
+        near ??= new IntersectionObserver((entries) => {
+          if (entries.some((e) => e.isIntersecting)) wanted();
+        }, NEAR);
+        near.observe(element);
+      }
+      // Widgets added later, and a lazy one made eager.
+      if (!mutations) {
+        mutations = new MutationObserver(look);
+        mutations.observe(document, { childList: true, subtree: true, attributeFilter: ["loading"] });
+      }
+    };
+    look();
+  });
+}
 
 // Elements whose widget failed: no more calls go into them.
 const broken = new WeakSet();

@@ -28,7 +28,8 @@ export function pageWithScript(scriptUrl, preloadWasm = null, nonce = null) {
  * with the .wasm preloaded by the page), `inline` (the single-file build)
  * `missingWasm` (a copy of newsreel.js without its .wasm), `missingWorker`
  * (newsreel.js and its .wasm without newsreel-intl.js) and `nonced` (the
- * module script with a nonce, as under a nonce-based CSP).
+ * module script with a nonce, as under a nonce-based CSP), then `noWidget`
+ * (the script and no widget) and `lazyBelow` (one lazy widget far down).
  */
 export function buildSite(dir) {
   rmSync(dir, { recursive: true, force: true });
@@ -52,5 +53,22 @@ export function buildSite(dir) {
     mkdirSync(dir + path, { recursive: true });
     writeFileSync(dir + path + "index.html", pageWithScript(script, preload, nonce));
   }
-  return Object.fromEntries(Object.entries(pages).map(([name, [path]]) => [name, path]));
+  // Pages that load the script where no widget is to be rendered yet: none at
+  // all (one is added later), and one lazy widget three screens down.
+  const later = {
+    noWidget: ["/news/no-widget/", ""],
+    lazyBelow: ["/news/lazy-below/", `<div style="height: 300vh">Above the fold</div>\n${LAZY_WIDGET}`],
+  };
+  for (const [path, body] of Object.values(later)) {
+    mkdirSync(dir + path, { recursive: true });
+    writeFileSync(dir + path + "index.html", `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Later</title><link rel="icon" href="data:,">\n` +
+      `<script type="module" src="${PREFIX}newsreel.js"></script></head>\n<body>\n${body}\n</body>\n</html>\n`);
+  }
+  return Object.fromEntries(Object.entries({ ...pages, ...later }).map(([name, [path]]) => [name, path]));
 }
+
+/** A widget with embedded news and `loading="lazy"`, as HTML. */
+export const LAZY_WIDGET = `<news-reel loading="lazy" source="#later-news"><a href="/news/">All the news</a></news-reel>
+<script type="application/json" id="later-news">
+  { "format": "newsreel/1", "latest": [ { "id": "later", "headline": "Added when wanted", "datePublished": "2026-12-07" } ] }
+</script>`;
