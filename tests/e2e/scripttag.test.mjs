@@ -211,19 +211,31 @@ async function openBare(url) {
   return { page, context, problems, requests, workers };
 }
 
-test("a page that loads the script but has no widget fetches no .wasm until one is added", async () => {
+test("a page that loads the script but has no widget fetches no .wasm until one is added, which gets what the page gave it before", async () => {
   const { page, context, problems, requests, workers } = await openBare(host.url + pages.noWidget);
   assert.deepEqual(requests, [pages.noWidget, PREFIX + "newsreel.js"]);
   assert.deepEqual(workers, []);
-  assert.equal(await page.evaluate(() => customElements.get("news-reel")), undefined);
-  // A widget added by the page's own script, later, starts everything.
-  await page.evaluate((html) => document.body.insertAdjacentHTML("beforeend", html.replace(' loading="lazy"', "")), LAZY_WIDGET);
+  // The element is defined, for a page's script that waits for it.
+  assert.equal(await page.evaluate(() => typeof customElements.get("news-reel")), "function");
+  // A widget made by the page's own script, given its data and paused before
+  // it is in the document, starts everything once it is.
+  await page.evaluate(() => {
+    const el = document.createElement("news-reel");
+    el.load({ format: "newsreel/1", latest: [{ id: "later", headline: "Added when wanted", datePublished: "2026-12-07" }] });
+    el.pause();
+    document.body.append(el);
+  });
   await settled(page);
   const view = await page.evaluate(() => {
     const el = document.querySelector("news-reel");
-    return { state: el.getAttribute("state"), items: [...el.shadowRoot.querySelectorAll('[part="item"]')].map((i) => i.textContent) };
+    return {
+      state: el.getAttribute("state"),
+      paused: el.paused,
+      items: [...el.shadowRoot.querySelectorAll('[part="item"]')].map((i) => i.textContent),
+    };
   });
   assert.equal(view.state, "ready");
+  assert.equal(view.paused, true);
   assert.ok(view.items.some((t) => t.includes("Added when wanted")), view.items.join("|"));
   assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), [PREFIX + "newsreel_bg.wasm"]);
   assert.deepEqual(problems.pageErrors, []);

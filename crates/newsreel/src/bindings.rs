@@ -96,6 +96,12 @@ pub enum Group {
 extern "C" {
     #[wasm_bindgen(js_name = defineElement)]
     pub fn define_element(tag_name: &str, runtime: &JsValue) -> bool;
+    /// The same, for the script-tag entries, which define the element before
+    /// the module has started (given `runtime.start`, element.js starts it
+    /// when the first element needs it). Declared, like `showStartFailure`,
+    /// for the generated bindings to re-export; never called from Rust.
+    #[wasm_bindgen(js_name = defineElement, reexport, skip_typescript)]
+    pub fn define_element_before_start(tag_name: &str, runtime: &JsValue) -> bool;
     /// Logs `newsreel: <message>` as an error, once per distinct message.
     #[wasm_bindgen(js_name = logOnce)]
     pub fn log_once(message: &str);
@@ -125,11 +131,6 @@ extern "C" {
     /// a task of its own. Declared, like `showStartFailure`, for the entries.
     #[wasm_bindgen(js_name = warmDates, reexport, skip_typescript)]
     pub fn warm_dates(worker_url: &JsValue);
-    /// A promise that resolves once the page has a widget to render (one not
-    /// `loading="lazy"`, or a lazy one near the viewport), for the
-    /// script-tag entries. Declared, like `showStartFailure`, for them.
-    #[wasm_bindgen(js_name = whenWanted, reexport, skip_typescript)]
-    pub fn when_wanted(tag_name: &str) -> js_sys::Promise;
 
     /// The CLDR plural category of `n` in the language ("one", "few", "other"…).
     #[wasm_bindgen(js_name = pluralCategory)]

@@ -184,7 +184,7 @@ export function watchVisible(host, group, element, inSignal, outSignal) {
 
 // Within a screenful of the viewport: how near `<img loading="lazy">` starts
 // loading, roughly. For `loading="lazy"`: fetching `src`, and starting the
-// script-tag build (whenWanted).
+// module (defineElement's `runtime.start`).
 const NEAR = { rootMargin: "100% 0px" };
 
 // Reports `signal` once, when the element comes near the viewport.
@@ -390,42 +390,6 @@ export function encodingOf(label) {
 
 // ---------------------------------------------------------------- the element
 
-// Resolves when the page first has a `tagName` element to render: one in the
-// document without `loading="lazy"`, or a lazy one near the viewport. The
-// script-tag builds wait for it before they fetch and start the wasm, so a
-// page that loads the script everywhere pays for it only where a widget is.
-export function whenWanted(tagName) {
-  return new Promise((resolve) => {
-    if (typeof document === "undefined") return;
-    const elements = document.getElementsByTagName(tagName);
-    const watched = new WeakSet();
-    let mutations = null;
-    let near = null;
-    const wanted = () => {
-      mutations?.disconnect();
-      near?.disconnect();
-      resolve();
-    };
-    const look = () => {
-      for (const element of elements) {
-        if ((element.getAttribute("loading") || "").toLowerCase() !== "lazy") return wanted();
-        if (watched.has(element)) continue;
-        watched.add(element);
-        near ??= new IntersectionObserver((entries) => {
-          if (entries.some((e) => e.isIntersecting)) wanted();
-        }, NEAR);
-        near.observe(element);
-      }
-      // Widgets added later, and a lazy one made eager.
-      if (!mutations) {
-        mutations = new MutationObserver(look);
-        mutations.observe(document, { childList: true, subtree: true, attributeFilter: ["loading"] });
-      }
-    };
-    look();
-  });
-}
-
 // Elements whose widget failed: no more calls go into them.
 const broken = new WeakSet();
 
@@ -455,8 +419,35 @@ const restarters = new WeakMap();
 
 // `runtime.create(host)` makes a widget for an element; `runtime.reset()`
 // (optional) replaces a failed wasm instance with a fresh one.
+//
+// `runtime.start()` (optional; the script-tag builds') fetches and starts the
+// module, and resolves when `create` can be called. The element is defined at
+// once, and the module started only when the first element is in the
+// document: at once, or, with `loading="lazy"`, when it comes near the
+// viewport. A page that loads the script everywhere pays for the module only
+// where a widget is. Until then an element keeps what it is given (`load`,
+// `strings`, `select`, `play`, `pause`…) for its widget, and shows its
+// fallback HTML. Without `start` the module has started.
 export function defineElement(tagName, runtime) {
   if (customElements.get(tagName)) return false;
+
+  let started = !runtime.start;
+  let ready = started;
+  let startFailure = null;
+  // Elements in the document that wait for the module, each with its wake-up.
+  const waiting = new Map();
+  const start = () => {
+    if (started) return;
+    started = true;
+    runtime.start().then(() => {
+      ready = true;
+      for (const wake of [...waiting.values()]) wake();
+    }, (error) => {
+      startFailure = "newsreel could not start: " + (error && error.message ? error.message : String(error));
+      console.error(startFailure);
+      for (const wake of [...waiting.values()]) wake();
+    });
+  };
 
   class NewsReel extends HTMLElement {
     static get observedAttributes() {
@@ -470,6 +461,10 @@ export function defineElement(tagName, runtime) {
     #selected = undefined;
     // What `strings` was last set to (JSON), for every widget this element makes.
     #strings = undefined;
+    // Before the module has started: the calls to make once it has, and the
+    // watch for a lazy element coming near the viewport.
+    #queued = [];
+    #near = null;
 
     constructor() {
       super();
@@ -481,6 +476,10 @@ export function defineElement(tagName, runtime) {
     // `resume`: a widget made for this call gets what the last one had.
     #call(use, resume = true) {
       if (broken.has(this)) return undefined;
+      if (!ready) {
+        this.#wait();
+        return undefined;
+      }
       depth++;
       try {
         return use(this.#ensureWidget(resume));
@@ -491,6 +490,51 @@ export function defineElement(tagName, runtime) {
         depth--;
         if (depth === 0 && resetDue) resetInstance(resetDue);
       }
+    }
+
+    // Before the module has started, `use` is kept for the widget to come.
+    #callOrQueue(use) {
+      if (ready || broken.has(this)) return this.#call(use);
+      this.#queued.push(use);
+      this.#wait();
+      return undefined;
+    }
+
+    // Waits, while in the document, for the module: starts it, at once or
+    // once near the viewport; shows why when it could not start.
+    #wait() {
+      if (startFailure) {
+        broken.add(this);
+        showError(this, null, startFailure, { message: startFailure, status: null, url: null }, !this.hasAttribute("server-rendered"));
+        return;
+      }
+      if (!this.isConnected || waiting.has(this)) return;
+      waiting.set(this, () => this.#wake());
+      if ((this.getAttribute("loading") || "").toLowerCase() !== "lazy") return start();
+      this.#near = new IntersectionObserver((entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.#near.disconnect();
+        this.#near = null;
+        start();
+      }, NEAR);
+      this.#near.observe(this);
+    }
+
+    #stopWaiting() {
+      waiting.delete(this);
+      this.#near?.disconnect();
+      this.#near = null;
+    }
+
+    // The module started (or could not): the widget is made, and given what
+    // was kept for it.
+    #wake() {
+      this.#stopWaiting();
+      if (!ready) return this.#wait();
+      this.#call((w) => w.connected());
+      const queued = this.#queued;
+      this.#queued = [];
+      for (const use of queued) this.#call(use);
     }
 
     #ensureWidget(resume) {
@@ -542,6 +586,7 @@ export function defineElement(tagName, runtime) {
     }
 
     disconnectedCallback() {
+      if (!ready) return this.#stopWaiting();
       if (!this.#widget) return;
       this.#call((w) => w.disconnected());
       // Moved within the task (removed and inserted again): keep the widget.
@@ -550,6 +595,11 @@ export function defineElement(tagName, runtime) {
 
     attributeChangedCallback(name, oldValue, newValue) {
       if (this.#widget && oldValue !== newValue) this.#call((w) => w.attributeChanged(name));
+      // A lazy element made eager while it waits starts the module.
+      if (name === "loading" && this.#near) {
+        this.#stopWaiting();
+        this.#wait();
+      }
     }
 
     // Accepts a JSON string or a JSON-serialisable object. An object is
@@ -565,11 +615,11 @@ export function defineElement(tagName, runtime) {
       if (text !== undefined) this.#loaded = text;
       this.#call((w) => w.load(text), false);
     }
-    select(id) { return Boolean(this.#call((w) => w.select(String(id)))); }
-    play() { this.#call((w) => w.play()); }
-    pause() { this.#call((w) => w.pause()); }
-    next() { this.#call((w) => w.next()); }
-    prev() { this.#call((w) => w.prev()); }
+    select(id) { return Boolean(this.#callOrQueue((w) => w.select(String(id)))); }
+    play() { this.#callOrQueue((w) => w.play()); }
+    pause() { this.#callOrQueue((w) => w.pause()); }
+    next() { this.#callOrQueue((w) => w.next()); }
+    prev() { this.#callOrQueue((w) => w.prev()); }
     get articles() { return this.#call((w) => w.articles) ?? []; }
     // The widget's own words. Set an object of the texts to override (a
     // `newHeadlines` string is used for every count), or null for ours.
