@@ -45,6 +45,24 @@ export async function openPage(browser, options = {}) {
   return { page, context, problems };
 }
 
+/**
+ * Waits until <news-reel>'s module has started, so that a widget renders in
+ * the call that gives it its data. The script-tag build defines the element
+ * at once and starts its module when the first one is in the document: a
+ * hidden element with one headline is put in until its widget exists.
+ */
+export async function moduleStarted(page) {
+  await page.evaluate(async () => {
+    await customElements.whenDefined("news-reel");
+    const probe = document.createElement("news-reel");
+    probe.hidden = true;
+    probe.load({ format: "newsreel/1", latest: [{ id: "probe", headline: "Probe" }] });
+    document.body.append(probe);
+    while (!probe.hasAttribute("state")) await new Promise((resolve) => setTimeout(resolve, 10));
+    probe.remove();
+  });
+}
+
 /** Waits until every <news-reel> on the page has left the loading state. */
 export async function settled(page, selector = "news-reel") {
   await page.waitForFunction(

@@ -13,11 +13,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { start, openPage, ROOT } from "./browser.mjs";
+import { start, openPage, ROOT, moduleStarted } from "./browser.mjs";
 import { VECTORS } from "./xss-vectors.mjs";
 
 const PAGE = "/tests/e2e/pages/security/security.html";
-const OWN_FILES = new Set([PAGE, "/www/dist/newsreel.js", "/www/dist/newsreel_bg.wasm"]);
+const OWN_FILES = new Set([PAGE, "/www/dist/newsreel.js", "/www/dist/newsreel-intl.js", "/www/dist/newsreel_bg.wasm"]);
 const CLI = ROOT + "target/release/newsreel";
 
 // Ordinary article bodies, as a newsroom's CMS writes them.
@@ -112,7 +112,7 @@ before(async () => {
     return url.origin === origin && OWN_FILES.has(url.pathname) ? route.continue() : route.abort();
   });
   await page.goto(env.url + PAGE);
-  await page.evaluate(() => customElements.whenDefined("news-reel"));
+  await moduleStarted(page);
 });
 
 after(async () => {

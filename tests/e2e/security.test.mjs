@@ -5,12 +5,12 @@
 // requests are watched), and nothing dangerous may be left in the shadow DOM.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, openPage } from "./browser.mjs";
+import { start, openPage, moduleStarted } from "./browser.mjs";
 import { VECTORS } from "./xss-vectors.mjs";
 
 const PAGE = "/tests/e2e/pages/security/security.html";
 // What the page itself loads; any other request is recorded and aborted.
-const OWN_FILES = new Set([PAGE, "/www/dist/newsreel.js", "/www/dist/newsreel_bg.wasm"]);
+const OWN_FILES = new Set([PAGE, "/www/dist/newsreel.js", "/www/dist/newsreel-intl.js", "/www/dist/newsreel_bg.wasm"]);
 
 let env;
 let session;
@@ -36,7 +36,7 @@ before(async () => {
     }
   });
   await page.goto(env.url + PAGE);
-  await page.evaluate(() => customElements.whenDefined("news-reel"));
+  await moduleStarted(page);
 });
 
 after(async () => {

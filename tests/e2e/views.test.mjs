@@ -4,7 +4,7 @@
 // alone. Each passes axe in light and dark.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, openPage, settled, axeViolations } from "./browser.mjs";
+import { start, openPage, settled, axeViolations, moduleStarted } from "./browser.mjs";
 
 const PAGE = "/tests/e2e/pages/feeds/feeds.html";
 
@@ -101,8 +101,8 @@ for (const view of ["ticker", "article"]) {
 test("tags shows only the matching articles, case-insensitively in any script; ready counts them all", async () => {
   const { page, context, problems } = await openPage(env.browser);
   await page.goto(env.url + PAGE);
+  await moduleStarted(page);
   const result = await page.evaluate(async () => {
-    await customElements.whenDefined("news-reel");
     const el = document.createElement("news-reel");
     el.setAttribute("tags", "politics, МИР");
     el.setAttribute("mode", "list");
