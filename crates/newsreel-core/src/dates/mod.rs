@@ -1,9 +1,10 @@
 //! Dates as they are found in news data: RFC 3339 / ISO 8601 with or without a
 //! time and offset, in ISO 8601's extended form (`2026-12-01T10:00+01:00`)
-//! or its basic one (`20261201T1000+0100`), RFC 2822 (feeds), the human
-//! forms news pages print (`12.Jan.2026`, `15 Jan 2026`, `January 15, 2026`,
-//! `December 1st, 2026`, `12/01/2026`, `2026年12月1日`), and Unix times of
-//! ten or thirteen digits.
+//! or its basic one (`20261201T1000+0100`), the offset maybe followed by a
+//! zone abbreviation that it overrides (`+01:00 CET`), RFC 2822 (feeds), the
+//! human forms news pages print (`12.Jan.2026`, `15 Jan 2026`,
+//! `January 15, 2026`, `December 1st, 2026`, `12/01/2026`, `2026年12月1日`),
+//! and Unix times of ten or thirteen digits.
 //!
 //! Eight digits alone are a day in the basic form (`20261201`), as some
 //! schema.org data writes `datePublished`: as a Unix time they would fall
@@ -273,14 +274,35 @@ fn parse_iso(text: &str) -> Option<DateValue> {
     build(i64::from(y), m, d, Some((h, min, s, frac_ms)), offset)
 }
 
-/// The offset after an ISO time, as `parse_offset` reads it. The basic
+/// The offset after an ISO time: what `parse_offset` reads, a zone
+/// abbreviation after a number left out (`without_abbreviation`). The basic
 /// form takes its own offsets only: `Z`, `+0100`, `+01`.
-fn iso_offset(offset: &str, basic: bool) -> Option<i64> {
+fn iso_offset(text: &str, basic: bool) -> Option<i64> {
+    let offset = without_abbreviation(text);
     let basic_offset = offset == "Z" || (offset.starts_with(['+', '-']) && !offset.contains(':'));
     if basic && !basic_offset {
         return None;
     }
     parse_offset(offset)
+}
+
+/// A numeric offset without the zone abbreviation some sites write after
+/// it (`+02:00CET`, `+02:00 CET`, `+02:00 (CET)`): the number decides, as
+/// an abbreviation may be ambiguous, unknown here, or even disagree with
+/// it. An abbreviation is one to five capitals (`Z`, `CEST`, `ACWST`);
+/// other text after the number is kept, for `parse_offset` to refuse.
+fn without_abbreviation(text: &str) -> &str {
+    if !text.starts_with(['+', '-']) {
+        return text;
+    }
+    let end = 1 + text[1..].bytes().take_while(|b| b.is_ascii_digit() || *b == b':').count();
+    let after = text[end..].trim_start();
+    let name = after.strip_prefix('(').and_then(|a| a.strip_suffix(')')).unwrap_or(after);
+    if (1..=5).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase()) {
+        &text[..end]
+    } else {
+        text
+    }
 }
 
 /// `Z`, `+01:00`, `+0100`, `+01`, a zone name common in RFC 2822 dates,
@@ -1016,6 +1038,55 @@ mod tests {
         }
         assert_eq!(parse_date("20180619T055000-0330").unwrap().epoch_ms, 1_529_400_000_000);
         assert_eq!(parse_date("20180619"), Some(DateValue { epoch_ms: 1_529_366_400_000, has_time: false }));
+    }
+
+    #[test]
+    fn an_offset_decides_over_the_zone_abbreviation_after_it() {
+        // 2020-09-26T12:07:40+02:00 is 1601114860 s after the epoch (`date -u -d`).
+        let plain = parse_date("2020-09-26T12:07:40+02:00").unwrap();
+        assert_eq!(plain, DateValue { epoch_ms: 1_601_114_860_000, has_time: true });
+        for text in [
+            "2020-09-26T12:07:40+02:00CET",
+            "2020-09-26T12:07:40+02:00 CET",
+            "2020-09-26T12:07:40+02:00CEST",
+            "2020-09-26T12:07:40+02:00 (CEST)",
+            "2020-09-26T12:07:40+0200 ACWST",
+            "2020-09-26T12:07:40+02 EET",
+            "2020-09-26T12:07:40+02:00EST",
+            "2020-09-26T12:07:40+02:00B",
+            "2020-09-26 12:07:40+02:00 CET",
+            "20200926T120740+0200CET",
+            "20200926T120740+02 (CET)",
+        ] {
+            assert_eq!(parse_date(text), Some(plain), "{text}");
+        }
+        assert_eq!(iso("2020-09-26T06:07:40-04:00 EDT").as_deref(), Some("2020-09-26T10:07:40Z"));
+    }
+
+    #[test]
+    fn text_after_an_offset_that_is_no_zone_abbreviation_is_refused() {
+        for bad in [
+            "2020-09-26T12:07:40+02:00junk",
+            "2020-09-26T12:07:40+02:00cet",
+            "2020-09-26T12:07:40+02:00 Cet",
+            "2020-09-26T12:07:40+02:00 ABCDEF",
+            "2020-09-26T12:07:40+02:00 CET1",
+            "2020-09-26T12:07:40+02:00 CET CEST",
+            "2020-09-26T12:07:40+02:00 C-T",
+            "2020-09-26T12:07:40+02:00-CET",
+            "2020-09-26T12:07:40+02:00 (CET",
+            "2020-09-26T12:07:40+02:00 CET)",
+            "2020-09-26T12:07:40+02:00 ()",
+            "2020-09-26T12:07:40+02:00 (Central European Time)",
+            "2020-09-26T12:07:40+02:00.",
+            "2020-09-26T12:07:40+02:00:CET",
+            "2020-09-26T12:07:40+2 CET",
+            "2020-09-26T12:07:40+ CET",
+            "2020-09-26T12:07:40Z CET",
+            "20200926T120740+02:00 CET",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad:?}");
+        }
     }
 
     #[test]
