@@ -1,7 +1,15 @@
 //! Dates as they are found in news data: RFC 3339 / ISO 8601 with or without a
-//! time and offset, RFC 2822 (feeds), and the human forms news pages print
-//! (`12.Jan.2026`, `15 Jan 2026`, `January 15, 2026`, `December 1st, 2026`,
-//! `12/01/2026`, `2026年12月1日`), and Unix times of ten or thirteen digits.
+//! time and offset, in ISO 8601's extended form (`2026-12-01T10:00+01:00`)
+//! or its basic one (`20261201T1000+0100`), the offset maybe followed by a
+//! zone abbreviation that it overrides (`+01:00 CET`), RFC 2822 (feeds), the
+//! human forms news pages print (`12.Jan.2026`, `15 Jan 2026`,
+//! `January 15, 2026`, `December 1st, 2026`, `12/01/2026`, `2026年12月1日`),
+//! and Unix times of ten or thirteen digits.
+//!
+//! Eight digits alone are a day in the basic form (`20261201`), as some
+//! schema.org data writes `datePublished`: as a Unix time they would fall
+//! in 1970–1973, before any feed, and digits that make no valid day are no
+//! date.
 //!
 //! RFC 2822 dates are read in every form feeds write them: with or without
 //! the weekday and the seconds, any zone (`GMT`, `UT`, `Z`, US zones,
@@ -56,8 +64,8 @@ pub fn parse_date(text: &str) -> Option<DateValue> {
 
 /// A Unix time, as some CMSs and scripts write `datePublished` (a number,
 /// or its text): ten digits are seconds and thirteen are milliseconds, which
-/// covers 2001 to 2286. Other lengths are left alone: `20261201` is more
-/// likely a day written without dashes than a time in 1970.
+/// covers 2001 to 2286. Other lengths are left alone: `20261201` is a day
+/// in ISO 8601's basic form (`parse_iso` reads it), not a time in 1970.
 fn parse_epoch(text: &str) -> Option<DateValue> {
     if !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -194,6 +202,10 @@ impl Cursor<'_> {
         Some(v)
     }
 
+    fn at_digit(&self) -> bool {
+        self.s.as_bytes().get(self.i).is_some_and(u8::is_ascii_digit)
+    }
+
     fn eat(&mut self, b: u8) -> bool {
         if self.s.as_bytes().get(self.i) == Some(&b) {
             self.i += 1;
@@ -209,32 +221,38 @@ impl Cursor<'_> {
 }
 
 /// RFC 3339 and the ISO 8601 profile found in feeds: `2026-01-15`,
-/// `2026-01-15T10:00`, `2026-01-15 10:00:00.123+01:00`, `…Z`, `…+0100`.
+/// `2026-01-15T10:00`, `2026-01-15 10:00:00.123+01:00`, `…Z`, `…+0100`;
+/// and ISO 8601's basic form, which some pages and feeds write:
+/// `20260115`, `20260115T1000`, `20260115T100000.5+0100`.
 fn parse_iso(text: &str) -> Option<DateValue> {
     let mut c = Cursor { s: text, i: 0 };
     let y = c.digits(4)?;
-    if !c.eat(b'-') {
-        return None;
-    }
+    // The basic form has no dashes and no colons. ISO 8601 allows no mix,
+    // and nothing we know writes one (`2026-01-15T1000` is refused), except
+    // an extended time with a basic offset, as PHP's `DATE_ISO8601` has it.
+    let basic = !c.eat(b'-');
     let m = c.digits(2)?;
-    if !c.eat(b'-') {
+    if !basic && !c.eat(b'-') {
         return None;
     }
     let d = c.digits(2)?;
     if c.done() {
         return build(i64::from(y), m, d, None, 0);
     }
-    if !(c.eat(b'T') || c.eat(b't') || c.eat(b' ')) {
+    // RFC 3339 also takes `t` and a space; the basic form is ISO 8601's only.
+    let timed = c.eat(b'T') || (!basic && (c.eat(b't') || c.eat(b' ')));
+    if !timed {
         return None;
     }
     let h = c.digits(2)?;
-    if !c.eat(b':') {
+    if !basic && !c.eat(b':') {
         return None;
     }
     let min = c.digits(2)?;
     let mut s = 0;
     let mut frac_ms = 0;
-    if c.eat(b':') {
+    let has_seconds = if basic { c.at_digit() } else { c.eat(b':') };
+    if has_seconds {
         s = c.digits(2)?;
         if c.eat(b'.') || c.eat(b',') {
             // Milliseconds from the first three digits; later ones are read and dropped.
@@ -251,9 +269,40 @@ fn parse_iso(text: &str) -> Option<DateValue> {
     let offset = if c.done() {
         0 // No offset: read as UTC, the only reading that is the same everywhere.
     } else {
-        parse_offset(&text[c.i..])?
+        iso_offset(&text[c.i..], basic)?
     };
     build(i64::from(y), m, d, Some((h, min, s, frac_ms)), offset)
+}
+
+/// The offset after an ISO time: what `parse_offset` reads, a zone
+/// abbreviation after a number left out (`without_abbreviation`). The basic
+/// form takes its own offsets only: `Z`, `+0100`, `+01`.
+fn iso_offset(text: &str, basic: bool) -> Option<i64> {
+    let offset = without_abbreviation(text);
+    let basic_offset = offset == "Z" || (offset.starts_with(['+', '-']) && !offset.contains(':'));
+    if basic && !basic_offset {
+        return None;
+    }
+    parse_offset(offset)
+}
+
+/// A numeric offset without the zone abbreviation some sites write after
+/// it (`+02:00CET`, `+02:00 CET`, `+02:00 (CET)`): the number decides, as
+/// an abbreviation may be ambiguous, unknown here, or even disagree with
+/// it. An abbreviation is one to five capitals (`Z`, `CEST`, `ACWST`);
+/// other text after the number is kept, for `parse_offset` to refuse.
+fn without_abbreviation(text: &str) -> &str {
+    if !text.starts_with(['+', '-']) {
+        return text;
+    }
+    let end = 1 + text[1..].bytes().take_while(|b| b.is_ascii_digit() || *b == b':').count();
+    let after = text[end..].trim_start();
+    let name = after.strip_prefix('(').and_then(|a| a.strip_suffix(')')).unwrap_or(after);
+    if (1..=5).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase()) {
+        &text[..end]
+    } else {
+        text
+    }
 }
 
 /// `Z`, `+01:00`, `+0100`, `+01`, a zone name common in RFC 2822 dates,
@@ -959,8 +1008,120 @@ mod tests {
     fn unix_times_in_seconds_and_milliseconds() {
         assert_eq!(iso("1764496800").as_deref(), Some("2025-11-30T10:00:00Z"));
         assert_eq!(iso(" 1764496800123 ").as_deref(), Some("2025-11-30T10:00:00Z"));
-        for not_one in ["20261130", "176449680", "17644968001", "-1764496800", "1764496800.5", "+1764496800"] {
+        for not_one in ["12345678", "176449680", "17644968001", "-1764496800", "1764496800.5", "+1764496800"] {
             assert_eq!(parse_date(not_one), None, "{not_one:?}");
+        }
+        // Eight digits are a day in ISO 8601's basic form, never a time in 1970.
+        assert_eq!(parse_date("20261130"), Some(DateValue { epoch_ms: 1_795_996_800_000, has_time: false }));
+    }
+
+    #[test]
+    fn iso_basic_form_reads_as_the_extended_form() {
+        // 2018-06-19T05:50:00+09:00 is 1529355000 s after the epoch (`date -u -d`).
+        let extended = parse_date("2018-06-19T05:50:00+09:00").unwrap();
+        assert_eq!(extended, DateValue { epoch_ms: 1_529_355_000_000, has_time: true });
+        for basic in ["20180619T055000+0900", "20180619T055000+09", "20180619T0550+0900", "20180618T205000-0000"] {
+            assert_eq!(parse_date(basic), Some(extended), "{basic}");
+        }
+        for (basic, same) in [
+            ("20180619T055000Z", "2018-06-19T05:50:00Z"),
+            ("20180619T055000", "2018-06-19T05:50:00"),
+            ("20180619T0550", "2018-06-19T05:50"),
+            ("20180619T055000.250+0900", "2018-06-19T05:50:00.250+09:00"),
+            ("20180619T055000,5-0330", "2018-06-19T05:50:00,5-03:30"),
+            ("20180619T055000.123456Z", "2018-06-19T05:50:00.123Z"),
+            ("20240229T235960Z", "2024-02-29T23:59:60Z"),
+            ("20180619", "2018-06-19"),
+        ] {
+            assert!(parse_date(same).is_some(), "{same}");
+            assert_eq!(parse_date(basic), parse_date(same), "{basic}");
+        }
+        assert_eq!(parse_date("20180619T055000-0330").unwrap().epoch_ms, 1_529_400_000_000);
+        assert_eq!(parse_date("20180619"), Some(DateValue { epoch_ms: 1_529_366_400_000, has_time: false }));
+    }
+
+    #[test]
+    fn an_offset_decides_over_the_zone_abbreviation_after_it() {
+        // 2020-09-26T12:07:40+02:00 is 1601114860 s after the epoch (`date -u -d`).
+        let plain = parse_date("2020-09-26T12:07:40+02:00").unwrap();
+        assert_eq!(plain, DateValue { epoch_ms: 1_601_114_860_000, has_time: true });
+        for text in [
+            "2020-09-26T12:07:40+02:00CET",
+            "2020-09-26T12:07:40+02:00 CET",
+            "2020-09-26T12:07:40+02:00CEST",
+            "2020-09-26T12:07:40+02:00 (CEST)",
+            "2020-09-26T12:07:40+0200 ACWST",
+            "2020-09-26T12:07:40+02 EET",
+            "2020-09-26T12:07:40+02:00EST",
+            "2020-09-26T12:07:40+02:00B",
+            "2020-09-26 12:07:40+02:00 CET",
+            "20200926T120740+0200CET",
+            "20200926T120740+02 (CET)",
+        ] {
+            assert_eq!(parse_date(text), Some(plain), "{text}");
+        }
+        assert_eq!(iso("2020-09-26T06:07:40-04:00 EDT").as_deref(), Some("2020-09-26T10:07:40Z"));
+    }
+
+    #[test]
+    fn text_after_an_offset_that_is_no_zone_abbreviation_is_refused() {
+        for bad in [
+            "2020-09-26T12:07:40+02:00junk",
+            "2020-09-26T12:07:40+02:00cet",
+            "2020-09-26T12:07:40+02:00 Cet",
+            "2020-09-26T12:07:40+02:00 ABCDEF",
+            "2020-09-26T12:07:40+02:00 CET1",
+            "2020-09-26T12:07:40+02:00 CET CEST",
+            "2020-09-26T12:07:40+02:00 C-T",
+            "2020-09-26T12:07:40+02:00-CET",
+            "2020-09-26T12:07:40+02:00 (CET",
+            "2020-09-26T12:07:40+02:00 CET)",
+            "2020-09-26T12:07:40+02:00 ()",
+            "2020-09-26T12:07:40+02:00 (Central European Time)",
+            "2020-09-26T12:07:40+02:00.",
+            "2020-09-26T12:07:40+02:00:CET",
+            "2020-09-26T12:07:40+2 CET",
+            "2020-09-26T12:07:40+ CET",
+            "2020-09-26T12:07:40Z CET",
+            "20200926T120740+02:00 CET",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn iso_basic_form_refuses_mixed_and_partial_forms() {
+        for bad in [
+            // Extended date, basic time, and the other way round: not ISO 8601.
+            "2018-06-19T055000",
+            "2018-06-19T0550",
+            "20180619T05:50:00",
+            "20180619T05:50",
+            "2018-0619",
+            "201806-19",
+            // A basic time takes a basic offset only.
+            "20180619T055000+09:00",
+            "20180619T055000 +0900",
+            "20180619T055000GMT+0900",
+            "20180619T055000 JST",
+            "20180619T055000+9",
+            "20180619T055000+09000",
+            // `T` only, and hours with minutes at least.
+            "20180619 055000",
+            "20180619t055000",
+            "20180619T05",
+            "20180619T05500",
+            "20180619T0550000",
+            "20180619T055000.",
+            // Digits alone that are no day, or that are longer than one.
+            "20181319",
+            "20180631",
+            "20180619T245000",
+            "201806190550",
+            "20180619055000",
+            "2018061",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad:?}");
         }
     }
 

@@ -65,8 +65,8 @@ pub fn finish(doc: &mut NewsDocument, order: Order, max_items: usize, main_id: O
     for (n, a) in unnamed.enumerate() {
         a.id = format!("item-{}", n + 1);
     }
-    let keep = first_of_each(doc.latest.iter().map(|a| (a.id.as_str(), a.url.as_deref())));
-    let mut keep = keep.into_iter();
+    let keys: Vec<_> = doc.latest.iter().map(|a| (a.id.as_str(), a.url.as_deref(), a.date_published)).collect();
+    let mut keep = newest_of_each(&keys).into_iter();
     doc.latest.retain(|_| keep.next().unwrap_or(true));
     if let Some(i) = main_id.and_then(|id| doc.latest.iter().position(|a| a.id == id)) {
         let chosen = doc.latest.remove(i);
@@ -92,18 +92,27 @@ pub fn finish(doc: &mut NewsDocument, order: Order, max_items: usize, main_id: O
     doc.latest = by_date.into_iter().filter_map(|i| all[i].take()).collect();
 }
 
-/// Which of a list of articles (by id and URL) are not duplicates of an
-/// earlier one: same id, or same URL. B-tree sets: the data chooses ids and
-/// URLs, and a B-tree stays O(log n) whatever they are.
-fn first_of_each<'a>(keys: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> Vec<bool> {
+/// Which of a list of articles (by id, URL and date) are kept of their
+/// duplicates (same id, or same URL): the later-dated one, which is the
+/// edited version; of equal dates, or none, the first in the file. A dated
+/// one beats an undated one, as it sorts before it in the ticker.
+///
+/// The articles are seen newest first, stably (as the ticker sorts them),
+/// and one is a duplicate of any seen before it, kept or not. B-tree sets:
+/// the data chooses ids and URLs, and a B-tree stays O(log n) whatever they
+/// are.
+fn newest_of_each(keys: &[(&str, Option<&str>, Option<DateValue>)]) -> Vec<bool> {
+    let dates: Vec<i64> = keys.iter().map(|&(_, _, date)| newest_first(date)).collect();
     let mut seen_ids = BTreeSet::new();
     let mut seen_urls = BTreeSet::new();
-    keys.map(|(id, url)| {
+    let mut keep = vec![false; keys.len()];
+    for i in stable_order(&dates) {
+        let (id, url, _) = keys[i];
         let new_id = seen_ids.insert(FromTheEnd(id));
         let new_url = url.is_none_or(|u| seen_urls.insert(FromTheEnd(u)));
-        new_id && new_url
-    })
-    .collect()
+        keep[i] = new_id && new_url;
+    }
+    keep
 }
 
 /// A key ordered by its bytes read from the end. Ids and URLs of one feed
@@ -147,7 +156,8 @@ pub fn stable_order(keys: &[i64]) -> Vec<usize> {
 /// (a feed), from what it reads of each (id, which is never empty here, URL
 /// and date): a decoder builds the rest of only those, since most items of
 /// a long feed are never shown. The others still count in `found`
-/// (`NewsDocument::unbuilt`).
+/// (`NewsDocument::unbuilt`). Duplicates are told apart here as `finish`
+/// tells them, by date: an edit far down a feed is built, its original not.
 ///
 /// `accepted` says which items the tag filter lets through (empty: all).
 pub fn shown(
@@ -156,7 +166,7 @@ pub fn shown(
     main_id: Option<&str>,
     accepted: &[bool],
 ) -> Vec<bool> {
-    let unique = first_of_each(keys.iter().map(|&(id, url, _)| (id, url)));
+    let unique = newest_of_each(keys);
     let main = main_id.and_then(|id| keys.iter().zip(&unique).position(|(k, &u)| u && k.0 == id));
     let passes = |i: usize| accepted.get(i).copied().unwrap_or(true);
     let candidates: Vec<usize> = (0..keys.len()).filter(|&i| unique[i] && Some(i) != main && passes(i)).collect();
@@ -249,6 +259,32 @@ mod tests {
     }
 
     #[test]
+    fn of_duplicates_the_later_dated_is_kept_of_ties_and_undated_the_first() {
+        let mut doc = document(vec![
+            article("a", Some("https://a.test/a"), Some(1)),
+            article("tie", None, Some(4)),
+            article("b", Some("https://a.test/b"), None),
+            article("a", None, Some(3)),
+            article("tie", None, Some(4)),
+            article("c", Some("https://a.test/a"), Some(2)),
+            article("b", None, None),
+            article("d", Some("https://a.test/d"), None),
+            article("d", None, Some(0)),
+            article("y", Some("https://a.test/y"), Some(1)),
+            article("y", Some("https://a.test/x"), Some(2)),
+            article("x", Some("https://a.test/x"), Some(3)),
+        ]);
+        finish(&mut doc, Order::AsGiven, usize::MAX, None, TagFilter::default());
+        let kept: Vec<_> = doc.latest.iter().map(|a| (a.id.as_str(), a.date_published.map(|d| d.epoch_ms))).collect();
+        let day = |d: i64| Some(d * 86_400_000);
+        // `a` of day 3 beats day 1, and so does `c`, of the older `a`'s URL;
+        // they are no duplicates of each other. A date beats none (`d`). The
+        // older `y` is a duplicate of the newer, itself one of `x`.
+        assert_eq!(kept, [("tie", day(4)), ("b", None), ("a", day(3)), ("c", day(2)), ("d", day(0)), ("x", day(3))]);
+        assert_eq!(doc.found, 6);
+    }
+
+    #[test]
     fn ids_that_collided_in_the_old_hash_table_are_told_apart() {
         let colliding = crate::test_support::colliding_ids(20_000);
         let mut latest: Vec<Article> = colliding.iter().map(|id| article(id, None, None)).collect();
@@ -257,6 +293,13 @@ mod tests {
         finish(&mut doc, Order::AsGiven, usize::MAX, None, TagFilter::default());
         assert_eq!(ids(&doc), colliding.iter().map(String::as_str).collect::<Vec<_>>(), "each id once, the first kept");
         assert!(doc.latest.iter().all(|a| a.url.is_none()));
+        // Dated, the later copies win.
+        let mut latest: Vec<Article> = colliding.iter().map(|id| article(id, None, Some(1))).collect();
+        latest.extend(colliding.iter().rev().map(|id| article(id, Some(id), Some(2))));
+        let mut doc = document(latest);
+        finish(&mut doc, Order::AsGiven, usize::MAX, None, TagFilter::default());
+        assert_eq!(ids(&doc), colliding.iter().rev().map(String::as_str).collect::<Vec<_>>(), "the later-dated kept");
+        assert!(doc.latest.iter().all(|a| a.url.is_some()));
         let last = colliding.last().unwrap();
         let mut doc = document(colliding.iter().map(|id| article(id, None, None)).collect());
         finish(&mut doc, Order::AsGiven, usize::MAX, Some(last), TagFilter::default());
@@ -289,8 +332,8 @@ mod tests {
             let keys: Vec<_> = articles.iter().map(|a| (a.id.as_str(), a.url.as_deref(), a.date_published)).collect();
             let keep = shown(&keys, max_items, main_id.as_deref(), &[]);
             let chosen: Vec<Article> = articles.iter().zip(&keep).filter(|(_, &k)| k).map(|(a, _)| a.clone()).collect();
-            let unbuilt = keep.iter().filter(|&&k| !k).count()
-                - (count - first_of_each(keys.iter().map(|k| (k.0, k.1))).iter().filter(|&&u| u).count());
+            let unbuilt =
+                keep.iter().filter(|&&k| !k).count() - (count - newest_of_each(&keys).iter().filter(|&&u| u).count());
             let mut everything = document(articles);
             finish(&mut everything, Order::NewestFirst, max_items, main_id.as_deref(), TagFilter::default());
             let mut few = document(chosen);
