@@ -98,6 +98,41 @@ for (const view of ["ticker", "article"]) {
   }
 }
 
+test("exclude-tags leaves out the articles with any of its tags, before max-items, with and without tags", async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(env.url + PAGE);
+  await moduleStarted(page);
+  const result = await page.evaluate(async () => {
+    const el = document.createElement("news-reel");
+    el.setAttribute("exclude-tags", "Sport, РЕКЛАМА");
+    el.setAttribute("mode", "list");
+    el.setAttribute("max-items", "2");
+    document.querySelector("#app").append(el);
+    el.load({
+      version: "https://jsonfeed.org/version/1.1",
+      items: [
+        { id: "1", title: "Cup final", tags: ["SPORT"], date_published: "2026-11-06" },
+        { id: "2", title: "Budget vote", tags: ["politics"], date_published: "2026-11-05" },
+        { id: "3", title: "Sponsored", tags: ["world", "реклама"], date_published: "2026-11-04" },
+        { id: "4", title: "Untagged", date_published: "2026-11-03" },
+        { id: "5", title: "Peace talks", tags: ["World"], date_published: "2026-11-02" },
+      ],
+    });
+    const titles = () => [...el.shadowRoot.querySelectorAll(".items:not(.copy) .title")].map((t) => t.textContent);
+    const excluded = titles();
+    el.setAttribute("tags", "world");
+    const both = titles();
+    el.removeAttribute("exclude-tags");
+    const tagsOnly = titles();
+    return { excluded, both, tagsOnly };
+  });
+  assert.deepEqual(result.excluded, ["Budget vote", "Untagged"], "the two newest left after the exclusion");
+  assert.deepEqual(result.both, ["Peace talks"], "one of tags, none of exclude-tags");
+  assert.deepEqual(result.tagsOnly, ["Sponsored", "Peace talks"]);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test("tags shows only the matching articles, case-insensitively in any script; ready counts them all", async () => {
   const { page, context, problems } = await openPage(env.browser);
   await page.goto(env.url + PAGE);

@@ -26,6 +26,7 @@ pub enum Attribute {
     Source,
     Article,
     Tags,
+    ExcludeTags,
     View,
     Open,
     Mode,
@@ -150,6 +151,14 @@ pub const ATTRIBUTES: &[AttributeSpec] = &[
     AttributeSpec {
         attribute: Attribute::Tags,
         name: "tags",
+        value: Value::Text,
+        set_by: SetBy::Page,
+        inherited: false,
+        change: Some(Change::Decode),
+    },
+    AttributeSpec {
+        attribute: Attribute::ExcludeTags,
+        name: "exclude-tags",
         value: Value::Text,
         set_by: SetBy::Page,
         inherited: false,
@@ -379,6 +388,11 @@ pub const ATTRIBUTE_DOCS: &[AttributeDocs] = &[
         attribute: Attribute::Tags,
         summary: "Comma-separated tags: the ticker shows only the articles with one of them.",
         description: "Comma-separated keywords, tags or categories: the ticker shows only the articles with one of them (case-insensitive). Applied before `max-items`.",
+    },
+    AttributeDocs {
+        attribute: Attribute::ExcludeTags,
+        summary: "Comma-separated tags: the ticker leaves out the articles with any of them.",
+        description: "Comma-separated keywords, tags or categories: the ticker leaves out every article with any of them (case-insensitive, as `tags` compares). Applied before `max-items`; with `tags`, an article must have one of those and none of these.",
     },
     AttributeDocs {
         attribute: Attribute::View,

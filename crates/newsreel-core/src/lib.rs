@@ -337,11 +337,12 @@ mod tests {
 
     #[test]
     fn tags_choose_the_ticker_before_it_is_capped_in_every_format() {
-        let wanted = normalize::wanted_tags(" World ,, politics ", str::to_lowercase);
+        let wanted = normalize::tag_list(" World ,, politics ", str::to_lowercase);
         assert_eq!(wanted, ["world", "politics"]);
+        let lists = normalize::TagLists { wanted, excluded: vec![] };
         let options = DecodeOptions {
             max_items: 2,
-            tags: normalize::TagFilter { wanted: &wanted, fold: str::to_lowercase },
+            tags: normalize::TagFilter { lists: &lists, fold: str::to_lowercase },
             ..DecodeOptions::default()
         };
         let headlines = |doc: &NewsDocument| doc.latest.iter().map(|a| a.headline.clone()).collect::<Vec<_>>();
@@ -370,6 +371,62 @@ mod tests {
         assert_eq!(headlines(&decode(ours, options).unwrap()), ["O1"], "a comma-separated keywords text");
         let none = r#"{"latest":[{"headline":"O2","keywords":"sport"}]}"#;
         assert!(decode(none, options).is_ok(), "no match is an empty ticker, not a failure of the data");
+    }
+
+    #[test]
+    fn excluded_tags_leave_articles_out_before_the_cap_in_every_format_with_or_without_tags() {
+        let config = |tags: Option<&str>, exclude: &str| view::config::Config {
+            tags: tags.map(str::to_string),
+            exclude_tags: Some(exclude.to_string()),
+            max_items: 2,
+            ..view::config::Config::read(|_| None)
+        };
+        let headlines = |doc: NewsDocument| doc.latest.into_iter().map(|a| a.headline).collect::<Vec<_>>();
+        // Newest first: 5, 4, 3, 2, 1. 5 and 2 are sport, 4 is sport and
+        // world, 3 and 1 world only.
+        let tags = |i: u32| match i {
+            5 | 2 => r#"["Sport"]"#,
+            4 => r#"["World","SPORT "]"#,
+            _ => r#"["world"]"#,
+        };
+        let feed_items: Vec<String> = (1..=5)
+            .map(|i| format!(r#"{{"id":"{i}","title":"F{i}","date_published":"2026-01-0{i}","tags":{}}}"#, tags(i)))
+            .collect();
+        let feed = format!(r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{}]}}"#, feed_items.join(","));
+        let rss_items: Vec<String> = (1..=5)
+            .map(|i| {
+                let categories: String = serde_json::from_str::<Vec<String>>(tags(i))
+                    .unwrap()
+                    .iter()
+                    .map(|c| format!("<category>{c}</category>"))
+                    .collect();
+                format!("<item><guid>{i}</guid><title>F{i}</title><pubDate>0{i} Jan 2026 00:00:00 GMT</pubDate>{categories}</item>")
+            })
+            .collect();
+        let rss = format!(r#"<rss version="2.0"><channel><title>T</title>{}</channel></rss>"#, rss_items.join(""));
+        for (tags, exclude, expected) in [
+            (None, " sport ,", ["F3", "F1"]),
+            (Some("world"), "Sport", ["F3", "F1"]),
+            (Some("sport"), "nothing, here", ["F5", "F4"]),
+        ] {
+            let config = config(tags, exclude);
+            let lists = config.tag_lists(str::to_lowercase);
+            let options = config.decode_options(&lists, str::to_lowercase, None);
+            assert_eq!(
+                headlines(decode(&feed, options).unwrap()),
+                expected,
+                "JSON Feed, tags {tags:?}, exclude {exclude:?}"
+            );
+            let doc = formats::feeds::decode_text(&rss, input::xml::from_text, options).unwrap();
+            assert_eq!(doc.found, 5, "found still counts every item");
+            assert_eq!(headlines(doc), expected, "RSS, tags {tags:?}, exclude {exclude:?}");
+        }
+        let ours =
+            r#"{"latest":[{"headline":"O1","keywords":"Politics, economy"},{"headline":"O2","keywords":"sport"}]}"#;
+        let config = config(None, "ECONOMY");
+        let lists = config.tag_lists(str::to_lowercase);
+        let options = config.decode_options(&lists, str::to_lowercase, None);
+        assert_eq!(headlines(decode(ours, options).unwrap()), ["O2"], "a comma-separated keywords text");
     }
 
     #[test]

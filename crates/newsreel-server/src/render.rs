@@ -88,8 +88,8 @@ pub fn render_html(input: &str, options: &RenderOptions) -> Result<String, Decod
 /// into the same neutral tree `DOMParser` gives (a feed that only a lenient
 /// reader accepts is repaired first, as in the browser).
 fn decode(input: &str, content: sniff::Content, config: &Config) -> Result<NewsDocument, DecodeError> {
-    let wanted = config.wanted_tags(str::to_lowercase);
-    let options = config.decode_options(&wanted, str::to_lowercase, None);
+    let tags = config.tag_lists(str::to_lowercase);
+    let options = config.decode_options(&tags, str::to_lowercase, None);
     match content {
         sniff::Content::Xml => feeds::decode_text(input, xml::from_text, options),
         _ => decode_blocks(&[input], options),

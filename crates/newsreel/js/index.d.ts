@@ -127,6 +127,8 @@ export interface NewsReelAttributes {
   article?: string;
   /** Comma-separated tags: the ticker shows only the articles with one of them. */
   tags?: string;
+  /** Comma-separated tags: the ticker leaves out the articles with any of them. */
+  "exclude-tags"?: string;
   /** `both` (default), `ticker` (the headlines alone, as links) or `article` (the view alone). */
   view?: "both" | "ticker" | "article";
   /** What a tap on a headline does: `auto` (default), `view` or `link`. */

@@ -611,9 +611,9 @@ impl Widget {
     fn decode_and_show(&self) -> DomResult<()> {
         let result = {
             let config = self.config();
-            let wanted = config.wanted_tags(b::lowercase);
+            let tags = config.tag_lists(b::lowercase);
             let document_url = self.feed.borrow().as_ref().and_then(|f| f.document_url.clone());
-            let options = config.decode_options(&wanted, b::lowercase, document_url.as_deref());
+            let options = config.decode_options(&tags, b::lowercase, document_url.as_deref());
             match self.feed_tree() {
                 Some(tree) => tree.map_err(DecodeError::from).and_then(|root| feeds::decode(&root, options)),
                 None => decode_blocks(&self.sources.borrow(), options),

@@ -10,36 +10,54 @@ use crate::model::{Article, NewsDocument};
 pub const DEFAULT_MAX_ITEMS: usize = 50;
 
 /// `tags="politics, world"`: the ticker shows only the articles with one of
-/// these keywords, tags or categories. Both sides are compared after `fold`,
-/// which the DOM shell sets to the browser's lower-casing (it knows every
-/// script, and keeps Unicode's case tables out of the wasm); `wanted` is
-/// folded already. No tags: every article.
+/// these keywords, tags or categories; `exclude-tags="sport"` leaves out
+/// those with any of its own. Both sides are compared after `fold`, which the
+/// DOM shell sets to the browser's lower-casing (it knows every script, and
+/// keeps Unicode's case tables out of the wasm); the lists are folded
+/// already. No tags of either kind: every article.
 #[derive(Clone, Copy, Debug)]
 pub struct TagFilter<'a> {
-    pub wanted: &'a [String],
+    pub lists: &'a TagLists,
     pub fold: fn(&str) -> String,
 }
 
+/// The folded tags of `tags` (`wanted`) and of `exclude-tags` (`excluded`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TagLists {
+    pub wanted: Vec<String>,
+    pub excluded: Vec<String>,
+}
+
+static NO_TAGS: TagLists = TagLists { wanted: Vec::new(), excluded: Vec::new() };
+
 impl Default for TagFilter<'_> {
     fn default() -> Self {
-        TagFilter { wanted: &[], fold: str::to_ascii_lowercase }
+        TagFilter { lists: &NO_TAGS, fold: str::to_ascii_lowercase }
     }
 }
 
 impl TagFilter<'_> {
     pub fn is_active(&self) -> bool {
-        !self.wanted.is_empty()
+        !self.lists.wanted.is_empty() || !self.lists.excluded.is_empty()
     }
 
-    /// Whether an article with these tags is shown.
+    /// Whether an article with these tags is shown: one of the wanted (when
+    /// there are any), and none of the excluded.
     pub fn accepts(&self, tags: &[String]) -> bool {
-        !self.is_active() || tags.iter().any(|tag| self.wanted.contains(&(self.fold)(tag.trim())))
+        if !self.is_active() {
+            return true;
+        }
+        let folded: Vec<String> = tags.iter().map(|tag| (self.fold)(tag.trim())).collect();
+        let wanted = &self.lists.wanted;
+        let excluded = &self.lists.excluded;
+        (wanted.is_empty() || folded.iter().any(|tag| wanted.contains(tag)))
+            && !folded.iter().any(|tag| excluded.contains(tag))
     }
 }
 
-/// The wanted tags of a `tags` attribute: comma-separated, trimmed, folded,
-/// empty ones left out.
-pub fn wanted_tags(attribute: &str, fold: fn(&str) -> String) -> Vec<String> {
+/// The tags of a `tags` or `exclude-tags` attribute: comma-separated,
+/// trimmed, folded, empty ones left out.
+pub fn tag_list(attribute: &str, fold: fn(&str) -> String) -> Vec<String> {
     attribute.split(',').map(str::trim).filter(|t| !t.is_empty()).map(fold).collect()
 }
 
@@ -186,13 +204,28 @@ mod tests {
 
     #[test]
     fn a_tag_filter_compares_folded_tags() {
-        let wanted = vec!["политика".to_string(), "world".to_string()];
-        let filter = TagFilter { wanted: &wanted, fold: str::to_lowercase };
+        let lists = TagLists { wanted: vec!["политика".to_string(), "world".to_string()], excluded: vec![] };
+        let filter = TagFilter { lists: &lists, fold: str::to_lowercase };
         assert!(filter.accepts(&["ПОЛИТИКА".into()]));
         assert!(filter.accepts(&["x".into(), " World ".into()]));
         assert!(!filter.accepts(&["sport".into()]));
         assert!(!filter.accepts(&[]));
         assert!(TagFilter::default().accepts(&[]), "no filter shows everything");
+    }
+
+    #[test]
+    fn an_excluded_tag_leaves_an_article_out_whatever_else_it_has() {
+        let lists = TagLists { wanted: vec![], excluded: vec!["спорт".to_string(), "ads".to_string()] };
+        let filter = TagFilter { lists: &lists, fold: str::to_lowercase };
+        assert!(filter.is_active());
+        assert!(filter.accepts(&[]), "an untagged article stays");
+        assert!(filter.accepts(&["world".into()]));
+        assert!(!filter.accepts(&["world".into(), " СПОРТ ".into()]));
+        let lists = TagLists { wanted: vec!["world".to_string()], excluded: vec!["ads".to_string()] };
+        let both = TagFilter { lists: &lists, fold: str::to_lowercase };
+        assert!(both.accepts(&["World".into()]));
+        assert!(!both.accepts(&["World".into(), "ADS".into()]), "excluded wins over wanted");
+        assert!(!both.accepts(&["sport".into()]), "with tags, one of them is still needed");
     }
     use crate::dates::DateValue;
     use crate::model::Format;

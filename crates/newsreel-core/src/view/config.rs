@@ -5,7 +5,7 @@
 //! reads an attribute itself.
 
 use crate::contract::{Attribute, Value};
-use crate::formats::normalize::{wanted_tags, TagFilter};
+use crate::formats::normalize::{tag_list, TagFilter, TagLists};
 use crate::html::text::html_integer;
 use crate::i18n::strings::Overrides;
 use crate::view::programs::{Mode, Open, View};
@@ -32,6 +32,8 @@ pub struct Config {
     pub article: Option<String>,
     /// `tags`, as written (folded to lower case by the platform's rules when used).
     pub tags: Option<String>,
+    /// `exclude-tags`, as written (folded as `tags` is when used).
+    pub exclude_tags: Option<String>,
     pub view: View,
     /// `open`: what a tap on a headline does.
     pub open: Open,
@@ -86,6 +88,7 @@ impl Config {
             source: value_of(Attribute::Source),
             article: value_of(Attribute::Article),
             tags: value_of(Attribute::Tags),
+            exclude_tags: value_of(Attribute::ExcludeTags),
             view: match reader.keyword(Attribute::View) {
                 Some("ticker") => View::Ticker,
                 Some("article") => View::Article,
@@ -138,26 +141,28 @@ impl Config {
         self.lang.as_deref().or(data_language).unwrap_or_default().to_string()
     }
 
-    /// How to decode for this configuration. `wanted` holds the `tags`,
-    /// folded by `fold` (the platform's lower case: `wanted_tags`), and
-    /// `document_url` is where a fetched feed came from.
+    /// How to decode for this configuration. `tags` holds the lists of
+    /// `tags` and `exclude-tags`, folded by `fold` (the platform's lower
+    /// case: `tag_lists`), and `document_url` is where a fetched feed came from.
     pub fn decode_options<'a>(
         &'a self,
-        wanted: &'a [String],
+        tags: &'a TagLists,
         fold: fn(&str) -> String,
         document_url: Option<&'a str>,
     ) -> DecodeOptions<'a> {
         DecodeOptions {
             max_items: self.max_items,
             main_id: self.article.as_deref(),
-            tags: TagFilter { wanted, fold },
+            tags: TagFilter { lists: tags, fold },
             document_url,
         }
     }
 
-    /// The `tags` the ticker keeps, folded by `fold`; empty for all.
-    pub fn wanted_tags(&self, fold: fn(&str) -> String) -> Vec<String> {
-        self.tags.as_deref().map(|t| wanted_tags(t, fold)).unwrap_or_default()
+    /// The tags the ticker keeps (`tags`; empty for all) and those it leaves
+    /// out (`exclude-tags`), folded by `fold`.
+    pub fn tag_lists(&self, fold: fn(&str) -> String) -> TagLists {
+        let list = |attribute: &Option<String>| attribute.as_deref().map(|t| tag_list(t, fold)).unwrap_or_default();
+        TagLists { wanted: list(&self.tags), excluded: list(&self.exclude_tags) }
     }
 }
 
