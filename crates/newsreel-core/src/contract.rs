@@ -41,6 +41,7 @@ pub enum Attribute {
     NextLabel,
     HeadingLevel,
     RelativeDates,
+    Thumbnails,
     Images,
     Target,
     History,
@@ -281,6 +282,14 @@ pub const ATTRIBUTES: &[AttributeSpec] = &[
         change: Some(Change::Render),
     },
     AttributeSpec {
+        attribute: Attribute::Thumbnails,
+        name: "thumbnails",
+        value: Value::Boolean,
+        set_by: SetBy::Page,
+        inherited: false,
+        change: Some(Change::Render),
+    },
+    AttributeSpec {
         attribute: Attribute::Images,
         name: "images",
         value: Value::Keyword { values: &["none"], ignore_case: true, default: None },
@@ -465,6 +474,11 @@ pub const ATTRIBUTE_DOCS: &[AttributeDocs] = &[
         description: "Present: dates read \"3 hours ago\" rather than as dates.",
     },
     AttributeDocs {
+        attribute: Attribute::Thumbnails,
+        summary: "Present: each headline shows its article's image, small, before its text.",
+        description: "Present: each headline with an image shows it before its text (part `thumbnail`), in a fixed box of `--newsreel-thumbnail-size`, so nothing moves as it loads. A headline without an image gets no box; `images=\"none\"` wins.",
+    },
+    AttributeDocs {
         attribute: Attribute::Images,
         summary: "`none`: no image is ever loaded.",
         description: "`none`: never load images (neither the lead image nor those in article bodies).",
@@ -561,6 +575,7 @@ pub const PARTS: &[PartSpec] = &[
     PartSpec { name: "list", description: "The list of headlines." },
     PartSpec { name: "item", description: "One headline of the list." },
     PartSpec { name: "new", description: "With `item`: a headline a refresh of `src` brought, for a highlight." },
+    PartSpec { name: "thumbnail", description: "A headline's image (`thumbnails`): `alt=\"\"`, as the headline beside it names it." },
     PartSpec { name: "item-copy", description: "A headline of the hidden duplicate list a seamless marquee scrolls." },
     PartSpec { name: "article", description: "The article view." },
     PartSpec { name: "headline", description: "The article view's headline." },
@@ -657,6 +672,13 @@ pub const CSS_PROPERTIES: &[CssPropertySpec] = &[
         default: "1rem",
         dark: None,
         description: "Base font size; the widget's other text sizes are relative to it.",
+    },
+    CssPropertySpec {
+        name: "--newsreel-thumbnail-size",
+        syntax: Some("<length>"),
+        default: "2em",
+        dark: None,
+        description: "Width and height of a headline's thumbnail (`thumbnails`); the image is cropped to fill it.",
     },
 ];
 

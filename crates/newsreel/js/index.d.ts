@@ -157,6 +157,8 @@ export interface NewsReelAttributes {
   "heading-level"?: 1 | 2 | 3 | 4 | 5 | 6 | "1" | "2" | "3" | "4" | "5" | "6";
   /** Present: dates read "3 hours ago". */
   "relative-dates"?: boolean | "";
+  /** Present: each headline shows its article's image, small, before its text. */
+  thumbnails?: boolean | "";
   /** `none`: no image is ever loaded. */
   images?: "none";
   /** `target` of the links to the original articles, such as `_blank`. */

@@ -51,6 +51,8 @@ pub struct Config {
     pub word_labels: Overrides,
     pub heading_level: u8,
     pub relative_dates: bool,
+    /// `thumbnails`: each headline's image before its text.
+    pub thumbnails: bool,
     /// False with `images="none"`.
     pub images: bool,
     /// `target`, when not empty.
@@ -113,6 +115,7 @@ impl Config {
             word_labels,
             heading_level: reader.count(Attribute::HeadingLevel) as u8,
             relative_dates: value_of(Attribute::RelativeDates).is_some(),
+            thumbnails: value_of(Attribute::Thumbnails).is_some(),
             images: reader.keyword(Attribute::Images) != Some("none"),
             target: value_of(Attribute::Target).filter(|t| !t.is_empty()),
             history: reader.keyword(Attribute::History) != Some("off"),

@@ -16,3 +16,32 @@ pub mod state;
 /// review, and minified by build.rs: the browser shell adopts it into each
 /// shadow root, and a server-rendered widget links it (`newsreel css`).
 pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/styles.min.css"));
+
+#[cfg(test)]
+mod tests {
+    use crate::contract::CSS_PROPERTIES;
+
+    /// Every `--newsreel-*` property the stylesheet reads is in the
+    /// contract's table, read with the table's default as its fallback (or
+    /// its dark default, in the dark block), and every one in the table is read.
+    #[test]
+    fn the_stylesheet_reads_the_custom_properties_of_the_contract_with_their_defaults() {
+        let css = include_str!("styles.css");
+        let mut read = Vec::new();
+        for (at, _) in css.match_indices("var(--newsreel-") {
+            let inside = &css[at + "var(".len()..];
+            let inside = &inside[..inside.find(')').expect("a closed var()")];
+            let (name, fallback) = inside.split_once(',').expect("a fallback");
+            let spec = CSS_PROPERTIES
+                .iter()
+                .find(|p| p.name == name)
+                .unwrap_or_else(|| panic!("{name} is not in the contract"));
+            let fallback = fallback.trim();
+            assert!(fallback == spec.default || Some(fallback) == spec.dark, "{name}: fallback {fallback}");
+            read.push(name);
+        }
+        for spec in CSS_PROPERTIES {
+            assert!(read.contains(&spec.name), "{} is never read", spec.name);
+        }
+    }
+}

@@ -140,6 +140,8 @@ pub struct RenderOptions {
     pub locale: String,
     pub heading_level: u8,
     pub images: bool,
+    /// `thumbnails` (and not `images="none"`): each headline's image before its text.
+    pub thumbnails: bool,
     pub relative_dates: bool,
     pub link_target: Option<String>,
     /// The words of the link to the article's page, in the widget's language.
@@ -277,6 +279,25 @@ pub fn ticker_item(
     }
     if let Some(lang) = &article.language {
         p.attr("lang", lang);
+    }
+    if let Some(src) =
+        article.image.as_ref().filter(|_| options.thumbnails).and_then(|i| allowed(&i.url, UrlUse::Image))
+    {
+        // Decorative: the headline beside it says what it shows. Its box is
+        // the stylesheet's, fixed, so nothing moves when it arrives.
+        p.open_with(
+            "img",
+            &[
+                ("class", "thumb"),
+                ("part", "thumbnail"),
+                ("src", &src),
+                ("alt", ""),
+                ("loading", "lazy"),
+                ("decoding", "async"),
+                ("referrerpolicy", "no-referrer"),
+            ],
+        );
+        p.close();
     }
     p.leaf("span", &[("class", "title"), ("dir", "auto")], &article.headline);
     if let Some(date) = &article.date_published {
@@ -422,6 +443,7 @@ mod tests {
             locale: "en".into(),
             heading_level: 2,
             images: true,
+            thumbnails: false,
             relative_dates: false,
             link_target: Some("_top".into()),
             read_more: "Read the full article".into(),
@@ -454,15 +476,45 @@ mod tests {
         assert!(options(Open::View, true).follows_link(&body), "without a view, every link is followed");
     }
 
+    struct NoDates;
+    impl Platform for NoDates {
+        fn date_text(&self, _: &DateValue, _: &RenderOptions) -> String {
+            String::new()
+        }
+        fn body_html(&self, _: &mut Build, _: &str, _: &BodyOptions) {}
+    }
+
+    #[test]
+    fn a_thumbnail_is_the_articles_safe_image_before_the_headline_and_nothing_without_one() {
+        let image = |url: &str| {
+            Some(crate::model::Image { url: url.into(), alt: Some("A ferry".into()), ..Default::default() })
+        };
+        let article = |image| Article { id: "a".into(), headline: "A".into(), image, ..Default::default() };
+        let html = |article: &Article, thumbnails| {
+            let mut p = Build::new();
+            ticker_item(
+                &mut p,
+                article,
+                &RenderOptions { thumbnails, ..options(Open::View, false) },
+                &NoDates,
+                false,
+                false,
+            );
+            p.to_html()
+        };
+        let pictured = article(image("https://e.test/ferry.jpg"));
+        assert_eq!(
+            html(&pictured, true),
+            r#"<li class="item" part="item"><button type="button" class="pick" data-id="a"><img class="thumb" part="thumbnail" src="https://e.test/ferry.jpg" alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"><span class="title" dir="auto">A</span></button></li>"#,
+            "decorative (the headline names it), lazy, and before the text"
+        );
+        assert!(!html(&pictured, false).contains("<img"), "only with thumbnails");
+        assert!(!html(&article(None), true).contains("<img"), "no image: no empty box");
+        assert!(!html(&article(image("javascript:alert(1)")), true).contains("<img"), "the image URL policy holds");
+    }
+
     #[test]
     fn a_followed_headline_takes_the_target_and_one_opened_in_the_view_does_not() {
-        struct NoDates;
-        impl Platform for NoDates {
-            fn date_text(&self, _: &DateValue, _: &RenderOptions) -> String {
-                String::new()
-            }
-            fn body_html(&self, _: &mut Build, _: &str, _: &BodyOptions) {}
-        }
         let bare = Article {
             id: "a".into(),
             headline: "A".into(),

@@ -240,6 +240,7 @@ pub fn render_options(config: &Config, language: &Language, data_language: Optio
         locale: config.locale(data_language),
         heading_level: config.heading_level,
         images: config.images,
+        thumbnails: config.thumbnails && config.images,
         relative_dates: config.relative_dates,
         link_target: config.target.clone(),
         read_more: language.strings.read_more.clone(),
@@ -257,6 +258,14 @@ mod tests {
 
     fn english() -> Language {
         Language::for_tag("en")
+    }
+
+    #[test]
+    fn thumbnails_show_only_where_images_may_load() {
+        let thumbnails = |attributes: &[(&str, &str)]| render_options(&config(attributes), &english(), None).thumbnails;
+        assert!(!thumbnails(&[]));
+        assert!(thumbnails(&[("thumbnails", "")]));
+        assert!(!thumbnails(&[("thumbnails", ""), ("images", "none")]), "images=\"none\" wins");
     }
 
     const NEWS: &str = r#"{"format":"newsreel/1","title":"City desk","article":{"id":"m","headline":"Main"},
