@@ -541,7 +541,8 @@ impl Attribute {
     }
 }
 
-/// One event the element dispatches; each bubbles and is composed.
+/// One event the element dispatches; each bubbles and is composed, and
+/// only `newsreel:navigate` may be cancelable.
 #[derive(Debug)]
 pub struct EventSpec {
     pub name: &'static str,
@@ -555,6 +556,7 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec { name: "newsreel:error", ts_type: "CustomEvent<NewsReelErrorDetail>", description: "Something went wrong; what was valid stays on screen. `detail`: `{ message, status, url }` (`status` and `url` for a feed from `src`, else null). Bubbles and is composed." },
     EventSpec { name: "newsreel:update", ts_type: "CustomEvent<NewsReelUpdateDetail>", description: "A refresh of `src` changed the ticker. `detail`: `{ count, added, removed }`: articles in the new data, and the ids of the headlines added and removed. Bubbles and is composed." },
     EventSpec { name: "newsreel:select", ts_type: "CustomEvent<NewsReelSelectDetail>", description: "An article was opened in the view (by the reader, by `select()` or by history). `detail`: `{ id, url }`. Bubbles and is composed." },
+    EventSpec { name: "newsreel:navigate", ts_type: "CustomEvent<NewsReelNavigateDetail>", description: "A reader follows a link out of the widget (a headline that is a link, by `view` and `open`, or the article view's `link`), before the browser does. `detail`: `{ id, url }`: the article's id and the absolute URL. A plain click's (Enter's too) is cancelable: `preventDefault()` keeps the page where it is, for a router to take over. A modified click's (Ctrl, ⌘, Shift, the middle button) is not, and its new tab or window opens. Bubbles and is composed." },
 ];
 
 /// One part of the shadow tree that a page may style (`::part(name)`).

@@ -19,12 +19,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     CssStyleSheet, CustomEvent, CustomEventInit, Document, DocumentFragment, Element, Event, EventTarget, FocusEvent,
-    HtmlElement, MediaQueryList, MouseEvent, Node, NodeList, ShadowRoot, ShadowRootInit, ShadowRootMode,
-    VisibilityState, Window,
+    HtmlAnchorElement, HtmlElement, MediaQueryList, MouseEvent, Node, NodeList, ShadowRoot, ShadowRootInit,
+    ShadowRootMode, VisibilityState, Window,
 };
 
 use newsreel_core::html::build::{Build, Step};
 use newsreel_core::input::fetch::FetchOutcome;
+use newsreel_core::view::clicks::Click;
 use newsreel_core::{html::markup, input::charset, input::xml};
 
 /// The outcome of a browser call that can throw: the thrown value on failure.
@@ -38,6 +39,9 @@ pub type DomResult<T> = Result<T, JsValue>;
 pub enum Signal {
     /// A click anywhere in the shadow root (the value is the event).
     Click,
+    /// A click of another button than the main one (the value is the event):
+    /// the middle button's opens a link in a new tab.
+    AuxClick,
     /// Pointer over the ticker.
     Hold,
     /// Focus into an element of the ticker (the value is the event).
@@ -270,13 +274,19 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
 
 /// Fires a bubbling, composed `CustomEvent` with `detail` on the target.
 pub fn dispatch(target: &EventTarget, name: &str, detail: &JsValue) -> DomResult<()> {
+    dispatch_cancelable(target, name, detail, false).map(drop)
+}
+
+/// The same, cancelable or not; true unless a listener cancelled it. A
+/// listener that throws is reported by the browser, not thrown here.
+pub fn dispatch_cancelable(target: &EventTarget, name: &str, detail: &JsValue, cancelable: bool) -> DomResult<bool> {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
+    init.set_cancelable(cancelable);
     init.set_detail(detail);
     let event = CustomEvent::new_with_event_init_dict(name, &init)?;
-    target.dispatch_event(&event)?;
-    Ok(())
+    target.dispatch_event(&event)
 }
 
 // ---------------------------------------------------------------- page
@@ -540,11 +550,19 @@ pub fn pointer_position(event: &Event) -> Option<(f64, f64)> {
     event.dyn_ref::<MouseEvent>().map(|e| (f64::from(e.client_x()), f64::from(e.client_y())))
 }
 
-/// True for a click the browser should handle itself (new tab, new window, download).
-pub fn is_modified_click(event: &Event) -> bool {
-    event
-        .dyn_ref::<MouseEvent>()
-        .is_some_and(|e| e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0)
+/// A click's button and modifier keys, for the core to read
+/// (`newsreel_core::view::clicks`); `None` for an event that is no mouse
+/// event (a page's own `new Event("click")`).
+pub fn click_of(event: &Event) -> Option<Click> {
+    let e = event.dyn_ref::<MouseEvent>()?;
+    Some(Click { button: e.button(), ctrl: e.ctrl_key(), meta: e.meta_key(), shift: e.shift_key(), alt: e.alt_key() })
+}
+
+/// The absolute URL a link goes to, as the browser resolves its `href`;
+/// `None` for an element that is no link with one.
+pub fn link_url(element: &Element) -> Option<String> {
+    let link = element.dyn_ref::<HtmlAnchorElement>().filter(|a| a.has_attribute("href"))?;
+    Some(link.href())
 }
 
 /// Whether a `focusout` moves focus to a node inside `element`.

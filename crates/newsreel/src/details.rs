@@ -24,6 +24,13 @@ pub struct Select<'a> {
     pub url: Option<&'a str>,
 }
 
+/// `newsreel:navigate`: the article's id, and the absolute URL followed.
+#[derive(Serialize)]
+pub struct Navigate<'a> {
+    pub id: &'a str,
+    pub url: &'a str,
+}
+
 /// `newsreel:error`. `status` and `url` are those of a feed loaded by
 /// `src`: the HTTP status (0 when no response came), and the URL as given.
 #[derive(Serialize)]

@@ -34,6 +34,7 @@ use newsreel_core::input::fetch::LoadFailure;
 use newsreel_core::input::xml;
 use newsreel_core::model::{Article, NewsDocument};
 use newsreel_core::view::changes::changes;
+use newsreel_core::view::clicks::{click_action, ClickAction, Clicked};
 use newsreel_core::view::config::Config;
 use newsreel_core::view::programs::{SkeletonWords, View};
 use newsreel_core::view::state::{self, ViewState};
@@ -60,6 +61,22 @@ enum OpenedBy {
     History,
     /// A widget made again for a re-inserted element, reopening what was open.
     Resume,
+}
+
+/// A link of ours that a click landed on.
+enum LinkClicked {
+    /// A ticker entry (`.pick`: a link, a button or a plain text).
+    Headline(web_sys::Element),
+    /// The article view's link to the article's page (part `link`).
+    ArticleLink(web_sys::Element),
+}
+
+impl LinkClicked {
+    fn element(&self) -> &web_sys::Element {
+        match self {
+            LinkClicked::Headline(element) | LinkClicked::ArticleLink(element) => element,
+        }
+    }
 }
 
 /// Fragments we write and read: `#news-reel/<article id>`.
@@ -288,6 +305,7 @@ impl Widget {
     pub fn on(&self, signal: Signal, value: JsValue) {
         let result = match signal {
             Signal::Click => self.on_click(value.unchecked_ref()),
+            Signal::AuxClick => self.on_aux_click(value.unchecked_ref()),
             Signal::Hold => {
                 self.held.set(true);
                 Ok(())
@@ -416,6 +434,8 @@ impl Widget {
         // One delegated listener for every click inside the widget.
         let host = &self.host;
         b::listen(host, Group::Own, &shadow, "click", Signal::Click);
+        // The middle button's click on a link (a new tab) is an `auxclick`.
+        b::listen(host, Group::Own, &shadow, "auxclick", Signal::AuxClick);
         // Pointer over or focus inside the ticker holds the steps' timer (CSS
         // holds the marquee by itself); a focused headline is brought into view.
         for (kind, signal) in [
@@ -792,17 +812,8 @@ impl Widget {
             b::prevent_default(event);
             return Ok(());
         }
-        if let Some(pick) = b::closest(&target, ".pick") {
-            // A link (not a button) with a modified click, or with a plain
-            // click on a headline that follows its link (`open`).
-            if pick.has_attribute("href") && (b::is_modified_click(event) || self.follows_link(&pick)) {
-                return Ok(()); // New tab, new window, or the page itself: the browser's job.
-            }
-            b::prevent_default(event);
-            if let Some(id) = b::attr(&pick, "data-id") {
-                self.open(&id, OpenedBy::Reader)?;
-            }
-            Ok(())
+        if let Some(link) = self.link_clicked(&target) {
+            self.on_link_click(event, &link)
         } else if b::closest(&target, ".pause").is_some() {
             self.set_playing(!self.is_moving())
         } else if b::closest(&target, "[part=prev]").is_some() {
@@ -814,15 +825,59 @@ impl Widget {
         }
     }
 
-    /// Whether a plain click on this ticker entry follows its link, by the
-    /// rule the entry was written with (`RenderOptions::follows_link`).
-    fn follows_link(&self, pick: &web_sys::Element) -> bool {
-        let Some(doc) = self.data.borrow().clone() else { return false };
+    /// A click of another button: only a link cares (the middle button's new tab).
+    fn on_aux_click(&self, event: &Event) -> DomResult<()> {
+        match b::event_element(event).and_then(|target| self.link_clicked(&target)) {
+            Some(link) => self.on_link_click(event, &link),
+            None => Ok(()),
+        }
+    }
+
+    /// The ticker entry or the article view's link that a click landed on.
+    fn link_clicked(&self, target: &web_sys::Element) -> Option<LinkClicked> {
+        if let Some(pick) = b::closest(target, ".pick") {
+            return Some(LinkClicked::Headline(pick));
+        }
+        let sk = self.skeleton()?;
+        b::closest(target, "a[part~=link]").filter(|link| sk.article.contains(Some(link))).map(LinkClicked::ArticleLink)
+    }
+
+    /// A click on a ticker entry or the article's link: what it does is the
+    /// core's (`view::clicks`): open the article in the view, follow the
+    /// link out after `newsreel:navigate`, or leave it to the browser.
+    fn on_link_click(&self, event: &Event, link: &LinkClicked) -> DomResult<()> {
+        // A click a page makes of `new Event("click")` is no mouse's: a plain one.
+        let click = b::click_of(event).unwrap_or_default();
+        let Some(doc) = self.data.borrow().clone() else { return Ok(()) };
+        let id = match link {
+            LinkClicked::Headline(pick) => b::attr(pick, "data-id"),
+            LinkClicked::ArticleLink(_) => self.selected.borrow().clone(),
+        };
+        let Some(article) = id.as_deref().and_then(|id| doc.find(id)) else { return Ok(()) };
+        let clicked = match link {
+            LinkClicked::Headline(_) => Clicked::Headline(article),
+            LinkClicked::ArticleLink(_) => Clicked::ArticleLink(article),
+        };
         let config = self.config();
         let options = state::render_options(&config, &self.words(&config), doc.language.as_deref());
-        b::attr(pick, "data-id")
-            .and_then(|id| doc.find(&id).map(|article| options.follows_link(article)))
-            .unwrap_or(false)
+        match click_action(clicked, click, &options) {
+            ClickAction::Ignore => Ok(()),
+            ClickAction::OpenInView => {
+                b::prevent_default(event);
+                self.open(&article.id, OpenedBy::Reader).map(drop)
+            }
+            ClickAction::Navigate { id, cancelable } => {
+                // The link as written: no URL, nothing followed, nothing said.
+                let Some(url) = b::link_url(link.element()) else { return Ok(()) };
+                let detail = b::to_js(&details::Navigate { id, url: &url });
+                // Fired before the browser follows the link; a host that
+                // cancels it keeps the page where it is.
+                if !b::dispatch_cancelable(&self.host, "newsreel:navigate", &detail, cancelable)? {
+                    b::prevent_default(event);
+                }
+                Ok(())
+            }
+        }
     }
 
     /// Shows an article. A reader's choice moves focus to its headline and adds

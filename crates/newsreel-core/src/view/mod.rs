@@ -4,9 +4,11 @@
 //! motion, which article); `programs` are the DOM of the skeleton, the
 //! ticker's entries and the article view. The browser shell applies them to
 //! its nodes and the server serialises them: neither decides anything else.
-//! `lane` is the geometry of a moving ticker under the reader's hand.
+//! `lane` is the geometry of a moving ticker under the reader's hand;
+//! `clicks`, what a reader's click on a headline or a link does.
 
 pub mod changes;
+pub mod clicks;
 pub mod config;
 pub mod lane;
 pub mod programs;

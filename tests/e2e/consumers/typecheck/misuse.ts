@@ -33,6 +33,13 @@ export function misuse(): void {
     const count: number = event.detail.count;
     void [id, count];
   });
+  reel.addEventListener("newsreel:navigate", (event) => {
+    // @ts-expect-error a link followed always has a URL
+    const url: null = event.detail.url;
+    // @ts-expect-error a navigate event has no warnings
+    const warnings: string[] = event.detail.warnings;
+    void [url, warnings];
+  });
   reel.addEventListener("newsreel:ready", (event) => {
     // @ts-expect-error warnings are strings
     const first: number = event.detail.warnings[0]!;

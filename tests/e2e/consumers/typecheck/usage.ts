@@ -6,6 +6,7 @@ import defineNewsReelDefault, {
   type NewsReelArticle,
   type NewsReelElement,
   type NewsReelErrorDetail,
+  type NewsReelNavigateDetail,
   type NewsReelReadyDetail,
   type NewsReelStrings,
 } from "newsreel";
@@ -55,6 +56,13 @@ export async function usage(): Promise<void> {
   };
   found.addEventListener("newsreel:select", onSelect);
   found.removeEventListener("newsreel:select", onSelect);
+  // A router takes over the links the widget follows.
+  found.addEventListener("newsreel:navigate", (event) => {
+    const detail: NewsReelNavigateDetail = event.detail;
+    const url: string = event.detail.url;
+    if (event.cancelable) event.preventDefault();
+    void [detail, url];
+  });
   // Ordinary DOM events keep their own types.
   found.addEventListener("click", (event) => {
     const x: number = event.clientX;
