@@ -103,6 +103,7 @@ mod tests {
             locale: "en".into(),
             heading_level: 2,
             images: true,
+            thumbnails: false,
             relative_dates: false,
             link_target: None,
             read_more: "Read the full article".into(),
