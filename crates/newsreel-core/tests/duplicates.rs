@@ -137,6 +137,18 @@ fn the_later_dated_duplicate_is_kept_wherever_it_is() {
 }
 
 #[test]
+fn a_duplicate_is_not_counted_among_the_articles_found_whatever_the_cap() {
+    for format in FORMATS {
+        let mut items = thirty();
+        items.insert(15, item("s3", "3", "S3 edited", Some((2, 1))));
+        for max_items in [5, 50] {
+            let doc = read(format, &items, max_items, None);
+            assert_eq!(doc.found, 30, "{format}, max-items {max_items}: 31 items, one a duplicate");
+        }
+    }
+}
+
+#[test]
 fn an_edit_takes_its_original_s_place_by_its_own_date() {
     for format in FORMATS {
         let mut items = thirty();

@@ -135,8 +135,7 @@ pub fn decode(root: &Element, options: DecodeOptions) -> Result<NewsDocument, De
     } else {
         Vec::new()
     };
-    let keep = normalize::shown(&keys, options.max_items, options.main_id, &accepted);
-    let unbuilt = keep.iter().filter(|&&k| !k).count();
+    let normalize::Shown { keep, unbuilt } = normalize::shown(&keys, options.max_items, options.main_id, &accepted);
     let latest =
         heads.into_iter().zip(keep).filter(|(_, k)| *k).map(|(h, _)| article(h, &feed, &mut warnings)).collect();
     let mut doc = NewsDocument {

@@ -177,8 +177,7 @@ pub fn decode(top: &Top, source: Source, options: crate::DecodeOptions) -> Resul
     } else {
         Vec::new()
     };
-    let keep = normalize::shown(&keys, max_items, main_id, &accepted);
-    let unbuilt = keep.iter().filter(|&&k| !k).count();
+    let normalize::Shown { keep, unbuilt } = normalize::shown(&keys, max_items, main_id, &accepted);
     let mut latest = Vec::new();
     for ((parsed, h, location), keep) in heads.into_iter().zip(keep) {
         if keep {

@@ -183,7 +183,7 @@ pub fn shown(
     max_items: usize,
     main_id: Option<&str>,
     accepted: &[bool],
-) -> Vec<bool> {
+) -> Shown {
     let unique = newest_of_each(keys);
     let main = main_id.and_then(|id| keys.iter().zip(&unique).position(|(k, &u)| u && k.0 == id));
     let passes = |i: usize| accepted.get(i).copied().unwrap_or(true);
@@ -195,7 +195,17 @@ pub fn shown(
     for i in order.into_iter().chain(main) {
         keep[i] = true;
     }
-    keep
+    // A duplicate is no article: it counts in `found` neither built nor not.
+    let unbuilt = keep.iter().zip(&unique).filter(|&(&k, &u)| u && !k).count();
+    Shown { keep, unbuilt }
+}
+
+/// What `shown` chose: which items to build, and how many articles are left
+/// unbuilt (`NewsDocument::unbuilt`), duplicates not counted.
+#[derive(Debug)]
+pub struct Shown {
+    pub keep: Vec<bool>,
+    pub unbuilt: usize,
 }
 
 #[cfg(test)]
@@ -363,10 +373,8 @@ mod tests {
             let max_items = 1 + next(12) as usize;
             let main_id = (round % 3 == 0).then(|| format!("i{}", next(30)));
             let keys: Vec<_> = articles.iter().map(|a| (a.id.as_str(), a.url.as_deref(), a.date_published)).collect();
-            let keep = shown(&keys, max_items, main_id.as_deref(), &[]);
+            let Shown { keep, unbuilt } = shown(&keys, max_items, main_id.as_deref(), &[]);
             let chosen: Vec<Article> = articles.iter().zip(&keep).filter(|(_, &k)| k).map(|(a, _)| a.clone()).collect();
-            let unbuilt =
-                keep.iter().filter(|&&k| !k).count() - (count - newest_of_each(&keys).iter().filter(|&&u| u).count());
             let mut everything = document(articles);
             finish(&mut everything, Order::NewestFirst, max_items, main_id.as_deref(), TagFilter::default());
             let mut few = document(chosen);
