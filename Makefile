@@ -205,6 +205,7 @@ bench: www | tools-browsers
 	node bench/run.mjs
 	node bench/server.mjs
 	node bench/blocking.mjs
+	node tools/size.mjs
 
 clean:
 	rm -rf target pkg dist www/dist www/server.html tools/node_modules $(CONSUMERS)/node_modules $(CONSUMERS)/build $(CONSUMERS)/*.tgz

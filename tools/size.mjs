@@ -1,7 +1,7 @@
 // What a page downloads for newsreel, compressed as servers send it: each
 // file of dist/, then what each kind of page fetches of them (the table the
-// README's Size section shows). `--check` fails when the gzip total of a page
-// with a widget exceeds tools/size-budget.json.
+// README's Size section shows), and that against the target in
+// tools/size-budget.json. `--check` fails over the ceiling there.
 import { readFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
@@ -36,11 +36,13 @@ const pages = [
 console.log(`\n${"what a page downloads".padEnd(24)} ${"raw".padStart(8)} ${"gzip".padStart(8)} ${"brotli".padStart(8)}`);
 for (const [name, files] of pages) console.log(row(name, sum(files)));
 
+const withWidget = sum(pages[0][1]).gzip;
+const over = withWidget - budget.targetGzipBytes;
+console.log(`\ntarget for a page with a widget: ${budget.targetGzipBytes} B gzip: ${over <= 0 ? "met" : `MISSED by ${over} B`}`);
 if (process.argv.includes("--check")) {
-  const total = sum(pages[0][1]).gzip;
-  if (total > budget.gzipBytes) {
-    console.error(`size: a page with a widget downloads ${total} B gzip, over the budget of ${budget.gzipBytes} B (tools/size-budget.json)`);
+  if (withWidget > budget.ceilingGzipBytes) {
+    console.error(`size: a page with a widget downloads ${withWidget} B gzip, over the ceiling of ${budget.ceilingGzipBytes} B (tools/size-budget.json)`);
     process.exit(1);
   }
-  console.log(`size: a page with a widget downloads ${total} B gzip, within the budget of ${budget.gzipBytes} B`);
+  console.log(`size: a page with a widget downloads ${withWidget} B gzip, within the ceiling of ${budget.ceilingGzipBytes} B`);
 }
