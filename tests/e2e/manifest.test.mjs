@@ -300,6 +300,8 @@ const DATA = {
   latest: Array.from({ length: 8 }, (_, i) => ({
     id: `n${i}`, headline: `Headline ${i}, long enough that eight of them never fit on one line of the ticker`,
     datePublished: `2026-11-0${i + 1}`, url: `/news/n${i}`,
+    // One with an image, for `thumbnails`.
+    ...(i === 0 ? { image: "/www/favicon.svg" } : {}),
   })),
 };
 
@@ -457,8 +459,15 @@ test("rendered in every mode and view, with an error, a refresh and a stale feed
       }
     }
     el.setAttribute("view", "both");
+    el.setAttribute("thumbnails", "");
+    collect();
     el.select("n1");
     collect();
+    // A headline followed out of the widget (cancelled, to stay on the page).
+    el.setAttribute("view", "ticker");
+    el.addEventListener("newsreel:navigate", (e) => e.preventDefault());
+    el.shadowRoot.querySelector('[part~="item"] a').click();
+    el.setAttribute("view", "both");
     el.load("{");
     collect();
   }, { modes, views });
