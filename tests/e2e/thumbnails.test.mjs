@@ -129,7 +129,7 @@ for (const mode of MODES) {
     const after = await layout();
     assert.deepEqual(after.items.map((i) => i.title), before.items.map((i) => i.title), "no headline moved");
     assert.equal(await page.evaluate(() => window.__shift), 0, "no layout shift");
-    if (mode === "vertical") await page.screenshot({ path: SCREENSHOTS + "thumbnails-vertical-1280.png" });
+    if (mode === "vertical") await page.locator("news-reel").screenshot({ path: SCREENSHOTS + "thumbnails-vertical-1280.png" });
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(problems.pageErrors, []);
     await context.close();
