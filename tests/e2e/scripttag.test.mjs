@@ -53,6 +53,13 @@ async function open(url) {
   return { page, context, problems, requests, warnings, workers };
 }
 
+/** Nothing went wrong on the page: no warning, no uncaught error, no console error. */
+function assertQuiet(problems, warnings = []) {
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+}
+
 /** Checks the rendered widget against the page's JSON, then a reader's click. */
 async function assertRendersAndOpens(page, screenshot) {
   const view = await page.evaluate(() => {
@@ -112,9 +119,7 @@ test("a plain page with one module script renders its news and opens a clicked h
   for (let waited = 0; waited < 5000 && !workers[0]?.closed; waited += 50) await new Promise((r) => setTimeout(r, 50));
   assert.deepEqual(workers.map((w) => w.path), ["/dist/newsreel-intl.js"]);
   assert.ok(workers[0].closed, "the date worker ends");
-  assert.deepEqual(warnings, []);
-  assert.deepEqual(problems.pageErrors, []);
-  assert.deepEqual(problems.consoleErrors, []);
+  assertQuiet(problems, warnings);
   await context.close();
 });
 
@@ -122,9 +127,7 @@ test("the same page with the build under a deep path prefix finds the .wasm besi
   const { page, context, problems, requests, warnings } = await open(host.url + pages.twoFile);
   await assertRendersAndOpens(page);
   assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), [PREFIX + "newsreel_bg.wasm"]);
-  assert.deepEqual(warnings, []);
-  assert.deepEqual(problems.pageErrors, []);
-  assert.deepEqual(problems.consoleErrors, []);
+  assertQuiet(problems, warnings);
   await context.close();
 });
 
@@ -136,9 +139,7 @@ test("a page that preloads the .wasm, as the README suggests, fetches it once, i
   const timing = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("resource")
     .filter((e) => /newsreel(_bg)?\.(js|wasm)$/.test(e.name)).map((e) => [e.name.split("/").pop(), e.startTime])));
   assert.ok(timing["newsreel_bg.wasm"] <= timing["newsreel.js"] + 5, `the .wasm is requested with the script, not after it: ${JSON.stringify(timing)}`);
-  assert.deepEqual(warnings, []);
-  assert.deepEqual(problems.pageErrors, []);
-  assert.deepEqual(problems.consoleErrors, []);
+  assertQuiet(problems, warnings);
   await context.close();
 });
 
@@ -146,9 +147,7 @@ test("the single-file build renders the same page from one script request and no
   const { page, context, problems, requests, warnings } = await open(host.url + pages.inline);
   await assertRendersAndOpens(page, "scripttag-inline-article.png");
   assert.deepEqual(requests, [pages.inline, PREFIX + "newsreel.inline.js"]);
-  assert.deepEqual(warnings, []);
-  assert.deepEqual(problems.pageErrors, []);
-  assert.deepEqual(problems.consoleErrors, []);
+  assertQuiet(problems, warnings);
   await context.close();
 });
 
@@ -159,17 +158,14 @@ test("a host serving .wasm with the wrong MIME type: the two-file build still st
   // compiling the downloaded bytes, and says why, once.
   assert.equal(warnings.length, 1);
   assert.match(warnings[0], /application\/wasm/);
-  assert.deepEqual(problems.pageErrors, []);
-  assert.deepEqual(problems.consoleErrors, []);
+  assertQuiet(problems);
   await context.close();
 });
 
 test("a host serving .wasm with the wrong MIME type does not matter to the single-file build", async () => {
   const { page, context, problems, warnings } = await open(wrongMimeHost.url + pages.inline);
   await assertRendersAndOpens(page);
-  assert.deepEqual(warnings, []);
-  assert.deepEqual(problems.pageErrors, []);
-  assert.deepEqual(problems.consoleErrors, []);
+  assertQuiet(problems, warnings);
   await context.close();
 });
 
@@ -192,9 +188,7 @@ test("a page whose scripts carry a nonce (a nonce-based CSP) gets no date worker
   assert.deepEqual(workers, []);
   const dates = await shownDates(page);
   assert.ok(dates.length > 0 && dates.every((d) => /\d/.test(d)), `every date is written out: ${dates}`);
-  assert.deepEqual(warnings, []);
-  assert.deepEqual(problems.pageErrors, []);
-  assert.deepEqual(problems.consoleErrors, []);
+  assertQuiet(problems, warnings);
   await context.close();
 });
 
@@ -238,8 +232,7 @@ test("a page that loads the script but has no widget fetches no .wasm until one 
   assert.equal(view.paused, true);
   assert.ok(view.items.some((t) => t.includes("Added when wanted")), view.items.join("|"));
   assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), [PREFIX + "newsreel_bg.wasm"]);
-  assert.deepEqual(problems.pageErrors, []);
-  assert.deepEqual(problems.consoleErrors, []);
+  assertQuiet(problems);
   await context.close();
 });
 
@@ -252,8 +245,7 @@ test("a lazy widget three screens down: the .wasm is fetched only as the reader 
   await settled(page);
   assert.equal(await page.evaluate(() => document.querySelector("news-reel").getAttribute("state")), "ready");
   assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), [PREFIX + "newsreel_bg.wasm"]);
-  assert.deepEqual(problems.pageErrors, []);
-  assert.deepEqual(problems.consoleErrors, []);
+  assertQuiet(problems);
   await context.close();
 });
 

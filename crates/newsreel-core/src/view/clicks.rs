@@ -97,17 +97,7 @@ mod tests {
     use crate::view::programs::Open;
 
     fn options(open: Open, ticker_only: bool) -> RenderOptions {
-        RenderOptions {
-            ticker_only,
-            open,
-            locale: "en".into(),
-            heading_level: 2,
-            images: true,
-            thumbnails: false,
-            relative_dates: false,
-            link_target: None,
-            read_more: "Read the full article".into(),
-        }
+        RenderOptions::for_tests(open, ticker_only)
     }
 
     fn article(id: &str, url: Option<&str>, body: bool) -> Article {

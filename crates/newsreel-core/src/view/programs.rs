@@ -149,6 +149,23 @@ pub struct RenderOptions {
 }
 
 impl RenderOptions {
+    /// English, images on, links with `target="_top"`: the options the
+    /// view's tests start from.
+    #[cfg(test)]
+    pub(crate) fn for_tests(open: Open, ticker_only: bool) -> RenderOptions {
+        RenderOptions {
+            ticker_only,
+            open,
+            locale: "en".into(),
+            heading_level: 2,
+            images: true,
+            thumbnails: false,
+            relative_dates: false,
+            link_target: Some("_top".into()),
+            read_more: "Read the full article".into(),
+        }
+    }
+
     /// Whether a plain click on the article's headline follows its URL (the
     /// browser's job) instead of opening it in the article view: always
     /// without a view; by `open` with one. An article with nothing shown
@@ -437,17 +454,7 @@ mod tests {
     }
 
     fn options(open: Open, ticker_only: bool) -> RenderOptions {
-        RenderOptions {
-            ticker_only,
-            open,
-            locale: "en".into(),
-            heading_level: 2,
-            images: true,
-            thumbnails: false,
-            relative_dates: false,
-            link_target: Some("_top".into()),
-            read_more: "Read the full article".into(),
-        }
+        RenderOptions::for_tests(open, ticker_only)
     }
 
     #[test]
