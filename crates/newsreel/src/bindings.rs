@@ -64,7 +64,7 @@ pub enum Signal {
     SlideTick,
     /// A request for `src` finished (the value is `fetchFeed`'s outcome).
     Fetched,
-    /// The next poll of `src` is due.
+    /// The next poll of `src` is due (the value is the feed's slot).
     RefreshDue,
     /// The element came near the viewport (`loading="lazy"`).
     NearView,
@@ -190,17 +190,27 @@ extern "C" {
     pub fn set_lane_progress(lane: &Element, progress: f64) -> DomResult<()>;
     /// A timeout: once, after `ms`, unless the group is dropped first.
     pub fn after(host: &HtmlElement, group: Group, ms: u32, signal: Signal);
+    /// The same, one of several in the group, numbered `slot` (one feed's
+    /// poll of several): reported with the slot as its value, and dropped
+    /// alone by `unsubscribe_slot`.
+    #[wasm_bindgen(js_name = afterSlot)]
+    pub fn after_slot(host: &HtmlElement, group: Group, slot: u32, ms: u32, signal: Signal);
     /// Removes every subscription of the group.
     pub fn unsubscribe(host: &HtmlElement, group: Group);
+    /// Removes the subscriptions of the group made for one slot.
+    #[wasm_bindgen(js_name = unsubscribeSlot)]
+    pub fn unsubscribe_slot(host: &HtmlElement, group: Group, slot: u32);
 
     /// `fetch()`es a feed (conditionally, after an `ETag` or a
     /// `Last-Modified`), reading at most `max_bytes` and waiting at most
-    /// `timeout_ms`, and reports `signal` with the outcome (`fetch_outcome`).
-    /// Dropping the group aborts it.
+    /// `timeout_ms`, and reports `signal` with the outcome (`fetch_outcome`)
+    /// and `slot`, the feed's place among `src`'s (`slot_of`). Dropping the
+    /// group, or the slot, aborts it.
     #[wasm_bindgen(js_name = fetchFeed)]
     pub fn fetch_feed(
         host: &HtmlElement,
         group: Group,
+        slot: u32,
         url: &str,
         etag: Option<&str>,
         last_modified: Option<&str>,
@@ -259,6 +269,16 @@ pub fn fetch_outcome(value: &JsValue) -> Option<FetchOutcome> {
     let bytes = field("bytes").and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok());
     outcome.text = bytes.map(|b| decode_feed(b.to_vec(), outcome.content_type.as_deref().unwrap_or_default()));
     Some(outcome)
+}
+
+/// The slot a report is about: the value of `after_slot`'s timer, or the
+/// `slot` of `fetchFeed`'s outcome. `None` for anything else.
+pub fn slot_of(value: &JsValue) -> Option<usize> {
+    let slot = match value.as_f64() {
+        Some(n) => n,
+        None => js_sys::Reflect::get(value, &JsValue::from_str("slot")).ok()?.as_f64()?,
+    };
+    (slot >= 0.0 && slot.fract() == 0.0 && slot < 1e6).then_some(slot as usize)
 }
 
 /// A value for JS, from a `Serialize` type: plain objects and arrays, with

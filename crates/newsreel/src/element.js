@@ -140,11 +140,13 @@ const handlers = new WeakMap();
 // What each element subscribed to, by group, as functions that undo it.
 const subscriptions = new WeakMap();
 
-function keep(host, group, undo) {
+// `slot` tells apart the subscriptions of one group that are dropped one
+// at a time (each feed's request and poll timer).
+function keep(host, group, undo, slot = -1) {
   let groups = subscriptions.get(host);
   if (!groups) subscriptions.set(host, (groups = new Map()));
   const undos = groups.get(group) || [];
-  undos.push(undo);
+  undos.push({ undo, slot });
   groups.set(group, undos);
 }
 
@@ -158,7 +160,15 @@ export function unsubscribe(host, group) {
   const undos = groups && groups.get(group);
   if (!undos) return;
   groups.delete(group);
-  for (const undo of undos) undo();
+  for (const { undo } of undos) undo();
+}
+
+export function unsubscribeSlot(host, group, slot) {
+  const groups = subscriptions.get(host);
+  const undos = groups && groups.get(group);
+  if (!undos) return;
+  groups.set(group, undos.filter((u) => u.slot !== slot));
+  for (const u of undos) if (u.slot === slot) u.undo();
 }
 
 function unsubscribeAll(host) {
@@ -231,6 +241,12 @@ export function after(host, group, ms, signal) {
   keep(host, group, () => clearTimeout(id));
 }
 
+// The same, as one of several in the group, reported with its slot.
+export function afterSlot(host, group, slot, ms, signal) {
+  const id = setTimeout(() => notify(host, signal, slot), ms);
+  keep(host, group, () => clearTimeout(id), slot);
+}
+
 // The duration (ms) set on the marquee's lane, 0 before one is; and its
 // scroll, the CSS animation (reading it brings the styles up to date).
 const scrollDuration = (lane) => parseFloat(lane.style.getPropertyValue("animation-duration")) || 0;
@@ -286,7 +302,8 @@ export function setLaneProgress(lane, progress) {
 const FEED_TYPES = "application/feed+json, application/json;q=0.9, application/atom+xml, " +
   "application/rss+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
 
-// Loads a feed for a widget and reports `signal` with `{ report, bytes }`: the
+// Loads a feed for a widget and reports `signal` with `{ slot, report, bytes }`:
+// `slot` as given (the feed's place among the widget's), the
 // feed's bytes (null for a 304 Not Modified, or when none came), which Rust
 // decodes (bindings::decode_feed), and a report in JSON (read in Rust as
 // newsreel_core::input::fetch::FetchOutcome),
@@ -298,7 +315,7 @@ const FEED_TYPES = "application/feed+json, application/json;q=0.9, application/a
 // the group aborts it. The body is read as it arrives and the request aborted
 // as soon as it passes `maxBytes`. Fetch turns the cache off by itself for a
 // request with conditional headers, so a 304 comes to us.
-export function fetchFeed(host, group, url, etag, lastModified, maxBytes, timeoutMs, signal) {
+export function fetchFeed(host, group, slot, url, etag, lastModified, maxBytes, timeoutMs, signal) {
   const controller = new AbortController();
   let settled = false;
   let timedOut = false;
@@ -307,14 +324,14 @@ export function fetchFeed(host, group, url, etag, lastModified, maxBytes, timeou
     if (settled) return;
     settled = true;
     clearTimeout(timer);
-    notify(host, signal, { report: JSON.stringify(report), bytes });
+    notify(host, signal, { slot, report: JSON.stringify(report), bytes });
   };
   keep(host, group, () => {
     if (settled) return;
     settled = true;
     clearTimeout(timer);
     controller.abort();
-  });
+  }, slot);
   const headers = { Accept: FEED_TYPES };
   if (etag) headers["If-None-Match"] = etag;
   if (lastModified) headers["If-Modified-Since"] = lastModified;
