@@ -370,8 +370,8 @@ pub struct AttributeDocs {
 pub const ATTRIBUTE_DOCS: &[AttributeDocs] = &[
     AttributeDocs {
         attribute: Attribute::Src,
-        summary: "URL of a feed (JSON, RSS or Atom); wins over `source` and inline data.",
-        description: "URL of a feed (JSON, RSS or Atom) to load, absolute or relative to the page; wins over `source` and inline data. Only `http:`, `https:` and relative URLs are fetched.",
+        summary: "URL of a feed (JSON, RSS or Atom), or up to 8 separated by spaces, merged; wins over `source` and inline data.",
+        description: "URL of a feed (JSON, RSS or Atom) to load, absolute or relative to the page; wins over `source` and inline data. Only `http:`, `https:` and relative URLs are fetched. Several URLs separated by white space (at most 8; any after them are ignored, with a warning naming them) are each fetched, refreshed and backed off on their own, and merged into one ticker: each article once (of duplicates by id or URL, the later-dated), newest first, then `tags`, `exclude-tags` and `max-items`. A feed that fails while another loads is named in `newsreel:ready`'s warnings (and in `stale` on a refresh); only when every one fails is it the error state.",
     },
     AttributeDocs {
         attribute: Attribute::Refresh,
@@ -511,7 +511,7 @@ pub const ATTRIBUTE_DOCS: &[AttributeDocs] = &[
     AttributeDocs {
         attribute: Attribute::Stale,
         summary: "",
-        description: "Set by the widget, not by the page: present while a feed from `src` could not be refreshed (the part `stale` says why); the next success removes it.",
+        description: "Set by the widget, not by the page: present while a feed from `src` whose news is on screen could not be refreshed (the part `stale` says which and why); its next success removes it.",
     },
     AttributeDocs {
         attribute: Attribute::ServerRendered,
