@@ -200,8 +200,9 @@ async fn a_latin1_rss_feed_from_src_renders_through_this_browsers_fetch_and_deco
 }
 
 /// Serves two feeds from the page's own `fetch` for one test: RSS in
-/// ISO-8859-1 bytes (labelled by the Content-Type only) and a JSON Feed with
-/// a relative link. Other URLs go to the browser's fetch.
+/// ISO-8859-1 bytes (labelled by the Content-Type only) and a JSON Feed.
+/// Other URLs go to the browser's fetch. (A made-up `Response` has no URL,
+/// so relative links are the e2e tests' to check.)
 const TWO_FEEDS_FETCH: &str = r#"
     const original = globalThis.fetch;
     globalThis.fetch = (url, init = {}) => {
@@ -212,7 +213,7 @@ const TWO_FEEDS_FETCH: &str = r#"
             return Promise.resolve(new Response(bytes, { headers: { "Content-Type": "application/rss+xml; charset=ISO-8859-1" } }));
         }
         if (String(url).endsWith("/two/feed.json")) {
-            const feed = { version: "https://jsonfeed.org/version/1.1", items: [{ id: "j", title: "Newer", url: "posts/j", date_published: "2026-11-04T10:00:00Z" }] };
+            const feed = { version: "https://jsonfeed.org/version/1.1", items: [{ id: "j", title: "Newer", date_published: "2026-11-04T10:00:00Z" }] };
             return Promise.resolve(new Response(JSON.stringify(feed), { headers: { "Content-Type": "application/feed+json" } }));
         }
         return original(url, init);
@@ -231,8 +232,6 @@ async fn several_feeds_merge_through_this_browsers_fetch_each_read_by_its_own_ch
     assert_eq!(el.get_attribute("state").as_deref(), Some("ready"), "{}", text(&part(&el, "error")));
     let titles: Vec<String> = parts(&el, "item").iter().map(text).collect();
     assert!(titles[0].contains("Newer") && titles[1].contains("Cora\u{e7}\u{e3}o"), "{titles:?}");
-    let href = shadow(&el).query_selector(".pick").unwrap().and_then(|a| a.get_attribute("href")).unwrap_or_default();
-    assert!(href.ends_with("/two/posts/j"), "read against its own feed's URL: {href}");
     let ready = readies.borrow().last().cloned().expect("newsreel:ready");
     let warnings: Vec<String> =
         js_sys::Array::from(&get(&ready, "warnings")).iter().filter_map(|w| w.as_string()).collect();
