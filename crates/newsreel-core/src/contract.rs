@@ -23,6 +23,7 @@ pub enum Attribute {
     Src,
     Refresh,
     Loading,
+    Persist,
     Source,
     Article,
     Tags,
@@ -132,6 +133,14 @@ pub const ATTRIBUTES: &[AttributeSpec] = &[
         set_by: SetBy::Page,
         inherited: false,
         change: Some(Change::Render),
+    },
+    AttributeSpec {
+        attribute: Attribute::Persist,
+        name: "persist",
+        value: Value::Boolean,
+        set_by: SetBy::Page,
+        inherited: false,
+        change: None,
     },
     AttributeSpec {
         attribute: Attribute::Source,
@@ -384,6 +393,11 @@ pub const ATTRIBUTE_DOCS: &[AttributeDocs] = &[
         description: "`lazy` waits until the widget comes near the viewport, as `<img loading=\"lazy\">` does: to fetch `src`, and, in the script-tag build, to fetch and start the WebAssembly module when no other widget on the page needs it sooner. Otherwise both happen at once.",
     },
     AttributeDocs {
+        attribute: Attribute::Persist,
+        summary: "With `src`: keep the last good copy of each feed in the browser, shown at once on the next visit.",
+        description: "With `src`: keeps the last good copy of each feed in the browser (the Cache API, under the feed's absolute URL, with its `ETag`, `Last-Modified` and the time it was stored). On the next visit a copy up to 24 hours old renders at once, with `stale` set, and is asked for again with its validators: a 304 confirms it (removing `stale`), a 200 replaces it. An older copy is not shown. A storage that fails (a private window, a quota, no secure context) is a warning in `newsreel:ready`, and the feed loads as without `persist`. Without it nothing is stored. Read when `src` is.",
+    },
+    AttributeDocs {
         attribute: Attribute::Source,
         summary: "CSS selector of the element that holds the JSON.",
         description: "CSS selector of the element holding the JSON (usually a `<script type=\"application/json\">`). Without it: a JSON script inside the element, else every JSON-LD script on the page.",
@@ -511,7 +525,7 @@ pub const ATTRIBUTE_DOCS: &[AttributeDocs] = &[
     AttributeDocs {
         attribute: Attribute::Stale,
         summary: "",
-        description: "Set by the widget, not by the page: present while a feed from `src` whose news is on screen could not be refreshed (the part `stale` says which and why); its next success removes it.",
+        description: "Set by the widget, not by the page: present while a feed from `src` whose news is on screen could not be refreshed (the part `stale` says which and why), or is a copy kept by `persist` that the server has not confirmed yet; its next success removes it.",
     },
     AttributeDocs {
         attribute: Attribute::ServerRendered,

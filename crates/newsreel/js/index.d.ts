@@ -131,6 +131,8 @@ export interface NewsReelAttributes {
   refresh?: NewsReelInteger;
   /** `lazy` waits until the widget comes near the viewport to fetch `src` (and, in the script-tag build, the module). */
   loading?: "lazy" | "eager";
+  /** With `src`: keep the last good copy of each feed in the browser, shown at once on the next visit. */
+  persist?: boolean | "";
   /** CSS selector of the element that holds the JSON. */
   source?: string;
   /** Id of the article the view opens with. */
