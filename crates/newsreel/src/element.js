@@ -359,6 +359,101 @@ export function fetchFeed(host, group, slot, url, etag, lastModified, maxBytes, 
   })();
 }
 
+// ---------------------------------------------------------------- feeds kept across visits
+
+// `persist` keeps each feed's last good copy in the Cache API, which stores
+// a Response as it is: the feed's bytes as they came (read again by the same
+// charset rule), under the feed's absolute URL, with one header of our own
+// holding what the widget needs to use it again (JSON, URI-encoded: a header
+// is Latin-1): when it was stored, its Content-Type, validators and URL after
+// redirects. Nothing here throws: a storage that fails (no `caches` outside
+// a secure context, a private window, a quota, a page's override) is
+// reported, and the widget goes on as without `persist`.
+const STORE = "newsreel-feeds-v1";
+const STORED = "X-Newsreel-Stored";
+
+const storeKey = (url) => new URL(url, document.baseURI).href;
+
+function reason(error) {
+  try {
+    return error && error.name ? error.name + (error.message ? ": " + error.message : "") : String(error);
+  } catch (_) {
+    return "unknown error";
+  }
+}
+
+async function openStore() {
+  if (typeof caches === "undefined" || !caches) {
+    throw new Error("caches is undefined: no secure context, or storage turned off");
+  }
+  return caches.open(STORE);
+}
+
+const storedOf = (response) => JSON.parse(decodeURIComponent(response.headers.get(STORED) || ""));
+
+// Looks up the kept copy of a feed and reports `signal` with `{ slot, report,
+// bytes }`, `report` in JSON (read in Rust as
+// newsreel_core::input::persist::Lookup): `{ stored }` beside the bytes, `{}`
+// when none is kept, `{ error }` when the storage failed. Dropping the group
+// (or the slot) drops the report.
+export function readStored(host, group, slot, url, signal) {
+  let live = true;
+  keep(host, group, () => { live = false; }, slot);
+  const finish = (report, bytes = null) => {
+    if (!live) return;
+    live = false;
+    notify(host, signal, { slot, report: JSON.stringify(report), bytes });
+  };
+  (async () => {
+    try {
+      const response = await (await openStore()).match(storeKey(url));
+      if (!response) return finish({});
+      const stored = storedOf(response);
+      finish({ stored }, new Uint8Array(await response.arrayBuffer()));
+    } catch (error) {
+      finish({ error: reason(error) });
+    }
+  })();
+}
+
+// Keeps a feed's good copy in place of the one kept before; a failure is
+// reported as `signal` with its reason, unless the group (or slot) is gone.
+export function storeFeed(host, group, slot, url, bytes, contentType, etag, lastModified, responseUrl, storedAt, signal) {
+  let live = true;
+  keep(host, group, () => { live = false; }, slot);
+  (async () => {
+    try {
+      const stored = encodeURIComponent(JSON.stringify({ storedAt, contentType, etag, lastModified, url: responseUrl }));
+      await (await openStore()).put(storeKey(url), new Response(bytes, { headers: { [STORED]: stored } }));
+    } catch (error) {
+      if (live) notify(host, signal, reason(error));
+    }
+  })();
+}
+
+// A 304 confirmed the kept copy: it counts as stored now, with the
+// validators the 304 sent, if any.
+export function confirmStored(host, group, slot, url, storedAt, etag, lastModified, signal) {
+  let live = true;
+  keep(host, group, () => { live = false; }, slot);
+  (async () => {
+    try {
+      const store = await openStore();
+      const key = storeKey(url);
+      const response = await store.match(key);
+      if (!response) return;
+      const stored = storedOf(response);
+      stored.storedAt = storedAt;
+      if (etag) stored.etag = etag;
+      if (lastModified) stored.lastModified = lastModified;
+      const headers = { [STORED]: encodeURIComponent(JSON.stringify(stored)) };
+      await store.put(key, new Response(await response.arrayBuffer(), { headers }));
+    } catch (error) {
+      if (live) notify(host, signal, reason(error));
+    }
+  })();
+}
+
 // The body's bytes, or null once there are more than `maxBytes`.
 async function readAtMost(response, maxBytes, controller) {
   if (!response.body) return new Uint8Array(await response.arrayBuffer());

@@ -328,6 +328,8 @@ impl Widget {
             Signal::Fetched => self.on_fetched(&value),
             Signal::RefreshDue => self.poll_due(&value),
             Signal::NearView => self.near_view(),
+            Signal::StoreRead => self.on_store_read(&value),
+            Signal::StoreFailed => self.on_store_failed(&value),
             Signal::Resized => self.measure_marquee(),
             Signal::PointerDown => {
                 self.pointer_down(value.unchecked_ref());

@@ -9,6 +9,11 @@
 //! deferred bodies are read from); its document is decoded alone, with its
 //! own URL for its relative links, and the documents are merged by the core
 //! (`formats::merge`).
+//!
+//! With `persist`, each feed's last good copy is kept in the browser
+//! (element.js, the Cache API); on the next visit a copy young enough shows
+//! at once, `stale` until the server confirms or replaces it. What a copy
+//! found means is the core's (`input::persist`).
 
 use std::rc::Rc;
 
@@ -22,9 +27,10 @@ use newsreel_core::formats::merge::{merge, Part};
 use newsreel_core::i18n::strings::Strings;
 use newsreel_core::input::fetch::{self, FetchOutcome, LoadFailure};
 use newsreel_core::input::json::MAX_INPUT_BYTES;
+use newsreel_core::input::persist::{self, Decision, Lookup, Stored};
 use newsreel_core::input::sniff::{self, Content};
 use newsreel_core::input::xml;
-use newsreel_core::model::NewsDocument;
+use newsreel_core::model::{warn, NewsDocument};
 use newsreel_core::{decode_blocks, DecodeError, DecodeOptions};
 
 /// Why a feed shows nothing new.
@@ -85,6 +91,10 @@ struct Feed {
     doc: Option<Rc<NewsDocument>>,
     /// Why the last try failed, until one succeeds.
     failed: Option<Failed>,
+    /// `persist`: its kept copy was looked up.
+    store_checked: bool,
+    /// Its document is the kept copy, not confirmed by the server yet.
+    unconfirmed: bool,
 }
 
 impl Feed {
@@ -102,6 +112,8 @@ pub(super) struct Feeds {
     waiting_for_view: bool,
     /// The response being shown is a refresh of data already on screen.
     pub(super) refreshing: bool,
+    /// `persist`: the storage failed, and this warning says so.
+    storage_warning: Option<String>,
 }
 
 impl Widget {
@@ -155,8 +167,13 @@ impl Widget {
                 list.push(Feed { pending: feed.fetched(), due: false, ..feed });
             }
             *self.sources.borrow_mut() = Rc::new(texts);
-            *self.feeds.borrow_mut() =
-                Some(Feeds { list, ignored, waiting_for_view: lazy && !has_data, refreshing: false });
+            *self.feeds.borrow_mut() = Some(Feeds {
+                list,
+                ignored,
+                waiting_for_view: lazy && !has_data,
+                refreshing: false,
+                storage_warning: None,
+            });
         }
         if lazy && !has_data {
             // As `<img loading=lazy>`: when the element comes near the viewport.
@@ -186,7 +203,7 @@ impl Widget {
         };
         for (i, pending) in pending.into_iter().enumerate() {
             if pending {
-                self.fetch(i);
+                self.request(i);
             } else {
                 self.schedule_poll(i)?;
             }
@@ -200,7 +217,93 @@ impl Widget {
             None => return,
         };
         for i in pending {
-            self.fetch(i);
+            self.request(i);
+        }
+    }
+
+    /// Starts feed `i`'s first load: with `persist`, from its kept copy
+    /// (looked up once), else from the network.
+    fn request(&self, i: usize) {
+        let from_store = self.config().persist
+            && self
+                .feeds
+                .borrow()
+                .as_ref()
+                .and_then(|f| f.list.get(i))
+                .is_some_and(|f| f.fetched() && !f.store_checked);
+        if !from_store {
+            return self.fetch(i);
+        }
+        let Some(url) = self.feed_url(i) else { return };
+        if let Some(f) = self.feeds.borrow_mut().as_mut().and_then(|f| f.list.get_mut(i)) {
+            f.store_checked = true;
+        }
+        b::unsubscribe_slot(&self.host, Group::Feed, i as u32);
+        b::read_stored(&self.host, Group::Feed, i as u32, &url, Signal::StoreRead);
+    }
+
+    /// The look-up of feed `i`'s kept copy finished: a copy young enough
+    /// shows (once every feed has answered), marked stale; then the server
+    /// is asked, with the copy's validators when it shows.
+    pub(super) fn on_store_read(&self, value: &JsValue) -> DomResult<()> {
+        let Some(i) = b::slot_of(value) else { return Ok(()) };
+        if self.feed_url(i).is_none() {
+            return Ok(());
+        }
+        let (lookup, text) = b::stored_lookup(value)
+            .unwrap_or_else(|| (Lookup { error: Some("unreadable look-up".into()), stored: None }, None));
+        match persist::decide(&lookup, b::now_ms()) {
+            Decision::Warn(warning) => self.storage_failed(warning),
+            Decision::Fetch => {}
+            Decision::Show { etag, last_modified } => {
+                if let (Some(text), Some(stored)) = (text, lookup.stored) {
+                    self.show_kept(i, text, stored, etag, last_modified);
+                }
+            }
+        }
+        self.fetch(i);
+        self.settle_feeds()
+    }
+
+    /// Takes feed `i`'s kept copy as its news, unconfirmed; a copy that no
+    /// longer decodes is passed over.
+    fn show_kept(&self, i: usize, text: String, stored: Stored, etag: Option<String>, last_modified: Option<String>) {
+        let xml = match sniff::classify(&text, stored.content_type.as_deref().unwrap_or_default()) {
+            Content::Json => false,
+            Content::Xml => true,
+            _ => return,
+        };
+        let config = self.config();
+        let tags = config.tag_lists(b::lowercase);
+        let options = config.decode_options(&tags, b::lowercase, stored.url.as_deref());
+        let (decoded, tree) = decode_text(&text, xml, None, options);
+        let Ok(doc) = decoded else { return };
+        if let Some(f) = self.feeds.borrow_mut().as_mut().and_then(|f| f.list.get_mut(i)) {
+            f.etag = etag;
+            f.last_modified = last_modified;
+            f.document_url = stored.url;
+            f.xml = xml;
+            f.tree = tree;
+            f.doc = Some(Rc::new(doc));
+            f.unconfirmed = true;
+            f.pending = false;
+        }
+        if let Some(slot) = Rc::make_mut(&mut self.sources.borrow_mut()).get_mut(i) {
+            *slot = text;
+        }
+    }
+
+    /// Keeping a copy failed: a warning, once; the feeds go on as without `persist`.
+    pub(super) fn on_store_failed(&self, value: &JsValue) -> DomResult<()> {
+        let reason = value.as_string().unwrap_or_else(|| "unknown error".into());
+        self.storage_failed(persist::storage_warning(&reason));
+        Ok(())
+    }
+
+    fn storage_failed(&self, warning: String) {
+        b::log_once(&warning);
+        if let Some(feeds) = self.feeds.borrow_mut().as_mut() {
+            feeds.storage_warning.get_or_insert(warning);
         }
     }
 
@@ -250,22 +353,37 @@ impl Widget {
         if let Some(failure) = failure {
             return self.feed_failed(i, Failed::Load(fetch::load_error(&url, failure), Some(status)));
         }
-        let Some(text) = text else {
+        let config = self.config();
+        let slot = i as u32;
+        let same = match &text {
             // 304 Not Modified: nothing to read, nothing to render.
-            self.keep_validators(i, etag, last_modified);
-            return self.feed_unchanged(i);
+            None => true,
+            Some(text) => self.feed_doc(i).is_some() && self.sources.borrow().get(i) == Some(text),
         };
-        let same = self.feed_doc(i).is_some() && self.sources.borrow().get(i) == Some(&text);
         if same {
+            if config.persist {
+                // The kept copy is as good as new.
+                let (etag, last_modified) = (etag.as_deref(), last_modified.as_deref());
+                b::confirm_stored(
+                    &self.host,
+                    Group::Feed,
+                    slot,
+                    &url,
+                    b::now_ms(),
+                    etag,
+                    last_modified,
+                    Signal::StoreFailed,
+                );
+            }
             self.keep_validators(i, etag, last_modified);
             return self.feed_unchanged(i);
         }
+        let Some(text) = text else { return Ok(()) };
         let xml = match sniff::classify(&text, content_type.as_deref().unwrap_or_default()) {
             Content::Json => false,
             Content::Xml => true,
             other => return self.feed_failed(i, Failed::Load(fetch::content_error(&url, other), Some(status))),
         };
-        let config = self.config();
         let tags = config.tag_lists(b::lowercase);
         let options = config.decode_options(&tags, b::lowercase, document_url.as_deref());
         let (decoded, tree) = decode_text(&text, xml, None, options);
@@ -273,6 +391,21 @@ impl Widget {
             Ok(doc) => doc,
             Err(e) => return self.feed_failed(i, Failed::Load(LoadFailure::new(&url, e.to_string()), None)),
         };
+        if config.persist {
+            b::store_feed(
+                &self.host,
+                Group::Feed,
+                slot,
+                &url,
+                &b::report_bytes(value),
+                content_type.as_deref(),
+                etag.as_deref(),
+                last_modified.as_deref(),
+                document_url.as_deref(),
+                b::now_ms(),
+                Signal::StoreFailed,
+            );
+        }
         // Validators are kept with the text they validate: a response that
         // is no feed must not make the next answer a 304.
         self.keep_validators(i, etag, last_modified);
@@ -285,6 +418,7 @@ impl Widget {
             f.failed = None;
             f.failures = 0;
             f.pending = false;
+            f.unconfirmed = false;
         }
         if let Some(slot) = Rc::make_mut(&mut self.sources.borrow_mut()).get_mut(i) {
             *slot = text;
@@ -320,6 +454,7 @@ impl Widget {
             Some(f) => {
                 f.failures = 0;
                 f.failed = None;
+                f.unconfirmed = false;
                 std::mem::replace(&mut f.pending, false)
             }
             None => return Ok(()),
@@ -411,10 +546,12 @@ impl Widget {
         let config = self.config();
         let tags = config.tag_lists(b::lowercase);
         let options = config.decode_options(&tags, b::lowercase, None);
-        let doc = {
+        let mut storage_warning = None;
+        let mut doc = {
             let mut feeds = self.feeds.borrow_mut();
             let Some(feeds) = feeds.as_mut() else { return Ok(()) };
             feeds.refreshing = refreshing;
+            storage_warning.clone_from(&feeds.storage_warning);
             match (feeds.list.as_slice(), &feeds.ignored) {
                 ([only], None) => match &only.doc {
                     Some(doc) => (**doc).clone(),
@@ -435,6 +572,9 @@ impl Widget {
                 }
             }
         };
+        if let Some(warning) = storage_warning {
+            warn(&mut doc.warnings, "persist", warning);
+        }
         self.show(doc)
     }
 
@@ -482,18 +622,20 @@ impl Widget {
     }
 
     /// `stale` and its part: set while a feed whose news is on screen could
-    /// not be refreshed, saying which and why.
+    /// not be refreshed, saying which and why, or is a kept copy the server
+    /// has not confirmed yet (nothing failed: the part stays hidden).
     pub(super) fn show_staleness(&self) -> DomResult<()> {
         let words = self.words(&self.config());
         let words = &words.strings;
-        let failing: Vec<String> = match &*self.feeds.borrow() {
-            Some(feeds) => feeds
-                .list
-                .iter()
-                .filter(|f| f.doc.is_some())
-                .filter_map(|f| Some(f.failed.as_ref()?.shown(words)))
-                .collect(),
-            None => Vec::new(),
+        let (failing, unconfirmed): (Vec<String>, bool) = match &*self.feeds.borrow() {
+            Some(feeds) => {
+                let shown = || feeds.list.iter().filter(|f| f.doc.is_some());
+                (
+                    shown().filter_map(|f| Some(f.failed.as_ref()?.shown(words))).collect(),
+                    shown().any(|f| f.unconfirmed),
+                )
+            }
+            None => (Vec::new(), false),
         };
         if let Some(sk) = self.skeleton() {
             if !failing.is_empty() {
@@ -501,7 +643,7 @@ impl Widget {
             }
             b::set_flag(&sk.stale, "hidden", failing.is_empty())?;
         }
-        b::set_flag(&self.host, "stale", !failing.is_empty())
+        b::set_flag(&self.host, "stale", unconfirmed || !failing.is_empty())
     }
 
     /// Sets every feed's next poll (`refresh` changed, or the element
