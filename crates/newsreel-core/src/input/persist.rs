@@ -12,6 +12,19 @@ use serde::Deserialize;
 /// old is no longer "latest", and a reader should not take it for today's.
 pub const MAX_AGE_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
 
+/// How often a page that keeps polling rewrites its kept copy's time when
+/// the server answers "not modified" (an hour, in ms): often enough that the
+/// copy counts as fresh on the next visit, seldom enough that a 304 every few
+/// seconds costs no write each.
+pub const CONFIRM_EVERY_MS: f64 = 60.0 * 60.0 * 1000.0;
+
+/// Whether a copy last stored or confirmed at `kept_at` (`None`: not by
+/// this page, or it is a copy not yet confirmed) is confirmed again at
+/// `now_ms`, after the server said it is unchanged.
+pub fn confirm_again(kept_at: Option<f64>, now_ms: f64) -> bool {
+    kept_at.is_none_or(|kept_at| !(0.0..CONFIRM_EVERY_MS).contains(&(now_ms - kept_at)))
+}
+
 /// What was stored beside a feed's bytes: when, and the response's
 /// `Content-Type` (for its charset), validators and URL (after redirects).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -133,6 +146,15 @@ mod tests {
             )
         );
         assert!(storage_warning(&"x".repeat(1_000)).len() < 300);
+    }
+
+    #[test]
+    fn an_unchanged_copy_is_confirmed_at_first_then_once_an_hour() {
+        assert!(confirm_again(None, NOW), "a copy shown from the store, or never kept by this page");
+        assert!(!confirm_again(Some(NOW - 0.5 * HOUR), NOW));
+        assert!(confirm_again(Some(NOW - HOUR), NOW));
+        assert!(confirm_again(Some(NOW + HOUR), NOW), "a clock put back");
+        assert!(confirm_again(Some(f64::NAN), NOW));
     }
 
     #[test]

@@ -93,6 +93,8 @@ struct Feed {
     failed: Option<Failed>,
     /// `persist`: its kept copy was looked up.
     store_checked: bool,
+    /// When this page last stored its copy, or confirmed it (after a 304).
+    kept_at: Option<f64>,
     /// Its document is the kept copy, not confirmed by the server yet.
     unconfirmed: bool,
 }
@@ -361,19 +363,12 @@ impl Widget {
             Some(text) => self.feed_doc(i).is_some() && self.sources.borrow().get(i) == Some(text),
         };
         if same {
-            if config.persist {
+            let now = b::now_ms();
+            if config.persist && persist::confirm_again(self.kept_at(i), now) {
                 // The kept copy is as good as new.
+                self.set_kept_at(i, Some(now));
                 let (etag, last_modified) = (etag.as_deref(), last_modified.as_deref());
-                b::confirm_stored(
-                    &self.host,
-                    Group::Feed,
-                    slot,
-                    &url,
-                    b::now_ms(),
-                    etag,
-                    last_modified,
-                    Signal::StoreFailed,
-                );
+                b::confirm_stored(&self.host, Group::Feed, slot, &url, now, etag, last_modified, Signal::StoreFailed);
             }
             self.keep_validators(i, etag, last_modified);
             return self.feed_unchanged(i);
@@ -392,6 +387,8 @@ impl Widget {
             Err(e) => return self.feed_failed(i, Failed::Load(LoadFailure::new(&url, e.to_string()), None)),
         };
         if config.persist {
+            let now = b::now_ms();
+            self.set_kept_at(i, Some(now));
             b::store_feed(
                 &self.host,
                 Group::Feed,
@@ -402,7 +399,7 @@ impl Widget {
                 etag.as_deref(),
                 last_modified.as_deref(),
                 document_url.as_deref(),
-                b::now_ms(),
+                now,
                 Signal::StoreFailed,
             );
         }
@@ -428,6 +425,16 @@ impl Widget {
             return Ok(());
         }
         self.show_feeds(has_data)
+    }
+
+    fn kept_at(&self, i: usize) -> Option<f64> {
+        self.feeds.borrow().as_ref()?.list.get(i)?.kept_at
+    }
+
+    fn set_kept_at(&self, i: usize, at: Option<f64>) {
+        if let Some(f) = self.feeds.borrow_mut().as_mut().and_then(|f| f.list.get_mut(i)) {
+            f.kept_at = at;
+        }
     }
 
     /// The document of feed `i`, if it has one.
