@@ -623,7 +623,10 @@ impl Widget {
             let config = self.config();
             let tags = config.tag_lists(b::lowercase);
             let options = config.decode_options(&tags, b::lowercase, None);
-            decode_blocks(&self.sources.borrow(), options)
+            // As `&str`s, as a feed's text is decoded: one copy of the decoder in the wasm.
+            let sources = self.sources.borrow();
+            let texts: Vec<&str> = sources.iter().map(String::as_str).collect();
+            decode_blocks(&texts, options)
         };
         match result {
             Ok(doc) => self.show(doc),
