@@ -191,3 +191,34 @@ test("without persist nothing is stored", async () => {
   assert.deepEqual(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)), [], "no database");
   await context.close();
 });
+
+test("several feeds are kept each under its own URL, shown together at once, and confirmed or replaced each on its own", async () => {
+  let sportVersion = 1;
+  routes.set("/keep/world.xml", (req) => (req.headers["if-none-match"] === '"w1"'
+    ? { status: 304, headers: { etag: '"w1"' }, delay: 1000 }
+    : { headers: { etag: '"w1"' }, body: rss([["w", "World", 1]]) }));
+  routes.set("/keep/sport.xml", (req) => {
+    const etag = `"s${sportVersion}"`;
+    if (req.headers["if-none-match"] === etag) return { status: 304, headers: { etag } };
+    return { headers: { etag }, delay: sportVersion > 1 ? 1500 : 0, body: rss([["s", `Sport ${sportVersion}`, 2]]) };
+  });
+  const { context } = await openPage(env.browser);
+  const first = await visit(context, { src: "/keep/world.xml /keep/sport.xml", persist: "" });
+  await settled(first.page);
+  assert.deepEqual(await headlines(first.page), ["Sport 1", "World"]);
+  await first.page.waitForFunction(async () => (await (await caches.open("newsreel-feeds-v1")).keys()).length === 2, null, { timeout: 5000 });
+  assert.deepEqual((await stored(first.page)).urls.sort(), [`${env.url}/keep/sport.xml`, `${env.url}/keep/world.xml`]);
+  await first.page.close();
+
+  sportVersion = 2;
+  const second = await visit(context, { src: "/keep/world.xml /keep/sport.xml", persist: "" });
+  await settled(second.page);
+  assert.deepEqual(await headlines(second.page), ["Sport 1", "World"], "both kept copies, at once");
+  assert.equal(await isStale(second.page), true);
+  await second.page.waitForFunction(() => window.events.some((e) => e.type === "newsreel:update"), null, { timeout: 10000 });
+  const [update] = await events(second.page, "newsreel:update");
+  assert.deepEqual(update, { count: 2, added: [], removed: [] }, "the same story, a new headline");
+  assert.deepEqual(await headlines(second.page), ["Sport 2", "World"]);
+  await second.page.waitForFunction(() => !document.querySelector("news-reel").hasAttribute("stale"), null, { timeout: 10000 });
+  await context.close();
+});
