@@ -23,6 +23,7 @@ pub enum Attribute {
     Src,
     Refresh,
     Loading,
+    Persist,
     Source,
     Article,
     Tags,
@@ -132,6 +133,14 @@ pub const ATTRIBUTES: &[AttributeSpec] = &[
         set_by: SetBy::Page,
         inherited: false,
         change: Some(Change::Render),
+    },
+    AttributeSpec {
+        attribute: Attribute::Persist,
+        name: "persist",
+        value: Value::Boolean,
+        set_by: SetBy::Page,
+        inherited: false,
+        change: None,
     },
     AttributeSpec {
         attribute: Attribute::Source,
@@ -370,8 +379,8 @@ pub struct AttributeDocs {
 pub const ATTRIBUTE_DOCS: &[AttributeDocs] = &[
     AttributeDocs {
         attribute: Attribute::Src,
-        summary: "URL of a feed (JSON, RSS or Atom); wins over `source` and inline data.",
-        description: "URL of a feed (JSON, RSS or Atom) to load, absolute or relative to the page; wins over `source` and inline data. Only `http:`, `https:` and relative URLs are fetched.",
+        summary: "URL of a feed (JSON, RSS or Atom), or up to 8 separated by spaces, merged; wins over `source` and inline data.",
+        description: "URL of a feed (JSON, RSS or Atom) to load, absolute or relative to the page; wins over `source` and inline data. Only `http:`, `https:` and relative URLs are fetched. Several URLs separated by white space (at most 8; any after them are ignored, with a warning naming them) are each fetched, refreshed and backed off on their own, and merged into one ticker: each article once (of duplicates by id or URL, the later-dated), newest first, then `tags`, `exclude-tags` and `max-items`. A feed that fails while another loads is named in `newsreel:ready`'s warnings (and in `stale` on a refresh); only when every one fails is it the error state.",
     },
     AttributeDocs {
         attribute: Attribute::Refresh,
@@ -382,6 +391,11 @@ pub const ATTRIBUTE_DOCS: &[AttributeDocs] = &[
         attribute: Attribute::Loading,
         summary: "`lazy` waits until the widget comes near the viewport to fetch `src` (and, in the script-tag build, the module).",
         description: "`lazy` waits until the widget comes near the viewport, as `<img loading=\"lazy\">` does: to fetch `src`, and, in the script-tag build, to fetch and start the WebAssembly module when no other widget on the page needs it sooner. Otherwise both happen at once.",
+    },
+    AttributeDocs {
+        attribute: Attribute::Persist,
+        summary: "With `src`: keep the last good copy of each feed in the browser, shown at once on the next visit.",
+        description: "With `src`: keeps the last good copy of each feed in the browser (the Cache API, under the feed's absolute URL, with its `ETag`, `Last-Modified` and the time it was stored). On the next visit a copy up to 24 hours old renders at once, with `stale` set, and is asked for again with its validators: a 304 confirms it (removing `stale`), a 200 replaces it. An older copy is not shown. A storage that fails (a private window, a quota, no secure context) is a warning in `newsreel:ready`, and the feed loads as without `persist`. Without it nothing is stored. Read when `src` is.",
     },
     AttributeDocs {
         attribute: Attribute::Source,
@@ -511,7 +525,7 @@ pub const ATTRIBUTE_DOCS: &[AttributeDocs] = &[
     AttributeDocs {
         attribute: Attribute::Stale,
         summary: "",
-        description: "Set by the widget, not by the page: present while a feed from `src` could not be refreshed (the part `stale` says why); the next success removes it.",
+        description: "Set by the widget, not by the page: present while a feed from `src` whose news is on screen could not be refreshed (the part `stale` says which and why), or is a copy kept by `persist` that the server has not confirmed yet; its next success removes it.",
     },
     AttributeDocs {
         attribute: Attribute::ServerRendered,

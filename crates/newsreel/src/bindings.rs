@@ -25,6 +25,7 @@ use web_sys::{
 
 use newsreel_core::html::build::{Build, Step};
 use newsreel_core::input::fetch::FetchOutcome;
+use newsreel_core::input::persist::Lookup;
 use newsreel_core::view::clicks::Click;
 use newsreel_core::{html::markup, input::charset, input::xml};
 
@@ -64,8 +65,13 @@ pub enum Signal {
     SlideTick,
     /// A request for `src` finished (the value is `fetchFeed`'s outcome).
     Fetched,
-    /// The next poll of `src` is due.
+    /// The next poll of `src` is due (the value is the feed's slot).
     RefreshDue,
+    /// The look-up of a feed's kept copy (`persist`) finished (the value is
+    /// `readStored`'s report).
+    StoreRead,
+    /// Keeping a feed's copy failed (the value is the reason).
+    StoreFailed,
     /// The element came near the viewport (`loading="lazy"`).
     NearView,
     /// The ticker's box changed size: do the headlines still fit?
@@ -190,22 +196,68 @@ extern "C" {
     pub fn set_lane_progress(lane: &Element, progress: f64) -> DomResult<()>;
     /// A timeout: once, after `ms`, unless the group is dropped first.
     pub fn after(host: &HtmlElement, group: Group, ms: u32, signal: Signal);
+    /// The same, one of several in the group, numbered `slot` (one feed's
+    /// poll of several): reported with the slot as its value, and dropped
+    /// alone by `unsubscribe_slot`.
+    #[wasm_bindgen(js_name = afterSlot)]
+    pub fn after_slot(host: &HtmlElement, group: Group, slot: u32, ms: u32, signal: Signal);
     /// Removes every subscription of the group.
     pub fn unsubscribe(host: &HtmlElement, group: Group);
+    /// Removes the subscriptions of the group made for one slot.
+    #[wasm_bindgen(js_name = unsubscribeSlot)]
+    pub fn unsubscribe_slot(host: &HtmlElement, group: Group, slot: u32);
 
     /// `fetch()`es a feed (conditionally, after an `ETag` or a
     /// `Last-Modified`), reading at most `max_bytes` and waiting at most
-    /// `timeout_ms`, and reports `signal` with the outcome (`fetch_outcome`).
-    /// Dropping the group aborts it.
+    /// `timeout_ms`, and reports `signal` with the outcome (`fetch_outcome`)
+    /// and `slot`, the feed's place among `src`'s (`slot_of`). Dropping the
+    /// group, or the slot, aborts it.
     #[wasm_bindgen(js_name = fetchFeed)]
     pub fn fetch_feed(
         host: &HtmlElement,
         group: Group,
+        slot: u32,
         url: &str,
         etag: Option<&str>,
         last_modified: Option<&str>,
         max_bytes: u32,
         timeout_ms: u32,
+        signal: Signal,
+    );
+    /// Looks up the copy of a feed kept by `persist` (the Cache API, under
+    /// its absolute URL) and reports `signal` with the look-up
+    /// (`stored_lookup`) and `slot`. Never throws: a storage that fails is
+    /// reported as such.
+    #[wasm_bindgen(js_name = readStored)]
+    pub fn read_stored(host: &HtmlElement, group: Group, slot: u32, url: &str, signal: Signal);
+    /// Keeps a feed's good copy (its bytes as they came, and what is needed
+    /// to read and validate them again), replacing the one kept before. A
+    /// storage that fails reports `signal` with its reason.
+    #[wasm_bindgen(js_name = storeFeed)]
+    pub fn store_feed(
+        host: &HtmlElement,
+        group: Group,
+        slot: u32,
+        url: &str,
+        bytes: &JsValue,
+        content_type: Option<&str>,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+        response_url: Option<&str>,
+        stored_at: f64,
+        signal: Signal,
+    );
+    /// A 304 confirmed the kept copy of a feed: it is stored as of
+    /// `stored_at`, with the validators the 304 sent, if any.
+    #[wasm_bindgen(js_name = confirmStored)]
+    pub fn confirm_stored(
+        host: &HtmlElement,
+        group: Group,
+        slot: u32,
+        url: &str,
+        stored_at: f64,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
         signal: Signal,
     );
     /// Parses XML inertly: the root element, or the parser's error report as text.
@@ -259,6 +311,39 @@ pub fn fetch_outcome(value: &JsValue) -> Option<FetchOutcome> {
     let bytes = field("bytes").and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok());
     outcome.text = bytes.map(|b| decode_feed(b.to_vec(), outcome.content_type.as_deref().unwrap_or_default()));
     Some(outcome)
+}
+
+/// The bytes beside a report of `fetchFeed` (a `Uint8Array`, or null), to
+/// keep as they came.
+pub fn report_bytes(value: &JsValue) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str("bytes")).unwrap_or(JsValue::NULL)
+}
+
+/// What `readStored` reported: the look-up, and the kept copy's text, read
+/// by the same charset rule as when it was fetched. `None` when element.js
+/// and the core disagree.
+pub fn stored_lookup(value: &JsValue) -> Option<(Lookup, Option<String>)> {
+    let report = js_sys::Reflect::get(value, &JsValue::from_str("report")).ok()?.as_string()?;
+    let lookup = Lookup::from_report(&report).ok()?;
+    let bytes = report_bytes(value).dyn_into::<js_sys::Uint8Array>().ok();
+    let content_type = lookup.stored.as_ref().and_then(|s| s.content_type.clone()).unwrap_or_default();
+    let text = bytes.map(|b| decode_feed(b.to_vec(), &content_type));
+    Some((lookup, text))
+}
+
+/// The time now, in ms since 1970 (the page's clock).
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The slot a report is about: the value of `after_slot`'s timer, or the
+/// `slot` of `fetchFeed`'s outcome. `None` for anything else.
+pub fn slot_of(value: &JsValue) -> Option<usize> {
+    let slot = match value.as_f64() {
+        Some(n) => n,
+        None => js_sys::Reflect::get(value, &JsValue::from_str("slot")).ok()?.as_f64()?,
+    };
+    (slot >= 0.0 && slot.fract() == 0.0 && slot < 1e6).then_some(slot as usize)
 }
 
 /// A value for JS, from a `Serialize` type: plain objects and arrays, with

@@ -140,11 +140,13 @@ const handlers = new WeakMap();
 // What each element subscribed to, by group, as functions that undo it.
 const subscriptions = new WeakMap();
 
-function keep(host, group, undo) {
+// `slot` tells apart the subscriptions of one group that are dropped one
+// at a time (each feed's request and poll timer).
+function keep(host, group, undo, slot = -1) {
   let groups = subscriptions.get(host);
   if (!groups) subscriptions.set(host, (groups = new Map()));
   const undos = groups.get(group) || [];
-  undos.push(undo);
+  undos.push({ undo, slot });
   groups.set(group, undos);
 }
 
@@ -158,7 +160,15 @@ export function unsubscribe(host, group) {
   const undos = groups && groups.get(group);
   if (!undos) return;
   groups.delete(group);
-  for (const undo of undos) undo();
+  for (const { undo } of undos) undo();
+}
+
+export function unsubscribeSlot(host, group, slot) {
+  const groups = subscriptions.get(host);
+  const undos = groups && groups.get(group);
+  if (!undos) return;
+  groups.set(group, undos.filter((u) => u.slot !== slot));
+  for (const u of undos) if (u.slot === slot) u.undo();
 }
 
 function unsubscribeAll(host) {
@@ -231,6 +241,12 @@ export function after(host, group, ms, signal) {
   keep(host, group, () => clearTimeout(id));
 }
 
+// The same, as one of several in the group, reported with its slot.
+export function afterSlot(host, group, slot, ms, signal) {
+  const id = setTimeout(() => notify(host, signal, slot), ms);
+  keep(host, group, () => clearTimeout(id), slot);
+}
+
 // The duration (ms) set on the marquee's lane, 0 before one is; and its
 // scroll, the CSS animation (reading it brings the styles up to date).
 const scrollDuration = (lane) => parseFloat(lane.style.getPropertyValue("animation-duration")) || 0;
@@ -286,7 +302,8 @@ export function setLaneProgress(lane, progress) {
 const FEED_TYPES = "application/feed+json, application/json;q=0.9, application/atom+xml, " +
   "application/rss+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
 
-// Loads a feed for a widget and reports `signal` with `{ report, bytes }`: the
+// Loads a feed for a widget and reports `signal` with `{ slot, report, bytes }`:
+// `slot` as given (the feed's place among the widget's), the
 // feed's bytes (null for a 304 Not Modified, or when none came), which Rust
 // decodes (bindings::decode_feed), and a report in JSON (read in Rust as
 // newsreel_core::input::fetch::FetchOutcome),
@@ -298,7 +315,7 @@ const FEED_TYPES = "application/feed+json, application/json;q=0.9, application/a
 // the group aborts it. The body is read as it arrives and the request aborted
 // as soon as it passes `maxBytes`. Fetch turns the cache off by itself for a
 // request with conditional headers, so a 304 comes to us.
-export function fetchFeed(host, group, url, etag, lastModified, maxBytes, timeoutMs, signal) {
+export function fetchFeed(host, group, slot, url, etag, lastModified, maxBytes, timeoutMs, signal) {
   const controller = new AbortController();
   let settled = false;
   let timedOut = false;
@@ -307,14 +324,14 @@ export function fetchFeed(host, group, url, etag, lastModified, maxBytes, timeou
     if (settled) return;
     settled = true;
     clearTimeout(timer);
-    notify(host, signal, { report: JSON.stringify(report), bytes });
+    notify(host, signal, { slot, report: JSON.stringify(report), bytes });
   };
   keep(host, group, () => {
     if (settled) return;
     settled = true;
     clearTimeout(timer);
     controller.abort();
-  });
+  }, slot);
   const headers = { Accept: FEED_TYPES };
   if (etag) headers["If-None-Match"] = etag;
   if (lastModified) headers["If-Modified-Since"] = lastModified;
@@ -338,6 +355,101 @@ export function fetchFeed(host, group, url, etag, lastModified, maxBytes, timeou
       finish({ status, contentType, etag: etagOut, lastModified: lastModifiedOut, url: response.url }, bytes);
     } catch (_) {
       finish({ status, failure: timedOut ? "timeout" : "network" });
+    }
+  })();
+}
+
+// ---------------------------------------------------------------- feeds kept across visits
+
+// `persist` keeps each feed's last good copy in the Cache API, which stores
+// a Response as it is: the feed's bytes as they came (read again by the same
+// charset rule), under the feed's absolute URL, with one header of our own
+// holding what the widget needs to use it again (JSON, URI-encoded: a header
+// is Latin-1): when it was stored, its Content-Type, validators and URL after
+// redirects. Nothing here throws: a storage that fails (no `caches` outside
+// a secure context, a private window, a quota, a page's override) is
+// reported, and the widget goes on as without `persist`.
+const STORE = "newsreel-feeds-v1";
+const STORED = "X-Newsreel-Stored";
+
+const storeKey = (url) => new URL(url, document.baseURI).href;
+
+function reason(error) {
+  try {
+    return error && error.name ? error.name + (error.message ? ": " + error.message : "") : String(error);
+  } catch (_) {
+    return "unknown error";
+  }
+}
+
+async function openStore() {
+  if (typeof caches === "undefined" || !caches) {
+    throw new Error("caches is undefined: no secure context, or storage turned off");
+  }
+  return caches.open(STORE);
+}
+
+const storedOf = (response) => JSON.parse(decodeURIComponent(response.headers.get(STORED) || ""));
+
+// Looks up the kept copy of a feed and reports `signal` with `{ slot, report,
+// bytes }`, `report` in JSON (read in Rust as
+// newsreel_core::input::persist::Lookup): `{ stored }` beside the bytes, `{}`
+// when none is kept, `{ error }` when the storage failed. Dropping the group
+// (or the slot) drops the report.
+export function readStored(host, group, slot, url, signal) {
+  let live = true;
+  keep(host, group, () => { live = false; }, slot);
+  const finish = (report, bytes = null) => {
+    if (!live) return;
+    live = false;
+    notify(host, signal, { slot, report: JSON.stringify(report), bytes });
+  };
+  (async () => {
+    try {
+      const response = await (await openStore()).match(storeKey(url));
+      if (!response) return finish({});
+      const stored = storedOf(response);
+      finish({ stored }, new Uint8Array(await response.arrayBuffer()));
+    } catch (error) {
+      finish({ error: reason(error) });
+    }
+  })();
+}
+
+// Keeps a feed's good copy in place of the one kept before; a failure is
+// reported as `signal` with its reason, unless the group (or slot) is gone.
+export function storeFeed(host, group, slot, url, bytes, contentType, etag, lastModified, responseUrl, storedAt, signal) {
+  let live = true;
+  keep(host, group, () => { live = false; }, slot);
+  (async () => {
+    try {
+      const stored = encodeURIComponent(JSON.stringify({ storedAt, contentType, etag, lastModified, url: responseUrl }));
+      await (await openStore()).put(storeKey(url), new Response(bytes, { headers: { [STORED]: stored } }));
+    } catch (error) {
+      if (live) notify(host, signal, reason(error));
+    }
+  })();
+}
+
+// A 304 confirmed the kept copy: it counts as stored now, with the
+// validators the 304 sent, if any.
+export function confirmStored(host, group, slot, url, storedAt, etag, lastModified, signal) {
+  let live = true;
+  keep(host, group, () => { live = false; }, slot);
+  (async () => {
+    try {
+      const store = await openStore();
+      const key = storeKey(url);
+      const response = await store.match(key);
+      if (!response) return;
+      const stored = storedOf(response);
+      stored.storedAt = storedAt;
+      if (etag) stored.etag = etag;
+      if (lastModified) stored.lastModified = lastModified;
+      const headers = { [STORED]: encodeURIComponent(JSON.stringify(stored)) };
+      await store.put(key, new Response(await response.arrayBuffer(), { headers }));
+    } catch (error) {
+      if (live) notify(host, signal, reason(error));
     }
   })();
 }

@@ -26,12 +26,9 @@ use web_sys::{Document, Event, HtmlElement};
 use super::bindings::{self as b, DomResult, Group, Signal};
 use super::details;
 use super::render::{self, RenderOptions, Skeleton};
-use feed::Feed;
+use feed::Feeds;
 use newsreel_core::contract::{Attribute, Change};
-use newsreel_core::formats::feeds::{self, FeedError};
 use newsreel_core::i18n::strings::{Language, Overrides};
-use newsreel_core::input::fetch::LoadFailure;
-use newsreel_core::input::xml;
 use newsreel_core::model::{Article, NewsDocument};
 use newsreel_core::view::changes::changes;
 use newsreel_core::view::clicks::{click_action, ClickAction, Clicked};
@@ -39,16 +36,7 @@ use newsreel_core::view::config::Config;
 use newsreel_core::view::programs::{SkeletonWords, View};
 use newsreel_core::view::state::{self, ViewState};
 use newsreel_core::view::STYLESHEET;
-use newsreel_core::{decode_blocks, resolve_body, DecodeError};
-
-/// What the widget's source texts are.
-#[derive(Default)]
-enum SourceKind {
-    #[default]
-    Json,
-    /// One feed in XML, with its tree once parsed.
-    Xml(Option<Rc<xml::Element>>),
-}
+use newsreel_core::{decode_blocks, resolve_body};
 
 /// Who asked to open an article: decides focus, history and events.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -90,13 +78,11 @@ pub struct Widget {
     /// Set once, never replaced: a reference to it may be held across calls out to JS.
     skeleton: OnceCell<Skeleton>,
     /// The texts last read, kept so `max-items` can be applied again and
-    /// article bodies decoded when opened.
+    /// article bodies decoded when opened: the page's JSON texts, or the
+    /// text of each feed of `src`, in its order (empty until it loads).
     sources: RefCell<Rc<Vec<String>>>,
-    /// What `sources` holds: JSON texts, or one feed in XML (RSS or Atom)
-    /// and its tree once parsed.
-    source_kind: RefCell<SourceKind>,
     /// Set while the data comes from `src`.
-    feed: RefCell<Option<Feed>>,
+    feeds: RefCell<Option<Feeds>>,
     data: RefCell<Option<Rc<NewsDocument>>>,
     selected: RefCell<Option<String>>,
     /// Data came from `load()`: reconnecting must not re-read the page.
@@ -148,8 +134,7 @@ impl Widget {
             doc,
             skeleton: OnceCell::new(),
             sources: RefCell::default(),
-            source_kind: RefCell::default(),
-            feed: RefCell::new(None),
+            feeds: RefCell::new(None),
             data: RefCell::new(None),
             selected: RefCell::new(None),
             loaded_by_call: Cell::new(false),
@@ -197,7 +182,7 @@ impl Widget {
         // What each attribute's change asks for is the contract's.
         let result = match Attribute::from_name(name).and_then(|a| a.spec().change) {
             Some(Change::ReadPage) => self.read_page(),
-            Some(Change::Poll) => self.schedule_poll(),
+            Some(Change::Poll) => self.schedule_polls(),
             Some(Change::Decode) => self.decode_and_show(),
             Some(Change::Motion) => self.update_motion(),
             Some(Change::Words) => {
@@ -341,8 +326,10 @@ impl Widget {
             }
             Signal::SlideTick => self.slide_tick(),
             Signal::Fetched => self.on_fetched(&value),
-            Signal::RefreshDue => self.poll_due(),
+            Signal::RefreshDue => self.poll_due(&value),
             Signal::NearView => self.near_view(),
+            Signal::StoreRead => self.on_store_read(&value),
+            Signal::StoreFailed => self.on_store_failed(&value),
             Signal::Resized => self.measure_marquee(),
             Signal::PointerDown => {
                 self.pointer_down(value.unchecked_ref());
@@ -396,8 +383,9 @@ impl Widget {
         if !has_data && !self.loaded_by_call.get() {
             self.read_page()
         } else {
-            // Polling stopped with the disconnect.
-            self.schedule_poll()?;
+            // Polling stopped with the disconnect; a first answer still
+            // awaited is asked for again.
+            self.resume_feeds()?;
             self.update_motion()
         }
     }
@@ -522,10 +510,10 @@ impl Widget {
     fn read_page(&self) -> DomResult<()> {
         if let Some(src) = b::attr(&self.host, "src") {
             b::unsubscribe(&self.host, Group::Source);
-            return self.start_feed(&src);
+            return self.start_feeds(&src);
         }
         self.stop_feed_requests();
-        *self.feed.borrow_mut() = None;
+        *self.feeds.borrow_mut() = None;
         self.watch_source();
         match self.find_sources() {
             Ok(texts) => self.show_sources(texts),
@@ -558,7 +546,6 @@ impl Widget {
     /// bodies opened later) and shows them.
     fn show_sources(&self, texts: Vec<String>) -> DomResult<()> {
         *self.sources.borrow_mut() = Rc::new(texts);
-        *self.source_kind.borrow_mut() = SourceKind::Json;
         self.decode_and_show()
     }
 
@@ -629,42 +616,21 @@ impl Widget {
     }
 
     fn decode_and_show(&self) -> DomResult<()> {
+        if self.feeds.borrow().is_some() {
+            return self.decode_feeds();
+        }
         let result = {
             let config = self.config();
             let tags = config.tag_lists(b::lowercase);
-            let document_url = self.feed.borrow().as_ref().and_then(|f| f.document_url.clone());
-            let options = config.decode_options(&tags, b::lowercase, document_url.as_deref());
-            match self.feed_tree() {
-                Some(tree) => tree.map_err(DecodeError::from).and_then(|root| feeds::decode(&root, options)),
-                None => decode_blocks(&self.sources.borrow(), options),
-            }
+            let options = config.decode_options(&tags, b::lowercase, None);
+            // As `&str`s, as a feed's text is decoded: one copy of the decoder in the wasm.
+            let sources = self.sources.borrow();
+            let texts: Vec<&str> = sources.iter().map(String::as_str).collect();
+            decode_blocks(&texts, options)
         };
         match result {
             Ok(doc) => self.show(doc),
-            Err(e) => match self.feed_url() {
-                Some(url) => self.feed_failed(&LoadFailure::new(&url, e.to_string()), None),
-                None => self.fail(&e.to_string()),
-            },
-        }
-    }
-
-    /// The tree of the XML feed in `sources`, parsed once per text (a
-    /// change of `max-items`, `tags` or `article` decodes it again); `None`
-    /// when the sources are JSON.
-    fn feed_tree(&self) -> Option<Result<Rc<xml::Element>, FeedError>> {
-        let mut kind = self.source_kind.borrow_mut();
-        match &*kind {
-            SourceKind::Json => None,
-            SourceKind::Xml(Some(root)) => Some(Ok(Rc::clone(root))),
-            SourceKind::Xml(None) => {
-                let sources = self.sources.borrow();
-                let text = sources.first().map_or("", String::as_str);
-                let parsed = feeds::parse_text(text, b::parse_xml).map(Rc::new);
-                if let Ok(root) = &parsed {
-                    *kind = SourceKind::Xml(Some(Rc::clone(root)));
-                }
-                Some(parsed)
-            }
+            Err(e) => self.fail(&e.to_string()),
         }
     }
 
@@ -710,7 +676,7 @@ impl Widget {
         let main_only = doc.main.as_ref().is_some_and(|m| !doc.latest.iter().any(|a| a.id == m.id));
         let count = doc.found + usize::from(main_only);
         let shown_count = doc.latest.len();
-        let refreshing = self.feed.borrow_mut().as_mut().is_some_and(|f| std::mem::take(&mut f.refreshing));
+        let refreshing = self.feeds.borrow_mut().as_mut().is_some_and(|f| std::mem::take(&mut f.refreshing));
         // What the ticker showed, to tell what a refresh changed.
         let shown = |d: &NewsDocument| -> Vec<(String, String)> {
             d.latest.iter().map(|a| (a.id.clone(), a.headline.clone())).collect()
@@ -732,9 +698,9 @@ impl Widget {
         b::set_flag(&sk.error, "hidden", true)?;
         b::set_flag(&sk.fallback, "hidden", true)?;
         self.set_state("ready")?;
-        if self.feed.borrow().is_some() {
-            // Loaded by `src`: no longer stale, and the next poll is set.
-            self.refreshed()?;
+        if self.feeds.borrow().is_some() {
+            // Loaded by `src`: stale while a feed on screen could not be refreshed.
+            self.show_staleness()?;
         }
         if refreshing {
             if !changed {

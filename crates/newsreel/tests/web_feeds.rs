@@ -198,3 +198,43 @@ async fn a_latin1_rss_feed_from_src_renders_through_this_browsers_fetch_and_deco
     assert_eq!(get(&first, "credentials").as_string().as_deref(), Some("same-origin"));
     el.remove();
 }
+
+/// Serves two feeds from the page's own `fetch` for one test: RSS in
+/// ISO-8859-1 bytes (labelled by the Content-Type only) and a JSON Feed.
+/// Other URLs go to the browser's fetch. (A made-up `Response` has no URL,
+/// so relative links are the e2e tests' to check.)
+const TWO_FEEDS_FETCH: &str = r#"
+    const original = globalThis.fetch;
+    globalThis.fetch = (url, init = {}) => {
+        if (String(url).endsWith("/two/latin1.rss")) {
+            const text = '<rss version="2.0"><channel><title>T</title><item><title>Cora\u00e7\u00e3o</title>'
+                + '<guid>c</guid><pubDate>Tue, 03 Nov 2026 10:00:00 GMT</pubDate></item></channel></rss>';
+            const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+            return Promise.resolve(new Response(bytes, { headers: { "Content-Type": "application/rss+xml; charset=ISO-8859-1" } }));
+        }
+        if (String(url).endsWith("/two/feed.json")) {
+            const feed = { version: "https://jsonfeed.org/version/1.1", items: [{ id: "j", title: "Newer", date_published: "2026-11-04T10:00:00Z" }] };
+            return Promise.resolve(new Response(JSON.stringify(feed), { headers: { "Content-Type": "application/feed+json" } }));
+        }
+        return original(url, init);
+    };
+    return original;
+"#;
+
+#[wasm_bindgen_test]
+async fn several_feeds_merge_through_this_browsers_fetch_each_read_by_its_own_charset() {
+    let global = js_sys::global();
+    let original = js_sys::Function::new_no_args(TWO_FEEDS_FETCH).call0(&global).expect("the fetch stub installs");
+    let readies = record(&document(), "newsreel:ready");
+    let el = settled_on("/two/latin1.rss /no-such-feed.xml /two/feed.json").await;
+    js_sys::Reflect::set(&global, &"fetch".into(), &original).expect("the page's fetch is put back");
+
+    assert_eq!(el.get_attribute("state").as_deref(), Some("ready"), "{}", text(&part(&el, "error")));
+    let titles: Vec<String> = parts(&el, "item").iter().map(text).collect();
+    assert!(titles[0].contains("Newer") && titles[1].contains("Cora\u{e7}\u{e3}o"), "{titles:?}");
+    let ready = readies.borrow().last().cloned().expect("newsreel:ready");
+    let warnings: Vec<String> =
+        js_sys::Array::from(&get(&ready, "warnings")).iter().filter_map(|w| w.as_string()).collect();
+    assert_eq!(warnings, ["src: could not load /no-such-feed.xml: HTTP 404"]);
+    el.remove();
+}

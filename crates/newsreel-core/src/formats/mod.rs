@@ -2,8 +2,9 @@
 //! format (`newsreel_v1`), JSON Feed (`jsonfeed`), schema.org JSON-LD
 //! (`jsonld`, with the node readers it shares with the others in `schema`),
 //! and RSS and Atom (`feeds`). `normalize` finishes every document alike:
-//! dedupe, order, tag filter and cap; `bodies` makes article bodies, and
-//! decodes the deferred ones when their article opens.
+//! dedupe, order, tag filter and cap; `merge` makes one document of several
+//! feeds'; `bodies` makes article bodies, and decodes the deferred ones when
+//! their article opens.
 
 use std::fmt;
 
@@ -13,6 +14,7 @@ pub mod bodies;
 pub mod feeds;
 pub mod jsonfeed;
 pub mod jsonld;
+pub mod merge;
 pub mod newsreel_v1;
 pub mod normalize;
 pub mod schema;

@@ -38,6 +38,48 @@ pub fn check_src(src: &str) -> Result<String, String> {
     }
 }
 
+/// The most feeds one `src` names; URLs after these are ignored, with a
+/// warning that names them. Eight is more than a ticker shows well, and few
+/// enough that the requests of one widget never queue behind each other in
+/// a browser's six connections per host for long.
+pub const MAX_FEEDS: usize = 8;
+
+/// The feeds a `src` names: its URLs separated by ASCII white space, each
+/// checked by [`check_src`] (a refused one is its error, in its place),
+/// repeats left out, at most [`MAX_FEEDS`]; `ignored` holds those past the
+/// limit. One URL reads exactly as `check_src` reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedList {
+    pub feeds: Vec<Result<String, String>>,
+    pub ignored: Vec<String>,
+}
+
+/// Reads `src` into its feeds; `Err` when it names none.
+pub fn split_src(src: &str) -> Result<FeedList, String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for url in src.split(|c: char| c.is_ascii_whitespace()).filter(|u| !u.is_empty()) {
+        if !seen.contains(&url) {
+            seen.push(url);
+        }
+    }
+    if seen.is_empty() {
+        return Err("src is empty".into());
+    }
+    let ignored = seen.split_off(seen.len().min(MAX_FEEDS)).into_iter().map(short).collect();
+    let feeds = seen.into_iter().map(check_src).collect();
+    Ok(FeedList { feeds, ignored })
+}
+
+impl FeedList {
+    /// The warning about the URLs past [`MAX_FEEDS`], if any.
+    pub fn ignored_warning(&self) -> Option<String> {
+        if self.ignored.is_empty() {
+            return None;
+        }
+        Some(format!("ignored (a src takes at most {MAX_FEEDS} URLs): {}", self.ignored.join(" ")))
+    }
+}
+
 /// When to try again after `failures` failures in a row: the interval
 /// doubled for each, up to ten intervals.
 pub fn retry_delay_ms(interval_ms: u32, failures: u32) -> u32 {
@@ -175,6 +217,30 @@ mod tests {
             assert!(err.contains("is not an http:, https: or relative URL"), "{err}");
         }
         assert_eq!(check_src("  ").unwrap_err(), "src is empty");
+    }
+
+    #[test]
+    fn src_names_up_to_eight_feeds_separated_by_white_space() {
+        let one = split_src("  /news.xml\n").unwrap();
+        assert_eq!(one, FeedList { feeds: vec![Ok("/news.xml".into())], ignored: vec![] });
+        assert_eq!(one.ignored_warning(), None);
+        let several = split_src("/world.xml\t/sport.json\n\r\x0c https://x.test/a.xml /world.xml").unwrap();
+        assert_eq!(
+            several.feeds,
+            [Ok("/world.xml".to_string()), Ok("/sport.json".to_string()), Ok("https://x.test/a.xml".to_string())],
+            "repeats are left out"
+        );
+        let refused = split_src("/a.xml javascript:alert(1)").unwrap();
+        assert_eq!(refused.feeds[0], Ok("/a.xml".to_string()));
+        assert!(refused.feeds[1].as_ref().unwrap_err().contains("is not an http:, https: or relative URL"));
+        let many: Vec<String> = (1..=10).map(|i| format!("/f{i}.xml")).collect();
+        let capped = split_src(&many.join(" ")).unwrap();
+        assert_eq!(capped.feeds.len(), MAX_FEEDS);
+        assert_eq!(capped.ignored, ["/f9.xml", "/f10.xml"]);
+        assert_eq!(capped.ignored_warning().as_deref(), Some("ignored (a src takes at most 8 URLs): /f9.xml /f10.xml"));
+        assert_eq!(split_src(" \n\t").unwrap_err(), "src is empty");
+        // A non-breaking space is no separator: it is part of the URL.
+        assert_eq!(split_src("/a\u{a0}b.xml").unwrap().feeds.len(), 1);
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct Config {
     pub refresh_ms: Option<u32>,
     /// `loading="lazy"`.
     pub lazy: bool,
+    /// `persist`: keep each feed's last good copy in the browser.
+    pub persist: bool,
     /// `source`: a CSS selector.
     pub source: Option<String>,
     /// `article`: the id of the article the view opens with.
@@ -87,6 +89,7 @@ impl Config {
             src: value_of(Attribute::Src),
             refresh_ms: reader.integer(Attribute::Refresh).and_then(|s| u32::try_from(s * 1000).ok()),
             lazy: reader.keyword(Attribute::Loading) == Some("lazy"),
+            persist: value_of(Attribute::Persist).is_some(),
             source: value_of(Attribute::Source),
             article: value_of(Attribute::Article),
             tags: value_of(Attribute::Tags),
