@@ -9,6 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { start, openPage, settled, axeViolations } from "./browser.mjs";
+import { mountWidget, headlines, events, state } from "./feed-widget.mjs";
 import { liveFeed } from "../../tools/serve.mjs";
 
 const PAGE = "/tests/e2e/pages/feeds/feeds.html";
@@ -87,22 +88,10 @@ async function widget(attributes, { into = "#app" } = {}) {
   const { page, context, problems } = await openPage(env.browser);
   await context.clock.install();
   await page.goto(env.url + PAGE);
-  await page.evaluate(({ attributes, into }) => {
-    window.events = [];
-    const el = document.createElement("news-reel");
-    for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
-    for (const type of ["newsreel:ready", "newsreel:update", "newsreel:error"]) {
-      el.addEventListener(type, (e) => window.events.push({ type, detail: e.detail }));
-    }
-    document.querySelector(into).append(el);
-  }, { attributes, into });
+  await mountWidget(page, attributes, into);
   return { page, context, problems };
 }
 
-const headlines = (page) => page.evaluate(() =>
-  [...document.querySelector("news-reel").shadowRoot.querySelectorAll(".items:not(.copy) .pick .title")].map((e) => e.textContent));
-const events = (page, type) => page.evaluate((type) => window.events.filter((e) => e.type === type).map((e) => e.detail), type);
-const state = (page) => page.evaluate(() => document.querySelector("news-reel").getAttribute("state"));
 const shadowText = (page, selector) => page.evaluate((s) => document.querySelector("news-reel").shadowRoot.querySelector(s)?.textContent ?? null, selector);
 async function waitFor(page, fn, arg) {
   await page.waitForFunction(fn, arg, { timeout: 10000 });

@@ -10,6 +10,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, openPage, settled } from "./browser.mjs";
+import { mountWidget, headlines, events, state } from "./feed-widget.mjs";
 
 const PAGE = "/tests/e2e/pages/feeds/feeds.html";
 
@@ -75,24 +76,12 @@ async function widget(attributes, { into = "#app" } = {}) {
   const { page, context, problems } = await openPage(env.browser);
   await context.clock.install();
   await page.goto(env.url + PAGE);
-  await page.evaluate(({ attributes, into }) => {
-    window.events = [];
-    const el = document.createElement("news-reel");
-    for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
-    for (const type of ["newsreel:ready", "newsreel:update", "newsreel:error"]) {
-      el.addEventListener(type, (e) => window.events.push({ type, detail: e.detail }));
-    }
-    document.querySelector(into).append(el);
-  }, { attributes, into });
+  await mountWidget(page, attributes, into);
   return { page, context, problems };
 }
 
-const headlines = (page) => page.evaluate(() =>
-  [...document.querySelector("news-reel").shadowRoot.querySelectorAll(".items:not(.copy) .pick .title")].map((e) => e.textContent));
 const hrefs = (page) => page.evaluate(() =>
   [...document.querySelector("news-reel").shadowRoot.querySelectorAll(".items:not(.copy) .pick")].map((e) => e.getAttribute("href")));
-const events = (page, type) => page.evaluate((type) => window.events.filter((e) => e.type === type).map((e) => e.detail), type);
-const state = (page) => page.evaluate(() => document.querySelector("news-reel").getAttribute("state"));
 const isStale = (page) => page.evaluate(() => document.querySelector("news-reel").hasAttribute("stale"));
 const staleText = (page) => page.evaluate(() => {
   const part = document.querySelector("news-reel").shadowRoot.querySelector("[part=stale]");

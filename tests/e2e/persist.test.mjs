@@ -8,6 +8,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, openPage, settled } from "./browser.mjs";
+import { mountWidget, headlines, events } from "./feed-widget.mjs";
 
 const PAGE = "/tests/e2e/pages/feeds/feeds.html";
 const STORE = "newsreel-feeds-v1";
@@ -56,21 +57,10 @@ async function visit(context, attributes, { init } = {}) {
   page.on("pageerror", (e) => problems.pageErrors.push(String(e)));
   if (init) await page.addInitScript(init);
   await page.goto(env.url + PAGE);
-  await page.evaluate((attributes) => {
-    window.events = [];
-    const el = document.createElement("news-reel");
-    for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
-    for (const type of ["newsreel:ready", "newsreel:update", "newsreel:error"]) {
-      el.addEventListener(type, (e) => window.events.push({ type, detail: e.detail }));
-    }
-    document.querySelector("#app").append(el);
-  }, attributes);
+  await mountWidget(page, attributes);
   return { page, problems };
 }
 
-const headlines = (page) => page.evaluate(() =>
-  [...document.querySelector("news-reel").shadowRoot.querySelectorAll(".items:not(.copy) .pick .title")].map((e) => e.textContent));
-const events = (page, type) => page.evaluate((type) => window.events.filter((e) => e.type === type).map((e) => e.detail), type);
 const isStale = (page) => page.evaluate(() => document.querySelector("news-reel").hasAttribute("stale"));
 const stored = (page) => page.evaluate(async (name) => {
   const names = await caches.keys();
