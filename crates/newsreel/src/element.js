@@ -110,6 +110,15 @@ function showFailure(host, error) {
   showError(host, failureLeads.get(host), message, { message, status: null, url: null }, true);
 }
 
+const startFailureMessage = (error) =>
+  "newsreel could not start: " + (error && error.message ? error.message : String(error));
+
+// An element whose module could not start shows why: a server-rendered one
+// over the news the server rendered, any other over the host's fallback HTML.
+function showStartError(host, message) {
+  showError(host, null, message, { message, status: null, url: null }, !host.hasAttribute("server-rendered"));
+}
+
 // A module that could not start (a CSP without 'wasm-unsafe-eval', a missing
 // .wasm file, a browser without WebAssembly): `tagName` is defined as a
 // stand-in whose elements each show why. A server-rendered one keeps the news
@@ -117,12 +126,12 @@ function showFailure(host, error) {
 // Rust never calls it: the JS entries do, through the generated bindings,
 // which re-export it (wasm-bindgen copies this module to a hashed path).
 export function showStartFailure(tagName, error) {
-  const message = "newsreel could not start: " + (error && error.message ? error.message : String(error));
+  const message = startFailureMessage(error);
   console.error(message);
   if (customElements.get(tagName)) return;
   class FailedNewsReel extends HTMLElement {
     connectedCallback() {
-      showError(this, null, message, { message, status: null, url: null }, !this.hasAttribute("server-rendered"));
+      showStartError(this, message);
     }
   }
   try {
@@ -390,6 +399,14 @@ async function openStore() {
 }
 
 const storedOf = (response) => JSON.parse(decodeURIComponent(response.headers.get(STORED) || ""));
+const storedHeaders = (stored) => ({ [STORED]: encodeURIComponent(JSON.stringify(stored)) });
+
+// Whether the group (or the slot) that asked is still there to be told.
+function whileKept(host, group, slot) {
+  let live = true;
+  keep(host, group, () => { live = false; }, slot);
+  return () => live;
+}
 
 // Looks up the kept copy of a feed and reports `signal` with `{ slot, report,
 // bytes }`, `report` in JSON (read in Rust as
@@ -397,12 +414,9 @@ const storedOf = (response) => JSON.parse(decodeURIComponent(response.headers.ge
 // when none is kept, `{ error }` when the storage failed. Dropping the group
 // (or the slot) drops the report.
 export function readStored(host, group, slot, url, signal) {
-  let live = true;
-  keep(host, group, () => { live = false; }, slot);
+  const live = whileKept(host, group, slot);
   const finish = (report, bytes = null) => {
-    if (!live) return;
-    live = false;
-    notify(host, signal, { slot, report: JSON.stringify(report), bytes });
+    if (live()) notify(host, signal, { slot, report: JSON.stringify(report), bytes });
   };
   (async () => {
     try {
@@ -419,14 +433,13 @@ export function readStored(host, group, slot, url, signal) {
 // Keeps a feed's good copy in place of the one kept before; a failure is
 // reported as `signal` with its reason, unless the group (or slot) is gone.
 export function storeFeed(host, group, slot, url, bytes, contentType, etag, lastModified, responseUrl, storedAt, signal) {
-  let live = true;
-  keep(host, group, () => { live = false; }, slot);
+  const live = whileKept(host, group, slot);
   (async () => {
     try {
-      const stored = encodeURIComponent(JSON.stringify({ storedAt, contentType, etag, lastModified, url: responseUrl }));
-      await (await openStore()).put(storeKey(url), new Response(bytes, { headers: { [STORED]: stored } }));
+      const headers = storedHeaders({ storedAt, contentType, etag, lastModified, url: responseUrl });
+      await (await openStore()).put(storeKey(url), new Response(bytes, { headers }));
     } catch (error) {
-      if (live) notify(host, signal, reason(error));
+      if (live()) notify(host, signal, reason(error));
     }
   })();
 }
@@ -434,8 +447,7 @@ export function storeFeed(host, group, slot, url, bytes, contentType, etag, last
 // A 304 confirmed the kept copy: it counts as stored now, with the
 // validators the 304 sent, if any.
 export function confirmStored(host, group, slot, url, storedAt, etag, lastModified, signal) {
-  let live = true;
-  keep(host, group, () => { live = false; }, slot);
+  const live = whileKept(host, group, slot);
   (async () => {
     try {
       const store = await openStore();
@@ -446,10 +458,9 @@ export function confirmStored(host, group, slot, url, storedAt, etag, lastModifi
       stored.storedAt = storedAt;
       if (etag) stored.etag = etag;
       if (lastModified) stored.lastModified = lastModified;
-      const headers = { [STORED]: encodeURIComponent(JSON.stringify(stored)) };
-      await store.put(key, new Response(await response.arrayBuffer(), { headers }));
+      await store.put(key, new Response(await response.arrayBuffer(), { headers: storedHeaders(stored) }));
     } catch (error) {
-      if (live) notify(host, signal, reason(error));
+      if (live()) notify(host, signal, reason(error));
     }
   })();
 }
@@ -555,7 +566,7 @@ export function defineElement(tagName, runtime) {
       ready = true;
       for (const wake of [...waiting.values()]) wake();
     }, (error) => {
-      startFailure = "newsreel could not start: " + (error && error.message ? error.message : String(error));
+      startFailure = startFailureMessage(error);
       console.error(startFailure);
       for (const wake of [...waiting.values()]) wake();
     });
@@ -617,7 +628,7 @@ export function defineElement(tagName, runtime) {
     #wait() {
       if (startFailure) {
         broken.add(this);
-        showError(this, null, startFailure, { message: startFailure, status: null, url: null }, !this.hasAttribute("server-rendered"));
+        showStartError(this, startFailure);
         return;
       }
       if (!this.isConnected || waiting.has(this)) return;
