@@ -302,14 +302,24 @@ pub fn decode_feed(bytes: Vec<u8>, content_type: &str) -> String {
 
 // ---------------------------------------------------------------- values between Rust and JS
 
+/// A field of a report element.js made (`undefined` when it has none).
+fn report_field(value: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The text of the bytes beside a report (`fetchFeed`'s or `readStored`'s),
+/// by the feed charset rule; `None` when none came.
+fn report_text(value: &JsValue, content_type: Option<&str>) -> Option<String> {
+    let bytes = report_field(value, "bytes").dyn_into::<js_sys::Uint8Array>().ok()?;
+    Some(decode_feed(bytes.to_vec(), content_type.unwrap_or_default()))
+}
+
 /// What `fetchFeed` reported: `{ report, bytes }`, the report in JSON, read
 /// as the core reads every JSON (`FetchOutcome::from_report`), and the
 /// feed's bytes, decoded here; `None` when element.js and the core disagree.
 pub fn fetch_outcome(value: &JsValue) -> Option<FetchOutcome> {
-    let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
-    let mut outcome = FetchOutcome::from_report(&field("report")?.as_string()?).ok()?;
-    let bytes = field("bytes").and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok());
-    outcome.text = bytes.map(|b| decode_feed(b.to_vec(), outcome.content_type.as_deref().unwrap_or_default()));
+    let mut outcome = FetchOutcome::from_report(&report_field(value, "report").as_string()?).ok()?;
+    outcome.text = report_text(value, outcome.content_type.as_deref());
     Some(outcome)
 }
 
@@ -323,11 +333,8 @@ pub fn report_bytes(value: &JsValue) -> JsValue {
 /// by the same charset rule as when it was fetched. `None` when element.js
 /// and the core disagree.
 pub fn stored_lookup(value: &JsValue) -> Option<(Lookup, Option<String>)> {
-    let report = js_sys::Reflect::get(value, &JsValue::from_str("report")).ok()?.as_string()?;
-    let lookup = Lookup::from_report(&report).ok()?;
-    let bytes = report_bytes(value).dyn_into::<js_sys::Uint8Array>().ok();
-    let content_type = lookup.stored.as_ref().and_then(|s| s.content_type.clone()).unwrap_or_default();
-    let text = bytes.map(|b| decode_feed(b.to_vec(), &content_type));
+    let lookup = Lookup::from_report(&report_field(value, "report").as_string()?).ok()?;
+    let text = report_text(value, lookup.stored.as_ref().and_then(|s| s.content_type.as_deref()));
     Some((lookup, text))
 }
 
@@ -341,7 +348,7 @@ pub fn now_ms() -> f64 {
 pub fn slot_of(value: &JsValue) -> Option<usize> {
     let slot = match value.as_f64() {
         Some(n) => n,
-        None => js_sys::Reflect::get(value, &JsValue::from_str("slot")).ok()?.as_f64()?,
+        None => report_field(value, "slot").as_f64()?,
     };
     (slot >= 0.0 && slot.fract() == 0.0 && slot < 1e6).then_some(slot as usize)
 }
